@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what Bankbook needs to build, run and test, and only what is missing:
+# Debian/Ubuntu packages (with sudo when not root) and tauri-driver. Elsewhere it prints
+# what to install and stops.
+set -euo pipefail
+
+PACKAGES=(
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools keyutils
+  webkit2gtk-driver imagemagick xdg-utils libglib2.0-bin jq
+)
+NODE_MAJOR_MIN=20
+
+install_debian_packages() {
+  local missing=() package
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  ((${#missing[@]} == 0)) && return
+  local sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  echo "Installing system packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
+  install_debian_packages
+else
+  cat >&2 <<MSG
+This is not a Debian-like system, so nothing was installed. Bankbook needs the equivalents of:
+  ${PACKAGES[*]}
+(WebKitGTK 4.1 with its WebDriver, Xvfb, D-Bus, gnome-keyring, ImageMagick), then run make again.
+MSG
+  command -v WebKitWebDriver >/dev/null || exit 1
+fi
+
+if ! command -v node >/dev/null || (($(node -p 'process.versions.node.split(".")[0]') < NODE_MAJOR_MIN)); then
+  echo "Bankbook's UI needs Node.js ${NODE_MAJOR_MIN} or newer with npm: install it and run make again." >&2
+  exit 1
+fi
+command -v cargo >/dev/null || { echo "Install Rust (https://rustup.rs) and run make again." >&2; exit 1; }
+
+# tauri-driver bridges WebDriver to the app. Pinned to 2.x: unpinned, cargo picks a 3.0 alpha.
+if ! tauri-driver --help >/dev/null 2>&1; then
+  echo "Installing tauri-driver 2"
+  cargo install tauri-driver --locked --version '^2'
+fi

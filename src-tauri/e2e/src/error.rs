@@ -1,0 +1,23 @@
+use std::path::PathBuf;
+
+/// Why an end-to-end step failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0} is not set: run the end-to-end tests with `make e2e`")]
+    MissingEnv(&'static str),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("not found in time: {0}")]
+    NotFound(String),
+    #[error("tauri-driver did not come up on port {0}")]
+    DriverNotReady(u16),
+    #[error("could not start a WebDriver session: {0}")]
+    NewSession(#[from] fantoccini::error::NewSessionError),
+    #[error("WebDriver: {0}")]
+    WebDriver(#[from] fantoccini::error::CmdError),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,14 @@
+//! The end-to-end harness: starts the built app through tauri-driver in a throwaway HOME,
+//! drives it over WebDriver and keeps a screenshot of every step.
+//!
+//! The tests run inside the session `scripts/with-desktop.sh` makes (Xvfb, a private D-Bus,
+//! an unlocked gnome-keyring); `make e2e` sets it up. Environment:
+//! - `BANKBOOK_APP`: the app binary to test (required);
+//! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
+//! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
+
+mod error;
+mod session;
+
+pub use error::{Error, Result};
+pub use session::AppSession;

@@ -1,0 +1,171 @@
+//! Incoming deep links: an untrusted URL becomes a typed action, or is rejected.
+//!
+//! Anyone can start the binary with any URL, so nothing here is trusted: only the app's own
+//! private-use scheme (RFC 8252 section 7.1) and its one callback path are accepted, each
+//! parameter at most once, within size limits.
+
+use url::Url;
+use vault::Sensitive;
+
+use crate::error::Error;
+
+/// The private-use scheme, the reverse of a domain we control (RFC 8252 section 7.1).
+pub const SCHEME: &str = "app.bankbook";
+/// The path of the OAuth redirect: `app.bankbook:/oauth/callback`.
+pub const CALLBACK_PATH: &str = "/oauth/callback";
+
+/// Longer URLs are refused before they are looked at.
+const MAX_URL_LEN: usize = 4096;
+/// Longer parameter values are refused: no bank sends codes or states this long.
+const MAX_VALUE_LEN: usize = 1024;
+
+/// What an accepted deep link asks the app to do.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DeepLink {
+    /// The bank granted consent: exchange `code` if `state` matches a pending consent.
+    ConsentGranted {
+        code: Sensitive<String>,
+        state: String,
+    },
+    /// The bank reports an OAuth error (`access_denied` when the user refused).
+    ConsentRefused {
+        state: Option<String>,
+        error: String,
+        description: Option<String>,
+    },
+}
+
+impl DeepLink {
+    /// A name for logs that carries no secret.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::ConsentGranted { .. } => "consent_granted",
+            Self::ConsentRefused { .. } => "consent_refused",
+        }
+    }
+}
+
+impl TryFrom<&Url> for DeepLink {
+    type Error = Error;
+
+    fn try_from(url: &Url) -> Result<Self, Error> {
+        if url.as_str().len() > MAX_URL_LEN {
+            return Err(Error::DeepLinkRejected("the URL is too long"));
+        }
+        if url.scheme() != SCHEME {
+            return Err(Error::DeepLinkRejected("unknown scheme"));
+        }
+        if url.host().is_some() || url.path() != CALLBACK_PATH || url.fragment().is_some() {
+            return Err(Error::DeepLinkRejected("unknown path"));
+        }
+        let params = CallbackParams::parse(url)?;
+        match (params.code, params.error) {
+            (Some(code), None) => Ok(Self::ConsentGranted {
+                code: Sensitive(code),
+                state: params.state.ok_or(Error::DeepLinkRejected("no state"))?,
+            }),
+            (None, Some(error)) => Ok(Self::ConsentRefused {
+                state: params.state,
+                error,
+                description: params.error_description,
+            }),
+            (Some(_), Some(_)) => Err(Error::DeepLinkRejected("both code and error")),
+            (None, None) => Err(Error::DeepLinkRejected("neither code nor error")),
+        }
+    }
+}
+
+/// The callback's query parameters, each seen at most once.
+#[derive(Default)]
+struct CallbackParams {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+impl CallbackParams {
+    fn parse(url: &Url) -> Result<Self, Error> {
+        let mut params = Self::default();
+        for (name, value) in url.query_pairs() {
+            let slot = match name.as_ref() {
+                "code" => &mut params.code,
+                "state" => &mut params.state,
+                "error" => &mut params.error,
+                "error_description" => &mut params.error_description,
+                // RFC 6749 lets servers add parameters (e.g. `iss`, `session_state`).
+                _ => continue,
+            };
+            if slot.is_some() {
+                return Err(Error::DeepLinkRejected("a parameter is repeated"));
+            }
+            if value.is_empty() || value.len() > MAX_VALUE_LEN {
+                return Err(Error::DeepLinkRejected("a parameter is empty or too long"));
+            }
+            *slot = Some(value.into_owned());
+        }
+        Ok(params)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<DeepLink, Error> {
+        DeepLink::try_from(&Url::parse(text).unwrap())
+    }
+
+    #[test]
+    fn accepts_the_consent_callback() {
+        let link = parse("app.bankbook:/oauth/callback?code=abc%2B1&state=s1").unwrap();
+        assert_eq!(
+            link,
+            DeepLink::ConsentGranted {
+                code: Sensitive("abc+1".to_owned()),
+                state: "s1".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn accepts_a_refusal_with_its_description() {
+        let link =
+            parse("app.bankbook:/oauth/callback?error=access_denied&error_description=No&state=s")
+                .unwrap();
+        assert_eq!(link.kind(), "consent_refused");
+    }
+
+    #[test]
+    fn rejects_other_schemes_hosts_and_paths() {
+        for text in [
+            "https://bankbook.app/oauth/callback?code=a&state=s",
+            "app.bankbook://evil.example/oauth/callback?code=a&state=s",
+            "app.bankbook:/other?code=a&state=s",
+            "app.bankbook:/oauth/callback#code=a&state=s",
+        ] {
+            assert!(parse(text).is_err(), "{text} was accepted");
+        }
+    }
+
+    #[test]
+    fn rejects_missing_repeated_and_oversized_parameters() {
+        let long = "a".repeat(MAX_URL_LEN);
+        for text in [
+            "app.bankbook:/oauth/callback?code=a".to_owned(),
+            "app.bankbook:/oauth/callback?state=s".to_owned(),
+            "app.bankbook:/oauth/callback?code=a&code=b&state=s".to_owned(),
+            "app.bankbook:/oauth/callback?code=&state=s".to_owned(),
+            "app.bankbook:/oauth/callback?code=a&error=x&state=s".to_owned(),
+            format!("app.bankbook:/oauth/callback?code={long}&state=s"),
+        ] {
+            assert!(parse(&text).is_err(), "{text} was accepted");
+        }
+    }
+
+    #[test]
+    fn the_code_never_shows_in_debug_output() {
+        let link = parse("app.bankbook:/oauth/callback?code=secret-code&state=s").unwrap();
+        assert!(!format!("{link:?}").contains("secret-code"));
+    }
+}

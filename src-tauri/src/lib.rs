@@ -1,0 +1,35 @@
+//! Bankbook's Tauri shell: wiring only. Logic lives in the crates under `crates/`.
+
+mod commands;
+mod deep_link;
+mod error;
+mod logging;
+mod setup;
+mod startup;
+
+/// Starts the app. Called by `main.rs`.
+pub fn run() {
+    let clock = startup::StartupClock::now();
+    logging::init();
+
+    let result = tauri::Builder::default()
+        // Single-instance first: a second launch (the OS handing us a callback URL) must be
+        // forwarded to this process before any other plugin sees it.
+        .plugin(tauri_plugin_single_instance::init(
+            setup::on_second_instance,
+        ))
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(clock)
+        .invoke_handler(tauri::generate_handler![
+            commands::banks::list_banks,
+            commands::startup::ui_painted,
+        ])
+        .setup(setup::setup)
+        .run(tauri::generate_context!());
+
+    if let Err(error) = result {
+        tracing::error!(%error, "Bankbook could not start");
+        std::process::exit(1);
+    }
+}
