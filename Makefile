@@ -24,10 +24,13 @@ run: setup ui
 test: setup ui lint rust-test bindings-check ui-test app-bundle e2e deb-check
 	@echo "All checks passed. Screenshots and logs: $(BANKBOOK_ARTEFACTS)"
 
+# `npm install --no-save` installs exactly the locked versions. Not `npm ci`: the registry
+# here serves only this platform's builds of Biome and the Tauri CLI, so the lock file cannot
+# list the other platforms' optional packages, and `npm ci` refuses a lock without them.
 setup:
 	scripts/install-deps.sh
 	@if [[ ! -f ui/node_modules/.package-lock.json || ui/package-lock.json -nt ui/node_modules/.package-lock.json ]]; then \
-		npm --prefix ui ci --no-audit --no-fund; \
+		npm --prefix ui install --no-save --no-audit --no-fund; \
 	fi
 
 ui:
