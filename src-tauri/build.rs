@@ -1,7 +1,7 @@
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Every app command is listed here so that capabilities must allow it by name:
     // the webview can call nothing that is not granted in `capabilities/`.
     let manifest = tauri_build::AppManifest::new().commands(&["list_banks", "ui_painted"]);
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
-        .expect("tauri-build failed");
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))?;
+    Ok(())
 }

@@ -25,7 +25,10 @@ pub fn run() {
             commands::banks::list_banks,
             commands::startup::ui_painted,
         ])
-        .setup(setup::setup)
+        .setup(|app| {
+            setup::setup(app);
+            Ok(())
+        })
         .run(tauri::generate_context!());
 
     if let Err(error) = result {

@@ -5,7 +5,7 @@ use tauri_plugin_deep_link::DeepLinkExt;
 
 use crate::deep_link::DeepLink;
 
-pub fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
+pub fn setup(app: &App) {
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.
     #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
@@ -27,7 +27,6 @@ pub fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         Ok(None) => {}
         Err(error) => tracing::warn!(%error, "could not read the launch URL"),
     }
-    Ok(())
 }
 
 /// A second launch (for example the OS delivering a callback URL) focuses the running window;
