@@ -1,3 +1,7 @@
+use std::time::Duration;
+
+use crate::api::BankErrorBody;
+
 /// Everything that can go wrong talking to a bank.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -8,6 +12,59 @@ pub enum Error {
         endpoint: &'static str,
         reason: String,
     },
+    /// The access token was refused (HTTP 401). The session refreshes once and retries.
+    #[error("the bank refused the access token at {endpoint}")]
+    Unauthorized { endpoint: &'static str },
+    /// The consent is gone (expired, revoked, or its refresh token refused): the user must
+    /// give it again.
+    #[error("the bank needs your consent again: {0}")]
+    ConsentRequired(&'static str),
+    /// HTTP 429; `retry_after` is when the bank said to come back.
+    #[error("the bank asks to slow down at {endpoint}")]
+    RateLimited {
+        endpoint: &'static str,
+        retry_after: Option<Duration>,
+    },
+    /// 5xx after the retries: down, overloaded, or in its nightly technical break.
+    #[error("the bank is unavailable (HTTP {status} at {endpoint})")]
+    BankUnavailable {
+        endpoint: &'static str,
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    /// No answer: timeout, refused connection, cut-off body.
+    #[error("{reason} ({endpoint})")]
+    Network {
+        endpoint: &'static str,
+        reason: &'static str,
+    },
+    /// Any other refusal (4xx), with what the bank said.
+    #[error("the bank refused the request at {endpoint} (HTTP {status}{})", describe(.said.as_ref()))]
+    Rejected {
+        endpoint: &'static str,
+        status: u16,
+        said: Option<BankErrorBody>,
+    },
+    /// The token endpoint refused (RFC 6749 error code), other than a dead grant.
+    #[error("the bank refused the token request: {code}")]
+    TokenRefused { code: String },
+    /// A request this client would not send (page size out of range...).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// A bank profile that cannot work (bad URL, plain http, unreadable certificate).
+    #[error("bank profile: {0}")]
+    InvalidProfile(String),
+}
+
+fn describe(said: Option<&BankErrorBody>) -> String {
+    match said {
+        Some(BankErrorBody {
+            code,
+            description: Some(description),
+        }) => format!(": {code}, {description}"),
+        Some(BankErrorBody { code, .. }) => format!(": {code}"),
+        None => String::new(),
+    }
 }
 
 impl Error {
@@ -15,6 +72,16 @@ impl Error {
         Self::Malformed {
             endpoint,
             reason: reason.into(),
+        }
+    }
+
+    /// How long the bank asked us to wait, when it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Self::RateLimited { retry_after, .. } | Self::BankUnavailable { retry_after, .. } => {
+                *retry_after
+            }
+            _ => None,
         }
     }
 }

@@ -1,10 +1,17 @@
-//! Bankbook's bank client for the SBAS family of PSD2 account-information APIs.
+//! Bankbook's bank client for the SBAS family of PSD2 account-information APIs: OAuth consent,
+//! the token life of a connection, and the accounts, balances and transactions calls.
 
+mod api;
 mod error;
 mod model;
 mod money;
+mod oauth;
 mod profile;
+mod session;
+mod tokens;
+mod transport;
 
+pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
 pub use error::{Error, Result};
 pub use model::{
     Account, AccountInformation, Balance, BalanceKind, Counterparty, EntryStatus, Iban, Page,
@@ -12,4 +19,8 @@ pub use model::{
     parse_transactions_page,
 };
 pub use money::{CreditDebit, Money};
-pub use profile::BankProfile;
+pub use oauth::{ConsentRequest, OAuth, OAuthConfig};
+pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank};
+pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
+pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
+pub use transport::{ClientIdentity, http_client};

@@ -1,0 +1,24 @@
+use serde_json::json;
+
+use crate::model::{AccountInformation, Iban, parse_account_information};
+use crate::{AccessToken, Result};
+
+use super::BankApi;
+
+impl BankApi {
+    /// `POST /api/v1/accounts/information`: the account's details and balances.
+    pub async fn account_information(
+        &self,
+        token: &AccessToken,
+        iban: &Iban,
+    ) -> Result<AccountInformation> {
+        let url = self.url("api/v1/accounts/information");
+        let body = json!({ "iban": iban.as_str() });
+        let answer = self
+            .send("accounts/information", token, |http| {
+                http.post(url.clone()).json(&body)
+            })
+            .await?;
+        parse_account_information(&answer)
+    }
+}

@@ -1,0 +1,156 @@
+//! The account-information API: one function per operation, each a single HTTP call
+//! (retried within bounds) whose answer is parsed into domain types.
+
+mod accounts;
+mod error_body;
+mod information;
+mod retry;
+mod transactions;
+
+use std::time::SystemTime;
+
+use reqwest::{RequestBuilder, Response, StatusCode, header};
+use url::Url;
+use uuid::Uuid;
+
+pub use error_body::BankErrorBody;
+pub use retry::RetryPolicy;
+pub use transactions::{StatusFilter, TransactionsQuery};
+
+use crate::transport::check_secure_origin;
+use crate::{AccessToken, Error, Result};
+
+/// Page sizes the contract allows for transactions.
+pub const PAGE_SIZES: std::ops::RangeInclusive<u8> = 10..=100;
+
+/// A bank's account-information API at `base`.
+#[derive(Debug, Clone)]
+pub struct BankApi {
+    http: reqwest::Client,
+    base: Url,
+    retry: RetryPolicy,
+}
+
+impl BankApi {
+    pub fn new(base: Url, http: reqwest::Client) -> Result<Self> {
+        check_secure_origin(&base)?;
+        Ok(Self {
+            http,
+            base,
+            retry: RetryPolicy::default(),
+        })
+    }
+
+    /// Replaces the retry policy (tests shorten the pauses).
+    #[must_use]
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    fn url(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        let joined = format!("{}/{}", url.path().trim_end_matches('/'), path);
+        url.set_path(&joined);
+        url
+    }
+
+    /// Sends the request `build` makes, with a fresh `Request-ID` on every try, and returns the
+    /// body of a successful answer. 5xx, 429 and network failures are retried within the policy.
+    async fn send(
+        &self,
+        endpoint: &'static str,
+        token: &AccessToken,
+        build: impl Fn(&reqwest::Client) -> RequestBuilder,
+    ) -> Result<Vec<u8>> {
+        let mut attempt = 1;
+        loop {
+            let request = build(&self.http)
+                .bearer_auth(token.secret())
+                .header("Request-ID", Uuid::new_v4().to_string())
+                .header(header::ACCEPT, "application/json");
+            let outcome = match request.send().await {
+                Ok(response) => read_answer(endpoint, response).await,
+                Err(error) => Err(network_error(endpoint, &error)),
+            };
+            match outcome {
+                Err(error) if attempt < self.retry.attempts && self.worth_retrying(&error) => {
+                    let pause = error
+                        .retry_after()
+                        .unwrap_or_else(|| self.retry.backoff(attempt));
+                    tracing::info!(endpoint, attempt, ?pause, %error, "retrying a bank call");
+                    tokio::time::sleep(pause).await;
+                    attempt += 1;
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
+    fn worth_retrying(&self, error: &Error) -> bool {
+        match error {
+            Error::BankUnavailable { .. } | Error::Network { .. } => true,
+            Error::RateLimited { retry_after, .. } => {
+                retry_after.is_none_or(|wait| wait <= self.retry.longest_wait)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A successful answer's body, or the error the status and body describe.
+async fn read_answer(endpoint: &'static str, response: Response) -> Result<Vec<u8>> {
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| retry::parse_retry_after(value, SystemTime::now()));
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.trim_start().starts_with("application/json"));
+    let body = response
+        .bytes()
+        .await
+        .map_err(|error| network_error(endpoint, &error))?;
+    if status.is_success() {
+        return if is_json {
+            Ok(body.to_vec())
+        } else {
+            Err(Error::malformed(endpoint, "the answer is not JSON"))
+        };
+    }
+    let said = BankErrorBody::parse(&body);
+    Err(match status {
+        StatusCode::UNAUTHORIZED => Error::Unauthorized { endpoint },
+        StatusCode::TOO_MANY_REQUESTS => Error::RateLimited {
+            endpoint,
+            retry_after,
+        },
+        status if status.is_server_error() => Error::BankUnavailable {
+            endpoint,
+            status: status.as_u16(),
+            retry_after,
+        },
+        status => Error::Rejected {
+            endpoint,
+            status: status.as_u16(),
+            said,
+        },
+    })
+}
+
+fn network_error(endpoint: &'static str, error: &reqwest::Error) -> Error {
+    let reason = if error.is_timeout() {
+        "the bank did not answer in time"
+    } else if error.is_connect() {
+        "the bank could not be reached"
+    } else if error.is_body() || error.is_decode() {
+        "the answer was cut off"
+    } else {
+        "the connection failed"
+    };
+    Error::Network { endpoint, reason }
+}

@@ -1,0 +1,202 @@
+//! OAuth 2.0 with the bank: the consent URL (state, PKCE S256, scope AISP), the code exchange
+//! and the refresh, with HTTP Basic client authentication.
+
+use std::time::Instant;
+
+use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
+    HttpRequest, HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError,
+    Scope, StandardErrorResponse, TokenResponse, TokenUrl,
+};
+use url::Url;
+use vault::Sensitive;
+
+use crate::tokens::{AccessToken, IssuedTokens, RefreshToken};
+use crate::transport::check_secure_origin;
+use crate::{Error, Result};
+
+const ENDPOINT: &str = "token";
+/// The account-information scope of SBAS banks.
+const SCOPE: &str = "AISP";
+
+type Client = BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+type TokenError = RequestTokenError<Error, StandardErrorResponse<BasicErrorResponseType>>;
+
+/// Where a bank's OAuth endpoints are and who we are to it.
+#[derive(Debug, Clone)]
+pub struct OAuthConfig {
+    /// The bank's base URL; the endpoints are `/auth/oauth/v2/authorize` and `/token` under it.
+    pub base_url: Url,
+    pub client_id: String,
+    pub client_secret: Sensitive<String>,
+    /// The app's deep link, exactly as registered with the bank.
+    pub redirect_uri: String,
+}
+
+/// A consent the user is about to give: the page to open, and what proves the answer is ours.
+#[derive(Debug)]
+pub struct ConsentRequest {
+    /// The bank's consent page, for the system browser.
+    pub url: Url,
+    /// Must come back unchanged with the code (RFC 6749 section 10.12).
+    pub state: Sensitive<String>,
+    /// Proves to the token endpoint that we started this consent (RFC 7636).
+    pub verifier: PkceCodeVerifier,
+}
+
+/// The bank's authorization server, as a client of it.
+#[derive(Debug, Clone)]
+pub struct OAuth {
+    client: Client,
+    http: reqwest::Client,
+}
+
+impl OAuth {
+    pub fn new(config: &OAuthConfig, http: reqwest::Client) -> Result<Self> {
+        check_secure_origin(&config.base_url)?;
+        let endpoint = |path: &str| {
+            let mut url = config.base_url.clone();
+            url.set_path(&format!(
+                "{}{path}",
+                config.base_url.path().trim_end_matches('/')
+            ));
+            url
+        };
+        let client =
+            BasicClient::new(ClientId::new(config.client_id.clone()))
+                .set_client_secret(ClientSecret::new(config.client_secret.expose().clone()))
+                .set_auth_uri(AuthUrl::from_url(endpoint("/auth/oauth/v2/authorize")))
+                .set_token_uri(TokenUrl::from_url(endpoint("/auth/oauth/v2/token")))
+                .set_redirect_uri(RedirectUrl::new(config.redirect_uri.clone()).map_err(|_| {
+                    Error::InvalidProfile("the redirect URI is not a URL".to_owned())
+                })?);
+        Ok(Self { client, http })
+    }
+
+    /// A fresh consent: random state and PKCE S256 verifier, scope AISP.
+    pub fn consent_request(&self) -> ConsentRequest {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state) = self
+            .client
+            .authorize_url(CsrfToken::new_random)
+            .add_scope(Scope::new(SCOPE.to_owned()))
+            .set_pkce_challenge(challenge)
+            .url();
+        ConsentRequest {
+            url,
+            state: Sensitive(state.into_secret()),
+            verifier,
+        }
+    }
+
+    /// Trades the code from the consent callback for tokens.
+    pub async fn exchange_code(
+        &self,
+        code: &Sensitive<String>,
+        verifier: PkceCodeVerifier,
+    ) -> Result<IssuedTokens> {
+        let started = Instant::now();
+        let response = self
+            .client
+            .exchange_code(AuthorizationCode::new(code.expose().clone()))
+            .set_pkce_verifier(verifier)
+            .request_async(&|request| self.send(request))
+            .await
+            .map_err(|error| token_error(error, GrantKind::Code))?;
+        Ok(issued(&response, started))
+    }
+
+    /// Buys a new access token (and maybe a rotated refresh token).
+    pub async fn refresh(&self, refresh: &RefreshToken) -> Result<IssuedTokens> {
+        let started = Instant::now();
+        let token = oauth2::RefreshToken::new(refresh.0.expose().clone());
+        let response = self
+            .client
+            .exchange_refresh_token(&token)
+            .request_async(&|request| self.send(request))
+            .await
+            .map_err(|error| token_error(error, GrantKind::Refresh))?;
+        Ok(issued(&response, started))
+    }
+
+    /// The token endpoint's HTTP: 5xx becomes `BankUnavailable` here, before the `oauth2` crate
+    /// would read an outage page as a malformed error body.
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse> {
+        let request = reqwest::Request::try_from(request)
+            .map_err(|_| Error::InvalidRequest("token request".to_owned()))?;
+        let response = self
+            .http
+            .execute(request)
+            .await
+            .map_err(|error| Error::Network {
+                endpoint: ENDPOINT,
+                reason: if error.is_timeout() {
+                    "the bank did not answer in time"
+                } else {
+                    "the bank could not be reached"
+                },
+            })?;
+        let status = response.status();
+        if status.is_server_error() {
+            return Err(Error::BankUnavailable {
+                endpoint: ENDPOINT,
+                status: status.as_u16(),
+                retry_after: None,
+            });
+        }
+        let mut answer = HttpResponse::new(Vec::new());
+        *answer.status_mut() = status;
+        *answer.headers_mut() = response.headers().clone();
+        *answer.body_mut() = response
+            .bytes()
+            .await
+            .map_err(|_| Error::Network {
+                endpoint: ENDPOINT,
+                reason: "the answer was cut off",
+            })?
+            .to_vec();
+        Ok(answer)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum GrantKind {
+    Code,
+    Refresh,
+}
+
+fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
+    IssuedTokens {
+        access: AccessToken::new(response.access_token().secret().clone()),
+        // Counted from when we asked: the bank's clock started no later than that.
+        access_expires_at: response.expires_in().map(|lifetime| started + lifetime),
+        refresh: response
+            .refresh_token()
+            .map(|token| RefreshToken(Sensitive(token.secret().clone()))),
+    }
+}
+
+fn token_error(error: TokenError, grant: GrantKind) -> Error {
+    match error {
+        RequestTokenError::Request(error) => error,
+        // A refused refresh token (or client) means the grant is dead: consent again.
+        RequestTokenError::ServerResponse(response)
+            if matches!(grant, GrantKind::Refresh)
+                && matches!(
+                    response.error(),
+                    BasicErrorResponseType::InvalidGrant | BasicErrorResponseType::InvalidClient
+                ) =>
+        {
+            Error::ConsentRequired("the bank no longer accepts the saved authorization")
+        }
+        RequestTokenError::ServerResponse(response) => Error::TokenRefused {
+            code: response.error().as_ref().to_owned(),
+        },
+        RequestTokenError::Parse(error, _body) => Error::malformed(
+            ENDPOINT,
+            format!("not the expected shape at {}", error.path()),
+        ),
+        RequestTokenError::Other(_) => Error::malformed(ENDPOINT, "an empty error answer"),
+    }
+}
