@@ -10,6 +10,8 @@ use ts_rs::TS;
 pub enum ErrorCode {
     /// The request itself was wrong; retrying it unchanged will fail again.
     InvalidInput,
+    /// Something the user cannot fix from the UI; the message says what happened.
+    Internal,
 }
 
 /// Every command error as the webview receives it.
@@ -24,12 +26,18 @@ pub struct IpcError {
 pub enum Error {
     #[error("deep link rejected: {0}")]
     DeepLinkRejected(&'static str),
+    #[error(transparent)]
+    Bank(#[from] bank::Error),
+    /// The app's own folders (config, data) could not be found.
+    #[error("the app's folders: {0}")]
+    Folders(#[from] tauri::Error),
 }
 
 impl Error {
     fn code(&self) -> ErrorCode {
         match self {
             Self::DeepLinkRejected(_) => ErrorCode::InvalidInput,
+            Self::Bank(_) | Self::Folders(_) => ErrorCode::Internal,
         }
     }
 }

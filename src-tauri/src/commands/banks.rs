@@ -1,5 +1,8 @@
 use serde::Serialize;
+use tauri::{AppHandle, Manager};
 use ts_rs::TS;
+
+use crate::error::Error;
 
 /// A bank the user can connect, as the onboarding dialog lists it.
 #[derive(Debug, Serialize, TS)]
@@ -22,11 +25,10 @@ impl From<&bank::BankProfile> for BankChoice {
     }
 }
 
-/// The banks the user can connect.
+/// The banks the user can connect: those in `banks.toml`, then the Demo Bank.
 #[tauri::command]
-pub fn list_banks() -> Vec<BankChoice> {
-    bank::BankProfile::available()
-        .iter()
-        .map(BankChoice::from)
-        .collect()
+pub fn list_banks(app: AppHandle) -> Result<Vec<BankChoice>, Error> {
+    let config_folder = app.path().app_config_dir()?;
+    let profiles = bank::BankProfile::load_all(&config_folder)?;
+    Ok(profiles.iter().map(BankChoice::from).collect())
 }

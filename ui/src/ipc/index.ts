@@ -13,7 +13,7 @@ export type { BankChoice, ErrorCode, IpcError };
 export type FailureCode = ErrorCode | "unexpected";
 
 // A Record over ErrorCode: the type check fails when Rust adds a code this list lacks.
-const ERROR_CODES: Record<ErrorCode, true> = { invalid_input: true };
+const ERROR_CODES: Record<ErrorCode, true> = { invalid_input: true, internal: true };
 
 /** A command's failure, as Rust reported it. */
 export class CommandError extends Error {
