@@ -6,6 +6,7 @@ mod error;
 mod model;
 mod money;
 mod oauth;
+mod pending;
 mod profile;
 mod session;
 mod tokens;
@@ -20,6 +21,7 @@ pub use model::{
 };
 pub use money::{CreditDebit, Money};
 pub use oauth::{ConsentRequest, OAuth, OAuthConfig};
+pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
 pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank};
 pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
 pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
