@@ -32,4 +32,24 @@ mod tests {
         assert!(printed.contains("redacted"));
         assert_eq!(secret.expose(), "refresh-token-value");
     }
+
+    #[test]
+    fn debug_of_a_struct_holding_a_secret_is_redacted() {
+        #[derive(Debug)]
+        struct Tokens {
+            refresh: Sensitive<String>,
+            expires_in: u32,
+        }
+        let tokens = Tokens {
+            refresh: Sensitive("refresh-token-value".to_owned()),
+            expires_in: 300,
+        };
+        let printed = format!("{tokens:?} {tokens:#?}");
+        assert!(!printed.contains("refresh-token-value"), "{printed}");
+        assert!(printed.contains("expires_in: 300"), "{printed}");
+        assert_eq!(
+            (tokens.refresh.expose().as_str(), tokens.expires_in),
+            ("refresh-token-value", 300)
+        );
+    }
 }
