@@ -54,6 +54,9 @@ pub enum Error {
     /// A bank profile that cannot work (bad URL, plain http, unreadable certificate).
     #[error("bank profile: {0}")]
     InvalidProfile(String),
+    /// The keychain failed while reading or saving tokens.
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
 }
 
 fn describe(said: Option<&BankErrorBody>) -> String {

@@ -3,6 +3,7 @@
 
 mod api;
 mod error;
+mod keychain_store;
 mod model;
 mod money;
 mod oauth;
