@@ -8,7 +8,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools keyutils
-  webkit2gtk-driver imagemagick xdg-utils libglib2.0-bin jq
+  webkit2gtk-driver imagemagick xdg-utils libglib2.0-bin jq desktop-file-utils
 )
 NODE_MAJOR_MIN=20
 
