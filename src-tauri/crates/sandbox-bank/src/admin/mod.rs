@@ -1,0 +1,169 @@
+//! The admin handle: what a test (or the app) may do to a running bank, in-process. The HTTP
+//! admin interface under `/__admin` offers the same, delegating here.
+
+mod http;
+
+use std::time::Duration;
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+pub(crate) use http::routes;
+
+use crate::counters::Counters;
+use crate::data::NewTransaction;
+use crate::error::{Error, Result};
+use crate::faults::{ActiveFault, Fault};
+use crate::oauth::{GrantId, GrantRecord, Selection};
+use crate::state::AppState;
+use crate::sync::lock;
+
+/// Steers a running bank; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Admin {
+    state: AppState,
+}
+
+/// Which consents an admin action applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrantFilter {
+    All,
+    Grant(GrantId),
+    /// Every consent the demo user with this username gave.
+    User(String),
+}
+
+/// A consent as the bank keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantInfo {
+    pub id: GrantId,
+    pub username: String,
+    pub client_id: String,
+    pub accounts: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    pub revoked: bool,
+}
+
+impl Admin {
+    pub(crate) fn new(state: AppState) -> Self {
+        Self { state }
+    }
+
+    /// Every consent given so far, oldest first.
+    pub fn grants(&self) -> Vec<GrantInfo> {
+        let records = lock(&self.state.oauth).grants.list();
+        records
+            .into_iter()
+            .map(|record| self.info(record))
+            .collect()
+    }
+
+    /// Revokes consents with their tokens: data calls get 401, refreshes `invalid_grant`.
+    /// Returns how many live consents were revoked.
+    pub fn revoke_consents(&self, which: &GrantFilter) -> Result<usize> {
+        let selection = self.selection(which)?;
+        Ok(lock(&self.state.oauth).grants.revoke(selection))
+    }
+
+    /// Makes access tokens expire now (refresh tokens stay valid). Returns how many were live.
+    pub fn expire_access_tokens(&self, which: &GrantFilter) -> Result<usize> {
+        let selection = self.selection(which)?;
+        let now = self.state.clock.now();
+        Ok(lock(&self.state.oauth)
+            .grants
+            .expire_access_tokens(selection, now))
+    }
+
+    /// Adds a transaction as the account's newest entry; returns its entry reference.
+    pub fn add_transaction(&self, transaction: NewTransaction) -> Result<String> {
+        let iban: String = transaction
+            .iban
+            .chars()
+            .filter(|character| !character.is_whitespace())
+            .collect();
+        let account = self
+            .state
+            .bank
+            .account(&iban)
+            .ok_or(Error::UnknownAccount(iban))?;
+        account.add(transaction, self.state.clock.today())
+    }
+
+    /// Books a pending entry today: same entry reference, status `BOOK`, listed newest.
+    pub fn book_pending(&self, entry_reference: &str) -> Result<()> {
+        let today = self.state.clock.today();
+        let booked = self
+            .state
+            .bank
+            .accounts()
+            .iter()
+            .any(|account| account.book(entry_reference, today));
+        if booked {
+            Ok(())
+        } else {
+            Err(Error::UnknownPendingEntry(entry_reference.to_owned()))
+        }
+    }
+
+    /// Injects a fault; returns its id.
+    pub fn inject_fault(&self, fault: Fault) -> u64 {
+        lock(&self.state.faults).inject(fault, self.state.clock.now())
+    }
+
+    /// The faults still in force.
+    pub fn faults(&self) -> Vec<ActiveFault> {
+        lock(&self.state.faults).active(self.state.clock.now())
+    }
+
+    pub fn clear_faults(&self) {
+        lock(&self.state.faults).clear();
+    }
+
+    /// Requests per endpoint and token requests per grant type since start or the last reset.
+    pub fn counters(&self) -> Counters {
+        lock(&self.state.counters).clone()
+    }
+
+    pub fn reset_counters(&self) {
+        *lock(&self.state.counters) = Counters::default();
+    }
+
+    /// The bank's current time.
+    pub fn now(&self) -> OffsetDateTime {
+        self.state.clock.now()
+    }
+
+    /// Moves the bank's clock forward: codes, tokens, consents and timed faults expire as if
+    /// the time had passed.
+    pub fn advance_clock(&self, by: Duration) {
+        self.state.clock.advance(by);
+    }
+
+    fn selection(&self, which: &GrantFilter) -> Result<Selection> {
+        Ok(match which {
+            GrantFilter::All => Selection::All,
+            GrantFilter::Grant(id) => Selection::Grant(*id),
+            GrantFilter::User(username) => {
+                Selection::User(self.state.bank.user_by_name(username).ok_or_else(|| {
+                    Error::InvalidAdminRequest(format!("no demo user {username}"))
+                })?)
+            }
+        })
+    }
+
+    fn info(&self, record: GrantRecord) -> GrantInfo {
+        GrantInfo {
+            id: record.id,
+            username: self.state.bank.user(record.user).username.to_owned(),
+            client_id: record.client_id,
+            accounts: record.accounts,
+            created_at: record.created_at,
+            expires_at: record.expires_at,
+            revoked: record.revoked,
+        }
+    }
+}

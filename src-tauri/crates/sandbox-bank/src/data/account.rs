@@ -1,0 +1,146 @@
+//! One account: its generated archive plus the live entries that can still change (pending
+//! card holds, and what the admin adds).
+
+use std::sync::Mutex;
+
+use rust_decimal::Decimal;
+use time::Date;
+
+use super::AccountKind;
+use super::archive::Archive;
+use super::entry::{Entry, EntryStatus, HistoryFilter};
+use super::generator;
+use super::new_transaction::NewTransaction;
+use super::paging::{self, BeyondLastPage, Page, PageRequest};
+use crate::error::Result;
+use crate::sync::lock;
+
+#[derive(Debug)]
+pub(crate) struct Account {
+    pub iban: String,
+    pub name: String,
+    pub kind: AccountKind,
+    /// The overdraft included in the available balance, on credit-line accounts.
+    pub credit_line: Option<Decimal>,
+    ordinal: u64,
+    archive: Archive,
+    /// The booked balance of the archive alone (fixed when the account is generated).
+    archive_balance: Decimal,
+    live: Mutex<LiveEntries>,
+}
+
+/// Entries newer than the archive, newest first; few, so they are scanned.
+#[derive(Debug)]
+struct LiveEntries {
+    newest_first: Vec<Entry>,
+    next_index: u64,
+}
+
+/// The balances the information endpoint reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Balances {
+    /// ITBD: the sum of the booked entries.
+    pub booked: Decimal,
+    /// ITAV: booked, plus the credit line, less pending debits.
+    pub available: Decimal,
+    pub credit_line: Option<Decimal>,
+}
+
+/// An account's fixed facts, given when the bank generates it.
+#[derive(Debug)]
+pub(crate) struct AccountSetup {
+    pub iban: String,
+    pub name: String,
+    pub kind: AccountKind,
+    pub ordinal: u64,
+    pub credit_line: Option<Decimal>,
+    pub archive_balance: Decimal,
+}
+
+impl Account {
+    pub(crate) fn new(setup: AccountSetup, archive: Archive) -> Self {
+        let live = LiveEntries {
+            newest_first: archive.pending_entries(),
+            next_index: archive.next_index(),
+        };
+        Self {
+            iban: setup.iban,
+            name: setup.name,
+            kind: setup.kind,
+            credit_line: setup.credit_line,
+            ordinal: setup.ordinal,
+            archive,
+            archive_balance: setup.archive_balance,
+            live: Mutex::new(live),
+        }
+    }
+
+    /// A page of the entries `filter` admits, newest first. Costs the live entries plus the
+    /// page, whatever the length of the history.
+    pub(crate) fn history_page(
+        &self,
+        filter: &HistoryFilter,
+        request: PageRequest,
+    ) -> std::result::Result<Page<Entry>, BeyondLastPage> {
+        let live: Vec<Entry> = lock(&self.live)
+            .newest_first
+            .iter()
+            .filter(|entry| filter.admits(entry))
+            .cloned()
+            .collect();
+        let archived = self.archive.positions(filter);
+        let live_count = live.len() as u64;
+        let total = live_count + (archived.end - archived.start);
+        paging::page(total, request, |index| {
+            match usize::try_from(index)
+                .ok()
+                .and_then(|index| live.get(index))
+            {
+                Some(entry) => entry.clone(),
+                None => self.archive.entry_at(archived.start + index - live_count),
+            }
+        })
+    }
+
+    pub(crate) fn balances(&self) -> Balances {
+        let live = lock(&self.live);
+        let booked = self.archive_balance
+            + live
+                .newest_first
+                .iter()
+                .map(Entry::booked_amount)
+                .sum::<Decimal>();
+        let held: Decimal = live.newest_first.iter().map(Entry::pending_debit).sum();
+        let available = booked + self.credit_line.unwrap_or_default() - held;
+        Balances {
+            booked,
+            available,
+            credit_line: self.credit_line,
+        }
+    }
+
+    /// Adds `new` as the newest entry, made `today`; returns its entry reference.
+    pub(crate) fn add(&self, new: NewTransaction, today: Date) -> Result<String> {
+        let mut live = lock(&self.live);
+        let reference = generator::reference(self.ordinal, live.next_index, today);
+        let entry = new.into_entry(reference.clone(), today)?;
+        live.next_index += 1;
+        live.newest_first.insert(0, entry);
+        Ok(reference)
+    }
+
+    /// Books the pending entry `reference` today, keeping its reference and moving it to the
+    /// newest end (it is ordered by its new booking date). False if no such pending entry.
+    pub(crate) fn book(&self, reference: &str, today: Date) -> bool {
+        let mut live = lock(&self.live);
+        let found = live
+            .newest_first
+            .iter()
+            .position(|entry| entry.reference == reference && entry.status == EntryStatus::Pending);
+        let Some(position) = found else { return false };
+        let mut entry = live.newest_first.remove(position);
+        entry.book(today);
+        live.newest_first.insert(0, entry);
+        true
+    }
+}

@@ -1,0 +1,40 @@
+//! The crate's one error type.
+
+/// What can go wrong when starting, running or steering the sandbox bank.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A configuration value (or a command-line flag) is out of range or malformed.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+    /// The loopback port could not be bound.
+    #[error("cannot listen on 127.0.0.1:{port}")]
+    Bind {
+        port: u16,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The HTTP server stopped with an I/O error.
+    #[error("the server stopped with an error")]
+    Serve(#[source] std::io::Error),
+    /// The binary could not write to the terminal or wait for Ctrl-C.
+    #[error("terminal I/O failed")]
+    Terminal(#[source] std::io::Error),
+    /// A background task of the server panicked or was cancelled.
+    #[error("a server task failed")]
+    Task(#[from] tokio::task::JoinError),
+    /// No account of this bank has the IBAN.
+    #[error("no account has the IBAN {0}")]
+    UnknownAccount(String),
+    /// No pending entry has the entry reference.
+    #[error("no pending entry has the reference {0}")]
+    UnknownPendingEntry(String),
+    /// An admin request to add a transaction was not acceptable.
+    #[error("invalid transaction: {0}")]
+    InvalidTransaction(String),
+    /// An admin request named something that does not exist or cannot be done.
+    #[error("invalid admin request: {0}")]
+    InvalidAdminRequest(String),
+}
+
+/// The crate's result type.
+pub type Result<T> = std::result::Result<T, Error>;

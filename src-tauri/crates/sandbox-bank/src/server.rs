@@ -1,0 +1,112 @@
+//! Starting and stopping a bank on loopback.
+
+use std::future::IntoFuture;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::admin::Admin;
+use crate::clock::Clock;
+use crate::config::{ClientRegistration, Config};
+use crate::data::{Bank, DemoUser};
+use crate::error::{Error, Result};
+use crate::router::router;
+use crate::state::{AppState, Shared};
+
+/// Starts sandbox banks.
+#[derive(Debug)]
+pub struct SandboxBank;
+
+impl SandboxBank {
+    /// Generates the bank's data and serves it on `127.0.0.1:<config.port>` (0: a free port)
+    /// until the returned handle is shut down or dropped. Must run inside a Tokio runtime.
+    pub async fn start(config: Config) -> Result<RunningBank> {
+        config.validate()?;
+        let clock = Clock::default();
+        let (today, generator_config) = (clock.today(), config.clone());
+        // Generation is CPU work proportional to the history's length: keep it off the runtime.
+        let bank =
+            tokio::task::spawn_blocking(move || Bank::generate(&generator_config, today)).await?;
+        let port = config.port;
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+            .await
+            .map_err(|source| Error::Bind { port, source })?;
+        let address = listener
+            .local_addr()
+            .map_err(|source| Error::Bind { port, source })?;
+        let state: AppState = Arc::new(Shared::new(config, clock, bank));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server =
+            axum::serve(listener, router(Arc::clone(&state))).with_graceful_shutdown(async {
+                stopped.await.ok();
+            });
+        let task = tokio::spawn(server.into_future());
+        let base_url = format!("http://{address}");
+        tracing::info!(%base_url, "sandbox bank listening");
+        Ok(RunningBank {
+            address,
+            base_url,
+            state,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+/// A bank serving on loopback. Dropping it stops the server (without waiting for it).
+#[derive(Debug)]
+pub struct RunningBank {
+    address: SocketAddr,
+    base_url: String,
+    state: AppState,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningBank {
+    /// `http://127.0.0.1:<port>`, without a trailing slash: the contract's `{base}`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The in-process admin handle.
+    pub fn admin(&self) -> Admin {
+        Admin::new(Arc::clone(&self.state))
+    }
+
+    /// The registered client: id, secret and redirect URI to authorize with.
+    pub fn client(&self) -> &ClientRegistration {
+        &self.state.client
+    }
+
+    /// The demo users with their passwords and accounts.
+    pub fn users(&self) -> Vec<DemoUser> {
+        self.state.bank.demo_users()
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and waits for the server.
+    pub async fn shutdown(mut self) -> Result<()> {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).ok();
+        }
+        match self.task.take() {
+            Some(task) => task.await?.map_err(Error::Serve),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for RunningBank {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).ok();
+        }
+    }
+}

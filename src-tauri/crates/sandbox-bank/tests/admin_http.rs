@@ -1,0 +1,206 @@
+//! The admin interface over HTTP under `/__admin`: the same powers as the in-process handle.
+
+mod common;
+
+use common::{ACCOUNTS, Harness, error_code};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn admin(
+    harness: &Harness,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    harness.admin_call(method, path, body).await
+}
+
+#[tokio::test]
+async fn grants_are_listed_expired_and_revoked() {
+    let harness = Harness::start().await;
+    let tokens = harness.connect_all().await;
+    let (status, grants) = admin(&harness, reqwest::Method::GET, "/grants", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (
+            grants[0]["username"].as_str(),
+            grants[0]["revoked"].as_bool()
+        ),
+        (Some("jana.novakova"), Some(false))
+    );
+    assert_eq!(grants[0]["accounts"].as_array().unwrap().len(), 3);
+    let id = grants[0]["id"].clone();
+
+    let (_, expired) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/tokens/expire",
+        Some(json!({ "grantId": id })),
+    )
+    .await;
+    assert_eq!(expired["expired"], 1);
+    assert_eq!(
+        error_code(harness.get(ACCOUNTS, &tokens.access_token).await).await,
+        "TOKEN_EXPIRED"
+    );
+
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/consents/revoke",
+        Some(json!({ "username": "nobody" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, revoked) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/consents/revoke",
+        Some(json!({ "username": "jana.novakova" })),
+    )
+    .await;
+    assert_eq!(revoked["revoked"], 1);
+    assert_eq!(
+        error_code(harness.refresh(&tokens.refresh_token).await).await,
+        "invalid_grant"
+    );
+}
+
+#[tokio::test]
+async fn transactions_are_added_and_booked() {
+    let harness = Harness::start().await;
+    let tokens = harness.connect_all().await;
+    let iban = harness.ibans()[1].clone();
+    let body = json!({ "iban": iban, "amount": "-19.99", "status": "INFO", "counterpartyName": "Alza.sk", "description": "Kábel" });
+    let (status, added) = admin(&harness, reqwest::Method::POST, "/transactions", Some(body)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let reference = added["entryReference"].as_str().unwrap().to_owned();
+    let newest = harness
+        .page(&tokens.access_token, &json!({ "iban": iban }))
+        .await;
+    assert_eq!(
+        (
+            newest.transactions[0].entry_reference.as_str(),
+            newest.transactions[0].status.as_str()
+        ),
+        (reference.as_str(), "INFO")
+    );
+    assert_eq!(newest.transactions[0].amount.value.get(), "19.99");
+
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        &format!("/transactions/{reference}/book"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let booked = harness
+        .page(
+            &tokens.access_token,
+            &json!({ "iban": iban, "status": "BOOK" }),
+        )
+        .await;
+    assert_eq!(
+        (
+            booked.transactions[0].entry_reference.as_str(),
+            booked.transactions[0].status.as_str()
+        ),
+        (reference.as_str(), "BOOK")
+    );
+
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        &format!("/transactions/{reference}/book"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/transactions",
+        Some(json!({ "iban": "SK00", "amount": "1.00" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/transactions",
+        Some(json!({ "iban": iban, "amount": 1.5 })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "amounts are strings");
+}
+
+#[tokio::test]
+async fn faults_are_injected_listed_and_cleared() {
+    let harness = Harness::start().await;
+    let tokens = harness.connect_all().await;
+    let fault = json!({ "kind": "rate_limited", "retryAfterSeconds": 7, "endpoint": "accounts", "lasts": { "requests": 3 } });
+    let (status, created) = admin(&harness, reqwest::Method::POST, "/faults", Some(fault)).await;
+    assert_eq!(
+        (status, created["id"].as_u64()),
+        (StatusCode::CREATED, Some(1))
+    );
+    assert_eq!(
+        harness.get(ACCOUNTS, &tokens.access_token).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let (_, listed) = admin(&harness, reqwest::Method::GET, "/faults", None).await;
+    assert_eq!(
+        (
+            listed[0]["kind"].as_str(),
+            listed[0]["remainingRequests"].as_u64()
+        ),
+        (Some("rate_limited"), Some(2))
+    );
+    let (status, _) = admin(&harness, reqwest::Method::DELETE, "/faults", None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        harness.get(ACCOUNTS, &tokens.access_token).await.status(),
+        StatusCode::OK
+    );
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/faults",
+        Some(json!({ "kind": "gremlins", "lasts": { "requests": 1 } })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn counters_and_the_clock_are_read_and_moved() {
+    let harness = Harness::start().await;
+    let tokens = harness.connect_all().await;
+    harness.refresh(&tokens.refresh_token).await;
+    let (_, counters) = admin(&harness, reqwest::Method::GET, "/counters", None).await;
+    assert_eq!(counters["endpoints"]["token"], 2);
+    assert_eq!(counters["grantTypes"]["refresh_token"], 1);
+    assert!(
+        counters["endpoints"].get("grants").is_none(),
+        "admin calls are not counted"
+    );
+    let (status, _) = admin(&harness, reqwest::Method::DELETE, "/counters", None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, counters) = admin(&harness, reqwest::Method::GET, "/counters", None).await;
+    assert_eq!(counters, json!({ "endpoints": {}, "grantTypes": {} }));
+
+    let (_, before) = admin(&harness, reqwest::Method::GET, "/clock", None).await;
+    let (_, after) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/clock/advance",
+        Some(json!({ "seconds": 1200 })),
+    )
+    .await;
+    assert!(after["now"].as_str() > before["now"].as_str());
+    assert_eq!(
+        error_code(harness.get(ACCOUNTS, &tokens.access_token).await).await,
+        "TOKEN_EXPIRED"
+    );
+}
