@@ -15,6 +15,18 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
+    /// A clock already moved forward by `offset`: how a restarted bank resumes its time.
+    pub(crate) fn starting_at(offset: Duration) -> Self {
+        Self {
+            offset: Mutex::new(offset),
+        }
+    }
+
+    /// How far the bank's time is ahead of real time.
+    pub(crate) fn offset(&self) -> Duration {
+        *lock(&self.offset)
+    }
+
     /// The bank's current instant in UTC.
     pub(crate) fn now(&self) -> OffsetDateTime {
         OffsetDateTime::now_utc() + *lock(&self.offset)
@@ -95,5 +107,8 @@ mod tests {
         let before = clock.now();
         clock.advance(Duration::from_hours(1));
         assert!(clock.now() - before >= time::Duration::hours(1));
+        assert_eq!(clock.offset(), Duration::from_hours(1));
+        let resumed = Clock::starting_at(clock.offset());
+        assert!(resumed.now() - before >= time::Duration::hours(1));
     }
 }

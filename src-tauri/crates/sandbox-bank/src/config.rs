@@ -1,5 +1,6 @@
 //! How a sandbox bank is set up: seed, sizes, the registered client and token lifetimes.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use time::Date;
@@ -33,6 +34,17 @@ pub struct Config {
     pub access_token_lifetime: Duration,
     /// How long a consent, and the refresh token with it, lives.
     pub consent_lifetime: Duration,
+    /// Where the bank keeps what a real bank remembers across a restart: the grants, the
+    /// SHA-256 of their refresh tokens (current and rotated away) and the clock's offset.
+    /// `None` (the default) keeps everything in memory only.
+    ///
+    /// Read at start: a missing file means no grants yet; a file that is not a state file of
+    /// this version is renamed to `<name>.corrupt` and the bank starts without grants (with a
+    /// warning), because a demo bank must always start; a file that cannot be read at all
+    /// (permissions, a folder) stops the start with [`Error::StateFile`].
+    /// Rewritten atomically after every change it holds. Authorization codes, access tokens,
+    /// transactions added by the admin, faults and counters are not kept.
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -46,6 +58,7 @@ impl Default for Config {
             client: ClientRegistration::default(),
             access_token_lifetime: Duration::from_mins(20),
             consent_lifetime: Duration::from_hours(90 * 24),
+            state_file: None,
         }
     }
 }
@@ -99,6 +112,13 @@ impl Config {
         self
     }
 
+    /// Keeps the grants in `path` across restarts; see the field `state_file`.
+    #[must_use]
+    pub fn state_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.state_file = Some(path.into());
+        self
+    }
+
     /// Refuses values the bank cannot serve faithfully.
     pub(crate) fn validate(&self) -> Result<()> {
         if !ACCOUNTS_PER_USER.contains(&self.accounts_per_user) {
@@ -114,6 +134,15 @@ impl Config {
         if self.access_token_lifetime.is_zero() || self.consent_lifetime.is_zero() {
             return Err(Error::InvalidConfig(
                 "token lifetimes must be positive".into(),
+            ));
+        }
+        if self
+            .state_file
+            .as_ref()
+            .is_some_and(|path| path.file_name().is_none())
+        {
+            return Err(Error::InvalidConfig(
+                "the state file must be a path to a file".into(),
             ));
         }
         self.client.validate()
@@ -185,6 +214,8 @@ mod tests {
                 .is_err()
         );
         assert!(Config::default().accounts_per_user(2).validate().is_err());
+        assert!(Config::default().state_file("/").validate().is_err());
+        assert!(Config::default().state_file("..").validate().is_err());
         let client = ClientRegistration {
             redirect_uri: "not a url".into(),
             ..Default::default()

@@ -19,6 +19,13 @@ pub enum Error {
     /// The binary could not write to the terminal or wait for Ctrl-C.
     #[error("terminal I/O failed")]
     Terminal(#[source] std::io::Error),
+    /// The state file (`Config::state_file`) could not be read, set aside or written.
+    #[error("the state file {} cannot be read or written", path.display())]
+    StateFile {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// A background task of the server panicked or was cancelled.
     #[error("a server task failed")]
     Task(#[from] tokio::task::JoinError),
@@ -31,6 +38,9 @@ pub enum Error {
     /// An admin request to add a transaction was not acceptable.
     #[error("invalid transaction: {0}")]
     InvalidTransaction(String),
+    /// The consent pages did not go as a person's browser would see them go.
+    #[error("consent page: {0}")]
+    ConsentPage(String),
     /// An admin request named something that does not exist or cannot be done.
     #[error("invalid admin request: {0}")]
     InvalidAdminRequest(String),

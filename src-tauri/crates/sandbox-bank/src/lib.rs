@@ -27,11 +27,13 @@ mod faults;
 mod form;
 pub mod iban;
 mod oauth;
+mod persistence;
 mod router;
 mod secrets;
 mod server;
 mod state;
 mod sync;
+pub mod user;
 
 pub use admin::{Admin, GrantFilter, GrantInfo};
 pub use config::{ACCOUNTS_PER_USER, ClientRegistration, Config, MAX_TRANSACTIONS_PER_ACCOUNT};

@@ -1,6 +1,7 @@
 //! `sandbox-bank --port <p> [--seed <n>] [--transactions <n>] [--accounts <n>]
-//! [--client-id <id>] [--client-secret <secret>] [--redirect-uri <uri>]`: serves a sandbox bank
-//! on loopback until Ctrl-C, after printing its base URL, client and demo users.
+//! [--client-id <id>] [--client-secret <secret>] [--redirect-uri <uri>] [--state-file <path>]`:
+//! serves a sandbox bank on loopback until Ctrl-C, after printing its base URL, client and demo
+//! users.
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write as _};
@@ -9,7 +10,8 @@ use std::process::ExitCode;
 use sandbox_bank::{Config, Error, Result, RunningBank, SandboxBank};
 
 const USAGE: &str = "usage: sandbox-bank [--port <p>] [--seed <n>] [--transactions <per account>] \
-[--accounts <per user>] [--client-id <id>] [--client-secret <secret>] [--redirect-uri <uri>]";
+[--accounts <per user>] [--client-id <id>] [--client-secret <secret>] [--redirect-uri <uri>] \
+[--state-file <path>]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -81,6 +83,7 @@ fn parse(arguments: &[String]) -> Result<Config> {
             "--client-id" => config.client.client_id.clone_from(value),
             "--client-secret" => config.client.client_secret.clone_from(value),
             "--redirect-uri" => config.client.redirect_uri.clone_from(value),
+            "--state-file" => config.state_file = Some(value.into()),
             other => return Err(Error::InvalidConfig(format!("unknown flag {other}"))),
         }
     }
@@ -131,7 +134,7 @@ mod tests {
 
     #[test]
     fn flags_set_port_sizes_and_the_client() {
-        let config = parse(&arguments("--port 9000 --seed 7 --transactions 5000 --accounts 4 --client-id app --client-secret s --redirect-uri app.x:/cb")).unwrap();
+        let config = parse(&arguments("--port 9000 --seed 7 --transactions 5000 --accounts 4 --client-id app --client-secret s --redirect-uri app.x:/cb --state-file bank.json")).unwrap();
         assert_eq!(
             (
                 config.port,
@@ -149,7 +152,9 @@ mod tests {
             ("app", "s")
         );
         assert_eq!(config.client.redirect_uri, "app.x:/cb");
+        assert_eq!(config.state_file, Some("bank.json".into()));
         assert_eq!(parse(&[]).unwrap().port, 8480);
+        assert_eq!(parse(&[]).unwrap().state_file, None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::future::IntoFuture;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
@@ -13,6 +14,8 @@ use crate::clock::Clock;
 use crate::config::{ClientRegistration, Config};
 use crate::data::{Bank, DemoUser};
 use crate::error::{Error, Result};
+use crate::oauth::Grants;
+use crate::persistence;
 use crate::router::router;
 use crate::state::{AppState, Shared};
 
@@ -25,7 +28,7 @@ impl SandboxBank {
     /// until the returned handle is shut down or dropped. Must run inside a Tokio runtime.
     pub async fn start(config: Config) -> Result<RunningBank> {
         config.validate()?;
-        let clock = Clock::default();
+        let (clock, grants) = restore(config.state_file.as_deref())?;
         let (today, generator_config) = (clock.today(), config.clone());
         // Generation is CPU work proportional to the history's length: keep it off the runtime.
         let bank =
@@ -37,7 +40,7 @@ impl SandboxBank {
         let address = listener
             .local_addr()
             .map_err(|source| Error::Bind { port, source })?;
-        let state: AppState = Arc::new(Shared::new(config, clock, bank));
+        let state: AppState = Arc::new(Shared::new(config, clock, bank, grants));
         let (stop, stopped) = oneshot::channel::<()>();
         let server =
             axum::serve(listener, router(Arc::clone(&state))).with_graceful_shutdown(async {
@@ -54,6 +57,15 @@ impl SandboxBank {
             task: Some(task),
         })
     }
+}
+
+/// The clock and the grants a previous run saved in `state_file`, or a fresh start.
+fn restore(state_file: Option<&Path>) -> Result<(Clock, Grants)> {
+    let Some(saved) = state_file.map(persistence::load).transpose()?.flatten() else {
+        return Ok((Clock::default(), Grants::default()));
+    };
+    let clock = Clock::starting_at(saved.clock_offset);
+    Ok((clock, Grants::from_stored(saved.grants)))
 }
 
 /// A bank serving on loopback. Dropping it stops the server (without waiting for it).

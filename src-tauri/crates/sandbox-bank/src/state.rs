@@ -1,6 +1,9 @@
-//! What every request handler shares: the bank, the OAuth books, faults, counters, the clock.
+//! What every request handler shares: the bank, the OAuth books, faults, counters, the clock,
+//! and the state file the grants are saved to.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::config::{ClientRegistration, Config};
@@ -8,6 +11,8 @@ use crate::counters::Counters;
 use crate::data::Bank;
 use crate::faults::FaultBook;
 use crate::oauth::{Grants, Lifetimes, PendingRequests};
+use crate::persistence::{self, SavedState};
+use crate::sync::lock;
 
 pub(crate) type AppState = Arc<Shared>;
 
@@ -20,6 +25,7 @@ pub(crate) struct Shared {
     pub oauth: Mutex<OAuthBooks>,
     pub faults: Mutex<FaultBook>,
     pub counters: Mutex<Counters>,
+    state_file: Option<PathBuf>,
 }
 
 /// Authorization requests in progress and the grants made; one lock, as a decision on the
@@ -31,7 +37,8 @@ pub(crate) struct OAuthBooks {
 }
 
 impl Shared {
-    pub(crate) fn new(config: Config, clock: Clock, bank: Bank) -> Self {
+    /// A bank resuming `grants` (from the state file, or none).
+    pub(crate) fn new(config: Config, clock: Clock, bank: Bank, grants: Grants) -> Self {
         Self {
             lifetimes: Lifetimes {
                 access: config.access_token_lifetime,
@@ -40,9 +47,50 @@ impl Shared {
             client: config.client,
             clock,
             bank,
-            oauth: Mutex::default(),
+            oauth: Mutex::new(OAuthBooks {
+                requests: PendingRequests::default(),
+                grants,
+            }),
             faults: Mutex::default(),
             counters: Mutex::default(),
+            state_file: config.state_file,
+        }
+    }
+
+    /// Runs `change` on the grants and saves them if it changed what a restart keeps. The save
+    /// happens under the lock, so files are written in the order of the changes and the last
+    /// one written holds the newest state. Writing on the request's thread is fine here: a
+    /// small file, on the rare requests that change grants, for one app on loopback.
+    pub(crate) fn change_grants<T>(&self, change: impl FnOnce(&mut Grants) -> T) -> T {
+        let mut books = lock(&self.oauth);
+        let revision = books.grants.revision();
+        let outcome = change(&mut books.grants);
+        if books.grants.revision() != revision {
+            self.save(&books.grants);
+        }
+        outcome
+    }
+
+    /// Moves the bank's clock forward and saves the new offset: consents age by it, and must
+    /// not grow young again on a restart.
+    pub(crate) fn advance_clock(&self, by: Duration) {
+        let books = lock(&self.oauth);
+        self.clock.advance(by);
+        self.save(&books.grants);
+    }
+
+    /// Writes the state file, if there is one. A failed save is logged, not fatal: the bank
+    /// keeps serving from memory and the next change writes the whole state again.
+    fn save(&self, grants: &Grants) {
+        let Some(path) = &self.state_file else {
+            return;
+        };
+        let state = SavedState::new(self.clock.offset(), grants.stored());
+        if let Err(error) = persistence::save(path, &state) {
+            tracing::warn!(
+                error = &error as &dyn std::error::Error,
+                "the grants could not be saved"
+            );
         }
     }
 }

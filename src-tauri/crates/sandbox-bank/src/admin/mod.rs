@@ -66,7 +66,7 @@ impl Admin {
     /// Returns how many live consents were revoked.
     pub fn revoke_consents(&self, which: &GrantFilter) -> Result<usize> {
         let selection = self.selection(which)?;
-        Ok(lock(&self.state.oauth).grants.revoke(selection))
+        Ok(self.state.change_grants(|grants| grants.revoke(selection)))
     }
 
     /// Makes access tokens expire now (refresh tokens stay valid). Returns how many were live.
@@ -138,9 +138,9 @@ impl Admin {
     }
 
     /// Moves the bank's clock forward: codes, tokens, consents and timed faults expire as if
-    /// the time had passed.
+    /// the time had passed. With a state file, the bank's time stays ahead after a restart.
     pub fn advance_clock(&self, by: Duration) {
-        self.state.clock.advance(by);
+        self.state.advance_clock(by);
     }
 
     fn selection(&self, which: &GrantFilter) -> Result<Selection> {

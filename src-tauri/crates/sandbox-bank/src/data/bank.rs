@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Date;
 
 use super::AccountKind;
@@ -19,9 +21,38 @@ use crate::secrets::constant_time_eq;
 const BANK_CODE: u16 = 9950;
 pub(crate) const BIC: &str = "DEMOSKBX";
 
-/// A demo user, by position.
+/// A demo user, by position. Stored (in the state file) as the username, which stays the same
+/// whatever the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct UserId(usize);
+
+impl UserId {
+    /// The demo user of this name; every bank has the same demo users in the same order.
+    fn named(username: &str) -> Option<Self> {
+        DEMO_USERS
+            .iter()
+            .position(|user| user.username == username)
+            .map(Self)
+    }
+
+    fn username(self) -> &'static str {
+        DEMO_USERS[self.0].username
+    }
+}
+
+impl Serialize for UserId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.username())
+    }
+}
+
+impl<'de> Deserialize<'de> for UserId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let username = String::deserialize(deserializer)?;
+        Self::named(&username)
+            .ok_or_else(|| D::Error::custom(format!("no demo user is named {username}")))
+    }
+}
 
 #[derive(Debug)]
 pub(crate) struct User {

@@ -2,6 +2,8 @@
 //! checking and revoking. Pure bookkeeping over an explicit `now`, so the rules are unit-tested
 //! without a server or a clock.
 
+mod stored;
+
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
@@ -10,6 +12,8 @@ use time::OffsetDateTime;
 
 use crate::data::UserId;
 use crate::secrets::{TokenHash, random_token, s256_challenge};
+
+pub(crate) use stored::StoredGrant;
 
 /// Authorization codes live this long (RFC 6749 4.1.2: "maximum of 10 minutes").
 const CODE_LIFETIME: Duration = Duration::from_mins(10);
@@ -89,14 +93,18 @@ pub(crate) enum Selection {
     User(UserId),
 }
 
-/// A grant as the admin sees it.
-#[derive(Debug, Clone)]
+/// A grant as the admin sees it, and as the state file keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub(crate) struct GrantRecord {
     pub id: GrantId,
+    #[serde(rename = "username")]
     pub user: UserId,
     pub client_id: String,
     pub accounts: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
     pub revoked: bool,
 }
@@ -129,6 +137,9 @@ pub(crate) struct Grants {
     access: HashMap<TokenHash, AccessToken>,
     refresh: HashMap<TokenHash, RefreshToken>,
     next_id: u64,
+    /// Counts changes to what a restart keeps (grants, refresh tokens, revocations), so the
+    /// caller knows when to save.
+    revision: u64,
 }
 
 impl Grants {
@@ -173,6 +184,11 @@ impl Grants {
         Ok(self.issue_tokens(grant, now, lifetimes.access))
     }
 
+    /// Changes so far to what a restart keeps; it moves whenever the state file is out of date.
+    pub(crate) fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Rotates a refresh token: the old one is retired, a new pair is issued.
     pub(crate) fn refresh(
         &mut self,
@@ -214,6 +230,7 @@ impl Grants {
                 ..record
             },
         );
+        self.revision += 1;
         Ok(self.issue_tokens(record.grant, now, lifetimes.access))
     }
 
@@ -252,6 +269,9 @@ impl Grants {
         {
             grant.revoked = true;
             revoked += 1;
+        }
+        if revoked > 0 {
+            self.revision += 1;
         }
         revoked
     }
@@ -298,6 +318,7 @@ impl Grants {
             revoked: false,
         };
         self.records.insert(id, record);
+        self.revision += 1;
         id
     }
 
@@ -337,6 +358,7 @@ impl Grants {
     fn revoke_grant(&mut self, id: GrantId) {
         if let Some(grant) = self.records.get_mut(&id) {
             grant.revoked = true;
+            self.revision += 1;
         }
     }
 }
@@ -408,12 +430,12 @@ mod tests {
     use crate::data::UserId;
 
     const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    const LIFETIMES: Lifetimes = Lifetimes {
+    pub(super) const LIFETIMES: Lifetimes = Lifetimes {
         access: Duration::from_mins(20),
         consent: Duration::from_hours(90 * 24),
     };
 
-    fn binding(user: UserId) -> CodeBinding {
+    pub(super) fn binding(user: UserId) -> CodeBinding {
         CodeBinding {
             client_id: "app".into(),
             redirect_uri: "app:/cb".into(),
@@ -423,7 +445,7 @@ mod tests {
         }
     }
 
-    fn redemption(code: &str) -> Redemption<'_> {
+    pub(super) fn redemption(code: &str) -> Redemption<'_> {
         Redemption {
             client_id: "app",
             code,
@@ -432,7 +454,7 @@ mod tests {
         }
     }
 
-    fn user() -> UserId {
+    pub(super) fn user() -> UserId {
         crate::data::Bank::generate(
             &crate::Config::default().transactions_per_account(1),
             time::macros::date!(2026 - 01 - 01),
@@ -578,5 +600,24 @@ mod tests {
             grants.authorize("nonsense", now).unwrap_err(),
             BearerRefusal::Unknown
         );
+    }
+
+    #[test]
+    fn the_revision_moves_only_with_what_a_restart_keeps() {
+        let (mut grants, now) = (Grants::default(), OffsetDateTime::now_utc());
+        let code = grants.issue_code(binding(user()), now);
+        assert_eq!(grants.revision(), 0, "codes are not kept");
+        let tokens = grants.redeem(redemption(&code), now, LIFETIMES).unwrap();
+        assert_eq!(grants.revision(), 1, "the new grant");
+        grants.expire_access_tokens(Selection::All, now);
+        assert_eq!(grants.revision(), 1, "access tokens are not kept");
+        grants
+            .refresh("app", &tokens.refresh_token, now, LIFETIMES)
+            .unwrap();
+        assert_eq!(grants.revision(), 2, "the rotation");
+        assert_eq!(grants.revoke(Selection::All), 1);
+        assert_eq!(grants.revision(), 3, "the revocation");
+        assert_eq!(grants.revoke(Selection::All), 0);
+        assert_eq!(grants.revision(), 3, "nothing left to revoke");
     }
 }

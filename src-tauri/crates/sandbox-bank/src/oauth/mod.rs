@@ -12,7 +12,7 @@ mod token;
 use axum::Router;
 use axum::routing::{get, post};
 pub use grants::GrantId;
-pub(crate) use grants::{BearerRefusal, GrantRecord, Grants, Lifetimes, Selection};
+pub(crate) use grants::{BearerRefusal, GrantRecord, Grants, Lifetimes, Selection, StoredGrant};
 pub(crate) use rejection::OAuthRejection;
 pub(crate) use requests::PendingRequests;
 

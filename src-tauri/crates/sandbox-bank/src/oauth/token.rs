@@ -53,9 +53,7 @@ fn exchange(
                 redirect_uri: form.single("redirect_uri")?,
                 code_verifier: form.single("code_verifier")?,
             };
-            Ok(lock(&state.oauth)
-                .grants
-                .redeem(redemption, now, state.lifetimes)?)
+            Ok(state.change_grants(|grants| grants.redeem(redemption, now, state.lifetimes))?)
         }
         Some("refresh_token") => {
             let token = form.single("refresh_token")?.ok_or_else(|| {
@@ -68,9 +66,8 @@ fn exchange(
                     "The scope must be AISP.",
                 ));
             }
-            Ok(lock(&state.oauth)
-                .grants
-                .refresh(client_id, token, now, state.lifetimes)?)
+            Ok(state
+                .change_grants(|grants| grants.refresh(client_id, token, now, state.lifetimes))?)
         }
         Some(_) => Err(OAuthRejection::new(
             StatusCode::BAD_REQUEST,

@@ -89,6 +89,13 @@ impl Harness {
         Self { bank, http }
     }
 
+    /// Shuts the bank down and starts a new one with `config` (on a free port), as the app does
+    /// when it restarts.
+    pub async fn restart(self, config: Config) -> Self {
+        self.bank.shutdown().await.expect("the bank stops");
+        Self::with(config).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.bank.base_url())
     }
