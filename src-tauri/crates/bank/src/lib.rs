@@ -26,4 +26,4 @@ pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
 pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank};
 pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
 pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
-pub use transport::{ClientIdentity, http_client};
+pub use transport::{ClientIdentity, Timeouts, http_client};

@@ -1,6 +1,8 @@
 //! OAuth 2.0 with the bank: the consent URL (state, PKCE S256, scope AISP), the code exchange
 //! and the refresh, with HTTP Basic client authentication.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Instant;
 
 use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
@@ -49,7 +51,21 @@ pub struct ConsentRequest {
 #[derive(Debug, Clone)]
 pub struct OAuth {
     client: Client,
-    http: reqwest::Client,
+    http: TokenHttp,
+}
+
+/// The token endpoint's HTTP for the `oauth2` crate. A type rather than a closure: a closure
+/// returning a future that borrows would make every caller's future not provably `Send`.
+#[derive(Debug, Clone)]
+struct TokenHttp(reqwest::Client);
+
+impl<'c> oauth2::AsyncHttpClient<'c> for TokenHttp {
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<HttpResponse>> + Send + 'c>>;
+
+    fn call(&'c self, request: HttpRequest) -> Self::Future {
+        Box::pin(send_token_request(&self.0, request))
+    }
 }
 
 impl OAuth {
@@ -71,7 +87,10 @@ impl OAuth {
                 .set_redirect_uri(RedirectUrl::new(config.redirect_uri.clone()).map_err(|_| {
                     Error::InvalidProfile("the redirect URI is not a URL".to_owned())
                 })?);
-        Ok(Self { client, http })
+        Ok(Self {
+            client,
+            http: TokenHttp(http),
+        })
     }
 
     /// A fresh consent: random state and PKCE S256 verifier, scope AISP.
@@ -101,7 +120,7 @@ impl OAuth {
             .client
             .exchange_code(AuthorizationCode::new(code.expose().clone()))
             .set_pkce_verifier(verifier)
-            .request_async(&|request| self.send(request))
+            .request_async(&self.http)
             .await
             .map_err(|error| token_error(error, GrantKind::Code))?;
         Ok(issued(&response, started))
@@ -114,50 +133,49 @@ impl OAuth {
         let response = self
             .client
             .exchange_refresh_token(&token)
-            .request_async(&|request| self.send(request))
+            .request_async(&self.http)
             .await
             .map_err(|error| token_error(error, GrantKind::Refresh))?;
         Ok(issued(&response, started))
     }
+}
 
-    /// The token endpoint's HTTP: 5xx becomes `BankUnavailable` here, before the `oauth2` crate
-    /// would read an outage page as a malformed error body.
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse> {
-        let request = reqwest::Request::try_from(request)
-            .map_err(|_| Error::InvalidRequest("token request".to_owned()))?;
-        let response = self
-            .http
-            .execute(request)
-            .await
-            .map_err(|error| Error::Network {
-                endpoint: ENDPOINT,
-                reason: if error.is_timeout() {
-                    "the bank did not answer in time"
-                } else {
-                    "the bank could not be reached"
-                },
-            })?;
-        let status = response.status();
-        if status.is_server_error() {
-            return Err(Error::BankUnavailable {
-                endpoint: ENDPOINT,
-                status: status.as_u16(),
-                retry_after: None,
-            });
-        }
-        let mut answer = HttpResponse::new(Vec::new());
-        *answer.status_mut() = status;
-        *answer.headers_mut() = response.headers().clone();
-        *answer.body_mut() = response
-            .bytes()
-            .await
-            .map_err(|_| Error::Network {
-                endpoint: ENDPOINT,
-                reason: "the answer was cut off",
-            })?
-            .to_vec();
-        Ok(answer)
+/// The token endpoint's HTTP: 5xx becomes `BankUnavailable` here, before the `oauth2` crate
+/// would read an outage page as a malformed error body.
+async fn send_token_request(http: &reqwest::Client, request: HttpRequest) -> Result<HttpResponse> {
+    let request = reqwest::Request::try_from(request)
+        .map_err(|_| Error::InvalidRequest("token request".to_owned()))?;
+    let response = http
+        .execute(request)
+        .await
+        .map_err(|error| Error::Network {
+            endpoint: ENDPOINT,
+            reason: if error.is_timeout() {
+                "the bank did not answer in time"
+            } else {
+                "the bank could not be reached"
+            },
+        })?;
+    let status = response.status();
+    if status.is_server_error() {
+        return Err(Error::BankUnavailable {
+            endpoint: ENDPOINT,
+            status: status.as_u16(),
+            retry_after: None,
+        });
     }
+    let mut answer = HttpResponse::new(Vec::new());
+    *answer.status_mut() = status;
+    *answer.headers_mut() = response.headers().clone();
+    *answer.body_mut() = response
+        .bytes()
+        .await
+        .map_err(|_| Error::Network {
+            endpoint: ENDPOINT,
+            reason: "the answer was cut off",
+        })?
+        .to_vec();
+    Ok(answer)
 }
 
 #[derive(Clone, Copy)]

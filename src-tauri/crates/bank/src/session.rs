@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tokio::sync::Mutex;
 
+use crate::api::{BankApi, TransactionsQuery};
+use crate::model::{Account, AccountInformation, Iban, Page, Transaction};
 use crate::oauth::OAuth;
 use crate::tokens::{AccessToken, EXPIRY_MARGIN, IssuedTokens, RefreshToken};
 use crate::{Error, Result};
@@ -19,6 +21,28 @@ pub trait RefreshTokenStore: Send + Sync {
     fn load(&self) -> impl Future<Output = Result<Option<RefreshToken>>> + Send;
     fn save(&self, token: &RefreshToken) -> impl Future<Output = Result<()>> + Send;
     fn clear(&self) -> impl Future<Output = Result<()>> + Send;
+}
+
+/// Runs a bank call with a valid access token; after a 401, refreshes once and tries once more.
+///
+/// A macro rather than a function taking a closure: a closure returning a future that borrows
+/// the session makes the caller's future not provably `Send`, and the app spawns these calls.
+macro_rules! with_token {
+    ($session:expr, $token:ident => $call:expr) => {{
+        let $token = $session.valid_token().await?;
+        match $call.await {
+            Err(Error::Unauthorized { .. }) => {
+                let $token = $session.refresh_rejected($token).await?;
+                match $call.await {
+                    Err(Error::Unauthorized { .. }) => {
+                        $session.end("the bank refuses access").await
+                    }
+                    outcome => outcome,
+                }
+            }
+            outcome => outcome,
+        }
+    }};
 }
 
 /// The access token we hold, and when it stops working.
@@ -35,10 +59,11 @@ impl HeldToken {
     }
 }
 
-/// One connection to one bank.
+/// One connection to one bank: its API, called with a valid access token.
 #[derive(Debug)]
 pub struct Session<S> {
     oauth: OAuth,
+    api: BankApi,
     store: S,
     consent_expires_at: OffsetDateTime,
     /// Held across a refresh, so concurrent callers wait for one refresh and share its token.
@@ -47,9 +72,15 @@ pub struct Session<S> {
 
 impl<S: RefreshTokenStore> Session<S> {
     /// A session over a consent given earlier: its refresh token is in `store`.
-    pub fn resume(oauth: OAuth, store: S, consent_expires_at: OffsetDateTime) -> Self {
+    pub fn resume(
+        oauth: OAuth,
+        api: BankApi,
+        store: S,
+        consent_expires_at: OffsetDateTime,
+    ) -> Self {
         Self {
             oauth,
+            api,
             store,
             consent_expires_at,
             access: Mutex::new(None),
@@ -58,8 +89,9 @@ impl<S: RefreshTokenStore> Session<S> {
 
     /// A session over a consent given just now: the refresh token is saved before the access
     /// token is used, so a crash cannot leave a consent we cannot resume.
-    pub async fn begin(oauth: OAuth, store: S, issued: IssuedTokens) -> Result<Self> {
-        let session = Self::resume(oauth, store, OffsetDateTime::now_utc() + CONSENT_LIFETIME);
+    pub async fn begin(oauth: OAuth, api: BankApi, store: S, issued: IssuedTokens) -> Result<Self> {
+        let consent_expires_at = OffsetDateTime::now_utc() + CONSENT_LIFETIME;
+        let session = Self::resume(oauth, api, store, consent_expires_at);
         session.adopt(issued).await?;
         Ok(session)
     }
@@ -69,24 +101,19 @@ impl<S: RefreshTokenStore> Session<S> {
         self.consent_expires_at
     }
 
-    /// Runs a bank call with a valid access token; after a 401, refreshes once and tries once
-    /// more.
-    pub async fn call<T, F, Fut>(&self, operation: F) -> Result<T>
-    where
-        F: Fn(AccessToken) -> Fut,
-        Fut: Future<Output = Result<T>>,
-    {
-        let token = self.valid_token().await?;
-        match operation(token.clone()).await {
-            Err(Error::Unauthorized { .. }) => {
-                let fresh = self.refresh_rejected(&token).await?;
-                match operation(fresh).await {
-                    Err(Error::Unauthorized { .. }) => self.end("the bank refuses access").await,
-                    outcome => outcome,
-                }
-            }
-            outcome => outcome,
-        }
+    /// Every consented account (all pages).
+    pub async fn accounts(&self) -> Result<Vec<Account>> {
+        with_token!(self, token => self.api.all_accounts(&token))
+    }
+
+    /// An account's details and balances.
+    pub async fn account_information(&self, iban: &Iban) -> Result<AccountInformation> {
+        with_token!(self, token => self.api.account_information(&token, iban))
+    }
+
+    /// One page of an account's history.
+    pub async fn transactions_page(&self, query: &TransactionsQuery) -> Result<Page<Transaction>> {
+        with_token!(self, token => self.api.transactions_page(&token, query))
     }
 
     /// Forgets the tokens, here and in the keychain (disconnect).
@@ -100,18 +127,28 @@ impl<S: RefreshTokenStore> Session<S> {
             return self.end("the consent has reached its end date").await;
         }
         let mut access = self.access.lock().await;
-        match access.as_ref() {
-            Some(held) if held.is_fresh() => Ok(held.token.clone()),
-            _ => self.refresh(&mut access).await,
+        // Decided before any await: a borrow of the held token kept across it would make this
+        // future not `Send`.
+        let fresh = access
+            .as_ref()
+            .filter(|held| held.is_fresh())
+            .map(|held| held.token.clone());
+        match fresh {
+            Some(token) => Ok(token),
+            None => self.refresh(&mut access).await,
         }
     }
 
     /// A refresh after `rejected` got a 401, unless another caller has refreshed meanwhile.
-    async fn refresh_rejected(&self, rejected: &AccessToken) -> Result<AccessToken> {
+    async fn refresh_rejected(&self, rejected: AccessToken) -> Result<AccessToken> {
         let mut access = self.access.lock().await;
-        match access.as_ref() {
-            Some(held) if held.token != *rejected => Ok(held.token.clone()),
-            _ => self.refresh(&mut access).await,
+        let newer = access
+            .as_ref()
+            .filter(|held| held.token != rejected)
+            .map(|held| held.token.clone());
+        match newer {
+            Some(token) => Ok(token),
+            None => self.refresh(&mut access).await,
         }
     }
 

@@ -9,10 +9,23 @@ use url::{Host, Url};
 
 use crate::{Error, Result};
 
-/// Connecting must not take long: a bank that is down should be reported quickly.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// A whole request, body included.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a call may take before it counts as a network failure.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// Connecting must not take long: a bank that is down should be reported quickly.
+    pub connect: Duration,
+    /// A whole request, body included.
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            request: Duration::from_secs(30),
+        }
+    }
+}
 
 /// A client certificate and its private key, PEM-encoded (PKCS#8), for mutual TLS.
 #[derive(Clone)]
@@ -31,11 +44,14 @@ impl std::fmt::Debug for ClientIdentity {
 ///
 /// Redirects are never followed: a token endpoint that redirects could send the client's
 /// credentials or a code elsewhere (RFC 9700 section 4.11), and the data API has no reason to.
-pub fn http_client(identity: Option<&ClientIdentity>) -> Result<reqwest::Client> {
+pub fn http_client(
+    identity: Option<&ClientIdentity>,
+    timeouts: Timeouts,
+) -> Result<reqwest::Client> {
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
+        .connect_timeout(timeouts.connect)
+        .timeout(timeouts.request)
         .user_agent(concat!("Bankbook/", env!("CARGO_PKG_VERSION")));
     if let Some(identity) = identity {
         let identity = reqwest::Identity::from_pkcs8_pem(
@@ -98,7 +114,7 @@ mod tests {
             private_key_pem: vault::Sensitive(b"not a key".to_vec()),
         };
         assert!(matches!(
-            http_client(Some(&identity)),
+            http_client(Some(&identity), Timeouts::default()),
             Err(Error::InvalidProfile(_))
         ));
     }

@@ -13,15 +13,12 @@ impl BankApi {
     pub async fn accounts_page(&self, token: &AccessToken, page: u32) -> Result<Page<Account>> {
         let url = self.url("api/v1/accounts");
         let page = page.to_string();
-        let body = self
-            .send(ENDPOINT, token, |http| {
-                http.get(url.clone()).query(&[
-                    ("page", page.as_str()),
-                    ("pageSize", PAGE_SIZE),
-                    ("order", "asc"),
-                ])
-            })
-            .await?;
+        let request = self.http.get(url).query(&[
+            ("page", page.as_str()),
+            ("pageSize", PAGE_SIZE),
+            ("order", "asc"),
+        ]);
+        let body = self.send(ENDPOINT, token, request).await?;
         parse_accounts_page(&body)
     }
 

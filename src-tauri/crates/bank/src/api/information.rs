@@ -14,11 +14,8 @@ impl BankApi {
     ) -> Result<AccountInformation> {
         let url = self.url("api/v1/accounts/information");
         let body = json!({ "iban": iban.as_str() });
-        let answer = self
-            .send("accounts/information", token, |http| {
-                http.post(url.clone()).json(&body)
-            })
-            .await?;
+        let request = self.http.post(url).json(&body);
+        let answer = self.send("accounts/information", token, request).await?;
         parse_account_information(&answer)
     }
 }

@@ -55,23 +55,24 @@ impl BankApi {
         url
     }
 
-    /// Sends the request `build` makes, with a fresh `Request-ID` on every try, and returns the
-    /// body of a successful answer. 5xx, 429 and network failures are retried within the policy.
+    /// Sends `request`, with a fresh `Request-ID` on every try, and returns the body of a
+    /// successful answer. 5xx, 429 and network failures are retried within the policy.
     async fn send(
         &self,
         endpoint: &'static str,
         token: &AccessToken,
-        build: impl Fn(&reqwest::Client) -> RequestBuilder,
+        request: RequestBuilder,
     ) -> Result<Vec<u8>> {
+        let request = request
+            .bearer_auth(token.secret())
+            .header(header::ACCEPT, "application/json")
+            .build()
+            .map_err(|_| Error::InvalidRequest(format!("{endpoint} request")))?;
         let mut attempt = 1;
         loop {
-            let request = build(&self.http)
-                .bearer_auth(token.secret())
-                .header("Request-ID", Uuid::new_v4().to_string())
-                .header(header::ACCEPT, "application/json");
-            let outcome = match request.send().await {
+            let outcome = match self.attempt(endpoint, &request).await {
                 Ok(response) => read_answer(endpoint, response).await,
-                Err(error) => Err(network_error(endpoint, &error)),
+                Err(error) => Err(error),
             };
             match outcome {
                 Err(error) if attempt < self.retry.attempts && self.worth_retrying(&error) => {
@@ -87,14 +88,35 @@ impl BankApi {
         }
     }
 
+    /// One try: a copy of `request` with its own `Request-ID`.
+    async fn attempt(
+        &self,
+        endpoint: &'static str,
+        request: &reqwest::Request,
+    ) -> Result<Response> {
+        let mut request = request
+            .try_clone()
+            .ok_or_else(|| Error::InvalidRequest(format!("{endpoint} request")))?;
+        let request_id = header::HeaderValue::from_str(&Uuid::new_v4().to_string())
+            .map_err(|_| Error::InvalidRequest("Request-ID".to_owned()))?;
+        request.headers_mut().insert("Request-ID", request_id);
+        self.http
+            .execute(request)
+            .await
+            .map_err(|error| network_error(endpoint, &error))
+    }
+
+    /// Outages, throttling and network failures may pass; a bank that names a time further
+    /// away than we would wait (the nightly break) is left to the caller to retry then.
     fn worth_retrying(&self, error: &Error) -> bool {
-        match error {
-            Error::BankUnavailable { .. } | Error::Network { .. } => true,
-            Error::RateLimited { retry_after, .. } => {
-                retry_after.is_none_or(|wait| wait <= self.retry.longest_wait)
-            }
-            _ => false,
-        }
+        let transient = matches!(
+            error,
+            Error::BankUnavailable { .. } | Error::RateLimited { .. } | Error::Network { .. }
+        );
+        transient
+            && error
+                .retry_after()
+                .is_none_or(|wait| wait <= self.retry.longest_wait)
     }
 }
 

@@ -84,11 +84,8 @@ impl BankApi {
             page: query.page,
             page_size: query.page_size,
         };
-        let answer = self
-            .send("accounts/transactions", token, |http| {
-                http.post(url.clone()).json(&body)
-            })
-            .await?;
+        let request = self.http.post(url).json(&body);
+        let answer = self.send("accounts/transactions", token, request).await?;
         parse_transactions_page(&answer)
     }
 }

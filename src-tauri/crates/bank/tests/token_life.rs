@@ -1,0 +1,130 @@
+//! The token life of a connection against a real authorization server: refresh, revocation,
+//! rotation and reuse, and many callers at once.
+
+mod common;
+
+use std::sync::Arc;
+
+use bank::{Error, RefreshToken, RefreshTokenStore};
+use common::Connection;
+use sandbox_bank::GrantFilter;
+use vault::SecretKind;
+
+#[tokio::test]
+async fn fifty_concurrent_calls_on_an_expired_token_cause_one_refresh() {
+    let connection = Connection::start().await;
+    let session = Arc::new(connection.connect(&connection.ibans()).await);
+    connection
+        .bank
+        .admin()
+        .expire_access_tokens(&GrantFilter::All)
+        .unwrap();
+
+    let calls = (0..50).map(|_| {
+        let session = Arc::clone(&session);
+        tokio::spawn(async move { session.accounts().await })
+    });
+    for call in calls {
+        assert_eq!(call.await.unwrap().unwrap().len(), 3);
+    }
+
+    assert_eq!(connection.refreshes(), 1);
+}
+
+#[tokio::test]
+async fn a_revoked_consent_ends_in_consent_required_with_the_tokens_gone() {
+    let connection = Connection::start().await;
+    let session = connection.connect(&connection.ibans()).await;
+    connection
+        .bank
+        .admin()
+        .revoke_consents(&GrantFilter::All)
+        .unwrap();
+
+    let outcome = session.accounts().await;
+
+    assert!(
+        matches!(outcome, Err(Error::ConsentRequired(_))),
+        "{outcome:?}"
+    );
+    // One refresh was tried after the 401, and refused; no loop of retries.
+    assert_eq!(connection.refreshes(), 1);
+    assert_eq!(
+        connection
+            .vault
+            .get(SecretKind::RefreshToken)
+            .await
+            .unwrap(),
+        None
+    );
+    let again = session.accounts().await;
+    assert!(matches!(again, Err(Error::ConsentRequired(_))), "{again:?}");
+    assert_eq!(
+        connection.refreshes(),
+        1,
+        "a dead consent asks the bank nothing more"
+    );
+}
+
+#[tokio::test]
+async fn a_rotated_refresh_token_is_saved_and_reusing_the_old_one_kills_the_grant() {
+    let connection = Connection::start().await;
+    let session = connection.connect(&connection.ibans()).await;
+    let first = connection.vault.load().await.unwrap().unwrap();
+    connection
+        .bank
+        .admin()
+        .expire_access_tokens(&GrantFilter::All)
+        .unwrap();
+
+    session.accounts().await.unwrap();
+    let rotated = connection.vault.load().await.unwrap().unwrap();
+    assert_ne!(
+        rotated, first,
+        "the bank rotated the refresh token and we kept the new one"
+    );
+
+    // Someone replays the old refresh token (RFC 9700 section 4.14.2): the grant dies.
+    let replay = connection
+        .oauth
+        .refresh(&RefreshToken(first.0.clone()))
+        .await;
+    assert!(
+        matches!(replay, Err(Error::ConsentRequired(_))),
+        "{replay:?}"
+    );
+    connection
+        .bank
+        .admin()
+        .expire_access_tokens(&GrantFilter::All)
+        .unwrap();
+    let outcome = session.accounts().await;
+    assert!(
+        matches!(outcome, Err(Error::ConsentRequired(_))),
+        "{outcome:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_consent_past_its_end_date_asks_the_bank_nothing() {
+    let connection = Connection::start().await;
+    let connected = connection.connect(&connection.ibans()).await;
+    let ended = bank::Session::resume(
+        connection.oauth.clone(),
+        connection.api.clone(),
+        connection.vault.clone(),
+        time::OffsetDateTime::now_utc() - time::Duration::minutes(1),
+    );
+    drop(connected);
+    connection.bank.admin().reset_counters();
+
+    let outcome = ended.accounts().await;
+
+    assert!(
+        matches!(outcome, Err(Error::ConsentRequired(_))),
+        "{outcome:?}"
+    );
+    let counters = connection.bank.admin().counters();
+    assert_eq!(counters.requests(sandbox_bank::Endpoint::Accounts), 0);
+    assert_eq!(connection.refreshes(), 0);
+}
