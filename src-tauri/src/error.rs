@@ -30,7 +30,7 @@ pub enum Error {
     Bank(#[from] bank::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
-    Folders(#[from] tauri::Error),
+    Folders(tauri::Error),
 }
 
 impl Error {

@@ -28,7 +28,7 @@ impl From<&bank::BankProfile> for BankChoice {
 /// The banks the user can connect: those in `banks.toml`, then the Demo Bank.
 #[tauri::command]
 pub fn list_banks(app: AppHandle) -> Result<Vec<BankChoice>, Error> {
-    let config_folder = app.path().app_config_dir()?;
+    let config_folder = app.path().app_config_dir().map_err(Error::Folders)?;
     let profiles = bank::BankProfile::load_all(&config_folder)?;
     Ok(profiles.iter().map(BankChoice::from).collect())
 }

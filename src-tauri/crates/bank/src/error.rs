@@ -32,12 +32,15 @@ pub enum Error {
         status: u16,
         retry_after: Option<Duration>,
     },
-    /// No answer: timeout, refused connection, cut-off body.
+    /// No answer: refused connection, failed TLS, cut-off body. The cause is in the log.
     #[error("{reason} ({endpoint})")]
     Network {
         endpoint: &'static str,
         reason: &'static str,
     },
+    /// The bank did not answer in time. Not retried: each try already waited the whole timeout.
+    #[error("the bank did not answer in time ({endpoint})")]
+    Timeout { endpoint: &'static str },
     /// Any other refusal (4xx), with what the bank said.
     #[error("the bank refused the request at {endpoint} (HTTP {status}{})", describe(.said.as_ref()))]
     Rejected {

@@ -31,6 +31,13 @@ impl Money {
         indicator: Option<CreditDebit>,
     ) -> Result<Self> {
         let value = parse_decimal(endpoint, wire.value.get())?;
+        if value.is_sign_negative() && indicator == Some(CreditDebit::Credit) {
+            // Contradictory; the indicator is the field the contract defines, so it wins.
+            tracing::warn!(
+                endpoint,
+                "a negative amount marked as credit; read as a credit"
+            );
+        }
         let amount = match indicator {
             Some(CreditDebit::Credit) => value.abs(),
             Some(CreditDebit::Debit) => -value.abs(),
@@ -64,6 +71,10 @@ fn parse_decimal(endpoint: &'static str, json_text: &str) -> Result<Decimal> {
         json_text.to_owned()
     };
     let text = text.trim();
+    // rust_decimal reads `1_000` as 1000; no bank writes amounts that way.
+    if text.contains('_') {
+        return Err(not_a_number());
+    }
     Decimal::from_str_exact(text)
         .or_else(|_| Decimal::from_scientific(text))
         .map_err(|_| not_a_number())
@@ -123,6 +134,7 @@ mod tests {
             r#"{"value": "12,50", "currency": "EUR"}"#,
             r#"{"value": true, "currency": "EUR"}"#,
             r#"{"value": 1, "currency": "euro"}"#,
+            r#"{"value": "1_000", "currency": "EUR"}"#,
         ] {
             assert!(money(json, None).is_err(), "{json} was accepted");
         }

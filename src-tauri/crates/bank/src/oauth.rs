@@ -3,7 +3,9 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
+
+use reqwest::StatusCode;
 
 use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
 use oauth2::{
@@ -14,7 +16,8 @@ use oauth2::{
 use url::Url;
 use vault::Sensitive;
 
-use crate::tokens::{AccessToken, IssuedTokens, RefreshToken};
+use crate::api::{network_error, parse_retry_after};
+use crate::tokens::{AccessToken, IssuedTokens, RefreshToken, refresh_due};
 use crate::transport::check_secure_origin;
 use crate::{Error, Result};
 
@@ -37,7 +40,6 @@ pub struct OAuthConfig {
 }
 
 /// A consent the user is about to give: the page to open, and what proves the answer is ours.
-#[derive(Debug)]
 pub struct ConsentRequest {
     /// The bank's consent page, for the system browser.
     pub url: Url,
@@ -45,6 +47,13 @@ pub struct ConsentRequest {
     pub state: Sensitive<String>,
     /// Proves to the token endpoint that we started this consent (RFC 7636).
     pub verifier: PkceCodeVerifier,
+}
+
+/// The URL carries the state: neither is printed.
+impl std::fmt::Debug for ConsentRequest {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("ConsentRequest(<redacted>)")
+    }
 }
 
 /// The bank's authorization server, as a client of it.
@@ -140,29 +149,38 @@ impl OAuth {
     }
 }
 
-/// The token endpoint's HTTP: 5xx becomes `BankUnavailable` here, before the `oauth2` crate
-/// would read an outage page as a malformed error body.
+/// The token endpoint's HTTP: 401, 429 and 5xx become our errors here, with `Retry-After`.
 async fn send_token_request(http: &reqwest::Client, request: HttpRequest) -> Result<HttpResponse> {
     let request = reqwest::Request::try_from(request)
         .map_err(|_| Error::InvalidRequest("token request".to_owned()))?;
     let response = http
         .execute(request)
         .await
-        .map_err(|error| Error::Network {
-            endpoint: ENDPOINT,
-            reason: if error.is_timeout() {
-                "the bank did not answer in time"
-            } else {
-                "the bank could not be reached"
-            },
-        })?;
+        .map_err(|error| network_error(ENDPOINT, error))?;
     let status = response.status();
-    if status.is_server_error() {
-        return Err(Error::BankUnavailable {
-            endpoint: ENDPOINT,
-            status: status.as_u16(),
-            retry_after: None,
-        });
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| parse_retry_after(value, SystemTime::now()));
+    // Decided by status, before the `oauth2` crate would read an outage page or an empty 401
+    // as a malformed error body.
+    match status {
+        StatusCode::UNAUTHORIZED => return Err(Error::Unauthorized { endpoint: ENDPOINT }),
+        StatusCode::TOO_MANY_REQUESTS => {
+            return Err(Error::RateLimited {
+                endpoint: ENDPOINT,
+                retry_after,
+            });
+        }
+        status if status.is_server_error() => {
+            return Err(Error::BankUnavailable {
+                endpoint: ENDPOINT,
+                status: status.as_u16(),
+                retry_after,
+            });
+        }
+        _ => {}
     }
     let mut answer = HttpResponse::new(Vec::new());
     *answer.status_mut() = status;
@@ -188,7 +206,9 @@ fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
     IssuedTokens {
         access: AccessToken::new(response.access_token().secret().clone()),
         // Counted from when we asked: the bank's clock started no later than that.
-        access_expires_at: response.expires_in().map(|lifetime| started + lifetime),
+        refresh_due: response
+            .expires_in()
+            .and_then(|lifetime| refresh_due(started, lifetime)),
         refresh: response
             .refresh_token()
             .map(|token| RefreshToken(Sensitive(token.secret().clone()))),
@@ -197,6 +217,15 @@ fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
 
 fn token_error(error: TokenError, grant: GrantKind) -> Error {
     match error {
+        // 401 on a refresh: the client or the grant is refused; either way, consent again.
+        RequestTokenError::Request(Error::Unauthorized { .. }) => match grant {
+            GrantKind::Refresh => {
+                Error::ConsentRequired("the bank no longer accepts the saved authorization")
+            }
+            GrantKind::Code => Error::TokenRefused {
+                code: "invalid_client".to_owned(),
+            },
+        },
         RequestTokenError::Request(error) => error,
         // A refused refresh token (or client) means the grant is dead: consent again.
         RequestTokenError::ServerResponse(response)
@@ -215,6 +244,8 @@ fn token_error(error: TokenError, grant: GrantKind) -> Error {
             ENDPOINT,
             format!("not the expected shape at {}", error.path()),
         ),
-        RequestTokenError::Other(_) => Error::malformed(ENDPOINT, "an empty error answer"),
+        RequestTokenError::Other(_) => {
+            Error::malformed(ENDPOINT, "an empty answer, or one that is not JSON")
+        }
     }
 }

@@ -10,7 +10,7 @@ use tokio::sync::Mutex;
 use crate::api::{BankApi, TransactionsQuery};
 use crate::model::{Account, AccountInformation, Iban, Page, Transaction};
 use crate::oauth::OAuth;
-use crate::tokens::{AccessToken, EXPIRY_MARGIN, IssuedTokens, RefreshToken};
+use crate::tokens::{AccessToken, IssuedTokens, RefreshToken};
 use crate::{Error, Result};
 
 /// How long a consent lives when the bank does not say otherwise (PSD2 RTS article 10).
@@ -27,36 +27,41 @@ pub trait RefreshTokenStore: Send + Sync {
 ///
 /// A macro rather than a function taking a closure: a closure returning a future that borrows
 /// the session makes the caller's future not provably `Send`, and the app spawns these calls.
+/// A second 401 right after a successful refresh is returned as it is: the bank has just
+/// accepted the refresh token, so the consent is not what failed, and it is kept.
 macro_rules! with_token {
     ($session:expr, $token:ident => $call:expr) => {{
         let $token = $session.valid_token().await?;
         match $call.await {
             Err(Error::Unauthorized { .. }) => {
                 let $token = $session.refresh_rejected($token).await?;
-                match $call.await {
-                    Err(Error::Unauthorized { .. }) => {
-                        $session.end("the bank refuses access").await
-                    }
-                    outcome => outcome,
-                }
+                $call.await
             }
             outcome => outcome,
         }
     }};
 }
 
-/// The access token we hold, and when it stops working.
+/// The access token we hold, and when to refresh it.
 #[derive(Debug, Clone)]
 struct HeldToken {
     token: AccessToken,
-    expires_at: Option<Instant>,
+    refresh_due: Option<Instant>,
 }
 
 impl HeldToken {
     fn is_fresh(&self) -> bool {
-        self.expires_at
-            .is_none_or(|expires_at| Instant::now() + EXPIRY_MARGIN < expires_at)
+        self.refresh_due.is_none_or(|due| Instant::now() < due)
     }
+}
+
+/// What the session holds in memory, behind one lock.
+#[derive(Debug, Default)]
+struct Tokens {
+    access: Option<HeldToken>,
+    /// A rotated refresh token the keychain did not take (locked, timed out): the bank has
+    /// already retired the old one, so this is used for the next refresh and saved again then.
+    unsaved_refresh: Option<RefreshToken>,
 }
 
 /// One connection to one bank: its API, called with a valid access token.
@@ -67,7 +72,7 @@ pub struct Session<S> {
     store: S,
     consent_expires_at: OffsetDateTime,
     /// Held across a refresh, so concurrent callers wait for one refresh and share its token.
-    access: Mutex<Option<HeldToken>>,
+    tokens: Mutex<Tokens>,
 }
 
 impl<S: RefreshTokenStore> Session<S> {
@@ -83,16 +88,23 @@ impl<S: RefreshTokenStore> Session<S> {
             api,
             store,
             consent_expires_at,
-            access: Mutex::new(None),
+            tokens: Mutex::default(),
         }
     }
 
-    /// A session over a consent given just now: the refresh token is saved before the access
-    /// token is used, so a crash cannot leave a consent we cannot resume.
+    /// A session over a consent given just now. The refresh token must reach the keychain
+    /// before the session starts: a consent we could not resume after a restart is a keychain
+    /// problem to show now, not later.
     pub async fn begin(oauth: OAuth, api: BankApi, store: S, issued: IssuedTokens) -> Result<Self> {
+        if let Some(refresh) = &issued.refresh {
+            store.save(refresh).await?;
+        }
         let consent_expires_at = OffsetDateTime::now_utc() + CONSENT_LIFETIME;
         let session = Self::resume(oauth, api, store, consent_expires_at);
-        session.adopt(issued).await?;
+        session.tokens.lock().await.access = Some(HeldToken {
+            token: issued.access,
+            refresh_due: issued.refresh_due,
+        });
         Ok(session)
     }
 
@@ -116,83 +128,93 @@ impl<S: RefreshTokenStore> Session<S> {
         with_token!(self, token => self.api.transactions_page(&token, query))
     }
 
-    /// Forgets the tokens, here and in the keychain (disconnect).
+    /// Forgets the tokens, here and in the keychain (disconnect). The lock is held throughout,
+    /// so a refresh running at the same time cannot save a token after the keychain is cleared.
     pub async fn forget(&self) -> Result<()> {
-        *self.access.lock().await = None;
+        let mut tokens = self.tokens.lock().await;
+        *tokens = Tokens::default();
         self.store.clear().await
     }
 
     async fn valid_token(&self) -> Result<AccessToken> {
+        // Past the end date the bank will refuse; the tokens are left for the bank to refuse,
+        // so a wrong clock here cannot throw away a consent that still works.
         if OffsetDateTime::now_utc() >= self.consent_expires_at {
-            return self.end("the consent has reached its end date").await;
+            return Err(Error::ConsentRequired(
+                "the consent has reached its end date",
+            ));
         }
-        let mut access = self.access.lock().await;
+        let mut tokens = self.tokens.lock().await;
         // Decided before any await: a borrow of the held token kept across it would make this
         // future not `Send`.
-        let fresh = access
+        let fresh = tokens
+            .access
             .as_ref()
             .filter(|held| held.is_fresh())
             .map(|held| held.token.clone());
         match fresh {
             Some(token) => Ok(token),
-            None => self.refresh(&mut access).await,
+            None => self.refresh(&mut tokens).await,
         }
     }
 
     /// A refresh after `rejected` got a 401, unless another caller has refreshed meanwhile.
     async fn refresh_rejected(&self, rejected: AccessToken) -> Result<AccessToken> {
-        let mut access = self.access.lock().await;
-        let newer = access
+        let mut tokens = self.tokens.lock().await;
+        let newer = tokens
+            .access
             .as_ref()
             .filter(|held| held.token != rejected)
             .map(|held| held.token.clone());
         match newer {
             Some(token) => Ok(token),
-            None => self.refresh(&mut access).await,
+            None => self.refresh(&mut tokens).await,
         }
     }
 
-    async fn refresh(&self, access: &mut Option<HeldToken>) -> Result<AccessToken> {
-        *access = None;
-        let Some(refresh) = self.store.load().await? else {
-            return Err(Error::ConsentRequired("no saved authorization"));
+    async fn refresh(&self, tokens: &mut Tokens) -> Result<AccessToken> {
+        tokens.access = None;
+        let refresh = match tokens.unsaved_refresh.clone() {
+            Some(unsaved) => unsaved,
+            None => self
+                .store
+                .load()
+                .await?
+                .ok_or(Error::ConsentRequired("no saved authorization"))?,
         };
         match self.oauth.refresh(&refresh).await {
             Ok(issued) => {
-                let held = self.save(issued).await?;
-                let token = held.token.clone();
-                *access = Some(held);
                 tracing::info!("access token refreshed");
-                Ok(token)
+                Ok(self.keep(tokens, issued).await)
             }
             Err(Error::ConsentRequired(reason)) => {
-                self.store.clear().await?;
+                // The grant is dead at the bank: drop what is left of it.
+                tokens.unsaved_refresh = None;
+                if let Err(error) = self.store.clear().await {
+                    tracing::warn!(%error, "could not remove the dead tokens from the keychain");
+                }
                 Err(Error::ConsentRequired(reason))
             }
             Err(error) => Err(error),
         }
     }
 
-    async fn adopt(&self, issued: IssuedTokens) -> Result<()> {
-        let held = self.save(issued).await?;
-        *self.access.lock().await = Some(held);
-        Ok(())
-    }
-
-    /// Saves a rotated refresh token first: the old one may already be dead at the bank.
-    async fn save(&self, issued: IssuedTokens) -> Result<HeldToken> {
-        if let Some(refresh) = &issued.refresh {
-            self.store.save(refresh).await?;
+    /// Takes new tokens: a rotated refresh token is saved before the access token is used,
+    /// and kept in memory when the keychain does not take it.
+    async fn keep(&self, tokens: &mut Tokens, issued: IssuedTokens) -> AccessToken {
+        if let Some(rotated) = issued.refresh {
+            match self.store.save(&rotated).await {
+                Ok(()) => tokens.unsaved_refresh = None,
+                Err(error) => {
+                    tracing::warn!(%error, "the rotated refresh token is kept in memory until the keychain takes it");
+                    tokens.unsaved_refresh = Some(rotated);
+                }
+            }
         }
-        Ok(HeldToken {
-            token: issued.access,
-            expires_at: issued.access_expires_at,
-        })
-    }
-
-    /// The consent is over: drop the dead tokens and say so.
-    async fn end<T>(&self, reason: &'static str) -> Result<T> {
-        self.forget().await?;
-        Err(Error::ConsentRequired(reason))
+        tokens.access = Some(HeldToken {
+            token: issued.access.clone(),
+            refresh_due: issued.refresh_due,
+        });
+        issued.access
     }
 }

@@ -40,11 +40,14 @@ impl std::fmt::Debug for ClientIdentity {
     }
 }
 
-/// Builds the one HTTP client for a bank: API and token calls alike.
+/// Builds the one HTTP client for the bank at `bank_url`: API and token calls alike.
 ///
 /// Redirects are never followed: a token endpoint that redirects could send the client's
 /// credentials or a code elsewhere (RFC 9700 section 4.11), and the data API has no reason to.
+/// A bank on this machine (the Demo Bank) is reached directly, never through a proxy, which
+/// would see its plain-http tokens.
 pub fn http_client(
+    bank_url: &Url,
     identity: Option<&ClientIdentity>,
     timeouts: Timeouts,
 ) -> Result<reqwest::Client> {
@@ -53,6 +56,9 @@ pub fn http_client(
         .connect_timeout(timeouts.connect)
         .timeout(timeouts.request)
         .user_agent(concat!("Bankbook/", env!("CARGO_PKG_VERSION")));
+    if is_loopback(bank_url) {
+        builder = builder.no_proxy();
+    }
     if let Some(identity) = identity {
         let identity = reqwest::Identity::from_pkcs8_pem(
             &identity.certificate_pem,
@@ -114,7 +120,11 @@ mod tests {
             private_key_pem: vault::Sensitive(b"not a key".to_vec()),
         };
         assert!(matches!(
-            http_client(Some(&identity), Timeouts::default()),
+            http_client(
+                &Url::parse("https://bank.example").unwrap(),
+                Some(&identity),
+                Timeouts::default()
+            ),
             Err(Error::InvalidProfile(_))
         ));
     }

@@ -163,5 +163,6 @@ async fn an_answer_slower_than_the_timeout_is_a_network_error() {
 
     let outcome = session.accounts().await;
 
-    assert!(matches!(outcome, Err(Error::Network { .. })), "{outcome:?}");
+    assert!(matches!(outcome, Err(Error::Timeout { .. })), "{outcome:?}");
+    assert_eq!(account_requests(&connection), 1, "a timeout is not retried");
 }

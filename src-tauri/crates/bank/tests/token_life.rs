@@ -4,13 +4,14 @@
 mod common;
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use bank::{Error, RefreshToken, RefreshTokenStore};
+use bank::{Error, RefreshToken, RefreshTokenStore, Timeouts};
 use common::Connection;
-use sandbox_bank::GrantFilter;
+use sandbox_bank::{Config, Endpoint, Fault, FaultKind, GrantFilter};
 use vault::SecretKind;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_concurrent_calls_on_an_expired_token_cause_one_refresh() {
     let connection = Connection::start().await;
     let session = Arc::new(connection.connect(&connection.ibans()).await);
@@ -125,6 +126,59 @@ async fn a_consent_past_its_end_date_asks_the_bank_nothing() {
         "{outcome:?}"
     );
     let counters = connection.bank.admin().counters();
-    assert_eq!(counters.requests(sandbox_bank::Endpoint::Accounts), 0);
+    assert_eq!(counters.requests(Endpoint::Accounts), 0);
     assert_eq!(connection.refreshes(), 0);
+    // Our clock alone does not throw the consent away: the bank has the last word.
+    assert!(connection.vault.load().await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn an_access_token_is_refreshed_before_it_expires() {
+    // One-second tokens: refreshed after half a second, before the bank would refuse them.
+    let config = Config::default()
+        .transactions_per_account(10)
+        .access_token_lifetime(Duration::from_secs(1));
+    let connection = Connection::with(config, Timeouts::default()).await;
+    let session = connection.connect(&connection.ibans()).await;
+    connection.bank.admin().reset_counters();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+
+    session.accounts().await.unwrap();
+
+    assert_eq!(connection.refreshes(), 1);
+    assert_eq!(
+        connection
+            .bank
+            .admin()
+            .counters()
+            .requests(Endpoint::Accounts),
+        1,
+        "the first call went out with a fresh token, not an expired one"
+    );
+}
+
+#[tokio::test]
+async fn an_outage_of_the_token_endpoint_keeps_the_consent() {
+    let connection = Connection::start().await;
+    let session = connection.connect(&connection.ibans()).await;
+    let admin = connection.bank.admin();
+    admin.expire_access_tokens(&GrantFilter::All).unwrap();
+    admin.inject_fault(
+        Fault::new(FaultKind::ServiceUnavailable)
+            .on(Endpoint::Token)
+            .times(1),
+    );
+
+    let during = session.accounts().await;
+    let after = session.accounts().await;
+
+    assert!(
+        matches!(during, Err(Error::BankUnavailable { status: 503, .. })),
+        "{during:?}"
+    );
+    assert_eq!(
+        after.unwrap().len(),
+        3,
+        "the saved refresh token still works"
+    );
 }

@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 pub use error_body::BankErrorBody;
 pub use retry::RetryPolicy;
+pub(crate) use retry::parse_retry_after;
 pub use transactions::{StatusFilter, TransactionsQuery};
 
 use crate::transport::check_secure_origin;
@@ -63,9 +64,11 @@ impl BankApi {
         token: &AccessToken,
         request: RequestBuilder,
     ) -> Result<Vec<u8>> {
+        // The contract asks for this content type on every data call, GET included.
         let request = request
             .bearer_auth(token.secret())
             .header(header::ACCEPT, "application/json")
+            .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
             .build()
             .map_err(|_| Error::InvalidRequest(format!("{endpoint} request")))?;
         let mut attempt = 1;
@@ -103,7 +106,7 @@ impl BankApi {
         self.http
             .execute(request)
             .await
-            .map_err(|error| network_error(endpoint, &error))
+            .map_err(|error| network_error(endpoint, error))
     }
 
     /// Outages, throttling and network failures may pass; a bank that names a time further
@@ -127,16 +130,21 @@ async fn read_answer(endpoint: &'static str, response: Response) -> Result<Vec<u
         .headers()
         .get(header::RETRY_AFTER)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| retry::parse_retry_after(value, SystemTime::now()));
+        .and_then(|value| parse_retry_after(value, SystemTime::now()));
     let is_json = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.trim_start().starts_with("application/json"));
+        .is_some_and(|value| {
+            value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
     let body = response
         .bytes()
         .await
-        .map_err(|error| network_error(endpoint, &error))?;
+        .map_err(|error| network_error(endpoint, error))?;
     if status.is_success() {
         return if is_json {
             Ok(body.to_vec())
@@ -164,15 +172,20 @@ async fn read_answer(endpoint: &'static str, response: Response) -> Result<Vec<u
     })
 }
 
-fn network_error(endpoint: &'static str, error: &reqwest::Error) -> Error {
-    let reason = if error.is_timeout() {
-        "the bank did not answer in time"
-    } else if error.is_connect() {
+/// A transport failure, classified; the cause (TLS, DNS, a client certificate the bank
+/// refused) goes to the log, without the URL.
+pub(crate) fn network_error(endpoint: &'static str, error: reqwest::Error) -> Error {
+    if error.is_timeout() {
+        return Error::Timeout { endpoint };
+    }
+    let reason = if error.is_connect() {
         "the bank could not be reached"
     } else if error.is_body() || error.is_decode() {
         "the answer was cut off"
     } else {
         "the connection failed"
     };
+    let error = error.without_url();
+    tracing::warn!(endpoint, %error, "a bank call failed");
     Error::Network { endpoint, reason }
 }

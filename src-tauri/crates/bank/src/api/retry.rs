@@ -33,7 +33,7 @@ impl RetryPolicy {
 }
 
 /// Reads `Retry-After`: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3).
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));

@@ -86,6 +86,14 @@ impl BankApi {
         };
         let request = self.http.post(url).json(&body);
         let answer = self.send("accounts/transactions", token, request).await?;
-        parse_transactions_page(&answer)
+        let page = parse_transactions_page(&answer)?;
+        // A next page that does not move forward would keep a caller paging for ever.
+        if page.next_page.is_some_and(|next| next <= query.page) {
+            return Err(Error::malformed(
+                "accounts/transactions",
+                "the pages do not move forward",
+            ));
+        }
+        Ok(page)
     }
 }

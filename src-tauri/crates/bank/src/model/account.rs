@@ -33,8 +33,8 @@ impl Iban {
     }
 }
 
-/// Shown in full: an IBAN is personal, but it is what the user reads on screen. Logs should
-/// not print whole structs that hold one.
+/// Only the country and check digits: an IBAN is personal, and `Debug` output ends up in logs.
+/// `Display` gives the whole IBAN, for the screen.
 impl fmt::Debug for Iban {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(formatter, "Iban({}…)", &self.0[..4])

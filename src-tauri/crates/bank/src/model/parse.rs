@@ -115,7 +115,7 @@ fn transaction_from_wire(endpoint: &'static str, entry: wire::Transaction) -> Re
         .and_then(|details| details.transaction_details);
     let (counterparty, description, bank_note, end_to_end) = match details {
         Some(details) => (
-            counterparty(endpoint, indicator, details.related_parties)?,
+            counterparty(indicator, details.related_parties),
             details
                 .remittance_information
                 .and_then(|info| info.unstructured),
@@ -131,7 +131,7 @@ fn transaction_from_wire(endpoint: &'static str, entry: wire::Transaction) -> Re
     }
     Ok(Transaction {
         entry_reference: entry.entry_reference,
-        status: entry_status(endpoint, &entry.status)?,
+        status: entry_status(endpoint, &entry.status),
         amount: Money::from_wire(endpoint, &entry.amount, Some(indicator))?,
         booking_date: date(endpoint, entry.booking_date)?,
         value_date: date(endpoint, entry.value_date)?,
@@ -150,36 +150,41 @@ fn transaction_from_wire(endpoint: &'static str, entry: wire::Transaction) -> Re
     })
 }
 
-fn entry_status(endpoint: &'static str, status: &str) -> Result<EntryStatus> {
+/// Only `BOOK` is booked; anything else (`INFO`, `PDNG`, a status this client does not know)
+/// is shown as not yet booked rather than failing the page.
+fn entry_status(endpoint: &'static str, status: &str) -> EntryStatus {
     match status {
-        "BOOK" => Ok(EntryStatus::Booked),
-        "INFO" | "PDNG" => Ok(EntryStatus::Pending),
-        _ => Err(Error::malformed(endpoint, "an entry has an unknown status")),
+        "BOOK" => EntryStatus::Booked,
+        "INFO" | "PDNG" => EntryStatus::Pending,
+        _ => {
+            tracing::warn!(endpoint, "an entry has an unknown status; shown as pending");
+            EntryStatus::Pending
+        }
     }
 }
 
 /// For money leaving the account the other side is the creditor; for money coming in, the debtor.
 fn counterparty(
-    endpoint: &'static str,
     indicator: crate::CreditDebit,
     parties: Option<wire::RelatedParties>,
-) -> Result<Counterparty> {
+) -> Counterparty {
     let Some(parties) = parties else {
-        return Ok(Counterparty::default());
+        return Counterparty::default();
     };
     let (party, account) = match indicator {
         crate::CreditDebit::Debit => (parties.creditor, parties.creditor_account),
         crate::CreditDebit::Credit => (parties.debtor, parties.debtor_account),
     };
+    // The other side's account is only shown: one that is not a valid IBAN (a card acquirer,
+    // an internal or non-SEPA account) is left out rather than failing the whole page.
     let iban = account
         .and_then(|account| account.identification)
         .and_then(|identification| identification.iban)
-        .map(|iban| Iban::parse(&iban).map_err(|_| bad_iban(endpoint)))
-        .transpose()?;
-    Ok(Counterparty {
+        .and_then(|iban| Iban::parse(&iban).ok());
+    Counterparty {
         name: party.and_then(|party| party.name),
         iban,
-    })
+    }
 }
 
 fn date(endpoint: &'static str, value: Option<wire::DateOrDateTime>) -> Result<Option<Date>> {
@@ -247,6 +252,20 @@ mod tests {
             "500.00"
         );
         assert_eq!(information.balances[2].amount.amount.to_string(), "-12.5");
+    }
+
+    #[test]
+    fn an_odd_entry_does_not_fail_its_page() {
+        let odd = TRANSACTIONS
+            .replace("SK8975000000000012345671", "CARD-ACQUIRER-42")
+            .replace(r#""status":"BOOK""#, r#""status":"RJCT""#);
+        let page = parse_transactions_page(odd.as_bytes()).unwrap();
+        assert_eq!(page.items[0].counterparty.iban, None);
+        assert_eq!(
+            page.items[0].counterparty.name.as_deref(),
+            Some("Example Shop s.r.o.")
+        );
+        assert_eq!(page.items[0].status, EntryStatus::Pending);
     }
 
     #[test]

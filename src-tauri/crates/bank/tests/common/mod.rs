@@ -47,7 +47,7 @@ impl Connection {
             .expect("the sandbox starts");
         let base_url = Url::parse(bank.base_url()).unwrap();
         let client = bank.client();
-        let http = http_client(None, timeouts).unwrap();
+        let http = http_client(&base_url, None, timeouts).unwrap();
         let oauth = OAuth::new(
             &OAuthConfig {
                 base_url: base_url.clone(),
