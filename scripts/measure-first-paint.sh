@@ -12,18 +12,19 @@ for run in $(seq "$runs"); do
   home=$(mktemp -d)
   log="$home/app.log"
   HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
-    XDG_CACHE_HOME=$home/.cache RUST_LOG=info "$app" >"$log" 2>&1 &
+    XDG_CACHE_HOME=$home/.cache RUST_LOG=info setsid "$app" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 300); do
     grep -q 'first paint' "$log" && break
     sleep 0.05
   done
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  # The whole process group: WebKit's helper processes go too, before their HOME is removed.
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || :
+  wait "$pid" 2>/dev/null || :
   millis=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | sed -n 's/.*first paint.*millis=\([0-9]\+\).*/\1/p' | head -1)
   [[ -n $millis ]] || { echo "run $run: no first paint logged" >&2; cat "$log" >&2; exit 1; }
   times+=("$millis")
-  rm -rf "$home"
+  for _ in 1 2 3; do rm -rf "$home" 2>/dev/null && break; sleep 0.2; done
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 median=$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")
