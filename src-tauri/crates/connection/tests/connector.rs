@@ -1,0 +1,142 @@
+//! Connecting to the in-process Demo Bank as the app will: a consent in the "browser", the
+//! callback, and a restart that keeps the connection.
+
+#![cfg(test)]
+
+use bank::{BankProfile, Unmatched};
+use connection::{Connector, Error};
+use sandbox_bank::Config;
+use sandbox_bank::user::{ConsentUser, Decision};
+use url::Url;
+use vault::{Keychain, Sensitive};
+
+fn param(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+fn connector(data: &std::path::Path, keychain: &Keychain) -> Connector {
+    Connector::new(vec![BankProfile::demo()], data, keychain.clone()).with_demo_config(
+        Config::default()
+            .transactions_per_account(20)
+            .state_file(data.join(connection::DEMO_BANK_STATE_FILE)),
+    )
+}
+
+async fn consent(connector: &Connector, decision: &Decision) -> Url {
+    let page = connector.start_consent("demo").await.unwrap();
+    ConsentUser::new("jana.novakova", "demo1234")
+        .unwrap()
+        .decide(&page, decision)
+        .await
+        .unwrap()
+}
+
+async fn demo_ibans(connector: &Connector) -> Vec<String> {
+    let bank = connector.demo_bank().await.unwrap();
+    let user = bank.users().into_iter().next().unwrap();
+    user.accounts
+        .into_iter()
+        .map(|account| account.iban)
+        .collect()
+}
+
+fn keychain() -> Keychain {
+    Keychain::with_store(keyring_core::mock::Store::new().unwrap())
+}
+
+#[tokio::test]
+async fn a_consent_given_in_the_browser_connects_to_the_chosen_accounts() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+    let ibans = demo_ibans(&connector).await;
+
+    let callback = consent(&connector, &Decision::Approve(ibans[..2].to_vec())).await;
+    let code = Sensitive(param(&callback, "code").unwrap());
+    let connected = connector
+        .complete_consent(&code, &param(&callback, "state").unwrap())
+        .await
+        .unwrap();
+
+    assert_eq!(connected.bank_id, "demo");
+    let accounts = connected.session.accounts().await.unwrap();
+    let listed: Vec<&str> = accounts
+        .iter()
+        .map(|account| account.iban.as_str())
+        .collect();
+    assert_eq!(listed, ibans[..2]);
+}
+
+#[tokio::test]
+async fn a_forged_callback_makes_no_token_request() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+    let ibans = demo_ibans(&connector).await;
+    let callback = consent(&connector, &Decision::Approve(ibans)).await;
+    let code = Sensitive(param(&callback, "code").unwrap());
+
+    let forged = connector.complete_consent(&code, "not-our-state").await;
+
+    assert!(
+        matches!(forged, Err(Error::Unmatched(Unmatched::UnknownState))),
+        "{forged:?}"
+    );
+    let bank = connector.demo_bank().await.unwrap();
+    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+}
+
+#[tokio::test]
+async fn a_refusal_ends_only_the_consent_whose_state_it_carries() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+
+    let callback = consent(&connector, &Decision::Deny).await;
+
+    assert_eq!(param(&callback, "error").as_deref(), Some("access_denied"));
+    assert!(matches!(
+        connector.refuse_consent("someone-else's"),
+        Err(Error::Unmatched(_))
+    ));
+    let state = param(&callback, "state").unwrap();
+    assert_eq!(connector.refuse_consent(&state).unwrap(), "demo");
+    assert!(
+        matches!(connector.refuse_consent(&state), Err(Error::Unmatched(_))),
+        "a state is used once"
+    );
+}
+
+#[tokio::test]
+async fn a_restarted_app_resumes_the_connection_from_the_keychain() {
+    let data = tempfile::tempdir().unwrap();
+    let keychain = keychain();
+    let first_run = connector(data.path(), &keychain);
+    let ibans = demo_ibans(&first_run).await;
+    let callback = consent(&first_run, &Decision::Approve(ibans)).await;
+    let connected = first_run
+        .complete_consent(
+            &Sensitive(param(&callback, "code").unwrap()),
+            &param(&callback, "state").unwrap(),
+        )
+        .await
+        .unwrap();
+    let consent_ends = connected.session.consent_expires_at();
+    drop(connected);
+    drop(first_run);
+
+    // A new process: a new Demo Bank on another port, the same data folder and keychain.
+    let second_run = connector(data.path(), &keychain);
+    let session = second_run.resume("demo", consent_ends).await.unwrap();
+
+    assert_eq!(session.accounts().await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn an_unknown_bank_is_refused_before_anything_starts() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+
+    let outcome = connector.start_consent("no-such-bank").await;
+
+    assert!(matches!(outcome, Err(Error::UnknownBank(_))), "{outcome:?}");
+}
