@@ -1,5 +1,6 @@
 //! Bankbook's local store: what the UI pages through, kept in SQLite.
 
+mod connection;
 mod error;
 mod migrations;
 
@@ -7,6 +8,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use connection::{SavedConnection, SelectedAccount};
 pub use error::{Error, Result};
 
 /// An open store with its schema up to date.

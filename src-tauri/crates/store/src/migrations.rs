@@ -8,11 +8,19 @@ use crate::{Error, Result};
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
-    // 1: the accounts the user chose to show, per bank.
-    "CREATE TABLE selected_account (
+    // 1: the bank connection (one at a time) and the accounts the user chose to show.
+    "CREATE TABLE connection (
+        id                 INTEGER PRIMARY KEY CHECK (id = 1),
+        bank_id            TEXT NOT NULL,
+        consent_expires_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE selected_account (
         bank_id   TEXT NOT NULL,
         iban      TEXT NOT NULL,
         position  INTEGER NOT NULL,
+        name      TEXT,
+        currency  TEXT NOT NULL,
+        product   TEXT,
         PRIMARY KEY (bank_id, iban)
     ) STRICT;",
 ];
@@ -48,7 +56,7 @@ mod tests {
         assert_eq!(version as usize, MIGRATIONS.len());
         connection
             .execute(
-                "INSERT INTO selected_account VALUES ('demo', 'SK31', 0)",
+                "INSERT INTO selected_account VALUES ('demo', 'SK31', 0, NULL, 'EUR', NULL)",
                 [],
             )
             .unwrap();
