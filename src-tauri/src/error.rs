@@ -1,4 +1,5 @@
-//! The app's error and its shape across IPC: `{ code, message }` with a closed set of codes.
+//! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds }` with a
+//! closed set of codes.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -12,14 +13,31 @@ pub enum ErrorCode {
     InvalidInput,
     /// Something the user cannot fix from the UI; the message says what happened.
     Internal,
+    /// The user declined at the bank.
+    ConsentDenied,
+    /// A callback that matches no consent in progress: stale, reused or forged.
+    ConsentInvalid,
+    /// The consent is over: the user must connect again.
+    ConsentRequired,
+    /// The bank answered with an outage (5xx, the nightly break).
+    BankUnavailable,
+    /// The bank asks to slow down; `retryAfterSeconds` says when to come back.
+    RateLimited,
+    /// No answer from the bank.
+    Network,
+    /// No system keychain reachable, or it is locked.
+    KeychainUnavailable,
 }
 
 /// Every command error as the webview receives it.
-#[derive(Debug, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
+    /// When the bank said to come back, in seconds.
+    pub retry_after_seconds: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -27,41 +45,127 @@ pub enum Error {
     #[error("deep link rejected: {0}")]
     DeepLinkRejected(&'static str),
     #[error(transparent)]
+    Connection(#[from] connection::Error),
+    #[error(transparent)]
     Bank(#[from] bank::Error),
+    #[error("local database: {0}")]
+    Store(#[from] store::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(tauri::Error),
+    #[error("the bank's page could not be opened in the browser: {0}")]
+    Browser(String),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("Bankbook is not connected to a bank")]
+    NotConnected,
+    #[error("you declined access at your bank")]
+    ConsentDenied,
 }
 
 impl Error {
     fn code(&self) -> ErrorCode {
         match self {
-            Self::DeepLinkRejected(_) => ErrorCode::InvalidInput,
-            Self::Bank(_) | Self::Folders(_) => ErrorCode::Internal,
+            Self::DeepLinkRejected(_) | Self::InvalidInput(_) => ErrorCode::InvalidInput,
+            Self::ConsentDenied => ErrorCode::ConsentDenied,
+            Self::NotConnected => ErrorCode::ConsentRequired,
+            Self::Connection(error) => connection_code(error),
+            Self::Bank(error) => bank_code(error),
+            Self::Store(_) | Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn retry_after_seconds(&self) -> Option<u32> {
+        let (Self::Bank(bank_error) | Self::Connection(connection::Error::Bank(bank_error))) = self
+        else {
+            return None;
+        };
+        bank_error
+            .retry_after()
+            .map(|wait| u32::try_from(wait.as_secs()).unwrap_or(u32::MAX))
+    }
+}
+
+fn connection_code(error: &connection::Error) -> ErrorCode {
+    match error {
+        connection::Error::Unmatched(_) => ErrorCode::ConsentInvalid,
+        connection::Error::Bank(error) => bank_code(error),
+        connection::Error::Vault(error) => vault_code(error),
+        connection::Error::UnknownBank(_) => ErrorCode::InvalidInput,
+        connection::Error::NoClientSecret(_)
+        | connection::Error::Certificate { .. }
+        | connection::Error::DemoBank(_) => ErrorCode::Internal,
+    }
+}
+
+fn bank_code(error: &bank::Error) -> ErrorCode {
+    match error {
+        bank::Error::ConsentRequired(_) => ErrorCode::ConsentRequired,
+        bank::Error::RateLimited { .. } => ErrorCode::RateLimited,
+        bank::Error::BankUnavailable { .. } => ErrorCode::BankUnavailable,
+        bank::Error::Network { .. } | bank::Error::Timeout { .. } => ErrorCode::Network,
+        bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
+        bank::Error::Vault(error) => vault_code(error),
+        bank::Error::InvalidRequest(_) => ErrorCode::InvalidInput,
+        bank::Error::Malformed { .. }
+        | bank::Error::Unauthorized { .. }
+        | bank::Error::Rejected { .. }
+        | bank::Error::InvalidProfile(_) => ErrorCode::Internal,
+    }
+}
+
+fn vault_code(error: &vault::Error) -> ErrorCode {
+    match error {
+        vault::Error::KeychainUnavailable { .. } => ErrorCode::KeychainUnavailable,
+        _ => ErrorCode::Internal,
+    }
+}
+
+impl From<&Error> for IpcError {
+    fn from(error: &Error) -> Self {
+        Self {
+            code: error.code(),
+            message: error.to_string(),
+            retry_after_seconds: error.retry_after_seconds(),
         }
     }
 }
 
 impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        IpcError {
-            code: self.code(),
-            message: self.to_string(),
-        }
-        .serialize(serializer)
+        IpcError::from(self).serialize(serializer)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
-    fn serializes_as_code_and_message() {
+    fn serializes_as_code_message_and_retry_time() {
         let json = serde_json::to_value(Error::DeepLinkRejected("unknown path")).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path"})
+            serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path", "retryAfterSeconds": null})
         );
+        let throttled = Error::Bank(bank::Error::RateLimited {
+            endpoint: "accounts",
+            retry_after: Some(Duration::from_secs(90)),
+        });
+        let json = serde_json::to_value(&throttled).unwrap();
+        assert_eq!(json["code"], "rate_limited");
+        assert_eq!(json["retryAfterSeconds"], 90);
+    }
+
+    #[test]
+    fn the_ui_can_tell_what_to_offer() {
+        let unmatched = Error::Connection(connection::Error::Unmatched(bank::Unmatched::Expired));
+        assert_eq!(unmatched.code(), ErrorCode::ConsentInvalid);
+        let over = Error::Bank(bank::Error::ConsentRequired("revoked"));
+        assert_eq!(over.code(), ErrorCode::ConsentRequired);
+        let down = Error::Bank(bank::Error::Timeout { endpoint: "token" });
+        assert_eq!(down.code(), ErrorCode::Network);
     }
 }

@@ -1,11 +1,14 @@
 //! Bankbook's Tauri shell: wiring only. Logic lives in the crates under `crates/`.
 
+mod browser;
 mod commands;
+mod consent;
 mod deep_link;
 mod error;
 mod logging;
 mod setup;
 mod startup;
+mod state;
 
 /// Starts the app. Called by `main.rs`.
 pub fn run() {
@@ -23,12 +26,16 @@ pub fn run() {
         .manage(clock)
         .invoke_handler(tauri::generate_handler![
             commands::banks::list_banks,
+            commands::connection::connection_status,
+            commands::connection::start_consent,
+            commands::connection::reopen_consent_page,
+            commands::connection::cancel_consent,
+            commands::connection::consented_accounts,
+            commands::connection::select_accounts,
+            commands::connection::disconnect,
             commands::startup::ui_painted,
         ])
-        .setup(|app| {
-            setup::setup(app);
-            Ok(())
-        })
+        .setup(|app| setup::setup(app))
         .run(tauri::generate_context!());
 
     if let Err(error) = result {

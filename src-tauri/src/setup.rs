@@ -1,11 +1,26 @@
-//! App start-up: deep-link registration and routing of incoming URLs.
+//! App start-up: the app's state, deep-link registration and routing of incoming URLs.
 
+use std::path::Path;
+use std::sync::Arc;
+
+use bank::BankProfile;
+use connection::{Connector, DEMO_BANK_STATE_FILE};
+use store::Store;
 use tauri::{App, AppHandle, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
+use vault::Keychain;
 
-use crate::deep_link::DeepLink;
+use crate::consent;
+use crate::state::{Active, AppState};
 
-pub fn setup(app: &App) {
+/// Pins the in-process Demo Bank to a port (the end-to-end tests reach its admin interface).
+const DEMO_PORT_ENV: &str = "BANKBOOK_DEMO_PORT";
+const STORE_FILE: &str = "bankbook.sqlite3";
+
+pub fn setup(app: &App) -> Result<(), Box<dyn std::error::Error>> {
+    let state = app_state(app)?;
+    app.manage(state);
+
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.
     #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
@@ -17,16 +32,19 @@ pub fn setup(app: &App) {
     let handle = app.handle().clone();
     app.deep_link().on_open_url(move |event| {
         for url in event.urls() {
-            route(&handle, &url);
+            consent::route(&handle, &url);
         }
     });
 
     // Cold start: the OS started us with the callback URL as argument.
     match app.deep_link().get_current() {
-        Ok(Some(urls)) => urls.iter().for_each(|url| route(app.handle(), url)),
+        Ok(Some(urls)) => urls
+            .iter()
+            .for_each(|url| consent::route(app.handle(), url)),
         Ok(None) => {}
         Err(error) => tracing::warn!(%error, "could not read the launch URL"),
     }
+    Ok(())
 }
 
 /// A second launch (for example the OS delivering a callback URL) focuses the running window;
@@ -38,10 +56,51 @@ pub fn on_second_instance(app: &AppHandle, _argv: Vec<String>, _cwd: String) {
     }
 }
 
-/// Every incoming URL is untrusted: parse it into a typed action or drop it with a log line.
-fn route(_app: &AppHandle, url: &url::Url) {
-    match DeepLink::try_from(url) {
-        Ok(link) => tracing::info!(kind = link.kind(), "deep link received"),
-        Err(error) => tracing::warn!(%error, "deep link rejected"),
-    }
+fn app_state(app: &App) -> Result<AppState, Box<dyn std::error::Error>> {
+    let config_folder = app.path().app_config_dir()?;
+    let data_folder = app.path().app_data_dir()?;
+    std::fs::create_dir_all(&data_folder)?;
+    let profiles = BankProfile::load_all(&config_folder).unwrap_or_else(|error| {
+        // The dialog reports the broken file when it lists the banks; the Demo Bank still works.
+        tracing::warn!(%error, "bank profiles not loaded");
+        vec![BankProfile::demo()]
+    });
+    let connector = demo_port(
+        Connector::new(profiles, &data_folder, Keychain::system()),
+        &data_folder,
+    );
+    let store = Store::open(&data_folder.join(STORE_FILE))?;
+    let active = resume(&connector, &store)?;
+    Ok(AppState::new(connector, store, active))
+}
+
+fn demo_port(connector: Connector, data_folder: &Path) -> Connector {
+    let Some(port) = std::env::var(DEMO_PORT_ENV)
+        .ok()
+        .and_then(|port| port.parse().ok())
+    else {
+        return connector;
+    };
+    connector.with_demo_config(
+        sandbox_bank::Config::default()
+            .port(port)
+            .state_file(data_folder.join(DEMO_BANK_STATE_FILE)),
+    )
+}
+
+/// The connection saved by an earlier run, ready to use (no request is made to resume it).
+fn resume(
+    connector: &Connector,
+    store: &Store,
+) -> Result<Option<Active>, Box<dyn std::error::Error>> {
+    let Some(saved) = store.connection()? else {
+        return Ok(None);
+    };
+    let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)?;
+    let session =
+        tauri::async_runtime::block_on(connector.resume(&saved.bank_id, consent_expires_at))?;
+    Ok(Some(Active {
+        bank_id: saved.bank_id,
+        session: Arc::new(session),
+    }))
 }

@@ -11,4 +11,4 @@ mod error;
 mod session;
 
 pub use error::{Error, Result};
-pub use session::AppSession;
+pub use session::{AppSession, free_port};

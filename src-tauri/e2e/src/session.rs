@@ -20,6 +20,7 @@ pub struct AppSession {
     client: Client,
     driver: Child,
     home: tempfile::TempDir,
+    env: Vec<(String, String)>,
     artefacts: PathBuf,
     steps: u32,
 }
@@ -32,7 +33,6 @@ impl AppSession {
 
     /// Like [`Self::start`], with extra environment variables for the app.
     pub async fn start_with_env(name: &str, env: &[(&str, &str)]) -> Result<Self> {
-        let app = required_env("BANKBOOK_APP")?;
         let artefacts = artefacts_root().join(name);
         // A previous run's pictures would pass for this run's.
         if artefacts.exists() {
@@ -43,25 +43,39 @@ impl AppSession {
             .prefix("bankbook-e2e-home-")
             .tempdir()
             .map_err(|source| io_error(Path::new("temporary HOME"), source))?;
+        let env = env
+            .iter()
+            .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+            .collect();
+        Self::launch(home, env, artefacts, 0).await
+    }
 
-        let port = free_port()?;
-        let driver = spawn_driver(port, home.path(), env, &artefacts.join("app.log"))?;
-        wait_for_port(port).await?;
+    /// Quits the app and starts it again in the same HOME, as a user reopening it would.
+    pub async fn restart(&mut self) -> Result<()> {
+        self.client.clone().close().await?;
+        stop_group(&mut self.driver).await;
+        let (client, driver) =
+            connect(self.home.path(), &self.env, &self.artefacts, self.steps).await?;
+        self.client = client;
+        self.driver = driver;
+        self.find("html[data-painted]").await?;
+        Ok(())
+    }
 
-        let capabilities = serde_json::json!({ "tauri:options": { "application": app } });
-        let serde_json::Value::Object(capabilities) = capabilities else {
-            unreachable!("a JSON object literal")
-        };
-        let client = ClientBuilder::native()
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await?;
+    async fn launch(
+        home: tempfile::TempDir,
+        env: Vec<(String, String)>,
+        artefacts: PathBuf,
+        steps: u32,
+    ) -> Result<Self> {
+        let (client, driver) = connect(home.path(), &env, &artefacts, steps).await?;
         let session = Self {
             client,
             driver,
             home,
+            env,
             artefacts,
-            steps: 0,
+            steps,
         };
         // The UI marks the root once its first frame is on screen.
         session.find("html[data-painted]").await?;
@@ -103,6 +117,11 @@ impl AppSession {
         }
     }
 
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(self.client.find_all(Locator::Css(css)).await?.len())
+    }
+
     /// Saves what the window shows as `<nn>-<step>.png` and returns the path.
     pub async fn screenshot(&mut self, step: &str) -> Result<PathBuf> {
         self.next_frames().await?;
@@ -129,13 +148,75 @@ impl AppSession {
     /// Ends the WebDriver session (which quits the app) and stops the driver.
     pub async fn close(mut self) -> Result<()> {
         let closed = self.client.clone().close().await;
-        // The driver has no graceful stop; the app is gone with the session.
-        let _ = self.driver.kill().await;
+        stop_group(&mut self.driver).await;
         Ok(closed?)
     }
 }
 
-fn spawn_driver(port: u16, home: &Path, env: &[(&str, &str)], log_path: &Path) -> Result<Child> {
+/// Starts tauri-driver (which starts the app) and opens a WebDriver session with it.
+async fn connect(
+    home: &Path,
+    env: &[(String, String)],
+    artefacts: &Path,
+    steps: u32,
+) -> Result<(Client, Child)> {
+    let app = required_env("BANKBOOK_APP")?;
+    let port = free_port()?;
+    let log = artefacts.join(format!("app-{steps:02}.log"));
+    let driver = spawn_driver(port, home, env, &log)?;
+    wait_for_port(port).await?;
+    let capabilities = serde_json::json!({ "tauri:options": { "application": app } });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!("a JSON object literal")
+    };
+    let client = ClientBuilder::native()
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await?;
+    Ok((client, driver))
+}
+
+/// Stops the driver's whole process group and waits until it is gone. A surviving app would
+/// keep the single-instance name on D-Bus, and the next app started would hand over to it
+/// and exit.
+async fn stop_group(driver: &mut Child) {
+    if let Some(group) = driver.id() {
+        let group = format!("-{group}");
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status();
+        for _ in 0..100 {
+            let alive = std::process::Command::new("kill")
+                .args(["-0", "--", &group])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success());
+            if !alive {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    let _ = driver.wait().await;
+}
+
+/// A test that fails mid-way drops its session: the app must not outlive it.
+impl Drop for AppSession {
+    fn drop(&mut self) {
+        if let Some(group) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{group}")])
+                .status();
+        }
+    }
+}
+
+fn spawn_driver(
+    port: u16,
+    home: &Path,
+    env: &[(String, String)],
+    log_path: &Path,
+) -> Result<Child> {
     let log = File::create(log_path).map_err(|source| io_error(log_path, source))?;
     let log_for_stderr = log
         .try_clone()
@@ -150,10 +231,12 @@ fn spawn_driver(port: u16, home: &Path, env: &[(&str, &str)], log_path: &Path) -
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("XDG_STATE_HOME", home.join(".local/state"))
-        .envs(env.iter().copied())
+        .envs(env.iter().map(|(key, value)| (key, value)))
         .stdin(Stdio::null())
         .stdout(log)
         .stderr(log_for_stderr)
+        // Its own process group: the driver, WebKitWebDriver and the app end together.
+        .process_group(0)
         .kill_on_drop(true)
         .spawn()
         .map_err(|source| io_error(Path::new(&driver), source))
@@ -170,7 +253,8 @@ async fn wait_for_port(port: u16) -> Result<()> {
     Ok(())
 }
 
-fn free_port() -> Result<u16> {
+/// A port nothing listens on now, on 127.0.0.1.
+pub fn free_port() -> Result<u16> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .map_err(|source| io_error(Path::new("127.0.0.1:0"), source))?;
     listener

@@ -4,4 +4,5 @@
 #![allow(clippy::needless_pass_by_value)]
 
 pub mod banks;
+pub mod connection;
 pub mod startup;

@@ -1,4 +1,17 @@
-import { CommandError, toCommandError } from "./index";
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import {
+  CommandError,
+  type ConsentOutcome,
+  disconnect,
+  onConsentFinished,
+  selectAccounts,
+  startConsent,
+  toCommandError,
+} from "./index";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
 describe("toCommandError", () => {
   it("keeps the code and message Rust sent", () => {
@@ -6,6 +19,21 @@ describe("toCommandError", () => {
     expect(error).toBeInstanceOf(CommandError);
     expect(error.code).toBe("invalid_input");
     expect(error.message).toBe("page size out of range");
+    expect(error.retryAfterSeconds).toBeNull();
+  });
+
+  it("keeps when to retry", () => {
+    const error = toCommandError({ code: "rate_limited", message: "slow", retryAfterSeconds: 90 });
+    expect(error.code).toBe("rate_limited");
+    expect(error.retryAfterSeconds).toBe(90);
+    expect(toCommandError({ code: "network", message: "x", retryAfterSeconds: -1 })).toMatchObject({
+      retryAfterSeconds: null,
+    });
+  });
+
+  it("passes a CommandError through", () => {
+    const error = new CommandError({ code: "unexpected", message: "x" });
+    expect(toCommandError(error)).toBe(error);
   });
 
   it("treats an unknown code or shape as unexpected, keeping what it can", () => {
@@ -13,5 +41,42 @@ describe("toCommandError", () => {
     expect(toCommandError(new Error("boom")).message).toBe("boom");
     expect(toCommandError("plain text").message).toBe("plain text");
     expect(toCommandError(null).code).toBe("unexpected");
+  });
+});
+
+describe("commands", () => {
+  it("send their arguments in the names Tauri maps to Rust's", async () => {
+    vi.mocked(invoke).mockResolvedValue(undefined);
+    await startConsent("demo");
+    await selectAccounts(["DE1"]);
+    await disconnect(true);
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ["start_consent", { bankId: "demo" }],
+      ["select_accounts", { ibans: ["DE1"] }],
+      ["disconnect", { keepData: true }],
+    ]);
+  });
+
+  it("reject with a CommandError", async () => {
+    vi.mocked(invoke).mockRejectedValue({ code: "consent_denied", message: "no" });
+    await expect(startConsent("demo")).rejects.toMatchObject({
+      name: "CommandError",
+      code: "consent_denied",
+    });
+  });
+});
+
+describe("onConsentFinished", () => {
+  it("hands over the event's payload and returns the unlisten function", async () => {
+    const unlisten = vi.fn();
+    vi.mocked(listen).mockResolvedValue(unlisten);
+    const handler = vi.fn();
+    const stop = await onConsentFinished(handler);
+    expect(vi.mocked(listen).mock.calls[0]?.[0]).toBe("consent-finished");
+    const callback = vi.mocked(listen).mock.calls[0]?.[1];
+    const outcome: ConsentOutcome = { ok: true, error: null };
+    callback?.({ event: "consent-finished", id: 1, payload: outcome });
+    expect(handler).toHaveBeenCalledWith(outcome);
+    expect(stop).toBe(unlisten);
   });
 });

@@ -129,7 +129,11 @@ impl Connector {
         let config = self.demo_config.clone();
         Ok(self
             .demo
-            .get_or_try_init(|| SandboxBank::start(config))
+            .get_or_try_init(|| async {
+                let bank = SandboxBank::start(config).await?;
+                tracing::info!(url = bank.base_url(), "the Demo Bank is running");
+                Ok::<_, sandbox_bank::Error>(bank)
+            })
             .await?)
     }
 

@@ -13,6 +13,8 @@ use crate::{Error, Result};
 pub enum Decision {
     /// Tick these accounts (by IBAN) and approve.
     Approve(Vec<String>),
+    /// Tick the first `n` accounts the page lists and approve.
+    ApproveFirst(usize),
     Deny,
 }
 
@@ -56,6 +58,16 @@ impl ConsentUser {
             Decision::Approve(ibans) => {
                 fields.push(("decision", "approve".to_owned()));
                 fields.extend(ibans.iter().map(|iban| ("account", iban.clone())));
+            }
+            Decision::ApproveFirst(count) => {
+                fields.push(("decision", "approve".to_owned()));
+                let listed = checkbox_values(&consent_html, "account");
+                fields.extend(
+                    listed
+                        .into_iter()
+                        .take(*count)
+                        .map(|iban| ("account", iban)),
+                );
             }
             Decision::Deny => fields.push(("decision", "deny".to_owned())),
         }
@@ -122,6 +134,14 @@ fn attribute_after(html: &str, marker: &str, attribute: &str) -> Option<String> 
     )
 }
 
+/// The values of the checkboxes named `name`, in page order.
+fn checkbox_values(html: &str, name: &str) -> Vec<String> {
+    let marker = format!("name=\"{name}\"");
+    html.match_indices(&marker)
+        .filter_map(|(at, _)| attribute_after(&html[at..], &marker, "value"))
+        .collect()
+}
+
 fn redirect_target(answer: &reqwest::Response) -> Result<Url> {
     if !answer.status().is_redirection() {
         return Err(consent_page(format!(
@@ -158,5 +178,12 @@ mod tests {
             "r\"1"
         );
         assert_eq!(attribute_after(html, "<table", "action"), None);
+    }
+
+    #[test]
+    fn lists_checkbox_values_in_page_order() {
+        let html = r#"<input type="checkbox" name="account" value="SK1"><input name="other" value="x">
+            <input type="checkbox" name="account" value="SK2">"#;
+        assert_eq!(checkbox_values(html, "account"), ["SK1", "SK2"]);
     }
 }

@@ -4,4 +4,8 @@ import type { ErrorCode } from "./ErrorCode";
 /**
  * Every command error as the webview receives it.
  */
-export type IpcError = { code: ErrorCode, message: string, };
+export type IpcError = { code: ErrorCode, message: string, 
+/**
+ * When the bank said to come back, in seconds.
+ */
+retryAfterSeconds: number | null, };

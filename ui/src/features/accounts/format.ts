@@ -1,0 +1,18 @@
+import type { AccountChoice } from "../../ipc";
+
+/** An IBAN as people read and type it: upper case, in groups of four. */
+export function formatIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, "").toUpperCase();
+  return compact.match(/.{1,4}/g)?.join(" ") ?? "";
+}
+
+/** What an account is called: the name the user gave it at the bank, else its product. */
+export function accountTitle(account: AccountChoice): string {
+  return account.name?.trim() || account.product?.trim() || "Account";
+}
+
+/** The product, when the title is the account's own name and so does not already say it. */
+export function accountProduct(account: AccountChoice): string | null {
+  const product = account.product?.trim();
+  return product && product !== accountTitle(account) ? product : null;
+}

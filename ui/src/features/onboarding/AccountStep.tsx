@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Spinner } from "../../components/Spinner";
+import { consentedAccounts, selectAccounts, toCommandError } from "../../ipc";
+import { CONNECTION_STATUS_KEY, useConnectionStatus } from "../connection/useConnectionStatus";
+import { AccountPicker } from "./AccountPicker";
+import { initialSelection } from "./accountSelection";
+import { FailureNotice } from "./FailureNotice";
+import { describeFailure } from "./failureText";
+
+/** Step (c): pick the consented accounts Bankbook shows. */
+export function AccountStep({
+  consent,
+  onDone,
+  onRestart,
+  onCancel,
+}: {
+  /** Which consent of this dialog's the list belongs to: a new one fetches it anew. */
+  consent: number;
+  onDone: () => void;
+  onRestart: () => void;
+  onCancel: () => void;
+}) {
+  const accounts = useQuery({
+    queryKey: ["consented-accounts", consent],
+    queryFn: consentedAccounts,
+    gcTime: 0,
+  });
+  const shownToday = useConnectionStatus().data?.selectedAccounts ?? [];
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (ibans: string[]) => selectAccounts(ibans),
+    onSuccess: (status) => {
+      queryClient.setQueryData(CONNECTION_STATUS_KEY, status);
+      void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
+      onDone();
+    },
+  });
+
+  const cancel = (
+    <button type="button" className="button" onClick={onCancel}>
+      Cancel
+    </button>
+  );
+
+  if (accounts.isPending) {
+    return (
+      <>
+        <p className="loading" role="status">
+          <Spinner /> Loading the accounts you allowed…
+        </p>
+        <footer className="dialog-actions">{cancel}</footer>
+      </>
+    );
+  }
+
+  if (accounts.isError) {
+    const failure = toCommandError(accounts.error);
+    const { action } = describeFailure(failure);
+    return (
+      <>
+        <FailureNotice failure={failure} />
+        <footer className="dialog-actions">
+          {cancel}
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => (action === "Start again" ? onRestart() : void accounts.refetch())}
+          >
+            {action}
+          </button>
+        </footer>
+      </>
+    );
+  }
+
+  if (accounts.data.length === 0) {
+    return (
+      <>
+        <div role="alert" className="notice notice-neutral">
+          <p className="notice-headline">Your bank didn't share any accounts with Bankbook.</p>
+          <p>Start again and allow at least one account on your bank's page.</p>
+        </div>
+        <footer className="dialog-actions">
+          {cancel}
+          <button type="button" className="button primary" onClick={onRestart}>
+            Start again
+          </button>
+        </footer>
+      </>
+    );
+  }
+
+  const selection = picked ?? initialSelection(accounts.data, shownToday);
+  const chosen = accounts.data.filter((account) => selection.has(account.iban));
+  return (
+    <>
+      <p className="step-lead">
+        Bankbook shows only the accounts you tick. You can change this later.
+      </p>
+      <AccountPicker accounts={accounts.data} selection={selection} onChange={setPicked} />
+      {save.isError && <FailureNotice failure={toCommandError(save.error)} />}
+      <footer className="dialog-actions">
+        {cancel}
+        <button
+          type="button"
+          className="button primary"
+          disabled={chosen.length === 0 || save.isPending}
+          onClick={() => save.mutate(chosen.map((account) => account.iban))}
+        >
+          Show accounts
+        </button>
+      </footer>
+    </>
+  );
+}

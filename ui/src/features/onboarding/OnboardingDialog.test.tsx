@@ -1,0 +1,378 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as ipc from "../../ipc";
+import { connected, EVERYDAY, SAVINGS, TRAVEL } from "../../test/fixtures";
+import { approved, mockIpc, refused } from "../../test/ipcMock";
+import { renderWithQueries } from "../../test/render";
+import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
+import type { OnboardingStart } from "./flowState";
+import { OnboardingDialog } from "./OnboardingDialog";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof ipc>()),
+  listBanks: vi.fn(),
+  connectionStatus: vi.fn(),
+  startConsent: vi.fn(),
+  reopenConsentPage: vi.fn(),
+  cancelConsent: vi.fn(),
+  consentedAccounts: vi.fn(),
+  selectAccounts: vi.fn(),
+  disconnect: vi.fn(),
+  onConsentFinished: vi.fn(),
+}));
+
+const WAITING_TEXT =
+  "Approve access on your bank's page in your browser. Bankbook is waiting for your bank's answer.";
+
+let bank: ReturnType<typeof mockIpc>;
+beforeEach(() => {
+  bank = mockIpc();
+});
+
+function renderDialog(startAt: OnboardingStart = "bank") {
+  const onClose = vi.fn();
+  const view = renderWithQueries(<OnboardingDialog open startAt={startAt} onClose={onClose} />);
+  return { ...view, onClose };
+}
+
+const dialog = () => screen.getByRole("dialog", { name: "Connect your bank" });
+const button = (name: string) => within(dialog()).getByRole("button", { name });
+const stepTitle = () => within(dialog()).getByRole("heading", { level: 3 }).textContent;
+
+async function continueInBrowser() {
+  await userEvent.click(await screen.findByRole("button", { name: "Continue in your browser" }));
+}
+
+async function approveAndList() {
+  renderDialog();
+  await continueInBrowser();
+  bank.finishConsent(approved);
+  await screen.findAllByRole("checkbox", { name: /DE89/ });
+}
+
+const option = (name: RegExp) => screen.getByRole<HTMLInputElement>("checkbox", { name });
+const selectAll = () => screen.getByRole<HTMLInputElement>("checkbox", { name: "Select all" });
+
+describe("choosing the bank", () => {
+  it("preselects the Demo Bank and continues in the browser", async () => {
+    renderDialog();
+    const demo = await screen.findByRole<HTMLInputElement>("radio", { name: /Demo Bank/ });
+    expect(demo.checked).toBe(true);
+    expect(stepTitle()).toBe("Choose your bank");
+    await continueInBrowser();
+    expect(ipc.startConsent).toHaveBeenCalledWith("demo");
+  });
+
+  it("waits for a choice when only real banks are configured", async () => {
+    vi.mocked(ipc.listBanks).mockResolvedValue([
+      { id: "bank-a", name: "Bank A", isDemo: false },
+      { id: "demo", name: "Demo Bank", isDemo: true },
+    ]);
+    renderDialog();
+    const bankA = await screen.findByRole("radio", { name: /Bank A/ });
+    const continueButton = button("Continue in your browser");
+    expect(continueButton).toHaveProperty("disabled", true);
+    await userEvent.click(bankA);
+    await userEvent.click(continueButton);
+    expect(ipc.startConsent).toHaveBeenCalledWith("bank-a");
+  });
+
+  it("closes on Cancel", async () => {
+    const { onClose } = renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe("waiting for the bank", () => {
+  it("says what is happening", async () => {
+    renderDialog();
+    await continueInBrowser();
+    expect(stepTitle()).toBe("Approve access in your browser");
+    expect(within(dialog()).getByText(WAITING_TEXT)).toBeTruthy();
+    expect(dialog().querySelector(".spinner")).not.toBeNull();
+    expect(screen.getByRole("listitem", { current: "step" }).textContent).toContain(
+      "Approve at your bank",
+    );
+  });
+
+  it("opens the bank's page again", async () => {
+    renderDialog();
+    await continueInBrowser();
+    await userEvent.click(button("Open the page again"));
+    expect(ipc.reopenConsentPage).toHaveBeenCalledTimes(1);
+  });
+
+  it("says when the page cannot be opened again, and keeps waiting", async () => {
+    vi.mocked(ipc.reopenConsentPage).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "no browser found" }),
+    );
+    renderDialog();
+    await continueInBrowser();
+    await userEvent.click(button("Open the page again"));
+    expect((await screen.findByRole("alert")).textContent).toContain("no browser found");
+    expect(within(dialog()).getByText(WAITING_TEXT)).toBeTruthy();
+  });
+
+  it("cancels the consent and goes back to the bank choice", async () => {
+    renderDialog();
+    await continueInBrowser();
+    await userEvent.click(button("Cancel"));
+    expect(ipc.cancelConsent).toHaveBeenCalledTimes(1);
+    expect(stepTitle()).toBe("Choose your bank");
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: /Demo Bank/ }).checked).toBe(true);
+  });
+
+  it("listens to consent-finished only while open", async () => {
+    const { rerender, onClose } = renderDialog();
+    expect(ipc.onConsentFinished).toHaveBeenCalledTimes(1);
+    await continueInBrowser();
+    expect(bank.unlisten).not.toHaveBeenCalled();
+
+    rerender(<OnboardingDialog open={false} onClose={onClose} />);
+    expect(bank.unlisten).toHaveBeenCalledTimes(1);
+    // Closed while waiting: the consent is given up, so a late answer connects nothing.
+    expect(ipc.cancelConsent).toHaveBeenCalledTimes(1);
+  });
+
+  it("stops listening even when closed before listening began", async () => {
+    let resolve: (unlisten: () => void) => void = () => {};
+    vi.mocked(ipc.onConsentFinished).mockReturnValue(new Promise((r) => (resolve = r)));
+    const { rerender, onClose } = renderDialog();
+    rerender(<OnboardingDialog open={false} onClose={onClose} />);
+    resolve(bank.unlisten);
+    await waitFor(() => expect(bank.unlisten).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe("choosing the accounts", () => {
+  it("lists the consented accounts once the bank approved", async () => {
+    await approveAndList();
+    expect(stepTitle()).toBe("Choose the accounts to show");
+    const rows = dialog().querySelectorAll("label.account-option");
+    expect(rows).toHaveLength(3);
+    const first = rows[0] as HTMLElement;
+    expect(first.textContent).toContain("Everyday");
+    expect(first.textContent).toContain("Girokonto");
+    expect(first.textContent).toContain("DE89 3704 0044 0532 0130 00");
+    expect(first.textContent).toContain("EUR");
+    expect(within(first).getByRole("checkbox")).toBeTruthy();
+    expect(rows[1]?.textContent).toContain("Tagesgeld");
+  });
+
+  it("ticks none of several accounts, and shows nothing until one is ticked", async () => {
+    await approveAndList();
+    expect(screen.getAllByRole<HTMLInputElement>("checkbox").every((box) => !box.checked)).toBe(
+      true,
+    );
+    expect(button("Show accounts")).toHaveProperty("disabled", true);
+    await userEvent.click(option(/Travel/));
+    expect(button("Show accounts")).toHaveProperty("disabled", false);
+  });
+
+  it("ticks the only account", async () => {
+    vi.mocked(ipc.consentedAccounts).mockResolvedValue([TRAVEL]);
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(approved);
+    expect(
+      (await screen.findByRole<HTMLInputElement>("checkbox", { name: /Travel/ })).checked,
+    ).toBe(true);
+    expect(button("Show accounts")).toHaveProperty("disabled", false);
+  });
+
+  it("selects all, shows some as mixed, and unselects all", async () => {
+    await approveAndList();
+    expect(selectAll().checked).toBe(false);
+    expect(selectAll().indeterminate).toBe(false);
+
+    await userEvent.click(option(/Everyday/));
+    expect(selectAll().indeterminate).toBe(true);
+    expect(screen.getByText("1 of 3 selected")).toBeTruthy();
+
+    await userEvent.click(selectAll());
+    expect(selectAll().checked).toBe(true);
+    expect(selectAll().indeterminate).toBe(false);
+    expect(screen.getAllByRole<HTMLInputElement>("checkbox").every((box) => box.checked)).toBe(
+      true,
+    );
+
+    await userEvent.click(selectAll());
+    expect(screen.getAllByRole<HTMLInputElement>("checkbox").some((box) => box.checked)).toBe(
+      false,
+    );
+    expect(button("Show accounts")).toHaveProperty("disabled", true);
+  });
+
+  it("shows the ticked accounts and closes", async () => {
+    const { client, onClose } = renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(approved);
+    await userEvent.click(await screen.findByRole("checkbox", { name: /Tagesgeld/ }));
+    await userEvent.click(option(/Travel/));
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([SAVINGS, TRAVEL]));
+    await userEvent.click(button("Show accounts"));
+    expect(ipc.selectAccounts).toHaveBeenCalledWith([SAVINGS.iban, TRAVEL.iban]);
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(client.getQueryData(CONNECTION_STATUS_KEY)).toEqual(connected([SAVINGS, TRAVEL])),
+    );
+  });
+
+  it("says when the choice cannot be saved", async () => {
+    vi.mocked(ipc.selectAccounts).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "database is locked" }),
+    );
+    const { onClose } = renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(approved);
+    await userEvent.click(await screen.findByRole("checkbox", { name: /Travel/ }));
+    await userEvent.click(button("Show accounts"));
+    expect((await screen.findByRole("alert")).textContent).toContain("database is locked");
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("opens straight at the accounts, ticking those shown today", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([SAVINGS]));
+    renderDialog("accounts");
+    expect(ipc.startConsent).not.toHaveBeenCalled();
+    await waitFor(() => expect(option(/Tagesgeld/).checked).toBe(true));
+    expect(option(/Everyday/).checked).toBe(false);
+    expect(screen.getByRole("listitem", { current: "step" }).textContent).toContain(
+      "Pick accounts",
+    );
+  });
+
+  it("offers to try again when the accounts cannot be loaded", async () => {
+    vi.mocked(ipc.consentedAccounts).mockRejectedValueOnce(
+      new ipc.CommandError({ code: "network", message: "timed out" }),
+    );
+    renderDialog("accounts");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Your bank can't be reached right now.",
+    );
+    await userEvent.click(button("Try again"));
+    expect(await screen.findAllByRole("checkbox", { name: /DE/ })).toHaveLength(3);
+  });
+
+  it("says so when the bank shared no account", async () => {
+    vi.mocked(ipc.consentedAccounts).mockResolvedValue([]);
+    renderDialog("accounts");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Your bank didn't share any accounts",
+    );
+    await userEvent.click(button("Start again"));
+    expect(stepTitle()).toBe("Choose your bank");
+  });
+
+  it("lists the accounts anew after another approval", async () => {
+    await approveAndList();
+    vi.mocked(ipc.consentedAccounts).mockResolvedValue([EVERYDAY]);
+    bank.finishConsent(approved);
+    await waitFor(() => expect(dialog().querySelectorAll(".account-option")).toHaveLength(1));
+  });
+});
+
+describe("when the connection fails", () => {
+  const cases: [ipc.ErrorCode, string, "Try again" | "Start again"][] = [
+    ["consent_denied", "You declined access at your bank. Nothing was shared.", "Try again"],
+    [
+      "consent_invalid",
+      "That answer didn't match a connection Bankbook started (it may be old or from another window). Start again.",
+      "Start again",
+    ],
+    ["bank_unavailable", "Your bank can't be reached right now.", "Try again"],
+    ["network", "Your bank can't be reached right now.", "Try again"],
+    ["rate_limited", "Your bank has had too many requests from Bankbook for now.", "Try again"],
+    ["keychain_unavailable", "Bankbook can't use your system keychain.", "Try again"],
+    ["internal", "Something went wrong while connecting your bank.", "Try again"],
+    ["invalid_input", "Something went wrong while connecting your bank.", "Try again"],
+  ];
+
+  it.each(cases)("explains %s and offers the way forward", async (code, text, action) => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused(code));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(text);
+    expect(button(action)).toBeTruthy();
+    expect(dialog().querySelectorAll(".account-option")).toHaveLength(0);
+  });
+
+  it("says when to try again, when the bank said", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("rate_limited", "429 from the bank", 300));
+    expect((await screen.findByRole("alert")).textContent).toContain("Try again in 5 minutes");
+  });
+
+  it("says how to get a keychain, with Rust's message in small print", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("keychain_unavailable", "org.freedesktop.secrets not provided"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("GNOME Keyring or KWallet");
+    expect(alert.textContent).toContain("installed and unlocked");
+    expect(within(alert).getByText("org.freedesktop.secrets not provided").className).toBe(
+      "notice-detail",
+    );
+  });
+
+  it("shows Rust's message for an internal failure, as text", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("internal", "<b>token</b> endpoint failed"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("<b>token</b> endpoint failed");
+    expect(alert.querySelector("b")).toBeNull();
+  });
+
+  it("shows a failed start the same way", async () => {
+    vi.mocked(ipc.startConsent).mockRejectedValue(
+      new ipc.CommandError({ code: "bank_unavailable", message: "503", retryAfterSeconds: 3600 }),
+    );
+    renderDialog();
+    await continueInBrowser();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Your bank can't be reached right now.");
+    expect(alert.textContent).toContain("Try again in 60 minutes");
+  });
+
+  it("tries the same bank again", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("consent_denied"));
+    await userEvent.click(await screen.findByRole("button", { name: "Try again" }));
+    expect(ipc.startConsent).toHaveBeenCalledTimes(2);
+    expect(ipc.startConsent).toHaveBeenLastCalledWith("demo");
+    expect(within(dialog()).getByText(WAITING_TEXT)).toBeTruthy();
+  });
+
+  it("starts again from the bank choice", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("consent_invalid"));
+    await userEvent.click(await screen.findByRole("button", { name: "Start again" }));
+    expect(stepTitle()).toBe("Choose your bank");
+    expect(ipc.startConsent).toHaveBeenCalledTimes(1);
+  });
+
+  it("closes on Cancel without cancelling a consent that is over", async () => {
+    const { onClose } = renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("consent_denied"));
+    await userEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(onClose).toHaveBeenCalled();
+    expect(ipc.cancelConsent).not.toHaveBeenCalled();
+  });
+
+  it("moves focus to the new step", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("network"));
+    await screen.findByRole("alert");
+    expect(document.activeElement).toBe(
+      screen.getByRole("region", { name: "The connection didn't go through" }),
+    );
+  });
+});
