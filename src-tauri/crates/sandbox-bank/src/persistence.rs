@@ -57,18 +57,28 @@ pub(crate) fn load(path: &Path) -> Result<Option<SavedState>> {
     match parse(&bytes) {
         Ok(state) => Ok(Some(state)),
         Err(problem) => {
-            set_aside(path, &problem)?;
+            set_aside(path, &problem.to_string())?;
             Ok(None)
         }
     }
 }
 
-fn parse(bytes: &[u8]) -> std::result::Result<SavedState, String> {
-    let Version { version } = serde_json::from_slice(bytes).map_err(|error| error.to_string())?;
+/// The state in `bytes`, or `None` with why it cannot be read (for the log).
+fn parse(bytes: &[u8]) -> std::result::Result<SavedState, Unreadable> {
+    let Version { version } = serde_json::from_slice(bytes).map_err(Unreadable::Json)?;
     if version != VERSION {
-        return Err(format!("version {version} is not {VERSION}"));
+        return Err(Unreadable::Version(version));
     }
-    serde_json::from_slice(bytes).map_err(|error| error.to_string())
+    serde_json::from_slice(bytes).map_err(Unreadable::Json)
+}
+
+/// Why a state file cannot be read: it is then set aside, not an error of the bank.
+#[derive(Debug, thiserror::Error)]
+enum Unreadable {
+    #[error("not a state file: {0}")]
+    Json(serde_json::Error),
+    #[error("version {0} is not {VERSION}")]
+    Version(u32),
 }
 
 /// A demo bank must always start: a file it cannot make sense of is kept for a look under

@@ -27,42 +27,37 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Result<(), String> {
+type Problem = Box<dyn std::error::Error>;
+
+async fn run() -> Result<(), Problem> {
     let page = std::env::args()
         .nth(1)
         .ok_or("no URL to open")?
-        .parse::<Url>()
-        .map_err(|error| error.to_string())?;
+        .parse::<Url>()?;
     let decision_text = std::env::var("STAND_IN_DECISION").unwrap_or_default();
     if decision_text == "none" {
         return Ok(());
     }
     let decision = decision(&decision_text)?;
-    let user = ConsentUser::new("jana.novakova", "demo1234").map_err(|error| error.to_string())?;
-    let callback = user
-        .decide(&page, &decision)
-        .await
-        .map_err(|error| error.to_string())?;
+    let user = ConsentUser::new("jana.novakova", "demo1234")?;
+    let callback = user.decide(&page, &decision).await?;
     let app = std::env::var_os("BANKBOOK_APP").ok_or("BANKBOOK_APP is not set")?;
     let status = tokio::process::Command::new(app)
         .arg(callback.as_str())
         .status()
-        .await
-        .map_err(|error| error.to_string())?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("the app exited with {status}"))
+        .await?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the app exited with {status}").into())
+    }
 }
 
-fn decision(text: &str) -> Result<Decision, String> {
+fn decision(text: &str) -> Result<Decision, Problem> {
     match text.split_once(':') {
         _ if text == "deny" => Ok(Decision::Deny),
-        Some(("approve", count)) => count
-            .parse()
-            .map(Decision::ApproveFirst)
-            .map_err(|_| format!("not a count: {count}")),
+        Some(("approve", count)) => Ok(Decision::ApproveFirst(count.parse()?)),
         _ if text.is_empty() => Ok(Decision::ApproveFirst(2)),
-        _ => Err(format!("unknown decision {text:?}")),
+        _ => Err(format!("unknown decision {text:?}").into()),
     }
 }
