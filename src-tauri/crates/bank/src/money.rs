@@ -99,7 +99,8 @@ mod tests {
             amount(r#"{"value": 89.90, "currency": "EUR"}"#, None),
             "89.90"
         );
-        // Beyond f64's 15-16 significant digits: a float on the way would show here.
+        // More significant digits than a binary floating-point number holds: any detour
+        // through one would show here.
         let big = r#"{"value": 12345678901234567.1, "currency": "EUR"}"#;
         assert_eq!(amount(big, None), "12345678901234567.1");
     }

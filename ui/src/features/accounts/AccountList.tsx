@@ -1,5 +1,6 @@
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, accountTitle, formatIban } from "./format";
+import { AccountSummary } from "./AccountSummary";
+import { accountTitle } from "./format";
 
 /** The accounts the main window shows, one row each. */
 export function AccountList({ accounts }: { accounts: AccountChoice[] }) {
@@ -13,26 +14,12 @@ export function AccountList({ accounts }: { accounts: AccountChoice[] }) {
 }
 
 function AccountRow({ account }: { account: AccountChoice }) {
-  const title = accountTitle(account);
-  const product = accountProduct(account);
   return (
     <li className="account-row">
       <span className="account-monogram" aria-hidden="true">
-        {title.charAt(0).toUpperCase()}
+        {accountTitle(account).charAt(0).toUpperCase()}
       </span>
-      <span className="account-text">
-        <span className="account-title">
-          {title}
-          {product && (
-            <>
-              {" "}
-              <span className="account-product">{product}</span>
-            </>
-          )}
-        </span>
-        <span className="iban">{formatIban(account.iban)}</span>
-      </span>
-      <span className="currency">{account.currency}</span>
+      <AccountSummary account={account} />
     </li>
   );
 }

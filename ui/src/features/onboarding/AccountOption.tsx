@@ -1,5 +1,5 @@
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, accountTitle, formatIban } from "../accounts/format";
+import { AccountSummary } from "../accounts/AccountSummary";
 
 /** One consented account with its checkbox; the whole row is the checkbox's label. */
 export function AccountOption({
@@ -11,23 +11,10 @@ export function AccountOption({
   checked: boolean;
   onToggle: () => void;
 }) {
-  const product = accountProduct(account);
   return (
     <label className="account-option">
       <input type="checkbox" checked={checked} onChange={onToggle} />
-      <span className="account-text">
-        <span className="account-title">
-          {accountTitle(account)}
-          {product && (
-            <>
-              {" "}
-              <span className="account-product">{product}</span>
-            </>
-          )}
-        </span>
-        <span className="iban">{formatIban(account.iban)}</span>
-      </span>
-      <span className="currency">{account.currency}</span>
+      <AccountSummary account={account} />
     </label>
   );
 }
