@@ -54,7 +54,9 @@ impl Store {
         let transaction = self.connection.transaction()?;
         transaction.execute("DELETE FROM connection", [])?;
         if !keep_data {
-            transaction.execute("DELETE FROM selected_account", [])?;
+            for table in ["selected_account", "entry", "balance", "account_sync"] {
+                transaction.execute(&format!("DELETE FROM {table}"), [])?;
+            }
         }
         transaction.commit()?;
         Ok(())

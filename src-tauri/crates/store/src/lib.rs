@@ -1,15 +1,20 @@
 //! Bankbook's local store: what the UI pages through, kept in SQLite.
 
+mod balances;
+mod codec;
 mod connection;
 mod error;
+mod history;
 mod migrations;
 
 use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use error::{Error, Result};
+pub use history::{EntryRecord, HistorySync, ListPosition, StoredEntry};
 
 /// An open store with its schema up to date.
 #[derive(Debug)]

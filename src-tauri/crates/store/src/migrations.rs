@@ -23,6 +23,48 @@ const MIGRATIONS: &[&str] = &[
         product   TEXT,
         PRIMARY KEY (bank_id, iban)
     ) STRICT;",
+    // 2: what was fetched from the bank: balances, the history, and how far back it goes.
+    // Amounts are decimal text, never REAL. An entry is keyed by its bank's entry reference,
+    // so a pending entry that books replaces its own row. The list is ordered pending first,
+    // then by date, then by `ordinal`: the bank's order within a day, counted downwards for
+    // older pages and upwards for newer ones, so nothing moves when either end grows.
+    "CREATE TABLE entry (
+        iban              TEXT NOT NULL,
+        entry_reference   TEXT NOT NULL,
+        pending           INTEGER NOT NULL CHECK (pending IN (0, 1)),
+        date              TEXT NOT NULL,
+        ordinal           INTEGER NOT NULL,
+        amount            TEXT NOT NULL,
+        currency          TEXT NOT NULL,
+        booking_date      TEXT,
+        value_date        TEXT,
+        counterparty_name TEXT,
+        counterparty_iban TEXT,
+        description       TEXT,
+        bank_note         TEXT,
+        variable_symbol   TEXT,
+        specific_symbol   TEXT,
+        constant_symbol   TEXT,
+        PRIMARY KEY (iban, entry_reference)
+    ) STRICT;
+    CREATE INDEX entry_in_list_order ON entry (iban, pending, date, ordinal);
+    CREATE TABLE balance (
+        iban        TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        code        TEXT NOT NULL,
+        amount      TEXT NOT NULL,
+        currency    TEXT NOT NULL,
+        as_of       TEXT,
+        credit_line TEXT,
+        PRIMARY KEY (iban, position)
+    ) STRICT;
+    CREATE TABLE account_sync (
+        iban                 TEXT PRIMARY KEY,
+        balances_fetched_at  INTEGER,
+        history_next_page    INTEGER,
+        history_complete     INTEGER NOT NULL DEFAULT 0,
+        history_refreshed_at INTEGER
+    ) STRICT;",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

@@ -1,0 +1,570 @@
+//! An account's transaction history as fetched so far, in list order, and how far back the
+//! bank's history has been fetched.
+
+use std::collections::HashSet;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rust_decimal::Decimal;
+use time::Date;
+
+use crate::codec::{date_from_sql, decimal_from_sql};
+use crate::{Result, Store};
+
+/// One entry as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRecord {
+    /// The bank's key for the entry, kept when a pending entry books.
+    pub entry_reference: String,
+    pub pending: bool,
+    /// The date the list shows and sorts by: the booking date, else the value date.
+    pub date: Date,
+    /// Signed: negative for money leaving the account.
+    pub amount: Decimal,
+    pub currency: String,
+    pub booking_date: Option<Date>,
+    pub value_date: Option<Date>,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    pub description: Option<String>,
+    pub bank_note: Option<String>,
+    pub variable_symbol: Option<String>,
+    pub specific_symbol: Option<String>,
+    pub constant_symbol: Option<String>,
+}
+
+/// Where an entry sits in the list: pending first, then newest date, then the bank's order.
+/// A page continues after the position of the previous page's last entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPosition {
+    pub pending: bool,
+    pub date: Date,
+    pub ordinal: i64,
+}
+
+/// An entry and where it sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    pub record: EntryRecord,
+    pub position: ListPosition,
+}
+
+/// How far back an account's history has been fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HistorySync {
+    /// The bank page to fetch for older entries; `None`: nothing fetched yet.
+    pub next_page: Option<u32>,
+    /// The oldest entry is stored: there is nothing older at the bank.
+    pub complete: bool,
+    /// Unix seconds of the last fetch of the newest entries.
+    pub refreshed_at: Option<i64>,
+}
+
+const ENTRY_COLUMNS: &str = "entry_reference, pending, date, ordinal, amount, currency, \
+     booking_date, value_date, counterparty_name, counterparty_iban, description, bank_note, \
+     variable_symbol, specific_symbol, constant_symbol";
+
+impl Store {
+    /// Up to `limit` entries of `iban` after `after` (from the top when `None`), in list order.
+    pub fn entries_after(
+        &self,
+        iban: &str,
+        after: Option<&ListPosition>,
+        limit: u32,
+    ) -> Result<Vec<StoredEntry>> {
+        let rows = match after {
+            None => {
+                let mut statement = self.connection.prepare_cached(&format!(
+                    "SELECT {ENTRY_COLUMNS} FROM entry WHERE iban = ?1
+                     ORDER BY pending DESC, date DESC, ordinal DESC LIMIT ?2"
+                ))?;
+                statement
+                    .query_map(params![iban, limit], read_entry)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+            Some(after) => {
+                let mut statement = self.connection.prepare_cached(&format!(
+                    "SELECT {ENTRY_COLUMNS} FROM entry
+                     WHERE iban = ?1 AND (pending, date, ordinal) < (?2, ?3, ?4)
+                     ORDER BY pending DESC, date DESC, ordinal DESC LIMIT ?5"
+                ))?;
+                statement
+                    .query_map(
+                        params![
+                            iban,
+                            after.pending,
+                            after.date.to_string(),
+                            after.ordinal,
+                            limit
+                        ],
+                        read_entry,
+                    )?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+        };
+        Ok(rows)
+    }
+
+    /// How many entries of `iban` are stored.
+    pub fn entry_count(&self, iban: &str) -> Result<u32> {
+        Ok(self.connection.query_row(
+            "SELECT count(*) FROM entry WHERE iban = ?1",
+            params![iban],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Which of `references` are stored as booked: a page of the bank's newest entries that
+    /// holds one of them reaches what was fetched before.
+    pub fn booked_references(&self, iban: &str, references: &[&str]) -> Result<HashSet<String>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2 AND pending = 0",
+        )?;
+        let mut booked = HashSet::new();
+        for reference in references {
+            if statement.exists(params![iban, reference])? {
+                booked.insert((*reference).to_owned());
+            }
+        }
+        Ok(booked)
+    }
+
+    /// How far back the history of `iban` has been fetched.
+    pub fn history_sync(&self, iban: &str) -> Result<HistorySync> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT history_next_page, history_complete, history_refreshed_at
+                 FROM account_sync WHERE iban = ?1",
+                params![iban],
+                |row| {
+                    Ok(HistorySync {
+                        next_page: row.get(0)?,
+                        complete: row.get(1)?,
+                        refreshed_at: row.get(2)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Stores a page of older entries below what is stored, and where the next older page is
+    /// (`None`: this was the oldest), in one transaction: a crash keeps the page and its
+    /// bookmark together or neither. Returns how many entries were new.
+    pub fn append_older(
+        &mut self,
+        iban: &str,
+        entries: &[EntryRecord],
+        next_page: Option<u32>,
+    ) -> Result<usize> {
+        let transaction = self.connection.transaction()?;
+        let lowest: Option<i64> = transaction.query_row(
+            "SELECT min(ordinal) FROM entry WHERE iban = ?1",
+            params![iban],
+            |row| row.get(0),
+        )?;
+        let mut next_ordinal = lowest.unwrap_or(0) - 1;
+        let mut added = 0;
+        for entry in entries {
+            if upsert_entry(&transaction, iban, entry, next_ordinal)? {
+                next_ordinal -= 1;
+                added += 1;
+            }
+        }
+        transaction.execute(
+            "INSERT INTO account_sync (iban, history_next_page, history_complete)
+             VALUES (?1, ?2, ?3)
+             ON CONFLICT (iban) DO UPDATE SET
+                 history_next_page = excluded.history_next_page,
+                 history_complete = excluded.history_complete",
+            params![iban, next_page, next_page.is_none()],
+        )?;
+        transaction.commit()?;
+        Ok(added)
+    }
+
+    /// Stores the bank's newest entries (newest first) above what is stored, in one
+    /// transaction. With `all_pending_seen`, the bank listed every pending entry it still has,
+    /// so stored pending entries it no longer lists (a released card hold) are removed.
+    /// Returns how many entries were new.
+    pub fn prepend_newer(
+        &mut self,
+        iban: &str,
+        entries: &[EntryRecord],
+        all_pending_seen: bool,
+        refreshed_at: i64,
+    ) -> Result<usize> {
+        let transaction = self.connection.transaction()?;
+        let highest: Option<i64> = transaction.query_row(
+            "SELECT max(ordinal) FROM entry WHERE iban = ?1",
+            params![iban],
+            |row| row.get(0),
+        )?;
+        let unknown = count_unknown(&transaction, iban, entries)?;
+        // The newest entry gets the highest ordinal, so the bank's order holds within a day.
+        let mut next_ordinal = highest.unwrap_or(0) + i64::try_from(unknown).unwrap_or(i64::MAX);
+        let mut added = 0;
+        for entry in entries {
+            if upsert_entry(&transaction, iban, entry, next_ordinal)? {
+                next_ordinal -= 1;
+                added += 1;
+            }
+        }
+        if all_pending_seen {
+            remove_unlisted_pending(&transaction, iban, entries)?;
+        }
+        transaction.execute(
+            "INSERT INTO account_sync (iban, history_refreshed_at) VALUES (?1, ?2)
+             ON CONFLICT (iban) DO UPDATE SET history_refreshed_at = excluded.history_refreshed_at",
+            params![iban, refreshed_at],
+        )?;
+        transaction.commit()?;
+        Ok(added)
+    }
+
+    /// Forgets the history of `iban`: the newest entries could not be joined to what was
+    /// stored (more arrived than a refresh fetches), so it is fetched again from the top.
+    pub fn reset_history(&mut self, iban: &str) -> Result<()> {
+        let transaction = self.connection.transaction()?;
+        transaction.execute("DELETE FROM entry WHERE iban = ?1", params![iban])?;
+        transaction.execute(
+            "UPDATE account_sync SET history_next_page = NULL, history_complete = 0,
+                 history_refreshed_at = NULL
+             WHERE iban = ?1",
+            params![iban],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+}
+
+/// Inserts `entry` at `ordinal`, or updates it where it is. True when it was new.
+fn upsert_entry(
+    transaction: &Transaction<'_>,
+    iban: &str,
+    entry: &EntryRecord,
+    ordinal: i64,
+) -> Result<bool> {
+    let updated = transaction
+        .prepare_cached(
+            "UPDATE entry SET pending = ?3, date = ?4, amount = ?5, currency = ?6,
+                 booking_date = ?7, value_date = ?8, counterparty_name = ?9,
+                 counterparty_iban = ?10, description = ?11, bank_note = ?12,
+                 variable_symbol = ?13, specific_symbol = ?14, constant_symbol = ?15
+             WHERE iban = ?1 AND entry_reference = ?2",
+        )?
+        .execute(params![
+            iban,
+            entry.entry_reference,
+            entry.pending,
+            entry.date.to_string(),
+            entry.amount.to_string(),
+            entry.currency,
+            entry.booking_date.map(|date| date.to_string()),
+            entry.value_date.map(|date| date.to_string()),
+            entry.counterparty_name,
+            entry.counterparty_iban,
+            entry.description,
+            entry.bank_note,
+            entry.variable_symbol,
+            entry.specific_symbol,
+            entry.constant_symbol,
+        ])?;
+    if updated > 0 {
+        return Ok(false);
+    }
+    transaction
+        .prepare_cached(&format!(
+            "INSERT INTO entry (iban, {ENTRY_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+        ))?
+        .execute(params![
+            iban,
+            entry.entry_reference,
+            entry.pending,
+            entry.date.to_string(),
+            ordinal,
+            entry.amount.to_string(),
+            entry.currency,
+            entry.booking_date.map(|date| date.to_string()),
+            entry.value_date.map(|date| date.to_string()),
+            entry.counterparty_name,
+            entry.counterparty_iban,
+            entry.description,
+            entry.bank_note,
+            entry.variable_symbol,
+            entry.specific_symbol,
+            entry.constant_symbol,
+        ])?;
+    Ok(true)
+}
+
+fn count_unknown(
+    transaction: &Transaction<'_>,
+    iban: &str,
+    entries: &[EntryRecord],
+) -> Result<usize> {
+    let mut statement = transaction
+        .prepare_cached("SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2")?;
+    let mut unknown = 0;
+    for entry in entries {
+        if !statement.exists(params![iban, entry.entry_reference])? {
+            unknown += 1;
+        }
+    }
+    Ok(unknown)
+}
+
+fn remove_unlisted_pending(
+    transaction: &Transaction<'_>,
+    iban: &str,
+    entries: &[EntryRecord],
+) -> Result<()> {
+    let listed: HashSet<&str> = entries
+        .iter()
+        .filter(|entry| entry.pending)
+        .map(|entry| entry.entry_reference.as_str())
+        .collect();
+    let stored: Vec<String> = transaction
+        .prepare_cached("SELECT entry_reference FROM entry WHERE iban = ?1 AND pending = 1")?
+        .query_map(params![iban], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for reference in stored
+        .iter()
+        .filter(|reference| !listed.contains(reference.as_str()))
+    {
+        transaction.execute(
+            "DELETE FROM entry WHERE iban = ?1 AND entry_reference = ?2",
+            params![iban, reference],
+        )?;
+    }
+    Ok(())
+}
+
+fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
+    let pending: bool = row.get(1)?;
+    let date = date_from_sql(row, 2)?;
+    let record = EntryRecord {
+        entry_reference: row.get(0)?,
+        pending,
+        date,
+        amount: decimal_from_sql(row, 4)?,
+        currency: row.get(5)?,
+        booking_date: optional_date(row, 6)?,
+        value_date: optional_date(row, 7)?,
+        counterparty_name: row.get(8)?,
+        counterparty_iban: row.get(9)?,
+        description: row.get(10)?,
+        bank_note: row.get(11)?,
+        variable_symbol: row.get(12)?,
+        specific_symbol: row.get(13)?,
+        constant_symbol: row.get(14)?,
+    };
+    Ok(StoredEntry {
+        position: ListPosition {
+            pending,
+            date,
+            ordinal: row.get(3)?,
+        },
+        record,
+    })
+}
+
+fn optional_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Date>> {
+    match row.get_ref(index)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => date_from_sql(row, index).map(Some),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use time::macros::date;
+
+    use super::*;
+
+    const IBAN: &str = "SK3111000000002611223344";
+
+    fn entry(reference: &str, date: Date) -> EntryRecord {
+        EntryRecord {
+            entry_reference: reference.to_owned(),
+            pending: false,
+            date,
+            amount: Decimal::from_str("-12.30").unwrap(),
+            currency: "EUR".to_owned(),
+            booking_date: Some(date),
+            value_date: Some(date),
+            counterparty_name: Some("Kaufland".to_owned()),
+            counterparty_iban: None,
+            description: None,
+            bank_note: Some("Card payment".to_owned()),
+            variable_symbol: None,
+            specific_symbol: None,
+            constant_symbol: None,
+        }
+    }
+
+    fn pending(reference: &str, date: Date) -> EntryRecord {
+        EntryRecord {
+            pending: true,
+            booking_date: None,
+            ..entry(reference, date)
+        }
+    }
+
+    /// Every stored reference, paging through in steps of `page`.
+    fn listed(store: &Store, page: u32) -> Vec<String> {
+        let mut references = Vec::new();
+        let mut after = None;
+        loop {
+            let entries = store.entries_after(IBAN, after.as_ref(), page).unwrap();
+            let Some(last) = entries.last() else {
+                return references;
+            };
+            after = Some(last.position);
+            references.extend(
+                entries
+                    .into_iter()
+                    .map(|stored| stored.record.entry_reference),
+            );
+        }
+    }
+
+    #[test]
+    fn older_pages_go_below_and_newer_entries_above_in_the_banks_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = date!(2026 - 11 - 20);
+        store
+            .append_older(IBAN, &[entry("c", day), entry("d", day)], Some(2))
+            .unwrap();
+        store
+            .append_older(
+                IBAN,
+                &[entry("e", day), entry("f", date!(2026 - 11 - 19))],
+                None,
+            )
+            .unwrap();
+        store
+            .prepend_newer(
+                IBAN,
+                &[entry("a", day), entry("b", day), entry("c", day)],
+                false,
+                1,
+            )
+            .unwrap();
+        assert_eq!(listed(&store, 2), ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(listed(&store, 100), listed(&store, 1));
+        let sync = store.history_sync(IBAN).unwrap();
+        assert_eq!(
+            sync,
+            HistorySync {
+                next_page: None,
+                complete: true,
+                refreshed_at: Some(1)
+            }
+        );
+    }
+
+    #[test]
+    fn a_page_that_repeats_stored_entries_adds_only_the_new_ones() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = date!(2026 - 11 - 20);
+        assert_eq!(
+            store
+                .append_older(IBAN, &[entry("a", day), entry("b", day)], Some(2))
+                .unwrap(),
+            2
+        );
+        // The bank's pages shifted by one: page 2 starts with an entry already stored.
+        assert_eq!(
+            store
+                .append_older(IBAN, &[entry("b", day), entry("c", day)], Some(3))
+                .unwrap(),
+            1
+        );
+        assert_eq!(listed(&store, 10), ["a", "b", "c"]);
+        assert_eq!(store.history_sync(IBAN).unwrap().next_page, Some(3));
+    }
+
+    #[test]
+    fn pending_entries_come_first_and_a_booked_one_replaces_its_pending_row() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today = date!(2026 - 11 - 23);
+        store
+            .append_older(
+                IBAN,
+                &[pending("hold", today), entry("old", date!(2026 - 11 - 1))],
+                None,
+            )
+            .unwrap();
+        assert_eq!(listed(&store, 1), ["hold", "old"]);
+
+        let mut booked = entry("hold", today);
+        booked.amount = Decimal::from_str("-12.35").unwrap();
+        store
+            .prepend_newer(IBAN, &[entry("new", today), booked.clone()], true, 2)
+            .unwrap();
+        assert_eq!(listed(&store, 1), ["new", "hold", "old"]);
+        let first = store.entries_after(IBAN, None, 3).unwrap();
+        assert_eq!(first[1].record, booked);
+        assert_eq!(store.entry_count(IBAN).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_refresh_that_lists_every_pending_entry_drops_released_holds() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today = date!(2026 - 11 - 23);
+        store
+            .append_older(
+                IBAN,
+                &[pending("kept", today), pending("released", today)],
+                None,
+            )
+            .unwrap();
+        store
+            .prepend_newer(IBAN, &[pending("kept", today)], false, 1)
+            .unwrap();
+        assert_eq!(listed(&store, 10), ["kept", "released"]);
+        store
+            .prepend_newer(IBAN, &[pending("kept", today)], true, 2)
+            .unwrap();
+        assert_eq!(listed(&store, 10), ["kept"]);
+    }
+
+    #[test]
+    fn amounts_and_fields_come_back_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut odd = entry("x", date!(2026 - 1 - 2));
+        odd.amount = Decimal::from_str("-12345678901234567.10").unwrap();
+        odd.value_date = None;
+        odd.variable_symbol = Some("0308".to_owned());
+        store.append_older(IBAN, &[odd.clone()], None).unwrap();
+        let stored = store.entries_after(IBAN, None, 1).unwrap();
+        assert_eq!(stored[0].record, odd);
+        assert_eq!(stored[0].record.amount.to_string(), "-12345678901234567.10");
+    }
+
+    #[test]
+    fn accounts_keep_their_own_history_and_a_reset_starts_one_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = date!(2026 - 11 - 20);
+        store
+            .append_older(IBAN, &[entry("a", day)], Some(2))
+            .unwrap();
+        store
+            .append_older("OTHER", &[entry("a", day), entry("b", day)], None)
+            .unwrap();
+        assert_eq!(store.entry_count(IBAN).unwrap(), 1);
+        assert_eq!(
+            store.booked_references(IBAN, &["a", "b"]).unwrap(),
+            HashSet::from(["a".to_owned()])
+        );
+
+        store.reset_history(IBAN).unwrap();
+        assert_eq!(store.entry_count(IBAN).unwrap(), 0);
+        assert_eq!(store.history_sync(IBAN).unwrap(), HistorySync::default());
+        assert_eq!(store.entry_count("OTHER").unwrap(), 2);
+    }
+}
