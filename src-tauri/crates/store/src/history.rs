@@ -32,11 +32,10 @@ pub struct EntryRecord {
     pub constant_symbol: Option<String>,
 }
 
-/// Where an entry sits in the list: pending first, then newest date, then the bank's order.
+/// Where an entry sits in the list: newest date first, then the bank's order within the day.
 /// A page continues after the position of the previous page's last entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListPosition {
-    pub pending: bool,
     pub date: Date,
     pub ordinal: i64,
 }
@@ -48,10 +47,18 @@ pub struct StoredEntry {
     pub position: ListPosition,
 }
 
+impl HistorySync {
+    /// Whether any of the history has been fetched.
+    pub fn started(&self) -> bool {
+        self.complete || self.next_page.is_some()
+    }
+}
+
 /// How far back an account's history has been fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HistorySync {
-    /// The bank page to fetch for older entries; `None`: nothing fetched yet.
+    /// The bank page to fetch for older entries; `None` before the first fetch and once the
+    /// history is complete.
     pub next_page: Option<u32>,
     /// The oldest entry is stored: there is nothing older at the bank.
     pub complete: bool,
@@ -75,7 +82,7 @@ impl Store {
             None => {
                 let mut statement = self.connection.prepare_cached(&format!(
                     "SELECT {ENTRY_COLUMNS} FROM entry WHERE iban = ?1
-                     ORDER BY pending DESC, date DESC, ordinal DESC LIMIT ?2"
+                     ORDER BY date DESC, ordinal DESC LIMIT ?2"
                 ))?;
                 statement
                     .query_map(params![iban, limit], read_entry)?
@@ -84,18 +91,12 @@ impl Store {
             Some(after) => {
                 let mut statement = self.connection.prepare_cached(&format!(
                     "SELECT {ENTRY_COLUMNS} FROM entry
-                     WHERE iban = ?1 AND (pending, date, ordinal) < (?2, ?3, ?4)
-                     ORDER BY pending DESC, date DESC, ordinal DESC LIMIT ?5"
+                     WHERE iban = ?1 AND (date, ordinal) < (?2, ?3)
+                     ORDER BY date DESC, ordinal DESC LIMIT ?4"
                 ))?;
                 statement
                     .query_map(
-                        params![
-                            iban,
-                            after.pending,
-                            after.date.to_string(),
-                            after.ordinal,
-                            limit
-                        ],
+                        params![iban, after.date.to_string(), after.ordinal, limit],
                         read_entry,
                     )?
                     .collect::<rusqlite::Result<Vec<_>>>()?
@@ -184,14 +185,14 @@ impl Store {
     }
 
     /// Stores the bank's newest entries (newest first) above what is stored, in one
-    /// transaction. With `all_pending_seen`, the bank listed every pending entry it still has,
-    /// so stored pending entries it no longer lists (a released card hold) are removed.
-    /// Returns how many entries were new.
+    /// transaction. `listed_after`: the entries listed are all the bank has after this date,
+    /// so a stored pending entry dated after it that is not among them (a released card hold)
+    /// is removed. Returns how many entries were new.
     pub fn prepend_newer(
         &mut self,
         iban: &str,
         entries: &[EntryRecord],
-        all_pending_seen: bool,
+        listed_after: Option<Date>,
         refreshed_at: i64,
     ) -> Result<usize> {
         let transaction = self.connection.transaction()?;
@@ -210,8 +211,8 @@ impl Store {
                 added += 1;
             }
         }
-        if all_pending_seen {
-            remove_unlisted_pending(&transaction, iban, entries)?;
+        if let Some(listed_after) = listed_after {
+            remove_unlisted_pending(&transaction, iban, entries, listed_after)?;
         }
         transaction.execute(
             "INSERT INTO account_sync (iban, history_refreshed_at) VALUES (?1, ?2)
@@ -319,6 +320,7 @@ fn remove_unlisted_pending(
     transaction: &Transaction<'_>,
     iban: &str,
     entries: &[EntryRecord],
+    listed_after: Date,
 ) -> Result<()> {
     let listed: HashSet<&str> = entries
         .iter()
@@ -326,8 +328,10 @@ fn remove_unlisted_pending(
         .map(|entry| entry.entry_reference.as_str())
         .collect();
     let stored: Vec<String> = transaction
-        .prepare_cached("SELECT entry_reference FROM entry WHERE iban = ?1 AND pending = 1")?
-        .query_map(params![iban], |row| row.get(0))?
+        .prepare_cached(
+            "SELECT entry_reference FROM entry WHERE iban = ?1 AND pending = 1 AND date > ?2",
+        )?
+        .query_map(params![iban, listed_after.to_string()], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for reference in stored
         .iter()
@@ -342,11 +346,10 @@ fn remove_unlisted_pending(
 }
 
 fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
-    let pending: bool = row.get(1)?;
     let date = date_from_sql(row, 2)?;
     let record = EntryRecord {
         entry_reference: row.get(0)?,
-        pending,
+        pending: row.get(1)?,
         date,
         amount: decimal_from_sql(row, 4)?,
         currency: row.get(5)?,
@@ -362,7 +365,6 @@ fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
     };
     Ok(StoredEntry {
         position: ListPosition {
-            pending,
             date,
             ordinal: row.get(3)?,
         },
@@ -450,7 +452,7 @@ mod tests {
             .prepend_newer(
                 IBAN,
                 &[entry("a", day), entry("b", day), entry("c", day)],
-                false,
+                None,
                 1,
             )
             .unwrap();
@@ -489,7 +491,7 @@ mod tests {
     }
 
     #[test]
-    fn pending_entries_come_first_and_a_booked_one_replaces_its_pending_row() {
+    fn a_booked_entry_replaces_its_pending_row() {
         let mut store = Store::open_in_memory().unwrap();
         let today = date!(2026 - 11 - 23);
         store
@@ -500,11 +502,16 @@ mod tests {
             )
             .unwrap();
         assert_eq!(listed(&store, 1), ["hold", "old"]);
+        assert!(
+            store.entries_after(IBAN, None, 1).unwrap()[0]
+                .record
+                .pending
+        );
 
         let mut booked = entry("hold", today);
         booked.amount = Decimal::from_str("-12.35").unwrap();
         store
-            .prepend_newer(IBAN, &[entry("new", today), booked.clone()], true, 2)
+            .prepend_newer(IBAN, &[entry("new", today), booked.clone()], None, 2)
             .unwrap();
         assert_eq!(listed(&store, 1), ["new", "hold", "old"]);
         let first = store.entries_after(IBAN, None, 3).unwrap();
@@ -513,24 +520,23 @@ mod tests {
     }
 
     #[test]
-    fn a_refresh_that_lists_every_pending_entry_drops_released_holds() {
+    fn a_refresh_drops_released_holds_only_where_it_listed_everything() {
         let mut store = Store::open_in_memory().unwrap();
         let today = date!(2026 - 11 - 23);
+        let earlier = date!(2026 - 11 - 20);
+        let stored = [
+            pending("kept", today),
+            pending("released", today),
+            pending("older", earlier),
+        ];
+        store.append_older(IBAN, &stored, None).unwrap();
+        let listed_now = [pending("kept", today)];
+        store.prepend_newer(IBAN, &listed_now, None, 1).unwrap();
+        assert_eq!(listed(&store, 10), ["kept", "released", "older"]);
         store
-            .append_older(
-                IBAN,
-                &[pending("kept", today), pending("released", today)],
-                None,
-            )
+            .prepend_newer(IBAN, &listed_now, Some(earlier), 2)
             .unwrap();
-        store
-            .prepend_newer(IBAN, &[pending("kept", today)], false, 1)
-            .unwrap();
-        assert_eq!(listed(&store, 10), ["kept", "released"]);
-        store
-            .prepend_newer(IBAN, &[pending("kept", today)], true, 2)
-            .unwrap();
-        assert_eq!(listed(&store, 10), ["kept"]);
+        assert_eq!(listed(&store, 10), ["kept", "older"]);
     }
 
     #[test]

@@ -25,9 +25,9 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;",
     // 2: what was fetched from the bank: balances, the history, and how far back it goes.
     // Amounts are decimal text, never REAL. An entry is keyed by its bank's entry reference,
-    // so a pending entry that books replaces its own row. The list is ordered pending first,
-    // then by date, then by `ordinal`: the bank's order within a day, counted downwards for
-    // older pages and upwards for newer ones, so nothing moves when either end grows.
+    // so a pending entry that books replaces its own row. The list is ordered by date, then by
+    // `ordinal`: the bank's order within a day, counted downwards for older pages and upwards
+    // for newer ones, so nothing moves when either end grows.
     "CREATE TABLE entry (
         iban              TEXT NOT NULL,
         entry_reference   TEXT NOT NULL,
@@ -47,7 +47,7 @@ const MIGRATIONS: &[&str] = &[
         constant_symbol   TEXT,
         PRIMARY KEY (iban, entry_reference)
     ) STRICT;
-    CREATE INDEX entry_in_list_order ON entry (iban, pending, date, ordinal);
+    CREATE INDEX entry_in_list_order ON entry (iban, date, ordinal);
     CREATE TABLE balance (
         iban        TEXT NOT NULL,
         position    INTEGER NOT NULL,

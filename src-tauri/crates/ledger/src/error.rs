@@ -1,0 +1,18 @@
+/// Everything that can go wrong serving the accounts and their history.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An IBAN that is not among the accounts the user chose to show.
+    #[error("that account is not among the accounts shown")]
+    UnknownAccount,
+    /// A cursor this ledger did not hand out (tampered, or from another version).
+    #[error("that page of the history does not exist")]
+    InvalidCursor,
+    #[error("a page holds 1 to {max} transactions", max = crate::MAX_PAGE_SIZE)]
+    InvalidLimit,
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    #[error(transparent)]
+    Bank(#[from] bank::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

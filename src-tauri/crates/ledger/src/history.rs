@@ -1,0 +1,219 @@
+//! An account's history: pages from the store, older bank pages fetched when the store runs
+//! out, and the newest bank pages fetched on refresh until they reach what is stored.
+
+use bank::{Iban, PAGE_SIZES, Page, RefreshTokenStore, Session, Transaction, TransactionsQuery};
+use store::{EntryRecord, HistorySync, ListPosition, StoredEntry};
+use time::Date;
+
+use crate::convert::entry_record;
+use crate::{Error, Ledger, Result, cursor, now};
+
+/// The most entries one page of the UI's list may ask for.
+pub const MAX_PAGE_SIZE: u32 = 200;
+/// Bank pages one request for older history may fetch: after a refresh, the first older pages
+/// can repeat what is stored, but a request must not page through a whole history.
+const MAX_OLDER_PAGES_PER_REQUEST: u32 = 5;
+/// Newest bank pages a refresh fetches before giving up on reaching what is stored; past it
+/// the stored history is started again from the top rather than left with a gap.
+const MAX_REFRESH_PAGES: u32 = 10;
+
+/// A page of history, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryPage {
+    pub entries: Vec<StoredEntry>,
+    /// For the next, older page; `None` when there is none.
+    pub next_cursor: Option<String>,
+    /// Nothing older exists at the bank.
+    pub complete: bool,
+}
+
+/// A request for a page, checked.
+#[derive(Debug, Clone, Copy)]
+struct PageRequest {
+    after: Option<ListPosition>,
+    limit: u32,
+}
+
+impl PageRequest {
+    fn parse(cursor: Option<&str>, limit: u32) -> Result<Self> {
+        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+            return Err(Error::InvalidLimit);
+        }
+        // An empty cursor is the top of the list, like none.
+        let after = cursor
+            .filter(|cursor| !cursor.is_empty())
+            .map(cursor::decode)
+            .transpose()?;
+        Ok(Self { after, limit })
+    }
+}
+
+impl Ledger {
+    /// The page after `cursor` if the store can answer it alone, without the bank.
+    pub fn stored_page(
+        &self,
+        bank_id: &str,
+        iban: &str,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<Option<HistoryPage>> {
+        let request = PageRequest::parse(cursor, limit)?;
+        self.selected(bank_id, iban)?;
+        let (entries, sync) = self.read(iban, request)?;
+        Ok(answerable(&entries, &sync, request).then(|| page(entries, &sync, request)))
+    }
+
+    /// The page after `cursor`, fetching older bank pages when the store runs out. Concurrent
+    /// requests for one account share a fetch: the later ones find its page in the store.
+    pub async fn page<S: RefreshTokenStore>(
+        &self,
+        session: &Session<S>,
+        bank_id: &str,
+        iban: &str,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<HistoryPage> {
+        let request = PageRequest::parse(cursor, limit)?;
+        self.selected(bank_id, iban)?;
+        let _fetching = self.fetching.lock(iban).await;
+        let mut fetched = 0;
+        loop {
+            let (entries, sync) = self.read(iban, request)?;
+            if answerable(&entries, &sync, request) || fetched == MAX_OLDER_PAGES_PER_REQUEST {
+                return Ok(page(entries, &sync, request));
+            }
+            self.fetch_older(session, iban, &sync).await?;
+            fetched += 1;
+        }
+    }
+
+    /// Fetches the bank's newest entries of `iban` until they reach what is stored.
+    /// Returns how many entries were new.
+    pub async fn refresh_history<S: RefreshTokenStore>(
+        &self,
+        session: &Session<S>,
+        iban: &str,
+    ) -> Result<usize> {
+        let _fetching = self.fetching.lock(iban).await;
+        let sync = self.store().history_sync(iban)?;
+        if !sync.started() {
+            // Nothing stored yet: the first older page is the newest page.
+            let added = self.fetch_older(session, iban, &sync).await?;
+            self.store()
+                .prepend_newer(iban, &[], None, now().unix_timestamp())?;
+            return Ok(added);
+        }
+        let mut newest = Vec::new();
+        for number in 1..=MAX_REFRESH_PAGES {
+            let fetched = fetch(session, iban, number).await?;
+            let references: Vec<&str> = fetched
+                .items
+                .iter()
+                .map(|entry| entry.entry_reference.as_str())
+                .collect();
+            let reached_stored = !self
+                .store()
+                .booked_references(iban, &references)?
+                .is_empty();
+            let last = fetched.next_page.is_none();
+            newest.extend(records(fetched.items));
+            if reached_stored || last {
+                let added = self.store().prepend_newer(
+                    iban,
+                    &newest,
+                    listed_after(&newest, last),
+                    now().unix_timestamp(),
+                )?;
+                tracing::info!(added, pages = number, "history refreshed");
+                return Ok(added);
+            }
+        }
+        tracing::warn!(
+            pages = MAX_REFRESH_PAGES,
+            "the newest entries do not reach the stored history: fetching it again from the top"
+        );
+        let mut store = self.store();
+        store.reset_history(iban)?;
+        let added = store.append_older(iban, &newest, Some(MAX_REFRESH_PAGES + 1))?;
+        store.prepend_newer(iban, &[], None, now().unix_timestamp())?;
+        Ok(added)
+    }
+
+    /// Fetches the bank page after those stored and stores it with where the next one is.
+    async fn fetch_older<S: RefreshTokenStore>(
+        &self,
+        session: &Session<S>,
+        iban: &str,
+        sync: &HistorySync,
+    ) -> Result<usize> {
+        let number = sync.next_page.unwrap_or(1);
+        let fetched = fetch(session, iban, number).await?;
+        let added = self
+            .store()
+            .append_older(iban, &records(fetched.items), fetched.next_page)?;
+        tracing::debug!(page = number, added, "older history fetched");
+        Ok(added)
+    }
+
+    /// One more row than asked for: whether it exists says if the stored list goes on.
+    fn read(&self, iban: &str, request: PageRequest) -> Result<(Vec<StoredEntry>, HistorySync)> {
+        let store = self.store();
+        let entries = store.entries_after(iban, request.after.as_ref(), request.limit + 1)?;
+        Ok((entries, store.history_sync(iban)?))
+    }
+}
+
+/// The date after which `newest` holds everything the bank lists: the whole listing when it
+/// ended, else every day but the oldest one reached, which may go on in the next page.
+fn listed_after(newest: &[EntryRecord], reached_the_end: bool) -> Option<Date> {
+    if reached_the_end {
+        return Some(Date::MIN);
+    }
+    newest.iter().map(|entry| entry.date).min()
+}
+
+/// A full page is stored, or everything there is.
+fn answerable(entries: &[StoredEntry], sync: &HistorySync, request: PageRequest) -> bool {
+    entries.len() >= request.limit as usize || sync.complete
+}
+
+fn page(mut entries: Vec<StoredEntry>, sync: &HistorySync, request: PageRequest) -> HistoryPage {
+    let stored_beyond = entries.len() > request.limit as usize;
+    entries.truncate(request.limit as usize);
+    let complete = sync.complete && !stored_beyond;
+    let next_cursor = if complete {
+        None
+    } else {
+        // Nothing new yet (the bank was asked enough for one request): the same place again.
+        Some(
+            entries
+                .last()
+                .map(|entry| cursor::encode(&entry.position))
+                .or_else(|| request.after.as_ref().map(cursor::encode))
+                .unwrap_or_default(),
+        )
+    };
+    HistoryPage {
+        entries,
+        next_cursor,
+        complete,
+    }
+}
+
+async fn fetch<S: RefreshTokenStore>(
+    session: &Session<S>,
+    iban: &str,
+    number: u32,
+) -> Result<Page<Transaction>> {
+    let query = TransactionsQuery::newest(Iban::parse(iban)?).page(number);
+    debug_assert_eq!(query.page_size, *PAGE_SIZES.end());
+    Ok(session.transactions_page(&query).await?)
+}
+
+fn records(transactions: Vec<Transaction>) -> Vec<EntryRecord> {
+    let today = now().date();
+    transactions
+        .into_iter()
+        .map(|transaction| entry_record(transaction, today))
+        .collect()
+}

@@ -1,0 +1,61 @@
+//! The accounts as the main window shows them: balances and the transaction history served
+//! from the local store, with the bank asked only for what the store lacks.
+//!
+//! The store is the truth the UI pages through: the bank's page numbers shift as new entries
+//! arrive, so a cursor names a place in the stored list, never a bank page. Older bank pages
+//! are fetched as the user scrolls past the stored end; a refresh fetches the newest pages
+//! until they reach what is stored.
+
+mod balances;
+mod convert;
+mod cursor;
+mod error;
+mod history;
+mod locks;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use store::{SelectedAccount, Store};
+use time::OffsetDateTime;
+
+pub use balances::{AccountOverview, STALE_AFTER};
+pub use error::{Error, Result};
+pub use history::{HistoryPage, MAX_PAGE_SIZE};
+
+use locks::AccountLocks;
+
+/// The store and the bank fetches in flight.
+#[derive(Debug)]
+pub struct Ledger {
+    store: Mutex<Store>,
+    fetching: AccountLocks,
+}
+
+impl Ledger {
+    pub fn new(store: Store) -> Self {
+        Self {
+            store: Mutex::new(store),
+            fetching: AccountLocks::default(),
+        }
+    }
+
+    /// The store, for what the ledger does not cover (the connection, the account choice).
+    /// Held briefly: every store call is a few milliseconds at most.
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while it was held leaves SQLite's own state consistent: still usable.
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The account `iban` if it is one the user chose to show for `bank_id`.
+    fn selected(&self, bank_id: &str, iban: &str) -> Result<SelectedAccount> {
+        self.store()
+            .selected_accounts(bank_id)?
+            .into_iter()
+            .find(|account| account.iban == iban)
+            .ok_or(Error::UnknownAccount)
+    }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}

@@ -1,0 +1,81 @@
+//! Balances from the store at once, fresh from the bank on request.
+
+mod common;
+
+use common::{BANK, Harness};
+
+#[tokio::test]
+async fn balances_are_stale_until_fetched_then_equal_the_banks() {
+    let harness = Harness::start(40).await;
+    let before = harness.ledger.overview(BANK).unwrap();
+    assert_eq!(before.len(), 3);
+    assert!(
+        before
+            .iter()
+            .all(|account| account.stale && account.balances.balances.is_empty())
+    );
+
+    harness
+        .ledger
+        .refresh_balances(&harness.session, BANK)
+        .await
+        .unwrap();
+
+    let after = harness.ledger.overview(BANK).unwrap();
+    for account in &after {
+        assert!(!account.stale);
+        assert!(account.balances.fetched_at.is_some());
+        let iban = bank::Iban::parse(&account.account.iban).unwrap();
+        let at_the_bank = harness.session.account_information(&iban).await.unwrap();
+        let stored: Vec<(String, String)> = account
+            .balances
+            .balances
+            .iter()
+            .map(|balance| (balance.code.clone(), balance.amount.to_string()))
+            .collect();
+        let expected: Vec<(String, String)> = at_the_bank
+            .balances
+            .iter()
+            .map(|balance| {
+                (
+                    balance.kind.code().to_owned(),
+                    balance.amount.amount.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(stored, expected);
+        assert!(!stored.is_empty());
+    }
+    let ibans: Vec<&str> = after
+        .iter()
+        .map(|account| account.account.iban.as_str())
+        .collect();
+    assert_eq!(ibans, harness.ibans);
+}
+
+#[tokio::test]
+async fn a_refresh_fetches_balances_and_the_newest_history_of_every_account() {
+    let harness = Harness::start(40).await;
+    harness
+        .ledger
+        .refresh(&harness.session, BANK)
+        .await
+        .unwrap();
+    for iban in &harness.ibans {
+        let page = harness
+            .ledger
+            .stored_page(BANK, iban, None, 100)
+            .unwrap()
+            .unwrap();
+        assert_eq!(page.entries.len(), 40);
+        assert!(page.complete);
+    }
+    assert!(
+        harness
+            .ledger
+            .overview(BANK)
+            .unwrap()
+            .iter()
+            .all(|account| !account.stale)
+    );
+}
