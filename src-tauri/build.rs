@@ -10,6 +10,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "consented_accounts",
         "select_accounts",
         "disconnect",
+        "accounts_overview",
+        "refresh_accounts",
+        "transactions_page",
         "ui_painted",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))?;

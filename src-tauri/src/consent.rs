@@ -1,8 +1,6 @@
 //! The bank's answer, arriving as a deep link: completed or refused, then told to the UI.
 //! The authorization code never reaches the webview; only the outcome does.
 
-use std::sync::Arc;
-
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
@@ -11,7 +9,7 @@ use vault::Sensitive;
 
 use crate::deep_link::DeepLink;
 use crate::error::{Error, IpcError};
-use crate::state::{Active, AppState};
+use crate::state::AppState;
 
 /// The event that tells the UI how a consent ended.
 pub const CONSENT_FINISHED: &str = "consent-finished";
@@ -51,10 +49,7 @@ async fn complete(app: &AppHandle, code: &Sensitive<String>, state: &str) -> Res
         bank_id: connected.bank_id.clone(),
         consent_expires_at: connected.session.consent_expires_at().unix_timestamp(),
     })?;
-    app_state.set_active(Some(Active {
-        bank_id: connected.bank_id,
-        session: Arc::new(connected.session),
-    }));
+    app_state.set_link(Some(connection::Link::connected(connected)));
     app_state.set_consent_page(None);
     Ok(())
 }

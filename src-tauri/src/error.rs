@@ -50,6 +50,8 @@ pub enum Error {
     Bank(#[from] bank::Error),
     #[error("local database: {0}")]
     Store(#[from] store::Error),
+    #[error(transparent)]
+    Ledger(#[from] ledger::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(tauri::Error),
@@ -71,12 +73,15 @@ impl Error {
             Self::NotConnected => ErrorCode::ConsentRequired,
             Self::Connection(error) => connection_code(error),
             Self::Bank(error) => bank_code(error),
+            Self::Ledger(error) => ledger_code(error),
             Self::Store(_) | Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
     }
 
     fn retry_after_seconds(&self) -> Option<u32> {
-        let (Self::Bank(bank_error) | Self::Connection(connection::Error::Bank(bank_error))) = self
+        let (Self::Bank(bank_error)
+        | Self::Connection(connection::Error::Bank(bank_error))
+        | Self::Ledger(ledger::Error::Bank(bank_error))) = self
         else {
             return None;
         };
@@ -95,6 +100,16 @@ fn connection_code(error: &connection::Error) -> ErrorCode {
         connection::Error::NoClientSecret(_)
         | connection::Error::Certificate { .. }
         | connection::Error::DemoBank(_) => ErrorCode::Internal,
+    }
+}
+
+fn ledger_code(error: &ledger::Error) -> ErrorCode {
+    match error {
+        ledger::Error::UnknownAccount
+        | ledger::Error::InvalidCursor
+        | ledger::Error::InvalidLimit => ErrorCode::InvalidInput,
+        ledger::Error::Bank(error) => bank_code(error),
+        ledger::Error::Store(_) => ErrorCode::Internal,
     }
 }
 

@@ -33,6 +33,9 @@ pub fn run() {
             commands::connection::consented_accounts,
             commands::connection::select_accounts,
             commands::connection::disconnect,
+            commands::accounts::accounts_overview,
+            commands::accounts::refresh_accounts,
+            commands::transactions::transactions_page,
             commands::startup::ui_painted,
         ])
         .setup(|app| setup::setup(app))

@@ -1,17 +1,16 @@
 //! App start-up: the app's state, deep-link registration and routing of incoming URLs.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use bank::BankProfile;
-use connection::{Connector, DEMO_BANK_STATE_FILE};
+use connection::{Connector, DEMO_BANK_STATE_FILE, Link};
 use store::Store;
 use tauri::{App, AppHandle, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 use vault::Keychain;
 
 use crate::consent;
-use crate::state::{Active, AppState};
+use crate::state::AppState;
 
 /// Pins the in-process Demo Bank to a port (the end-to-end tests reach its admin interface).
 const DEMO_PORT_ENV: &str = "BANKBOOK_DEMO_PORT";
@@ -70,8 +69,8 @@ fn app_state(app: &App) -> Result<AppState, Box<dyn std::error::Error>> {
         &data_folder,
     );
     let store = Store::open(&data_folder.join(STORE_FILE))?;
-    let active = resume(&connector, &store)?;
-    Ok(AppState::new(connector, store, active))
+    let link = saved_link(&store)?;
+    Ok(AppState::new(connector, store, link))
 }
 
 fn demo_port(connector: Connector, data_folder: &Path) -> Connector {
@@ -88,19 +87,12 @@ fn demo_port(connector: Connector, data_folder: &Path) -> Connector {
     )
 }
 
-/// The connection saved by an earlier run, ready to use (no request is made to resume it).
-fn resume(
-    connector: &Connector,
-    store: &Store,
-) -> Result<Option<Active>, Box<dyn std::error::Error>> {
+/// The connection saved by an earlier run. Its session opens when the bank is first needed,
+/// so the window shows what is stored without waiting for the keychain or the Demo Bank.
+fn saved_link(store: &Store) -> Result<Option<Link>, Box<dyn std::error::Error>> {
     let Some(saved) = store.connection()? else {
         return Ok(None);
     };
     let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)?;
-    let session =
-        tauri::async_runtime::block_on(connector.resume(&saved.bank_id, consent_expires_at))?;
-    Ok(Some(Active {
-        bank_id: saved.bank_id,
-        session: Arc::new(session),
-    }))
+    Ok(Some(Link::saved(saved.bank_id, consent_expires_at)))
 }

@@ -2,25 +2,21 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use bank::{Account, Session};
-use connection::Connector;
+use bank::Account;
+use connection::{Connector, Link};
+use ledger::Ledger;
 use store::Store;
 use url::Url;
-use vault::Vault;
 
-/// The connection in use.
-#[derive(Debug, Clone)]
-pub struct Active {
-    pub bank_id: String,
-    pub session: Arc<Session<Vault>>,
-}
+use crate::error::Error;
 
 /// Managed as Tauri state.
 #[derive(Debug)]
 pub struct AppState {
     pub connector: Connector,
-    store: Mutex<Store>,
-    active: Mutex<Option<Active>>,
+    pub ledger: Ledger,
+    /// The connection in use.
+    link: Mutex<Option<Arc<Link>>>,
     /// The consent page last opened, for "Open the page again".
     consent_page: Mutex<Option<Url>>,
     /// The accounts the bank listed for the consent, for checking a selection against.
@@ -28,26 +24,31 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(connector: Connector, store: Store, active: Option<Active>) -> Self {
+    pub fn new(connector: Connector, store: Store, link: Option<Link>) -> Self {
         Self {
             connector,
-            store: Mutex::new(store),
-            active: Mutex::new(active),
+            ledger: Ledger::new(store),
+            link: Mutex::new(link.map(Arc::new)),
             consent_page: Mutex::default(),
             consented: Mutex::default(),
         }
     }
 
     pub fn store(&self) -> MutexGuard<'_, Store> {
-        lock(&self.store)
+        self.ledger.store()
     }
 
-    pub fn active(&self) -> Option<Active> {
-        lock(&self.active).clone()
+    pub fn link(&self) -> Option<Arc<Link>> {
+        lock(&self.link).clone()
     }
 
-    pub fn set_active(&self, active: Option<Active>) {
-        *lock(&self.active) = active;
+    /// The connection in use, or `NotConnected` for commands that need one.
+    pub fn connected(&self) -> Result<Arc<Link>, Error> {
+        self.link().ok_or(Error::NotConnected)
+    }
+
+    pub fn set_link(&self, link: Option<Link>) {
+        *lock(&self.link) = link.map(Arc::new);
     }
 
     pub fn consent_page(&self) -> Option<Url> {

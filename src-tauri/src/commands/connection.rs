@@ -72,8 +72,8 @@ pub fn cancel_consent(state: State<'_, AppState>) {
 /// The accounts the user consented to share, as the bank lists them now.
 #[tauri::command]
 pub async fn consented_accounts(state: State<'_, AppState>) -> Result<Vec<AccountChoice>, Error> {
-    let active = state.active().ok_or(Error::NotConnected)?;
-    let accounts = active.session.accounts().await?;
+    let link = state.connected()?;
+    let accounts = link.session(&state.connector).await?.accounts().await?;
     let choices = accounts.iter().map(AccountChoice::from).collect();
     state.set_consented(accounts);
     Ok(choices)
@@ -85,7 +85,7 @@ pub fn select_accounts(
     state: State<'_, AppState>,
     ibans: Vec<String>,
 ) -> Result<ConnectionStatus, Error> {
-    let active = state.active().ok_or(Error::NotConnected)?;
+    let link = state.connected()?;
     if ibans.is_empty() {
         return Err(Error::InvalidInput(
             "choose at least one account".to_owned(),
@@ -102,23 +102,23 @@ pub fn select_accounts(
                 .ok_or_else(|| Error::InvalidInput("an account that was not consented".to_owned()))
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    state.store().select_accounts(&active.bank_id, &chosen)?;
+    state.store().select_accounts(link.bank_id(), &chosen)?;
     status(&state)
 }
 
 /// Disconnects: the tokens leave the keychain; the accounts shown stay if `keep_data`.
 #[tauri::command]
 pub async fn disconnect(state: State<'_, AppState>, keep_data: bool) -> Result<(), Error> {
-    if let Some(active) = state.active() {
-        active.session.forget().await?;
+    if let Some(link) = state.link() {
+        link.session(&state.connector).await?.forget().await?;
     }
-    state.set_active(None);
+    state.set_link(None);
     state.store().forget_connection(keep_data)?;
     Ok(())
 }
 
 fn status(state: &AppState) -> Result<ConnectionStatus, Error> {
-    let Some(active) = state.active() else {
+    let Some(link) = state.link() else {
         return Ok(ConnectionStatus {
             bank: None,
             consent_expires_at: None,
@@ -129,13 +129,12 @@ fn status(state: &AppState) -> Result<ConnectionStatus, Error> {
         .connector
         .profiles()
         .iter()
-        .find(|profile| profile.id == active.bank_id)
+        .find(|profile| profile.id == link.bank_id())
         .map(BankChoice::from);
-    let selected = state.store().selected_accounts(&active.bank_id)?;
+    let selected = state.store().selected_accounts(link.bank_id())?;
     Ok(ConnectionStatus {
         bank,
-        consent_expires_at: active
-            .session
+        consent_expires_at: link
             .consent_expires_at()
             .format(&time::format_description::well_known::Rfc3339)
             .ok(),

@@ -4,6 +4,8 @@
 
 mod connector;
 mod error;
+mod link;
 
 pub use connector::{Connected, Connector, DEMO_BANK_STATE_FILE};
 pub use error::{Error, Result};
+pub use link::Link;

@@ -1,0 +1,51 @@
+//! A connection whose session opens on first use: a restarted app shows what it has stored
+//! without starting the Demo Bank or reading the keychain until the bank is needed.
+
+use bank::Session;
+use time::OffsetDateTime;
+use tokio::sync::OnceCell;
+use vault::Vault;
+
+use crate::{Connected, Connector, Result};
+
+#[derive(Debug)]
+pub struct Link {
+    bank_id: String,
+    consent_expires_at: OffsetDateTime,
+    session: OnceCell<Session<Vault>>,
+}
+
+impl Link {
+    /// The connection an earlier run saved; its tokens are in the keychain.
+    pub fn saved(bank_id: String, consent_expires_at: OffsetDateTime) -> Self {
+        Self {
+            bank_id,
+            consent_expires_at,
+            session: OnceCell::new(),
+        }
+    }
+
+    /// The connection a consent just made, its session already open.
+    pub fn connected(connected: Connected) -> Self {
+        Self {
+            bank_id: connected.bank_id,
+            consent_expires_at: connected.session.consent_expires_at(),
+            session: OnceCell::new_with(Some(connected.session)),
+        }
+    }
+
+    pub fn bank_id(&self) -> &str {
+        &self.bank_id
+    }
+
+    pub fn consent_expires_at(&self) -> OffsetDateTime {
+        self.consent_expires_at
+    }
+
+    /// The session, opened the first time it is asked for. Opening makes no request.
+    pub async fn session(&self, connector: &Connector) -> Result<&Session<Vault>> {
+        self.session
+            .get_or_try_init(|| connector.resume(&self.bank_id, self.consent_expires_at))
+            .await
+    }
+}

@@ -1,0 +1,110 @@
+//! The main window's accounts: balances from the store at once, refreshed from the bank on
+//! request and when stale.
+
+use serde::Serialize;
+use tauri::State;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use ts_rs::TS;
+
+use crate::commands::connection::AccountChoice;
+use crate::error::Error;
+use crate::state::AppState;
+
+/// Which balance a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum BalanceKind {
+    /// What is booked on the account.
+    Booked,
+    /// What can be spent now, credit line included.
+    Available,
+    /// Another ISO 20022 balance type; `code` says which.
+    Other,
+}
+
+/// One balance. Amounts are decimal strings, exactly as the bank sent them: never floats.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BalanceView {
+    pub kind: BalanceKind,
+    /// The ISO 20022 code (`ITBD`, `ITAV`, ...).
+    pub code: String,
+    pub amount: String,
+    pub currency: String,
+    /// The credit line the figure includes, when the bank says.
+    pub credit_line: Option<String>,
+}
+
+/// A chosen account with its balances as last fetched.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AccountOverview {
+    pub account: AccountChoice,
+    pub balances: Vec<BalanceView>,
+    /// RFC 3339; `None`: never fetched.
+    pub balances_fetched_at: Option<String>,
+    /// Old enough that the window should refresh it without being asked.
+    pub stale: bool,
+}
+
+/// The chosen accounts with their stored balances, at once; the bank is not asked.
+#[tauri::command]
+pub fn accounts_overview(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
+    overview(&state)
+}
+
+/// Fetches every chosen account's balances and newest transactions from the bank.
+#[tauri::command]
+pub async fn refresh_accounts(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
+    let link = state.connected()?;
+    let session = link.session(&state.connector).await?;
+    state.ledger.refresh(session, link.bank_id()).await?;
+    overview(&state)
+}
+
+fn overview(state: &AppState) -> Result<Vec<AccountOverview>, Error> {
+    let link = state.connected()?;
+    let accounts = state.ledger.overview(link.bank_id())?;
+    Ok(accounts.into_iter().map(AccountOverview::from).collect())
+}
+
+impl From<ledger::AccountOverview> for AccountOverview {
+    fn from(overview: ledger::AccountOverview) -> Self {
+        Self {
+            account: AccountChoice::from(overview.account),
+            balances: overview
+                .balances
+                .balances
+                .into_iter()
+                .map(BalanceView::from)
+                .collect(),
+            balances_fetched_at: overview
+                .balances
+                .fetched_at
+                .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
+                .and_then(|time| time.format(&Rfc3339).ok()),
+            stale: overview.stale,
+        }
+    }
+}
+
+impl From<store::BalanceRecord> for BalanceView {
+    fn from(balance: store::BalanceRecord) -> Self {
+        let kind = match bank::BalanceKind::from_code(&balance.code) {
+            bank::BalanceKind::Booked => BalanceKind::Booked,
+            bank::BalanceKind::Available => BalanceKind::Available,
+            bank::BalanceKind::Other(_) => BalanceKind::Other,
+        };
+        Self {
+            kind,
+            code: balance.code,
+            amount: balance.amount.to_string(),
+            currency: balance.currency,
+            credit_line: balance.credit_line.map(|line| line.to_string()),
+        }
+    }
+}

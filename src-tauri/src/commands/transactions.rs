@@ -1,0 +1,118 @@
+//! The transaction history, paged from the store, which fetches older bank pages as the user
+//! scrolls.
+
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::Error;
+use crate::state::AppState;
+
+/// Whether an entry is booked or still pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum EntryStatus {
+    Booked,
+    Pending,
+}
+
+/// One entry of an account's history. The amount is a signed decimal string, never a float.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TransactionView {
+    /// The bank's entry reference: unique within the account.
+    pub id: String,
+    pub status: EntryStatus,
+    /// Negative for money leaving the account.
+    pub amount: String,
+    pub currency: String,
+    /// `YYYY-MM-DD`: the booking date, else the value date. What the list groups by.
+    pub date: String,
+    pub booking_date: Option<String>,
+    pub value_date: Option<String>,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    /// The payer's message.
+    pub description: Option<String>,
+    /// The bank's own note ("Card payment").
+    pub bank_note: Option<String>,
+    pub variable_symbol: Option<String>,
+    pub specific_symbol: Option<String>,
+    pub constant_symbol: Option<String>,
+}
+
+/// A page of history, newest first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TransactionsPage {
+    pub items: Vec<TransactionView>,
+    /// Pass it back for the next, older page; `None` when there is none.
+    pub next_cursor: Option<String>,
+    /// The whole history is here: nothing older exists at the bank.
+    pub complete: bool,
+}
+
+/// The page of `iban`'s history after `cursor` (`None`: the newest), from the store when it
+/// has it; else older bank pages are fetched first.
+#[tauri::command]
+pub async fn transactions_page(
+    state: State<'_, AppState>,
+    iban: String,
+    cursor: Option<String>,
+    limit: u32,
+) -> Result<TransactionsPage, Error> {
+    let link = state.connected()?;
+    let bank_id = link.bank_id();
+    let cursor = cursor.as_deref();
+    if let Some(page) = state.ledger.stored_page(bank_id, &iban, cursor, limit)? {
+        return Ok(page.into());
+    }
+    let session = link.session(&state.connector).await?;
+    let page = state
+        .ledger
+        .page(session, bank_id, &iban, cursor, limit)
+        .await?;
+    Ok(page.into())
+}
+
+impl From<ledger::HistoryPage> for TransactionsPage {
+    fn from(page: ledger::HistoryPage) -> Self {
+        Self {
+            items: page
+                .entries
+                .into_iter()
+                .map(|entry| TransactionView::from(entry.record))
+                .collect(),
+            next_cursor: page.next_cursor,
+            complete: page.complete,
+        }
+    }
+}
+
+impl From<store::EntryRecord> for TransactionView {
+    fn from(entry: store::EntryRecord) -> Self {
+        Self {
+            id: entry.entry_reference,
+            status: if entry.pending {
+                EntryStatus::Pending
+            } else {
+                EntryStatus::Booked
+            },
+            amount: entry.amount.to_string(),
+            currency: entry.currency,
+            date: entry.date.to_string(),
+            booking_date: entry.booking_date.map(|date| date.to_string()),
+            value_date: entry.value_date.map(|date| date.to_string()),
+            counterparty_name: entry.counterparty_name,
+            counterparty_iban: entry.counterparty_iban,
+            description: entry.description,
+            bank_note: entry.bank_note,
+            variable_symbol: entry.variable_symbol,
+            specific_symbol: entry.specific_symbol,
+            constant_symbol: entry.constant_symbol,
+        }
+    }
+}
