@@ -14,6 +14,10 @@ use crate::state::AppState;
 
 /// Pins the in-process Demo Bank to a port (the end-to-end tests reach its admin interface).
 const DEMO_PORT_ENV: &str = "BANKBOOK_DEMO_PORT";
+/// How many transactions each Demo Bank account has (tests and measurements vary it).
+const DEMO_TRANSACTIONS_ENV: &str = "BANKBOOK_DEMO_TRANSACTIONS";
+/// About a year of everyday banking: enough history to scroll through.
+const DEMO_TRANSACTIONS: u32 = 1_200;
 const STORE_FILE: &str = "bankbook.sqlite3";
 
 pub fn setup(app: &App) -> Result<(), Box<dyn std::error::Error>> {
@@ -64,27 +68,31 @@ fn app_state(app: &App) -> Result<AppState, Box<dyn std::error::Error>> {
         tracing::warn!(%error, "bank profiles not loaded");
         vec![BankProfile::demo()]
     });
-    let connector = demo_port(
-        Connector::new(profiles, &data_folder, Keychain::system()),
-        &data_folder,
-    );
+    let connector = Connector::new(profiles, &data_folder, Keychain::system())
+        .with_demo_config(demo_config(&data_folder));
     let store = Store::open(&data_folder.join(STORE_FILE))?;
     let link = saved_link(&store)?;
     Ok(AppState::new(connector, store, link))
 }
 
-fn demo_port(connector: Connector, data_folder: &Path) -> Connector {
-    let Some(port) = std::env::var(DEMO_PORT_ENV)
-        .ok()
-        .and_then(|port| port.parse().ok())
-    else {
-        return connector;
-    };
-    connector.with_demo_config(
-        sandbox_bank::Config::default()
-            .port(port)
-            .state_file(data_folder.join(DEMO_BANK_STATE_FILE)),
-    )
+/// The Demo Bank, sized and placed as the environment asks; its consents in the data folder.
+fn demo_config(data_folder: &Path) -> sandbox_bank::Config {
+    let mut config = sandbox_bank::Config::default()
+        .transactions_per_account(env_number(DEMO_TRANSACTIONS_ENV).unwrap_or(DEMO_TRANSACTIONS))
+        .state_file(data_folder.join(DEMO_BANK_STATE_FILE));
+    if let Some(port) = env_number(DEMO_PORT_ENV) {
+        config = config.port(port);
+    }
+    config
+}
+
+fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    let value = std::env::var(name).ok()?;
+    let number = value.parse().ok();
+    if number.is_none() {
+        tracing::warn!(name, value, "ignored: not a number");
+    }
+    number
 }
 
 /// The connection saved by an earlier run. Its session opens when the bank is first needed,
