@@ -28,6 +28,9 @@ impl Store {
         let connection = Connection::open(path)?;
         // WAL: readers never block the writer, and a crash loses at most the open transaction.
         connection.pragma_update(None, "journal_mode", "WAL")?;
+        // In WAL mode NORMAL survives a crash of the app intact; only a power cut may undo the
+        // last pages fetched, which the next scroll fetches again. FULL would sync every page.
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
         Self::prepare(connection)
     }
 
