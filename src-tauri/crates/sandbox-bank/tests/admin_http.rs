@@ -4,6 +4,7 @@ mod common;
 
 use common::{ACCOUNTS, Harness, error_code};
 use reqwest::StatusCode;
+use sandbox_bank::{Config, SandboxBank};
 use serde_json::{Value, json};
 
 async fn admin(
@@ -203,4 +204,34 @@ async fn counters_and_the_clock_are_read_and_moved() {
         error_code(harness.get(ACCOUNTS, &tokens.access_token).await).await,
         "TOKEN_EXPIRED"
     );
+}
+
+#[tokio::test]
+async fn an_account_snapshot_gives_its_balances_and_newest_entries_in_listing_order() {
+    let bank = SandboxBank::start(Config::default().transactions_per_account(150))
+        .await
+        .unwrap();
+    let iban = bank.users()[0].accounts[0].iban.clone();
+    let http = reqwest::Client::new();
+    let url = format!("{}/__admin/accounts/{iban}?entries=120", bank.base_url());
+    let snapshot: Value = http.get(&url).send().await.unwrap().json().await.unwrap();
+
+    let direct = bank.admin().account_snapshot(&iban, 120).unwrap();
+    assert_eq!(snapshot["booked"], direct.booked.to_string());
+    assert_eq!(snapshot["available"], direct.available.to_string());
+    let references = snapshot["entryReferences"].as_array().unwrap();
+    assert_eq!(references.len(), 120);
+    assert_eq!(references[0], direct.entry_references[0].as_str());
+    let everything = bank.admin().account_snapshot(&iban, 1_000).unwrap();
+    assert_eq!(everything.entry_references.len(), 150);
+    assert_eq!(
+        everything.entry_references[..120],
+        direct.entry_references[..]
+    );
+
+    let unknown = format!(
+        "{}/__admin/accounts/SK0000000000000000000000",
+        bank.base_url()
+    );
+    assert_eq!(http.get(&unknown).send().await.unwrap().status(), 404);
 }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -33,6 +33,7 @@ pub(crate) fn routes() -> Router<AppState> {
             post(inject_fault).get(faults).delete(clear_faults),
         )
         .route("/__admin/counters", get(counters).delete(reset_counters))
+        .route("/__admin/accounts/{iban}", get(account_snapshot))
         .route("/__admin/clock", get(clock))
         .route("/__admin/clock/advance", post(advance_clock))
 }
@@ -130,6 +131,23 @@ async fn book(
     Admin::new(state).book_pending(&reference)?;
     Ok(Json(
         json!({ "entryReference": reference, "status": "BOOK" }),
+    ))
+}
+
+#[derive(Deserialize)]
+struct SnapshotQuery {
+    /// How many of the newest entry references to list; none by default.
+    #[serde(default)]
+    entries: usize,
+}
+
+async fn account_snapshot(
+    State(state): State<AppState>,
+    Path(iban): Path<String>,
+    Query(query): Query<SnapshotQuery>,
+) -> AdminResult<impl IntoResponse> {
+    Ok(Json(
+        Admin::new(state).account_snapshot(&iban, query.entries)?,
     ))
 }
 

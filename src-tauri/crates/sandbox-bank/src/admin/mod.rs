@@ -2,6 +2,7 @@
 //! admin interface under `/__admin` offers the same, delegating here.
 
 mod http;
+mod snapshot;
 
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 pub(crate) use http::routes;
+pub use snapshot::AccountSnapshot;
 
 use crate::counters::Counters;
 use crate::data::NewTransaction;
