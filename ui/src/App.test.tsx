@@ -2,8 +2,17 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import * as ipc from "./ipc";
-import { connected, EVERYDAY, NOT_CONNECTED, SAVINGS, TRAVEL } from "./test/fixtures";
+import {
+  connected,
+  EVERYDAY,
+  NOT_CONNECTED,
+  page,
+  SAVINGS,
+  TRAVEL,
+  transactions,
+} from "./test/fixtures";
 import { approved, mockIpc } from "./test/ipcMock";
+import { fakeViewport } from "./test/layout";
 import { renderWithQueries } from "./test/render";
 
 vi.mock("./ipc", async (importOriginal) => ({
@@ -16,6 +25,9 @@ vi.mock("./ipc", async (importOriginal) => ({
   consentedAccounts: vi.fn(),
   selectAccounts: vi.fn(),
   disconnect: vi.fn(),
+  accountsOverview: vi.fn(),
+  refreshAccounts: vi.fn(),
+  transactionsPage: vi.fn(),
   onConsentFinished: vi.fn(),
 }));
 
@@ -76,7 +88,7 @@ describe("first run", () => {
 
     const list = await screen.findByRole("list", { name: "Accounts" });
     await waitFor(() => expect(onboarding()).toBeNull());
-    expect(list.querySelectorAll(".account-row")).toHaveLength(1);
+    expect(within(list).getAllByTestId("account-item")).toHaveLength(1);
     expect(list.textContent).toContain("Everyday");
   });
 });
@@ -91,16 +103,23 @@ describe("the main window", () => {
     expect(header.textContent).toContain("Demo Bank");
     expect(header.textContent).toContain("Access until");
 
-    const rows = list.querySelectorAll<HTMLLIElement>("li.account-row");
-    expect(rows).toHaveLength(3);
-    const [everyday, savings, travel] = rows;
+    const items = within(list).getAllByTestId("account-item");
+    expect(items.map((item) => item.dataset.iban)).toEqual([
+      EVERYDAY.iban,
+      SAVINGS.iban,
+      TRAVEL.iban,
+    ]);
+    const [everyday, savings, travel] = items;
     expect(everyday?.textContent).toContain("Everyday");
-    expect(everyday?.textContent).toContain("Girokonto");
-    expect(everyday?.textContent).toContain("DE89 3704 0044 0532 0130 00");
-    expect(everyday?.textContent).toContain("EUR");
+    expect(everyday?.textContent).toContain("DE89 3704 … 3000");
+    expect(everyday?.querySelector(".iban")?.getAttribute("title")).toBe(
+      "DE89 3704 0044 0532 0130 00",
+    );
     // No name: the product names the account.
     expect(savings?.textContent).toContain("Tagesgeld");
-    expect(travel?.textContent).toContain("USD");
+    await waitFor(() => expect(travel?.textContent).toContain("$1,520.35"));
+    // The first account's history is the one shown.
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Everyday");
     expect(onboarding()).toBeNull();
   });
 
@@ -163,6 +182,37 @@ describe("the main window", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Disconnect" }));
     await userEvent.click(screen.getByRole("button", { name: "Keep" }));
     expect((await screen.findByRole("alert")).textContent).toContain("keychain is locked");
+  });
+});
+
+describe("when the bank's consent has ended", () => {
+  const ended = () => new ipc.CommandError({ code: "consent_required", message: "invalid_grant" });
+  const rowIds = () => screen.queryAllByTestId("transaction-row").map((row) => row.dataset.id);
+  beforeEach(() => fakeViewport());
+
+  it("opens the connect dialog when an older page needs it, and keeps the rows", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    vi.mocked(ipc.transactionsPage).mockImplementation(async (_iban, cursor) => {
+      if (cursor === null) {
+        return page(transactions("a", 5), "older");
+      }
+      throw ended();
+    });
+    renderApp();
+    const dialog = await screen.findByRole("dialog", { name: "Connect your bank" });
+    expect(within(dialog).getByRole("heading", { level: 3 }).textContent).toBe("Choose your bank");
+    expect(rowIds()).toEqual(["a-0", "a-1", "a-2", "a-3", "a-4"]);
+  });
+
+  it("opens the connect dialog when a refresh needs it, and keeps the rows", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("a", 2)));
+    vi.mocked(ipc.refreshAccounts).mockRejectedValue(ended());
+    renderApp();
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+    await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    expect(await screen.findByRole("dialog", { name: "Connect your bank" })).toBeTruthy();
+    expect(rowIds()).toEqual(["a-0", "a-1"]);
   });
 });
 

@@ -33,6 +33,7 @@ export function App() {
         consentExpiresAt={status.data.consentExpiresAt}
         accounts={status.data.selectedAccounts}
         onChangeAccounts={() => setRequested("accounts")}
+        onReconnect={() => setRequested("bank")}
       />
     );
   }

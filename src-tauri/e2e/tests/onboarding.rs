@@ -58,16 +58,16 @@ async fn a_user_connects_the_demo_bank_and_picks_an_account() -> e2e::Result<()>
         .click()
         .await?;
 
-    app.find(".account-row").await?;
-    assert_eq!(app.count(".account-row").await?, 1);
+    app.find("[data-testid=account-item]").await?;
+    assert_eq!(app.count("[data-testid=account-item]").await?, 1);
     assert_eq!(token_requests(demo_port, "authorization_code").await, 1);
     app.screenshot("main-window").await?;
 
     // Reopened, Bankbook is still connected (tokens from the keychain, the choice from its
     // store) and shows the same account without asking the bank anything first.
     app.restart().await?;
-    app.find(".account-row").await?;
-    assert_eq!(app.count(".account-row").await?, 1);
+    app.find("[data-testid=account-item]").await?;
+    assert_eq!(app.count("[data-testid=account-item]").await?, 1);
     assert_eq!(app.count("dialog[open]").await?, 0);
     app.screenshot("after-restart").await?;
     app.close().await

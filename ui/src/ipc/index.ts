@@ -4,13 +4,32 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { AccountChoice } from "./bindings/AccountChoice";
+import type { AccountOverview } from "./bindings/AccountOverview";
+import type { BalanceKind } from "./bindings/BalanceKind";
+import type { BalanceView } from "./bindings/BalanceView";
 import type { BankChoice } from "./bindings/BankChoice";
 import type { ConnectionStatus } from "./bindings/ConnectionStatus";
 import type { ConsentOutcome } from "./bindings/ConsentOutcome";
+import type { EntryStatus } from "./bindings/EntryStatus";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
+import type { TransactionsPage } from "./bindings/TransactionsPage";
+import type { TransactionView } from "./bindings/TransactionView";
 
-export type { AccountChoice, BankChoice, ConnectionStatus, ConsentOutcome, ErrorCode, IpcError };
+export type {
+  AccountChoice,
+  AccountOverview,
+  BalanceKind,
+  BalanceView,
+  BankChoice,
+  ConnectionStatus,
+  ConsentOutcome,
+  EntryStatus,
+  ErrorCode,
+  IpcError,
+  TransactionsPage,
+  TransactionView,
+};
 
 /** A code from Rust, or `unexpected` when the call failed before reaching a command's logic
  * (a command not allowed, arguments that did not deserialize). */
@@ -113,6 +132,19 @@ export const selectAccounts = (ibans: string[]): Promise<ConnectionStatus> =>
 
 /** Removes the bank's tokens from the keychain; `keepData` keeps what was already downloaded. */
 export const disconnect = (keepData: boolean): Promise<void> => call("disconnect", { keepData });
+
+/** The chosen accounts with their balances as stored, at once; `stale` ones want a refresh. */
+export const accountsOverview = (): Promise<AccountOverview[]> => call("accounts_overview");
+
+/** Fetches every chosen account's balances and newest transactions from the bank. */
+export const refreshAccounts = (): Promise<AccountOverview[]> => call("refresh_accounts");
+
+/** A page of an account's history, newest first; pass `nextCursor` back for the older page. */
+export const transactionsPage = (
+  iban: string,
+  cursor: string | null,
+  limit: number,
+): Promise<TransactionsPage> => call("transactions_page", { iban, cursor, limit });
 
 /** The event Rust emits when the bank's answer to a consent arrived and was handled. */
 export const CONSENT_FINISHED = "consent-finished";

@@ -1,4 +1,12 @@
-import type { AccountChoice, BankChoice, ConnectionStatus } from "../ipc";
+import type {
+  AccountChoice,
+  AccountOverview,
+  BalanceView,
+  BankChoice,
+  ConnectionStatus,
+  TransactionsPage,
+  TransactionView,
+} from "../ipc";
 
 export const DEMO_BANK: BankChoice = { id: "demo", name: "Demo Bank", isDemo: true };
 
@@ -31,3 +39,72 @@ export const NOT_CONNECTED: ConnectionStatus = {
 export function connected(selectedAccounts: AccountChoice[]): ConnectionStatus {
   return { bank: DEMO_BANK, consentExpiresAt: "2026-09-01T12:00:00Z", selectedAccounts };
 }
+
+/** An RFC 3339 moment `minutes` before now, as Rust stamps a balance's fetch. */
+export function minutesAgo(minutes: number): string {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+/** An account with booked and available balances fetched five minutes ago. */
+export function overview(
+  account: AccountChoice,
+  {
+    booked = "1520.35",
+    available = "1320.35",
+    fetchedAt = minutesAgo(5),
+    stale = false,
+  }: { booked?: string; available?: string; fetchedAt?: string | null; stale?: boolean } = {},
+): AccountOverview {
+  const balance = (kind: "booked" | "available", code: string, amount: string): BalanceView => ({
+    kind,
+    code,
+    amount,
+    currency: account.currency,
+    creditLine: null,
+  });
+  return {
+    account,
+    balances: [balance("booked", "ITBD", booked), balance("available", "ITAV", available)],
+    balancesFetchedAt: fetchedAt,
+    stale,
+  };
+}
+
+export const OVERVIEWS = ACCOUNTS.map((account) => overview(account));
+
+/** A booked card payment; override what a test is about. */
+export function transaction(id: string, fields: Partial<TransactionView> = {}): TransactionView {
+  return {
+    id,
+    status: "booked",
+    amount: "-12.50",
+    currency: "EUR",
+    date: "2026-11-20",
+    bookingDate: "2026-11-20",
+    valueDate: "2026-11-20",
+    counterpartyName: `Shop ${id}`,
+    counterpartyIban: null,
+    description: null,
+    bankNote: "Card payment",
+    variableSymbol: null,
+    specificSymbol: null,
+    constantSymbol: null,
+    ...fields,
+  };
+}
+
+/** `count` booked entries named `${prefix}-0` onwards, two a day going back from 2026-11-20. */
+export function transactions(prefix: string, count: number, from = 0): TransactionView[] {
+  return Array.from({ length: count }, (_, offset) => {
+    const index = from + offset;
+    const day = new Date(Date.UTC(2026, 10, 20 - Math.floor(index / 2)));
+    const date = day.toISOString().slice(0, 10);
+    return transaction(`${prefix}-${index}`, { date, bookingDate: date, valueDate: date });
+  });
+}
+
+export function page(items: TransactionView[], nextCursor: string | null = null): TransactionsPage {
+  return { items, nextCursor, complete: nextCursor === null };
+}
+
+export const EMPTY_HISTORY = page([]);

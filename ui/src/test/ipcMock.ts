@@ -1,9 +1,17 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank that is not
-// connected yet, commands that succeed, and a consent-finished event the test fires itself.
+// connected yet, commands that succeed, balances fetched minutes ago (nothing stale, so nothing
+// refreshes unasked), empty histories, and a consent-finished event the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
-import { ACCOUNTS, connected, DEMO_BANK, NOT_CONNECTED } from "./fixtures";
+import {
+  ACCOUNTS,
+  connected,
+  DEMO_BANK,
+  EMPTY_HISTORY,
+  NOT_CONNECTED,
+  OVERVIEWS,
+} from "./fixtures";
 
 export function mockIpc() {
   vi.resetAllMocks();
@@ -20,6 +28,9 @@ export function mockIpc() {
     connected(ACCOUNTS.filter((account) => ibans.includes(account.iban))),
   );
   vi.mocked(ipc.disconnect).mockResolvedValue(undefined);
+  vi.mocked(ipc.accountsOverview).mockResolvedValue(OVERVIEWS);
+  vi.mocked(ipc.refreshAccounts).mockResolvedValue(OVERVIEWS);
+  vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
   vi.mocked(ipc.onConsentFinished).mockImplementation(async (onOutcome) => {
     handler = onOutcome;
     return unlisten;

@@ -1,22 +1,56 @@
-import { useState } from "react";
-import type { AccountChoice, BankChoice } from "../../ipc";
+import { useId, useMemo, useState } from "react";
+import { useNow } from "../../hooks/useNow";
+import { type AccountChoice, type BankChoice, toCommandError } from "../../ipc";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
-import { AccountList } from "./AccountList";
+import { TransactionList } from "../transactions/TransactionList";
+import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
+import { accountTitle, formatIban } from "./format";
+import { useAccountsOverview } from "./useAccountsOverview";
+import { useAutoRefresh } from "./useAutoRefresh";
+import { useRefreshAccounts } from "./useRefreshAccounts";
 
-/** The main window of a connected bank: the accounts the user chose to see. */
+/** The main window of a connected bank: the chosen accounts with their balances on the left, the
+ * selected one's history on the right. `onReconnect` opens the bank's consent again; whatever is
+ * on screen stays while it is open. */
 export function AccountsWindow({
   bank,
   consentExpiresAt,
   accounts,
   onChangeAccounts,
+  onReconnect,
 }: {
   bank: BankChoice;
   consentExpiresAt: string | null;
   accounts: AccountChoice[];
   onChangeAccounts: () => void;
+  onReconnect: () => void;
 }) {
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
+  const [chosenIban, setChosenIban] = useState<string | null>(null);
+  const now = useNow(30_000);
+  const historyTitleId = useId();
+
+  const overview = useAccountsOverview(accounts);
+  const refresh = useRefreshAccounts(onReconnect);
+  const startRefresh = () => {
+    if (!refresh.isPending) {
+      refresh.mutate();
+    }
+  };
+  useAutoRefresh({ overviews: overview.data, consentExpiresAt, refresh: startRefresh });
+
+  // The first account until the user picks another, and again if the picked one is removed.
+  const selected = accounts.find((account) => account.iban === chosenIban) ?? accounts[0] ?? null;
+  const overviewFailure = useMemo(
+    () => (overview.error ? toCommandError(overview.error) : null),
+    [overview.error],
+  );
+  const refreshFailure = useMemo(
+    () => (refresh.error ? toCommandError(refresh.error) : null),
+    [refresh.error],
+  );
+
   return (
     <div className="app-shell">
       <AppHeader
@@ -25,16 +59,40 @@ export function AccountsWindow({
         onChangeAccounts={onChangeAccounts}
         onDisconnect={() => setConfirmingDisconnect(true)}
       />
-      <main className="accounts-page">
-        <h1>Accounts</h1>
-        {accounts.length > 0 ? (
-          <AccountList accounts={accounts} />
-        ) : (
+      {selected ? (
+        <div className="main-window">
+          <AccountsSidebar
+            accounts={accounts}
+            overviews={overview.data}
+            overviewFailure={overviewFailure}
+            selectedIban={selected.iban}
+            onSelect={setChosenIban}
+            now={now}
+            refreshing={refresh.isPending}
+            refreshFailure={refreshFailure}
+            onRefresh={startRefresh}
+            onReconnect={onReconnect}
+          />
+          <main className="history-pane" aria-labelledby={historyTitleId}>
+            <div className="history-head">
+              <h1 id={historyTitleId}>{accountTitle(selected)}</h1>
+              <span className="iban">{formatIban(selected.iban)}</span>
+            </div>
+            {/* Keyed by account: another account's list starts at its top, with its own pages. */}
+            <TransactionList
+              key={selected.iban}
+              iban={selected.iban}
+              onConsentRequired={onReconnect}
+            />
+          </main>
+        </div>
+      ) : (
+        <main className="accounts-page">
           <p className="accounts-empty">
             No accounts are shown. Choose which ones Bankbook shows with Change accounts.
           </p>
-        )}
-      </main>
+        </main>
+      )}
       <DisconnectDialog
         open={confirmingDisconnect}
         bankName={bank.name}

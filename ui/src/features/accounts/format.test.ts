@@ -1,5 +1,5 @@
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, accountTitle, formatIban } from "./format";
+import { accountProduct, accountTitle, formatIban, shortIban } from "./format";
 
 describe("formatIban", () => {
   it("groups the characters in fours, the last group shorter", () => {
@@ -14,6 +14,17 @@ describe("formatIban", () => {
   it("keeps short and empty input", () => {
     expect(formatIban("AT61")).toBe("AT61");
     expect(formatIban("")).toBe("");
+  });
+});
+
+describe("shortIban", () => {
+  it("keeps the country, the bank and the last four characters", () => {
+    expect(shortIban("SK3111000000002944134433")).toBe("SK31 1100 … 4433");
+    expect(shortIban("de89 3704 0044 0532 0130 00")).toBe("DE89 3704 … 3000");
+  });
+
+  it("keeps an IBAN too short to shorten", () => {
+    expect(shortIban("NO9386011117")).toBe("NO93 8601 1117");
   });
 });
 

@@ -16,3 +16,12 @@ export function accountProduct(account: AccountChoice): string | null {
   const product = account.product?.trim();
   return product && product !== accountTitle(account) ? product : null;
 }
+
+/** "SK31 1100 … 4433": enough of an IBAN to tell accounts apart in a narrow column. */
+export function shortIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, "").toUpperCase();
+  if (compact.length <= 12) {
+    return formatIban(compact);
+  }
+  return `${compact.slice(0, 4)} ${compact.slice(4, 8)} … ${compact.slice(-4)}`;
+}

@@ -18,6 +18,9 @@ vi.mock("../../ipc", async (importOriginal) => ({
   consentedAccounts: vi.fn(),
   selectAccounts: vi.fn(),
   disconnect: vi.fn(),
+  accountsOverview: vi.fn(),
+  refreshAccounts: vi.fn(),
+  transactionsPage: vi.fn(),
   onConsentFinished: vi.fn(),
 }));
 

@@ -1,0 +1,225 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as ipc from "../../ipc";
+import {
+  ACCOUNTS,
+  DEMO_BANK,
+  EVERYDAY,
+  overview,
+  page,
+  SAVINGS,
+  TRAVEL,
+  transaction,
+  transactions,
+} from "../../test/fixtures";
+import { mockIpc } from "../../test/ipcMock";
+import { fakeViewport } from "../../test/layout";
+import { renderWithQueries } from "../../test/render";
+import { AccountsWindow } from "./AccountsWindow";
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof ipc>()),
+  listBanks: vi.fn(),
+  connectionStatus: vi.fn(),
+  startConsent: vi.fn(),
+  reopenConsentPage: vi.fn(),
+  cancelConsent: vi.fn(),
+  consentedAccounts: vi.fn(),
+  selectAccounts: vi.fn(),
+  disconnect: vi.fn(),
+  accountsOverview: vi.fn(),
+  refreshAccounts: vi.fn(),
+  transactionsPage: vi.fn(),
+  onConsentFinished: vi.fn(),
+}));
+
+beforeEach(() => {
+  mockIpc();
+  fakeViewport();
+});
+
+function renderWindow({ consentExpiresAt = "2026-09-01T12:00:00Z" } = {}) {
+  const onReconnect = vi.fn();
+  const windowFor = (expiresAt: string) => (
+    <AccountsWindow
+      bank={DEMO_BANK}
+      consentExpiresAt={expiresAt}
+      accounts={ACCOUNTS}
+      onChangeAccounts={vi.fn()}
+      onReconnect={onReconnect}
+    />
+  );
+  const view = renderWithQueries(windowFor(consentExpiresAt));
+  return { ...view, onReconnect, renewConsent: (until: string) => view.rerender(windowFor(until)) };
+}
+
+const accountItem = (account: ipc.AccountChoice) => {
+  const item = screen
+    .getAllByTestId("account-item")
+    .find((candidate) => candidate.dataset.iban === account.iban);
+  if (!item) {
+    throw new Error(`no account item for ${account.iban}`);
+  }
+  return item;
+};
+const rowIds = () => screen.queryAllByTestId("transaction-row").map((row) => row.dataset.id);
+const refreshButton = () => screen.getByRole("button", { name: "Refresh" });
+
+describe("the sidebar", () => {
+  it("shows each account's booked and available balance and how fresh they are", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([
+      overview(EVERYDAY, { booked: "-1520.35", available: "479.65" }),
+      overview(SAVINGS, { booked: "12345678901234567.1", available: "0" }),
+      overview(TRAVEL, { fetchedAt: null }),
+    ]);
+    renderWindow();
+    const everyday = accountItem(EVERYDAY);
+    await waitFor(() =>
+      expect(within(everyday).getByTestId("balance-booked").textContent).toBe("−€1,520.35"),
+    );
+    expect(within(everyday).getByTestId("balance-available").textContent).toBe("€479.65");
+    expect(everyday.textContent).toContain("Updated 5 minutes ago");
+    expect(within(accountItem(SAVINGS)).getByTestId("balance-booked").textContent).toBe(
+      "€12,345,678,901,234,567.10",
+    );
+    expect(accountItem(TRAVEL).textContent).toContain("Not updated yet");
+  });
+
+  it("shortens the IBAN and keeps the whole of it in the title", () => {
+    renderWindow();
+    const iban = within(accountItem(EVERYDAY)).getByText("DE89 3704 … 3000");
+    expect(iban.getAttribute("title")).toBe("DE89 3704 0044 0532 0130 00");
+  });
+
+  it("says when an account has no balance stored", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([overview(EVERYDAY)]);
+    renderWindow();
+    await waitFor(() => expect(accountItem(SAVINGS).textContent).toContain("Not updated yet"));
+    expect(within(accountItem(SAVINGS)).getByTestId("balance-booked").textContent).toBe("—");
+  });
+});
+
+describe("choosing the account", () => {
+  it("shows the first account's history at first", async () => {
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("everyday", 3)));
+    renderWindow();
+    expect(accountItem(EVERYDAY).getAttribute("aria-current")).toBe("true");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Everyday");
+    await waitFor(() => expect(rowIds()).toEqual(["everyday-0", "everyday-1", "everyday-2"]));
+    expect(ipc.transactionsPage).toHaveBeenCalledWith(EVERYDAY.iban, null, 100);
+  });
+
+  it("loads the history of the account the user selects", async () => {
+    vi.mocked(ipc.transactionsPage).mockImplementation(async (iban) =>
+      page(transactions(iban === SAVINGS.iban ? "savings" : "everyday", 2)),
+    );
+    renderWindow();
+    await waitFor(() => expect(rowIds()).toEqual(["everyday-0", "everyday-1"]));
+
+    await userEvent.click(accountItem(SAVINGS));
+    await waitFor(() => expect(rowIds()).toEqual(["savings-0", "savings-1"]));
+    expect(ipc.transactionsPage).toHaveBeenCalledWith(SAVINGS.iban, null, 100);
+    expect(accountItem(SAVINGS).getAttribute("aria-current")).toBe("true");
+    expect(accountItem(EVERYDAY).getAttribute("aria-current")).toBeNull();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Tagesgeld");
+  });
+
+  it("selects with the keyboard", async () => {
+    renderWindow();
+    accountItem(TRAVEL).focus();
+    await userEvent.keyboard("{Enter}");
+    expect(accountItem(TRAVEL).getAttribute("aria-current")).toBe("true");
+    await waitFor(() => expect(ipc.transactionsPage).toHaveBeenCalledWith(TRAVEL.iban, null, 100));
+  });
+});
+
+describe("refreshing", () => {
+  it("refreshes once by itself when a balance is stale", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([
+      overview(EVERYDAY, { stale: true }),
+      overview(SAVINGS),
+    ]);
+    // The refresh fails and the balance stays stale: still only one refresh, no loop.
+    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
+      new ipc.CommandError({ code: "bank_unavailable", message: "HTTP 503" }),
+    );
+    renderWindow();
+    expect((await screen.findByRole("alert")).textContent).toContain("HTTP 503");
+    expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not refresh by itself when nothing is stale", async () => {
+    renderWindow();
+    await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
+    expect(ipc.refreshAccounts).not.toHaveBeenCalled();
+  });
+
+  it("reads the balances and the histories again after Refresh", async () => {
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(page([transaction("old")]));
+    renderWindow();
+    await waitFor(() => expect(rowIds()).toEqual(["old"]));
+    expect(ipc.accountsOverview).toHaveBeenCalledTimes(1);
+
+    let finish: (value: ipc.AccountOverview[]) => void = () => {};
+    vi.mocked(ipc.refreshAccounts).mockReturnValue(
+      new Promise((resolve) => {
+        finish = resolve;
+      }),
+    );
+    await userEvent.click(refreshButton());
+    expect(refreshButton().hasAttribute("disabled")).toBe(true);
+    expect(refreshButton().getAttribute("aria-busy")).toBe("true");
+
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([overview(EVERYDAY, { booked: "99.00" })]);
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(
+      page([transaction("new"), transaction("old")]),
+    );
+    finish([]);
+
+    await waitFor(() => expect(rowIds()).toEqual(["new", "old"]));
+    await waitFor(() =>
+      expect(within(accountItem(EVERYDAY)).getByTestId("balance-booked").textContent).toBe(
+        "€99.00",
+      ),
+    );
+    expect(refreshButton().hasAttribute("disabled")).toBe(false);
+    expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it("says when to try again when the bank limits requests", async () => {
+    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
+      new ipc.CommandError({ code: "rate_limited", message: "HTTP 429", retryAfterSeconds: 90 }),
+    );
+    renderWindow();
+    await userEvent.click(refreshButton());
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("too many requests");
+    expect(alert.textContent).toContain("Try again in 2 minutes");
+    expect(alert.textContent).toContain("HTTP 429");
+  });
+
+  it("offers to reconnect when the consent has ended, keeping the rows", async () => {
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("kept", 2)));
+    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
+      new ipc.CommandError({ code: "consent_required", message: "invalid_grant" }),
+    );
+    const { onReconnect } = renderWindow();
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+    await userEvent.click(refreshButton());
+    await waitFor(() => expect(onReconnect).toHaveBeenCalledTimes(1));
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("access to your bank has ended");
+    expect(rowIds()).toEqual(["kept-0", "kept-1"]);
+
+    await userEvent.click(within(alert).getByRole("button", { name: "Reconnect" }));
+    expect(onReconnect).toHaveBeenCalledTimes(2);
+  });
+
+  it("refreshes after the user reconnected", async () => {
+    const { renewConsent } = renderWindow();
+    await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
+    expect(ipc.refreshAccounts).not.toHaveBeenCalled();
+    renewConsent("2026-12-01T12:00:00Z");
+    await waitFor(() => expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1));
+  });
+});

@@ -1,0 +1,32 @@
+import type { CommandError } from "../../ipc";
+import { describeSyncFailure } from "./syncFailureText";
+
+/** A failure to bring data from the bank, with Rust's message, a hint when to retry, and the way
+ * back in when the consent has ended. Announced as an alert. */
+export function SyncFailureNotice({
+  failure,
+  whatFailed,
+  onReconnect,
+  className,
+}: {
+  failure: CommandError;
+  whatFailed: string;
+  onReconnect: () => void;
+  className?: string;
+}) {
+  const text = describeSyncFailure(failure, whatFailed);
+  return (
+    <div role="alert" className={className ? `notice ${className}` : "notice"}>
+      <p className="notice-headline">{text.headline}</p>
+      {text.retryHint && <p className="notice-retry">{text.retryHint}</p>}
+      {text.detail && <p className="notice-detail">{text.detail}</p>}
+      {text.reconnect && (
+        <p>
+          <button type="button" className="button notice-action" onClick={onReconnect}>
+            Reconnect
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

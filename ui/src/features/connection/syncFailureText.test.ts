@@ -1,0 +1,34 @@
+import { CommandError, type FailureCode } from "../../ipc";
+import { describeSyncFailure } from "./syncFailureText";
+
+const failure = (code: FailureCode, retryAfterSeconds: number | null = null) =>
+  new CommandError({ code, message: "from Rust", retryAfterSeconds });
+
+describe("describeSyncFailure", () => {
+  it("says when to retry a rate limit, from the bank's own wait", () => {
+    const text = describeSyncFailure(failure("rate_limited", 150), "Refresh failed.");
+    expect(text.headline).toBe("Your bank has had too many requests from Bankbook for now.");
+    expect(text.retryHint).toBe("Try again in 3 minutes");
+    expect(text.detail).toBe("from Rust");
+    expect(text.reconnect).toBe(false);
+  });
+
+  it("still says to wait when the bank gave no time", () => {
+    expect(describeSyncFailure(failure("rate_limited"), "Refresh failed.").retryHint).toBe(
+      "Try again later",
+    );
+  });
+
+  it("asks to reconnect when the consent has ended", () => {
+    const text = describeSyncFailure(failure("consent_required"), "Refresh failed.");
+    expect(text.headline).toBe("Bankbook's access to your bank has ended.");
+    expect(text.reconnect).toBe(true);
+  });
+
+  it("heads other failures with what failed, and keeps Rust's message", () => {
+    const text = describeSyncFailure(failure("internal"), "Refresh failed.");
+    expect(text.headline).toBe("Refresh failed.");
+    expect(text.detail).toBe("from Rust");
+    expect(text.retryHint).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+import { page, transaction } from "../../test/fixtures";
+import { groupTransactions, type ListItem } from "./grouping";
+
+/** The items as short text: "# group" for a header, the id for a transaction. */
+const outline = (items: ListItem[]) =>
+  items.map((item) => (item.kind === "header" ? `# ${item.group}` : item.transaction.id));
+
+describe("groupTransactions", () => {
+  it("puts a header before each day, newest first as the pages came", () => {
+    const items = groupTransactions([
+      page([
+        transaction("a", { date: "2026-11-20" }),
+        transaction("b", { date: "2026-11-20" }),
+        transaction("c", { date: "2026-11-19" }),
+      ]),
+    ]);
+    expect(outline(items)).toEqual(["# 2026-11-20", "a", "b", "# 2026-11-19", "c"]);
+  });
+
+  it("continues a day across a page boundary under one header", () => {
+    const items = groupTransactions([
+      page([transaction("a", { date: "2026-11-20" })], "next"),
+      page([transaction("b", { date: "2026-11-20" }), transaction("c", { date: "2026-11-18" })]),
+    ]);
+    expect(outline(items)).toEqual(["# 2026-11-20", "a", "b", "# 2026-11-18", "c"]);
+  });
+
+  it("keeps pending entries in their day, where the bank lists them", () => {
+    const items = groupTransactions([
+      page([
+        transaction("p1", { status: "pending", date: "2026-11-21" }),
+        transaction("a", { date: "2026-11-21" }),
+        transaction("b", { date: "2026-11-20" }),
+      ]),
+      page([transaction("p2", { status: "pending", date: "2026-11-19" })]),
+    ]);
+    expect(outline(items)).toEqual([
+      "# 2026-11-21",
+      "p1",
+      "a",
+      "# 2026-11-20",
+      "b",
+      "# 2026-11-19",
+      "p2",
+    ]);
+  });
+
+  it("shows an entry once, even if a page repeats it", () => {
+    const items = groupTransactions([page([transaction("a")]), page([transaction("a")])]);
+    expect(outline(items)).toEqual(["# 2026-11-20", "a"]);
+  });
+
+  it("gives every item a distinct key", () => {
+    const items = groupTransactions([
+      page([transaction("2026-11-20"), transaction("b", { status: "pending" })]),
+    ]);
+    const keys = items.map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("has nothing to show for an empty history", () => {
+    expect(groupTransactions([page([])])).toEqual([]);
+    expect(groupTransactions([])).toEqual([]);
+  });
+});

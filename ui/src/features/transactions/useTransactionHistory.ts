@@ -1,0 +1,21 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { transactionsPage } from "../../ipc";
+
+/** The prefix of every account's history query; invalidate it after a refresh. */
+export const TRANSACTIONS_KEY = ["transactions"] as const;
+
+/** Rust's page size: one bank page, so an older page costs at most one bank call. */
+export const PAGE_SIZE = 100;
+
+/** An account's history, newest first, one page at a time. Pages change only through a refresh
+ * (which invalidates them), so they never go stale on their own: coming back to an account
+ * shows what was loaded without fetching every page again. */
+export function useTransactionHistory(iban: string) {
+  return useInfiniteQuery({
+    queryKey: [...TRANSACTIONS_KEY, iban],
+    queryFn: ({ pageParam }) => transactionsPage(iban, pageParam, PAGE_SIZE),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
