@@ -16,6 +16,8 @@ pub enum Error {
     DriverNotReady(u16),
     #[error("could not start a WebDriver session: {0}")]
     NewSession(#[from] fantoccini::error::NewSessionError),
+    #[error("the Demo Bank's admin interface: {0}")]
+    Admin(String),
     #[error("WebDriver: {0}")]
     WebDriver(#[from] fantoccini::error::CmdError),
 }

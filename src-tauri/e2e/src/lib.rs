@@ -7,8 +7,14 @@
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
 
+mod demo;
 mod error;
+mod flows;
+mod scroll;
 mod session;
 
+pub use demo::{AccountAtTheBank, DemoBank};
 pub use error::{Error, Result};
+pub use flows::{Onboarded, onboard};
+pub use scroll::ScrollReport;
 pub use session::{AppSession, free_port};

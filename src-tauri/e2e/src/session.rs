@@ -117,6 +117,16 @@ impl AppSession {
         }
     }
 
+    /// Every element matching `css` now.
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// The process group of the driver, the app and its web processes.
+    pub fn process_group(&self) -> Option<u32> {
+        self.driver.id()
+    }
+
     /// How many elements match `css` now.
     pub async fn count(&self, css: &str) -> Result<usize> {
         Ok(self.client.find_all(Locator::Css(css)).await?.len())

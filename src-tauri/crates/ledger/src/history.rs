@@ -94,8 +94,14 @@ impl Ledger {
         session: &Session<S>,
         iban: &str,
     ) -> Result<usize> {
+        let before = self.store().history_sync(iban)?;
         let _fetching = self.fetching.lock(iban).await;
         let sync = self.store().history_sync(iban)?;
+        if sync.started() && (!before.started() || sync.refreshed_at != before.refreshed_at) {
+            // The newest page was fetched while this refresh waited for the lock (the first
+            // page of the list, or another refresh): share that fetch instead of repeating it.
+            return Ok(0);
+        }
         if !sync.started() {
             // Nothing stored yet: the first older page is the newest page.
             let added = self.fetch_older(session, iban, &sync).await?;

@@ -232,3 +232,21 @@ async fn an_empty_history_is_complete_at_once() {
         Some(page)
     );
 }
+
+#[tokio::test]
+async fn a_refresh_that_waited_for_the_first_page_shares_its_fetch() {
+    let harness = Harness::start(300).await;
+    let iban = &harness.ibans[0];
+    harness.admin().await.reset_counters();
+
+    let ledger = &harness.ledger;
+    let (page, refreshed, again) = tokio::join!(
+        ledger.page(&harness.session, BANK, iban, None, 100),
+        ledger.refresh_history(&harness.session, iban),
+        ledger.refresh_history(&harness.session, iban),
+    );
+
+    assert_eq!(page.unwrap().entries.len(), 100);
+    assert!(refreshed.is_ok() && again.is_ok());
+    assert_eq!(harness.transaction_requests().await, 1);
+}

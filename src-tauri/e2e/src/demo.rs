@@ -1,0 +1,154 @@
+//! The app's in-process Demo Bank, steered and read through its `/__admin` interface on the
+//! port the test pinned with `BANKBOOK_DEMO_PORT`.
+
+use sandbox_bank::{Counters, Endpoint};
+use serde_json::{Value, json};
+
+use crate::{Error, Result};
+
+/// The Demo Bank of one app under test.
+#[derive(Debug, Clone)]
+pub struct DemoBank {
+    http: reqwest::Client,
+    base: String,
+}
+
+/// An account as the bank holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountAtTheBank {
+    /// Decimal text, as the bank reports it.
+    pub booked: String,
+    pub available: String,
+    /// The newest entry references, in the order the API lists them.
+    pub entry_references: Vec<String>,
+}
+
+impl DemoBank {
+    pub fn on_port(port: u16) -> Self {
+        Self {
+            http: reqwest::Client::new(),
+            base: format!("http://127.0.0.1:{port}/__admin"),
+        }
+    }
+
+    /// Whether the app has started its Demo Bank at all (it starts it on first use).
+    pub async fn is_running(&self) -> bool {
+        self.http.get(self.url("clock")).send().await.is_ok()
+    }
+
+    /// Requests to the bank's API and token endpoint since the bank started.
+    pub async fn counters(&self) -> Result<Counters> {
+        let counters = self.get("counters").await?;
+        serde_json::from_value(counters).map_err(|error| Error::Admin(error.to_string()))
+    }
+
+    /// Transactions pages the bank has served.
+    pub async fn transaction_pages(&self) -> Result<u64> {
+        Ok(self.counters().await?.requests(Endpoint::Transactions))
+    }
+
+    /// Token requests of `grant_type` the bank has answered.
+    pub async fn token_requests(&self, grant_type: &str) -> Result<u64> {
+        Ok(self.counters().await?.grant_type(grant_type))
+    }
+
+    pub async fn reset_counters(&self) -> Result<()> {
+        self.send(self.http.delete(self.url("counters"))).await?;
+        Ok(())
+    }
+
+    /// The balances and up to `entries` newest entry references of `iban`.
+    pub async fn account(&self, iban: &str, entries: usize) -> Result<AccountAtTheBank> {
+        let snapshot = self
+            .get(&format!("accounts/{iban}?entries={entries}"))
+            .await?;
+        let text = |field: &str| snapshot[field].as_str().map(str::to_owned);
+        let references = snapshot["entryReferences"]
+            .as_array()
+            .map(|references| {
+                references
+                    .iter()
+                    .filter_map(|reference| reference.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match (text("booked"), text("available")) {
+            (Some(booked), Some(available)) => Ok(AccountAtTheBank {
+                booked,
+                available,
+                entry_references: references,
+            }),
+            _ => Err(Error::Admin(format!(
+                "an account without balances: {snapshot}"
+            ))),
+        }
+    }
+
+    /// Adds an entry of `amount` (signed decimal text) as the newest; `pending` adds a card
+    /// hold that can book later. Returns its entry reference.
+    pub async fn add_transaction(
+        &self,
+        iban: &str,
+        amount: &str,
+        counterparty: &str,
+        pending: bool,
+    ) -> Result<String> {
+        let body = json!({
+            "iban": iban,
+            "amount": amount,
+            "status": if pending { "INFO" } else { "BOOK" },
+            "counterpartyName": counterparty,
+        });
+        let added = self
+            .send(self.http.post(self.url("transactions")).json(&body))
+            .await?;
+        added["entryReference"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| Error::Admin(format!("no entry reference in {added}")))
+    }
+
+    /// Books the pending entry `reference` today.
+    pub async fn book(&self, reference: &str) -> Result<()> {
+        let url = self.url(&format!("transactions/{reference}/book"));
+        self.send(self.http.post(url)).await?;
+        Ok(())
+    }
+
+    /// Revokes every consent: the app's next call gets a 401 and its refresh `invalid_grant`.
+    pub async fn revoke_consents(&self) -> Result<()> {
+        let url = self.url("consents/revoke");
+        self.send(self.http.post(url).json(&json!({}))).await?;
+        Ok(())
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/{path}", self.base)
+    }
+
+    async fn get(&self, path: &str) -> Result<Value> {
+        self.send(self.http.get(self.url(path))).await
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> Result<Value> {
+        let response = request
+            .send()
+            .await
+            .map_err(|error| Error::Admin(error.without_url().to_string()))?;
+        let status = response.status();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| Error::Admin(error.to_string()))?;
+        if !status.is_success() {
+            return Err(Error::Admin(format!(
+                "{status}: {}",
+                String::from_utf8_lossy(&body)
+            )));
+        }
+        if body.is_empty() {
+            return Ok(Value::Null);
+        }
+        serde_json::from_slice(&body).map_err(|error| Error::Admin(error.to_string()))
+    }
+}

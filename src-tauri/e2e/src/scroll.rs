@@ -1,0 +1,116 @@
+//! Scrolling the transaction list the way a person flicks through it, measured inside the
+//! page: each animation frame scrolls a step, and the rows in the DOM are counted and read.
+
+use serde_json::{Value, json};
+
+use crate::{AppSession, Error, Result};
+
+/// What a scroll through the list saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScrollReport {
+    /// Every transaction row's id, in the order they first appeared.
+    pub ids: Vec<String>,
+    /// The most transaction rows in the DOM at one time.
+    pub most_rows_in_dom: usize,
+    /// The time between animation frames while scrolling, in microseconds.
+    pub frame_micros: Vec<u64>,
+    /// The end-of-history marker was reached.
+    pub reached_the_end: bool,
+}
+
+/// One WebDriver call scrolls for at most this long, well inside the driver's script timeout;
+/// the scroll's state stays in the page between calls.
+const SLICE_MILLIS: u64 = 5_000;
+
+const SCROLL_SLICE: &str = r#"
+const [stepPixels, wantedRows, sliceMillis, done] = arguments;
+const list = document.querySelector('[data-testid="transaction-list"]');
+const state = (window.__bankbookScroll ??= { ids: [], seen: new Set(), mostRows: 0, frames: [], last: null });
+const sliceStart = performance.now();
+function collect() {
+  const rows = list.querySelectorAll('[data-testid="transaction-row"]');
+  state.mostRows = Math.max(state.mostRows, rows.length);
+  for (const row of rows) {
+    const id = row.dataset.id;
+    if (!state.seen.has(id)) { state.seen.add(id); state.ids.push(id); }
+  }
+}
+function frame(now) {
+  if (state.last !== null) { state.frames.push(Math.round((now - state.last) * 1000)); }
+  state.last = now;
+  collect();
+  const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+  const ended = atBottom && list.querySelector('[data-testid="history-end"]') !== null;
+  if (ended || state.ids.length >= wantedRows) {
+    state.last = null;
+    done({ finished: true, ended });
+    return;
+  }
+  if (now - sliceStart > sliceMillis) {
+    state.last = null;
+    done({ finished: false, ended: false });
+    return;
+  }
+  list.scrollTop += stepPixels;
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+"#;
+
+const TAKE_REPORT: &str = r"
+const state = window.__bankbookScroll;
+window.__bankbookScroll = undefined;
+return { ids: state.ids, mostRows: state.mostRows, frames: state.frames };
+";
+
+impl AppSession {
+    /// Scrolls the transaction list down by `step_pixels` a frame until the end of the history
+    /// or until `wanted_rows` rows have been seen, whichever comes first.
+    pub async fn scroll_history(
+        &self,
+        step_pixels: u32,
+        wanted_rows: usize,
+    ) -> Result<ScrollReport> {
+        let reached_the_end = loop {
+            let slice = self
+                .client()
+                .execute_async(
+                    SCROLL_SLICE,
+                    vec![json!(step_pixels), json!(wanted_rows), json!(SLICE_MILLIS)],
+                )
+                .await?;
+            if slice["finished"].as_bool() == Some(true) {
+                break slice["ended"].as_bool() == Some(true);
+            }
+        };
+        let report = self.client().execute(TAKE_REPORT, Vec::new()).await?;
+        Ok(ScrollReport {
+            ids: strings(&report["ids"])?,
+            most_rows_in_dom: number(&report["mostRows"])?,
+            frame_micros: report["frames"]
+                .as_array()
+                .map(|frames| frames.iter().filter_map(Value::as_u64).collect())
+                .unwrap_or_default(),
+            reached_the_end,
+        })
+    }
+}
+
+fn strings(value: &Value) -> Result<Vec<String>> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .ok_or_else(|| Error::NotFound(format!("a list of strings, not {value}")))
+}
+
+fn number(value: &Value) -> Result<usize> {
+    value
+        .as_u64()
+        .and_then(|number| usize::try_from(number).ok())
+        .ok_or_else(|| Error::NotFound(format!("a count, not {value}")))
+}
