@@ -38,13 +38,12 @@ pub async fn onboard(
         .click()
         .await?;
     app.find(".account-option").await?;
-    for checkbox in app
-        .find_all(".account-option input[type=checkbox]")
-        .await?
-        .into_iter()
-        .take(show)
-    {
-        checkbox.click().await?;
+    // The dialog may preselect (a single account is); tick exactly the first `show`.
+    let checkboxes = app.find_all(".account-option input[type=checkbox]").await?;
+    for (index, checkbox) in checkboxes.into_iter().enumerate() {
+        if checkbox.is_selected().await? != (index < show) {
+            checkbox.click().await?;
+        }
     }
     app.find_with_text("button", "Show accounts")
         .await?

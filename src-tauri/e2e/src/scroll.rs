@@ -22,17 +22,22 @@ pub struct ScrollReport {
 /// the scroll's state stays in the page between calls.
 const SLICE_MILLIS: u64 = 5_000;
 
+/// A scroll that sees no new row for this long has stopped: an error row, a dialog.
+const STALL_MILLIS: u64 = 10_000;
+
 const SCROLL_SLICE: &str = r#"
-const [stepPixels, wantedRows, sliceMillis, done] = arguments;
+const [stepPixels, wantedRows, sliceMillis, stallMillis, done] = arguments;
 const list = document.querySelector('[data-testid="transaction-list"]');
-const state = (window.__bankbookScroll ??= { ids: [], seen: new Set(), mostRows: 0, frames: [], last: null });
+const state = (window.__bankbookScroll ??= {
+  ids: [], seen: new Set(), mostRows: 0, frames: [], last: null, grewAt: performance.now(),
+});
 const sliceStart = performance.now();
 function collect() {
   const rows = list.querySelectorAll('[data-testid="transaction-row"]');
   state.mostRows = Math.max(state.mostRows, rows.length);
   for (const row of rows) {
     const id = row.dataset.id;
-    if (!state.seen.has(id)) { state.seen.add(id); state.ids.push(id); }
+    if (!state.seen.has(id)) { state.seen.add(id); state.ids.push(id); state.grewAt = performance.now(); }
   }
 }
 function frame(now) {
@@ -41,7 +46,9 @@ function frame(now) {
   collect();
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
   const ended = atBottom && list.querySelector('[data-testid="history-end"]') !== null;
-  if (ended || state.ids.length >= wantedRows) {
+  // Nothing new for this long: the list stopped (an error row, a dialog); report what was seen.
+  const stalled = now - state.grewAt > stallMillis;
+  if (ended || stalled || state.ids.length >= wantedRows) {
     state.last = null;
     done({ finished: true, ended });
     return;
@@ -64,8 +71,19 @@ return { ids: state.ids, mostRows: state.mostRows, frames: state.frames };
 ";
 
 impl AppSession {
-    /// Scrolls the transaction list down by `step_pixels` a frame until the end of the history
-    /// or until `wanted_rows` rows have been seen, whichever comes first.
+    /// Scrolls the transaction list back to its newest entry and waits for the frame.
+    pub async fn scroll_history_to_top(&self) -> Result<()> {
+        self.client()
+            .execute(
+                r#"document.querySelector('[data-testid="transaction-list"]').scrollTop = 0;"#,
+                Vec::new(),
+            )
+            .await?;
+        self.next_frames().await
+    }
+
+    /// Scrolls the transaction list down by `step_pixels` a frame until the end of the history,
+    /// until `wanted_rows` rows have been seen, or until no new row came for ten seconds.
     pub async fn scroll_history(
         &self,
         step_pixels: u32,
@@ -76,7 +94,12 @@ impl AppSession {
                 .client()
                 .execute_async(
                     SCROLL_SLICE,
-                    vec![json!(step_pixels), json!(wanted_rows), json!(SLICE_MILLIS)],
+                    vec![
+                        json!(step_pixels),
+                        json!(wanted_rows),
+                        json!(SLICE_MILLIS),
+                        json!(STALL_MILLIS),
+                    ],
                 )
                 .await?;
             if slice["finished"].as_bool() == Some(true) {

@@ -91,14 +91,27 @@ impl AppSession {
         self.home.path()
     }
 
-    /// Waits for the first element matching `css`.
+    /// Waits for the first element matching `css`. On a timeout the window is kept as
+    /// `not-found.png`, to see what was there instead.
     pub async fn find(&self, css: &str) -> Result<Element> {
-        Ok(self
+        let found = self
             .client
             .wait()
             .at_most(UI_TIMEOUT)
             .for_element(Locator::Css(css))
-            .await?)
+            .await;
+        if found.is_err() {
+            self.keep_failure_screenshot().await;
+            return Err(Error::NotFound(css.to_owned()));
+        }
+        Ok(found?)
+    }
+
+    async fn keep_failure_screenshot(&self) {
+        let path = self.artefacts.join("not-found.png");
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = fs::write(path, png);
+        }
     }
 
     /// Waits for the first element matching `css` whose text is `text`.
@@ -111,6 +124,7 @@ impl AppSession {
                 }
             }
             if Instant::now() > deadline {
+                self.keep_failure_screenshot().await;
                 return Err(Error::NotFound(format!("{css} with text {text:?}")));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;

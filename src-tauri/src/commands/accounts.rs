@@ -1,6 +1,7 @@
 //! The main window's accounts: balances from the store at once, refreshed from the bank on
 //! request and when stale.
 
+use ledger::Scope;
 use serde::Serialize;
 use tauri::State;
 use time::OffsetDateTime;
@@ -57,12 +58,21 @@ pub fn accounts_overview(state: State<'_, AppState>) -> Result<Vec<AccountOvervi
     overview(&state)
 }
 
-/// Fetches every chosen account's balances and newest transactions from the bank.
+/// Fetches the chosen accounts' balances and newest transactions from the bank: everything,
+/// or with `only_stale` (the app refreshing on its own) only what is out of date.
 #[tauri::command]
-pub async fn refresh_accounts(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
+pub async fn refresh_accounts(
+    state: State<'_, AppState>,
+    only_stale: bool,
+) -> Result<Vec<AccountOverview>, Error> {
     let link = state.connected()?;
     let session = link.session(&state.connector).await?;
-    state.ledger.refresh(session, link.bank_id()).await?;
+    let scope = if only_stale {
+        Scope::Stale
+    } else {
+        Scope::Everything
+    };
+    state.ledger.refresh(session, link.bank_id(), scope).await?;
     overview(&state)
 }
 

@@ -136,8 +136,10 @@ export const disconnect = (keepData: boolean): Promise<void> => call("disconnect
 /** The chosen accounts with their balances as stored, at once; `stale` ones want a refresh. */
 export const accountsOverview = (): Promise<AccountOverview[]> => call("accounts_overview");
 
-/** Fetches every chosen account's balances and newest transactions from the bank. */
-export const refreshAccounts = (): Promise<AccountOverview[]> => call("refresh_accounts");
+/** Fetches the chosen accounts' balances and newest transactions from the bank; `onlyStale` (the
+ * app refreshing on its own) fetches only what is out of date. */
+export const refreshAccounts = (onlyStale: boolean): Promise<AccountOverview[]> =>
+  call("refresh_accounts", { onlyStale });
 
 /** A page of an account's history, newest first; pass `nextCursor` back for the older page. */
 export const transactionsPage = (

@@ -1,4 +1,5 @@
-//! Balances: the stored ones at once, fresh ones from the bank on request or when stale.
+//! Balances: the stored ones at once, fresh ones from the bank on request or when stale; and
+//! the refresh of balances and newest transactions together.
 
 use std::time::Duration;
 
@@ -8,7 +9,7 @@ use store::{SelectedAccount, StoredBalances};
 use crate::convert::balance_record;
 use crate::{Ledger, Result, now};
 
-/// Balances older than this are refreshed without the user asking.
+/// Balances and transactions older than this are refreshed without the user asking.
 pub const STALE_AFTER: Duration = Duration::from_mins(10);
 
 /// A chosen account with its balances as last fetched.
@@ -20,21 +21,28 @@ pub struct AccountOverview {
     pub stale: bool,
 }
 
+/// What a refresh fetches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything: the user asked.
+    Everything,
+    /// Only what is older than [`STALE_AFTER`]: the app refreshes on its own, and a history
+    /// whose newest page was fetched a moment ago by scrolling is not fetched again.
+    Stale,
+}
+
 impl Ledger {
     /// The accounts shown for `bank_id`, in the user's order, with their stored balances.
     /// Never calls the bank.
     pub fn overview(&self, bank_id: &str) -> Result<Vec<AccountOverview>> {
         let store = self.store();
-        let stale_before =
-            now().unix_timestamp() - i64::try_from(STALE_AFTER.as_secs()).unwrap_or(i64::MAX);
+        let stale_before = stale_before();
         store
             .selected_accounts(bank_id)?
             .into_iter()
             .map(|account| {
                 let balances = store.balances(&account.iban)?;
-                let stale = balances
-                    .fetched_at
-                    .is_none_or(|fetched_at| fetched_at < stale_before);
+                let stale = is_stale(balances.fetched_at, stale_before);
                 Ok(AccountOverview {
                     account,
                     balances,
@@ -44,38 +52,51 @@ impl Ledger {
             .collect()
     }
 
-    /// Fetches the balances of every account shown for `bank_id` and stores them.
-    pub async fn refresh_balances<S: RefreshTokenStore>(
-        &self,
-        session: &Session<S>,
-        bank_id: &str,
-    ) -> Result<()> {
-        let accounts = self.store().selected_accounts(bank_id)?;
-        for account in accounts {
-            let iban = Iban::parse(&account.iban)?;
-            let information = session.account_information(&iban).await?;
-            let balances: Vec<_> = information
-                .balances
-                .into_iter()
-                .map(balance_record)
-                .collect();
-            self.store()
-                .save_balances(&account.iban, &balances, now().unix_timestamp())?;
-        }
-        Ok(())
-    }
-
-    /// Balances and the newest transactions of every account shown for `bank_id`.
+    /// Fetches the balances and newest transactions of the accounts shown for `bank_id`.
     pub async fn refresh<S: RefreshTokenStore>(
         &self,
         session: &Session<S>,
         bank_id: &str,
+        scope: Scope,
     ) -> Result<()> {
-        self.refresh_balances(session, bank_id).await?;
+        let stale_before = stale_before();
         let accounts = self.store().selected_accounts(bank_id)?;
-        for account in accounts {
-            self.refresh_history(session, &account.iban).await?;
+        tracing::info!(?scope, accounts = accounts.len(), "refreshing");
+        for account in &accounts {
+            let fetched_at = self.store().balances(&account.iban)?.fetched_at;
+            if scope == Scope::Everything || is_stale(fetched_at, stale_before) {
+                self.refresh_balances(session, &account.iban).await?;
+            }
+        }
+        for account in &accounts {
+            self.refresh_history(session, &account.iban, scope).await?;
         }
         Ok(())
     }
+
+    /// Fetches the balances of `iban` and stores them.
+    async fn refresh_balances<S: RefreshTokenStore>(
+        &self,
+        session: &Session<S>,
+        iban: &str,
+    ) -> Result<()> {
+        let information = session.account_information(&Iban::parse(iban)?).await?;
+        let balances: Vec<_> = information
+            .balances
+            .into_iter()
+            .map(balance_record)
+            .collect();
+        self.store()
+            .save_balances(iban, &balances, now().unix_timestamp())?;
+        Ok(())
+    }
+}
+
+/// Unix seconds before which a fetch is stale.
+pub(crate) fn stale_before() -> i64 {
+    now().unix_timestamp() - i64::try_from(STALE_AFTER.as_secs()).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn is_stale(fetched_at: Option<i64>, stale_before: i64) -> bool {
+    fetched_at.is_none_or(|fetched_at| fetched_at < stale_before)
 }

@@ -5,6 +5,7 @@ use bank::{Iban, PAGE_SIZES, Page, RefreshTokenStore, Session, Transaction, Tran
 use store::{EntryRecord, HistorySync, ListPosition, StoredEntry};
 use time::Date;
 
+use crate::balances::{Scope, is_stale, stale_before};
 use crate::convert::entry_record;
 use crate::{Error, Ledger, Result, cursor, now};
 
@@ -93,21 +94,22 @@ impl Ledger {
         &self,
         session: &Session<S>,
         iban: &str,
+        scope: Scope,
     ) -> Result<usize> {
         let before = self.store().history_sync(iban)?;
         let _fetching = self.fetching.lock(iban).await;
         let sync = self.store().history_sync(iban)?;
-        if sync.started() && (!before.started() || sync.refreshed_at != before.refreshed_at) {
-            // The newest page was fetched while this refresh waited for the lock (the first
-            // page of the list, or another refresh): share that fetch instead of repeating it.
+        // Decided under the lock, so a fetch of the newest page that ran meanwhile counts.
+        let fresh_enough = scope == Scope::Stale && !is_stale(sync.refreshed_at, stale_before());
+        // The newest page was fetched while this refresh waited (the list's first page, or
+        // another refresh): share that fetch instead of repeating it.
+        let shared =
+            sync.started() && (!before.started() || sync.refreshed_at != before.refreshed_at);
+        if fresh_enough || shared {
             return Ok(0);
         }
         if !sync.started() {
-            // Nothing stored yet: the first older page is the newest page.
-            let added = self.fetch_older(session, iban, &sync).await?;
-            self.store()
-                .prepend_newer(iban, &[], None, now().unix_timestamp())?;
-            return Ok(added);
+            return self.fetch_older(session, iban, &sync).await;
         }
         let mut newest = Vec::new();
         for number in 1..=MAX_REFRESH_PAGES {
@@ -141,7 +143,7 @@ impl Ledger {
         let mut store = self.store();
         store.reset_history(iban)?;
         let added = store.append_older(iban, &newest, Some(MAX_REFRESH_PAGES + 1))?;
-        store.prepend_newer(iban, &[], None, now().unix_timestamp())?;
+        store.mark_history_refreshed(iban, now().unix_timestamp())?;
         Ok(added)
     }
 
@@ -154,9 +156,12 @@ impl Ledger {
     ) -> Result<usize> {
         let number = sync.next_page.unwrap_or(1);
         let fetched = fetch(session, iban, number).await?;
-        let added = self
-            .store()
-            .append_older(iban, &records(fetched.items), fetched.next_page)?;
+        let mut store = self.store();
+        let added = store.append_older(iban, &records(fetched.items), fetched.next_page)?;
+        if !sync.started() {
+            // The first page is the newest: as fresh as a refresh.
+            store.mark_history_refreshed(iban, now().unix_timestamp())?;
+        }
         tracing::debug!(page = number, added, "older history fetched");
         Ok(added)
     }

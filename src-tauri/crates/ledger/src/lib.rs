@@ -18,7 +18,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
 
-pub use balances::{AccountOverview, STALE_AFTER};
+pub use balances::{AccountOverview, STALE_AFTER, Scope};
 pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};
 

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{BANK, Harness};
+use ledger::Scope;
 
 #[tokio::test]
 async fn balances_are_stale_until_fetched_then_equal_the_banks() {
@@ -17,7 +18,7 @@ async fn balances_are_stale_until_fetched_then_equal_the_banks() {
 
     harness
         .ledger
-        .refresh_balances(&harness.session, BANK)
+        .refresh(&harness.session, BANK, Scope::Everything)
         .await
         .unwrap();
 
@@ -58,7 +59,7 @@ async fn a_refresh_fetches_balances_and_the_newest_history_of_every_account() {
     let harness = Harness::start(40).await;
     harness
         .ledger
-        .refresh(&harness.session, BANK)
+        .refresh(&harness.session, BANK, Scope::Everything)
         .await
         .unwrap();
     for iban in &harness.ibans {
@@ -70,6 +71,52 @@ async fn a_refresh_fetches_balances_and_the_newest_history_of_every_account() {
         assert_eq!(page.entries.len(), 40);
         assert!(page.complete);
     }
+    assert!(
+        harness
+            .ledger
+            .overview(BANK)
+            .unwrap()
+            .iter()
+            .all(|account| !account.stale)
+    );
+}
+
+#[tokio::test]
+async fn a_refresh_of_what_is_stale_skips_what_was_just_fetched() {
+    let harness = Harness::start(300).await;
+    let iban = &harness.ibans[0];
+    // The list's first page: the newest entries of this account are as fresh as can be.
+    harness
+        .ledger
+        .page(&harness.session, BANK, iban, None, 100)
+        .await
+        .unwrap();
+    harness.admin().await.reset_counters();
+
+    harness
+        .ledger
+        .refresh(&harness.session, BANK, Scope::Stale)
+        .await
+        .unwrap();
+
+    let counters = harness.admin().await.counters();
+    // Balances of all three, never fetched; the newest pages of the two not yet listed.
+    assert_eq!(counters.requests(sandbox_bank::Endpoint::Information), 3);
+    assert_eq!(counters.requests(sandbox_bank::Endpoint::Transactions), 2);
+    harness.admin().await.reset_counters();
+    harness
+        .ledger
+        .refresh(&harness.session, BANK, Scope::Stale)
+        .await
+        .unwrap();
+    assert_eq!(
+        harness
+            .admin()
+            .await
+            .counters()
+            .requests(sandbox_bank::Endpoint::Transactions),
+        0
+    );
     assert!(
         harness
             .ledger

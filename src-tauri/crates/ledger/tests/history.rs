@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use common::{BANK, Harness, open_ledger, references_of};
 use futures_util::future::join_all;
-use ledger::Error;
+use ledger::{Error, Scope};
 use rust_decimal::Decimal;
 use sandbox_bank::NewTransaction;
 
@@ -87,7 +87,7 @@ async fn a_refresh_brings_new_entries_to_the_top_once() {
     assert_eq!(
         harness
             .ledger
-            .refresh_history(&harness.session, iban)
+            .refresh_history(&harness.session, iban, Scope::Everything)
             .await
             .unwrap(),
         1
@@ -95,7 +95,7 @@ async fn a_refresh_brings_new_entries_to_the_top_once() {
     assert_eq!(
         harness
             .ledger
-            .refresh_history(&harness.session, iban)
+            .refresh_history(&harness.session, iban, Scope::Everything)
             .await
             .unwrap(),
         0
@@ -133,7 +133,7 @@ async fn a_pending_entry_that_books_shows_once_booked() {
     admin.book_pending(&hold).unwrap();
     harness
         .ledger
-        .refresh_history(&harness.session, iban)
+        .refresh_history(&harness.session, iban, Scope::Everything)
         .await
         .unwrap();
 
@@ -175,7 +175,7 @@ async fn older_pages_after_a_refresh_skip_what_moved_down() {
     }
     harness
         .ledger
-        .refresh_history(&harness.session, iban)
+        .refresh_history(&harness.session, iban, Scope::Everything)
         .await
         .unwrap();
 
@@ -242,8 +242,8 @@ async fn a_refresh_that_waited_for_the_first_page_shares_its_fetch() {
     let ledger = &harness.ledger;
     let (page, refreshed, again) = tokio::join!(
         ledger.page(&harness.session, BANK, iban, None, 100),
-        ledger.refresh_history(&harness.session, iban),
-        ledger.refresh_history(&harness.session, iban),
+        ledger.refresh_history(&harness.session, iban, Scope::Everything),
+        ledger.refresh_history(&harness.session, iban, Scope::Everything),
     );
 
     assert_eq!(page.unwrap().entries.len(), 100);

@@ -223,6 +223,16 @@ impl Store {
         Ok(added)
     }
 
+    /// Records that the newest entries of `iban` were fetched at `at` (Unix seconds).
+    pub fn mark_history_refreshed(&self, iban: &str, at: i64) -> Result<()> {
+        self.connection.execute(
+            "INSERT INTO account_sync (iban, history_refreshed_at) VALUES (?1, ?2)
+             ON CONFLICT (iban) DO UPDATE SET history_refreshed_at = excluded.history_refreshed_at",
+            params![iban, at],
+        )?;
+        Ok(())
+    }
+
     /// Forgets the history of `iban`: the newest entries could not be joined to what was
     /// stored (more arrived than a refresh fetches), so it is fetched again from the top.
     pub fn reset_history(&mut self, iban: &str) -> Result<()> {

@@ -145,7 +145,9 @@ describe("refreshing", () => {
     );
     renderWindow();
     expect((await screen.findByRole("alert")).textContent).toContain("HTTP 503");
+    // Only what is stale: a history the list has just fetched is not fetched again.
     expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
+    expect(ipc.refreshAccounts).toHaveBeenCalledWith(true);
   });
 
   it("does not refresh by itself when nothing is stale", async () => {
@@ -183,7 +185,9 @@ describe("refreshing", () => {
       ),
     );
     expect(refreshButton().hasAttribute("disabled")).toBe(false);
+    // The user asked: everything, stale or not.
     expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
+    expect(ipc.refreshAccounts).toHaveBeenCalledWith(false);
   });
 
   it("says when to try again when the bank limits requests", async () => {

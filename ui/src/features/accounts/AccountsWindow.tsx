@@ -33,12 +33,16 @@ export function AccountsWindow({
 
   const overview = useAccountsOverview(accounts);
   const refresh = useRefreshAccounts(onReconnect);
-  const startRefresh = () => {
+  const startRefresh = (onlyStale: boolean) => {
     if (!refresh.isPending) {
-      refresh.mutate();
+      refresh.mutate(onlyStale);
     }
   };
-  useAutoRefresh({ overviews: overview.data, consentExpiresAt, refresh: startRefresh });
+  useAutoRefresh({
+    overviews: overview.data,
+    consentExpiresAt,
+    refresh: () => startRefresh(true),
+  });
 
   // The first account until the user picks another, and again if the picked one is removed.
   const selected = accounts.find((account) => account.iban === chosenIban) ?? accounts[0] ?? null;
@@ -70,7 +74,7 @@ export function AccountsWindow({
             now={now}
             refreshing={refresh.isPending}
             refreshFailure={refreshFailure}
-            onRefresh={startRefresh}
+            onRefresh={() => startRefresh(false)}
             onReconnect={onReconnect}
           />
           <main className="history-pane" aria-labelledby={historyTitleId}>

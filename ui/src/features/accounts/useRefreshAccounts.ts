@@ -9,7 +9,7 @@ import { OVERVIEW_KEY } from "./useAccountsOverview";
 export function useRefreshAccounts(onConsentRequired: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: refreshAccounts,
+    mutationFn: (onlyStale: boolean) => refreshAccounts(onlyStale),
     onSuccess: async () => {
       // The histories refetch in the background: the button is free again once the balances,
       // which it promised, are on screen.
