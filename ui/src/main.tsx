@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { reportFirstPaint } from "./ipc";
+import { markMilestone } from "./startup/milestones";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -18,12 +18,12 @@ if (root) {
       </QueryClientProvider>
     </StrictMode>,
   );
-  // Two frames: the first is committed, the second means it reached the screen.
-  requestAnimationFrame(() => requestAnimationFrame(markFirstPaint));
-}
-
-/** Tells Rust (for the start-up time in the log) and the end-to-end tests that the UI is up. */
-function markFirstPaint() {
-  document.documentElement.dataset.painted = "true";
-  reportFirstPaint().catch((error: unknown) => console.warn("first paint not reported", error));
+  // Two frames: the first is committed, the second means it reached the screen. The end-to-end
+  // tests wait for the mark.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      document.documentElement.dataset.painted = "true";
+    }),
+  );
+  markMilestone("first_paint");
 }

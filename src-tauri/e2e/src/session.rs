@@ -136,6 +136,13 @@ impl AppSession {
         Ok(self.client.find_all(Locator::Css(css)).await?)
     }
 
+    /// Keeps the HOME after the session ends (a measurement reuses a connected app's data);
+    /// the caller removes it.
+    pub fn keep_home(&mut self) -> PathBuf {
+        self.home.disable_cleanup(true);
+        self.home.path().to_owned()
+    }
+
     /// The process group of the driver, the app and its web processes.
     pub fn process_group(&self) -> Option<u32> {
         self.driver.id()

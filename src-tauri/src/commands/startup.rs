@@ -1,10 +1,30 @@
+use serde::Deserialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::startup::StartupClock;
 
-/// The UI calls this once, after its first frame is on screen.
+/// A moment of start-up the UI reports, for the start-up times in the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Milestone {
+    /// The first frame is on screen.
+    FirstPaint,
+    /// The accounts with their balances are on screen.
+    Accounts,
+    /// The first transactions are on screen.
+    Transactions,
+}
+
+/// The UI calls this once per milestone, once its frame is on screen.
 #[tauri::command]
-pub fn ui_painted(clock: State<'_, StartupClock>) {
+pub fn ui_painted(clock: State<'_, StartupClock>, milestone: Milestone) {
     let millis = clock.elapsed().as_millis();
-    tracing::info!(target: "bankbook::startup", millis, "first paint");
+    let milestone = match milestone {
+        Milestone::FirstPaint => "first_paint",
+        Milestone::Accounts => "accounts",
+        Milestone::Transactions => "transactions",
+    };
+    tracing::info!(target: "bankbook::startup", millis, milestone, "on screen");
 }

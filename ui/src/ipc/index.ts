@@ -13,6 +13,7 @@ import type { ConsentOutcome } from "./bindings/ConsentOutcome";
 import type { EntryStatus } from "./bindings/EntryStatus";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
+import type { Milestone } from "./bindings/Milestone";
 import type { TransactionsPage } from "./bindings/TransactionsPage";
 import type { TransactionView } from "./bindings/TransactionView";
 
@@ -27,6 +28,7 @@ export type {
   EntryStatus,
   ErrorCode,
   IpcError,
+  Milestone,
   TransactionsPage,
   TransactionView,
 };
@@ -108,8 +110,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** The banks the user can connect; the Demo Bank when none is configured. */
 export const listBanks = (): Promise<BankChoice[]> => call("list_banks");
 
-/** Tells Rust the first frame is on screen, for the start-up time in the log. */
-export const reportFirstPaint = (): Promise<void> => call("ui_painted");
+/** Tells Rust a moment of start-up is on screen, for the start-up times in the log. */
+export const reportMilestone = (milestone: Milestone): Promise<void> =>
+  call("ui_painted", { milestone });
 
 /** Which bank is connected (`bank` null: none), until when, and the accounts the user picked. */
 export const connectionStatus = (): Promise<ConnectionStatus> => call("connection_status");

@@ -29,6 +29,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   disconnect: vi.fn(),
   accountsOverview: vi.fn(),
   refreshAccounts: vi.fn(),
+  reportMilestone: vi.fn(),
   transactionsPage: vi.fn(),
   onConsentFinished: vi.fn(),
 }));

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { useNow } from "../../hooks/useNow";
 import { type AccountChoice, type BankChoice, toCommandError } from "../../ipc";
+import { markMilestone } from "../../startup/milestones";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { TransactionList } from "../transactions/TransactionList";
 import { AccountsSidebar } from "./AccountsSidebar";
@@ -38,6 +39,11 @@ export function AccountsWindow({
       refresh.mutate(onlyStale);
     }
   };
+  useEffect(() => {
+    if (overview.data?.some((account) => account.balances.length > 0)) {
+      markMilestone("accounts");
+    }
+  }, [overview.data]);
   useAutoRefresh({
     overviews: overview.data,
     consentExpiresAt,

@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useEffectEvent, useMemo, useRef
 import { Spinner } from "../../components/Spinner";
 import { useNow } from "../../hooks/useNow";
 import { type CommandError, toCommandError } from "../../ipc";
+import { markMilestone } from "../../startup/milestones";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { DateHeader } from "./DateHeader";
 import { dayLabel } from "./dayLabel";
@@ -37,6 +38,11 @@ export function TransactionList({
 
   const pages = history.data?.pages;
   const items = useMemo(() => groupTransactions(pages ?? []), [pages]);
+  useEffect(() => {
+    if (items.length > 0) {
+      markMilestone("transactions");
+    }
+  }, [items.length]);
   const today = new Date(useNow(60_000));
   const scroller = useRef<HTMLElement>(null);
 

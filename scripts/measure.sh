@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The main window's scripted measurements on release builds (figures for the notes):
+#   start-up to the stored accounts and the first transactions, against a bare Tauri window;
+#   a scroll through 10,000 rows (DOM rows, frame times, bank pages), then to 100,000 rows and
+#   the resident memory of the app's processes.
+# Usage: scripts/measure.sh [runs]    (needs what `make setup` installs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/bankbook-target}
+export BANKBOOK_ARTEFACTS=${BANKBOOK_ARTEFACTS:-$PWD/artefacts}
+runs=${1:-7}
+
+npm --prefix ui run build >/dev/null
+cargo build --release -p bankbook --features bankbook/custom-protocol --bin bankbook --example bare_window
+cargo build -p e2e --bins
+
+export BANKBOOK_APP=$CARGO_TARGET_DIR/release/bankbook
+export BARE_WINDOW=$CARGO_TARGET_DIR/release/examples/bare_window
+scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" startup "$runs"
+scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" scrolling
