@@ -182,5 +182,19 @@ mod tests {
         assert_eq!(over.code(), ErrorCode::ConsentRequired);
         let down = Error::Bank(bank::Error::Timeout { endpoint: "token" });
         assert_eq!(down.code(), ErrorCode::Network);
+        for refused in [
+            ledger::Error::InvalidCursor,
+            ledger::Error::InvalidLimit,
+            ledger::Error::UnknownAccount,
+        ] {
+            assert_eq!(Error::Ledger(refused).code(), ErrorCode::InvalidInput);
+        }
+        let revoked = Error::Ledger(ledger::Error::Bank(bank::Error::ConsentRequired("revoked")));
+        assert_eq!(revoked.code(), ErrorCode::ConsentRequired);
+        let throttled = Error::Ledger(ledger::Error::Bank(bank::Error::RateLimited {
+            endpoint: "accounts/transactions",
+            retry_after: Some(Duration::from_secs(30)),
+        }));
+        assert_eq!(throttled.retry_after_seconds(), Some(30));
     }
 }

@@ -71,6 +71,30 @@ return { ids: state.ids, mostRows: state.mostRows, frames: state.frames };
 ";
 
 impl AppSession {
+    /// The time between `count` animation frames while nothing moves, in microseconds: the
+    /// pace the display sets, to read scrolling's frame times against.
+    pub async fn idle_frame_micros(&self, count: u32) -> Result<Vec<u64>> {
+        let frames = self
+            .client()
+            .execute_async(
+                r"const [count, done] = arguments;
+                  const frames = [];
+                  let last = null;
+                  function frame(now) {
+                    if (last !== null) { frames.push(Math.round((now - last) * 1000)); }
+                    last = now;
+                    if (frames.length >= count) { done(frames); } else { requestAnimationFrame(frame); }
+                  }
+                  requestAnimationFrame(frame);",
+                vec![json!(count)],
+            )
+            .await?;
+        Ok(frames
+            .as_array()
+            .map(|frames| frames.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default())
+    }
+
     /// Scrolls the transaction list back to its newest entry and waits for the frame.
     pub async fn scroll_history_to_top(&self) -> Result<()> {
         self.client()

@@ -262,6 +262,10 @@ fn spawn_driver(
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("XDG_STATE_HOME", home.join(".local/state"))
+        // A user in Slovakia reading English: the Demo Bank's days are Bratislava's, so
+        // "Today" in the list is the bank's today; amounts in the British format.
+        .env("TZ", "Europe/Bratislava")
+        .env("LANG", "en_GB.UTF-8")
         .envs(env.iter().map(|(key, value)| (key, value)))
         .stdin(Stdio::null())
         .stdout(log)

@@ -4,7 +4,7 @@
 #![cfg(test)]
 
 use bank::{BankProfile, Unmatched};
-use connection::{Connector, Error};
+use connection::{Connector, Error, Link};
 use sandbox_bank::Config;
 use sandbox_bank::user::{ConsentUser, Decision};
 use url::Url;
@@ -125,10 +125,15 @@ async fn a_restarted_app_resumes_the_connection_from_the_keychain() {
     drop(first_run);
 
     // A new process: a new Demo Bank on another port, the same data folder and keychain.
+    // The saved link opens its session only when the bank is first needed.
     let second_run = connector(data.path(), &keychain);
-    let session = second_run.resume("demo", consent_ends).await.unwrap();
+    let link = Link::saved("demo".to_owned(), consent_ends);
+    assert_eq!(link.consent_expires_at(), consent_ends);
+    let session = link.session(&second_run).await.unwrap();
 
     assert_eq!(session.accounts().await.unwrap().len(), 3);
+    let again = link.session(&second_run).await.unwrap();
+    assert!(std::ptr::eq(session, again), "opened once");
 }
 
 #[tokio::test]

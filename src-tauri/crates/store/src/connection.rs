@@ -159,7 +159,19 @@ mod tests {
         assert_eq!(store.connection().unwrap(), None);
         assert_eq!(store.selected_accounts("demo").unwrap().len(), 1);
 
+        store
+            .save_balances("A", &[], 1)
+            .and_then(|()| store.mark_history_refreshed("A", 1))
+            .unwrap();
         store.forget_connection(false).unwrap();
         assert!(store.selected_accounts("demo").unwrap().is_empty());
+        assert_eq!(
+            store.balances("A").unwrap(),
+            crate::StoredBalances::default()
+        );
+        assert_eq!(
+            store.history_sync("A").unwrap(),
+            crate::HistorySync::default()
+        );
     }
 }

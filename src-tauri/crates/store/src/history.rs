@@ -47,13 +47,6 @@ pub struct StoredEntry {
     pub position: ListPosition,
 }
 
-impl HistorySync {
-    /// Whether any of the history has been fetched.
-    pub fn started(&self) -> bool {
-        self.complete || self.next_page.is_some()
-    }
-}
-
 /// How far back an account's history has been fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HistorySync {
@@ -64,6 +57,13 @@ pub struct HistorySync {
     pub complete: bool,
     /// Unix seconds of the last fetch of the newest entries.
     pub refreshed_at: Option<i64>,
+}
+
+impl HistorySync {
+    /// Whether any of the history has been fetched.
+    pub fn started(&self) -> bool {
+        self.complete || self.next_page.is_some()
+    }
 }
 
 const ENTRY_COLUMNS: &str = "entry_reference, pending, date, ordinal, amount, currency, \

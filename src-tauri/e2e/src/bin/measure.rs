@@ -102,10 +102,18 @@ async fn startup(runs: usize) -> Result<()> {
 
 async fn scrolling() -> Result<()> {
     let Onboarded { app, bank } = onboard_quietly("measure_scrolling", 1, "100000").await?;
-    app.find("[data-testid=transaction-row]").await?;
+    let group = app
+        .process_group()
+        .ok_or_else(|| Error::NotFound("the app's process group".to_owned()))?;
+    let mut idle = app.idle_frame_micros(120).await?;
+    idle.sort_unstable();
+    println!(
+        "idle frames (nothing moves), the display's own pace: p50 {}, p95 {}",
+        millis(percentile(&idle, 50)),
+        millis(percentile(&idle, 95))
+    );
 
     let first = app.scroll_history(1_200, 10_000).await?;
-    let pages = bank.transaction_pages().await?;
     let mut frames = first.frame_micros.clone();
     frames.sort_unstable();
     println!(
@@ -118,26 +126,30 @@ async fn scrolling() -> Result<()> {
         first.most_rows_in_dom
     );
     println!(
-        "  frame time p50 {} µs, p95 {} µs",
-        percentile(&frames, 50),
-        percentile(&frames, 95)
+        "  frame time p50 {}, p95 {}",
+        millis(percentile(&frames, 50)),
+        millis(percentile(&frames, 95))
     );
-    println!("  bank pages fetched: {pages} (ceil(10,000 / 100) = 100; the list prefetches ahead)");
-
-    let rest = app.scroll_history(4_000, 100_000).await?;
     let pages = bank.transaction_pages().await?;
-    let rows = first.ids.len() + rest.ids.len();
+    println!("  bank pages fetched: {pages} (ceil(10,000 / 100) = 100; the list prefetches ahead)");
+    println!("  resident memory: {}", resident_memory(group)?);
+
+    // Steps still shorter than the rows rendered at once (the screen and the overscan on both
+    // sides), so every row is seen.
+    let rest = app.scroll_history(1_800, 100_000).await?;
+    // The rows on screen when the first scroll stopped are seen again by the second.
+    let rows = first
+        .ids
+        .iter()
+        .chain(&rest.ids)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let pages = bank.transaction_pages().await?;
     println!(
-        "scrolled on to {rows} rows: bank pages fetched {pages}, most rows in the DOM {}",
-        rest.most_rows_in_dom
+        "scrolled on to {rows} rows (the end: {}): bank pages fetched {pages}, most rows in the DOM {}",
+        rest.reached_the_end, rest.most_rows_in_dom
     );
-    let group = app
-        .process_group()
-        .ok_or_else(|| Error::NotFound("the app's process group".to_owned()))?;
-    println!(
-        "  resident memory after {rows} rows: {}",
-        resident_memory(group)?
-    );
+    println!("  resident memory: {}", resident_memory(group)?);
     app.close().await
 }
 
@@ -211,19 +223,22 @@ fn logged(log: &str, milestone: &str) -> Option<u128> {
 /// The resident memory of the app and its WebKit processes (not the test's driver).
 fn resident_memory(group: u32) -> Result<String> {
     let output = Command::new("ps")
-        .args(["-o", "rss=,comm=", "-g", &group.to_string()])
+        .args(["-e", "-o", "pgid=,rss=,comm="])
         .stderr(Stdio::null())
         .output()
         .map_err(|source| io_error("ps", source))?;
     let listing = String::from_utf8_lossy(&output.stdout);
+    let group = group.to_string();
     let mut total_kib = 0_u64;
     let mut parts = Vec::new();
     for line in listing.lines() {
         let mut fields = line.split_whitespace();
-        let (Some(rss), Some(name)) = (fields.next(), fields.next()) else {
+        let (Some(pgid), Some(rss), Some(name)) = (fields.next(), fields.next(), fields.next())
+        else {
             continue;
         };
-        let is_app = name == "bankbook" || name.starts_with("WebKit") && name != "WebKitWebDriver";
+        let is_app = pgid == group
+            && (name == "bankbook" || name.starts_with("WebKit") && name != "WebKitWebDriver");
         if let (true, Ok(kib)) = (is_app, rss.parse::<u64>()) {
             total_kib += kib;
             parts.push(format!("{name} {} MiB", kib / 1024));
@@ -234,6 +249,11 @@ fn resident_memory(group: u32) -> Result<String> {
         total_kib / 1024,
         parts.join(", ")
     ))
+}
+
+/// Microseconds as milliseconds with one decimal.
+fn millis(micros: u64) -> String {
+    format!("{}.{} ms", micros / 1_000, micros % 1_000 / 100)
 }
 
 fn median(values: &mut [u128]) -> u128 {
