@@ -61,6 +61,29 @@ async fn wait_for_first_row(app: &AppSession, id: &str) -> e2e::Result<()> {
     Err(e2e::Error::NotFound(format!("{id} at the top of the list")))
 }
 
+/// Whether the transaction list comes to rest (the same scroll position twice in a row) at a
+/// position, in pixels from the top, that satisfies `wanted`, within three seconds: keyboard
+/// scrolling is animated, and a key pressed mid-animation may be dropped.
+async fn scrolls_to(app: &AppSession, wanted: impl Fn(u64) -> bool) -> e2e::Result<bool> {
+    let mut last = None;
+    for _ in 0..30 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let top = app
+            .client()
+            .execute(
+                r#"return Math.round(document.querySelector('[data-testid="transaction-list"]').scrollTop);"#,
+                Vec::new(),
+            )
+            .await?
+            .as_u64();
+        if top.is_some() && top == last && top.is_some_and(&wanted) {
+            return Ok(true);
+        }
+        last = top;
+    }
+    Ok(false)
+}
+
 async fn refresh(app: &AppSession) -> e2e::Result<()> {
     app.find_with_text("button", "Refresh")
         .await?
@@ -96,6 +119,19 @@ async fn the_balances_and_every_transaction_of_a_long_history_are_shown() -> e2e
     assert!(same_amount(&available, &at_the_bank.available));
     app.find("[data-testid=transaction-row]").await?;
     app.screenshot("main-window").await?;
+
+    // The keyboard scrolls the list: Page Down moves it, Home brings it back.
+    let list = app.find("[data-testid=transaction-list]").await?;
+    list.send_keys("\u{E00F}").await?;
+    assert!(
+        scrolls_to(&app, |top| top > 0).await?,
+        "Page Down did not scroll"
+    );
+    list.send_keys("\u{E011}").await?;
+    assert!(
+        scrolls_to(&app, |top| top == 0).await?,
+        "Home did not scroll back"
+    );
 
     let scrolled = app.scroll_history(600, usize::MAX).await?;
 
