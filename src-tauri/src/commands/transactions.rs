@@ -1,7 +1,7 @@
 //! The transaction history, paged from the store, which fetches older bank pages as the user
 //! scrolls.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
 
@@ -51,22 +51,45 @@ pub struct TransactionsPage {
     pub items: Vec<TransactionView>,
     /// Pass it back for the next, older page; `None` when there is none.
     pub next_cursor: Option<String>,
+    /// Pass it back with `Newer` for the page just above this one (a list that let it go);
+    /// `None` at the top.
+    pub previous_cursor: Option<String>,
     /// The whole history is here: nothing older exists at the bank.
     pub complete: bool,
 }
 
-/// The page of `iban`'s history after `cursor` (`None`: the newest), from the store when it
-/// has it; else older bank pages are fetched first.
+/// Which way from the cursor a page goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum PageDirection {
+    /// Below the cursor: down the list, into the past.
+    Older,
+    /// Above the cursor: back up the list.
+    Newer,
+}
+
+/// The page of `iban`'s history next to `cursor` (`None`: the newest). Older pages come from
+/// the store when it has them, else older bank pages are fetched first; newer pages are always
+/// stored.
 #[tauri::command]
 pub async fn transactions_page(
     state: State<'_, AppState>,
     iban: String,
     cursor: Option<String>,
     limit: u32,
+    direction: PageDirection,
 ) -> Result<TransactionsPage, Error> {
     let link = state.connected()?;
     let bank_id = link.bank_id();
     let cursor = cursor.as_deref();
+    if direction == PageDirection::Newer {
+        let cursor = cursor.ok_or(ledger::Error::InvalidCursor)?;
+        return Ok(state
+            .ledger
+            .newer_page(bank_id, &iban, cursor, limit)?
+            .into());
+    }
     if let Some(page) = state.ledger.stored_page(bank_id, &iban, cursor, limit)? {
         return Ok(page.into());
     }
@@ -87,6 +110,7 @@ impl From<ledger::HistoryPage> for TransactionsPage {
                 .map(|entry| TransactionView::from(entry.record))
                 .collect(),
             next_cursor: page.next_cursor,
+            previous_cursor: page.previous_cursor,
             complete: page.complete,
         }
     }

@@ -14,6 +14,7 @@ import type { EntryStatus } from "./bindings/EntryStatus";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
 import type { Milestone } from "./bindings/Milestone";
+import type { PageDirection } from "./bindings/PageDirection";
 import type { TransactionsPage } from "./bindings/TransactionsPage";
 import type { TransactionView } from "./bindings/TransactionView";
 
@@ -29,6 +30,7 @@ export type {
   ErrorCode,
   IpcError,
   Milestone,
+  PageDirection,
   TransactionsPage,
   TransactionView,
 };
@@ -144,12 +146,14 @@ export const accountsOverview = (): Promise<AccountOverview[]> => call("accounts
 export const refreshAccounts = (onlyStale: boolean): Promise<AccountOverview[]> =>
   call("refresh_accounts", { onlyStale });
 
-/** A page of an account's history, newest first; pass `nextCursor` back for the older page. */
+/** A page of an account's history, newest first, next to `cursor` (null: the top): `older`
+ * goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`. */
 export const transactionsPage = (
   iban: string,
   cursor: string | null,
   limit: number,
-): Promise<TransactionsPage> => call("transactions_page", { iban, cursor, limit });
+  direction: PageDirection,
+): Promise<TransactionsPage> => call("transactions_page", { iban, cursor, limit, direction });
 
 /** The event Rust emits when the bank's answer to a consent arrived and was handled. */
 export const CONSENT_FINISHED = "consent-finished";

@@ -103,8 +103,12 @@ export function transactions(prefix: string, count: number, from = 0): Transacti
   });
 }
 
-export function page(items: TransactionView[], nextCursor: string | null = null): TransactionsPage {
-  return { items, nextCursor, complete: nextCursor === null };
+export function page(
+  items: TransactionView[],
+  nextCursor: string | null = null,
+  previousCursor: string | null = null,
+): TransactionsPage {
+  return { items, nextCursor, previousCursor, complete: nextCursor === null };
 }
 
 export const EMPTY_HISTORY = page([]);

@@ -24,6 +24,9 @@ pub struct HistoryPage {
     pub entries: Vec<StoredEntry>,
     /// For the next, older page; `None` when there is none.
     pub next_cursor: Option<String>,
+    /// For the page just newer than this one, which a list that let it go asks for again when
+    /// scrolled back up; `None` at the top of the list.
+    pub previous_cursor: Option<String>,
     /// Nothing older exists at the bank.
     pub complete: bool,
 }
@@ -86,6 +89,36 @@ impl Ledger {
             self.fetch_older(session, iban, &sync).await?;
             fetched += 1;
         }
+    }
+
+    /// The page just newer than `cursor`. Always from the store: the list came down through it.
+    pub fn newer_page(
+        &self,
+        bank_id: &str,
+        iban: &str,
+        cursor: &str,
+        limit: u32,
+    ) -> Result<HistoryPage> {
+        let request = PageRequest::parse(Some(cursor), limit)?;
+        let before = request.after.ok_or(Error::InvalidCursor)?;
+        self.selected(bank_id, iban)?;
+        // One more than asked for, the farthest from the cursor: whether it exists says if the
+        // list goes on upwards.
+        let mut entries = self.store().entries_before(iban, &before, limit + 1)?;
+        let more_above = entries.len() > limit as usize;
+        if more_above {
+            entries.remove(0);
+        }
+        Ok(HistoryPage {
+            previous_cursor: more_above
+                .then(|| entries.first().map(|entry| cursor::encode(&entry.position)))
+                .flatten(),
+            next_cursor: Some(cursor::encode(
+                entries.last().map_or(&before, |entry| &entry.position),
+            )),
+            complete: false,
+            entries,
+        })
     }
 
     /// Fetches the bank's newest entries of `iban` until they reach what is stored.
@@ -204,9 +237,14 @@ fn page(mut entries: Vec<StoredEntry>, sync: &HistorySync, request: PageRequest)
                 .unwrap_or_default(),
         )
     };
+    let previous_cursor = request
+        .after
+        .as_ref()
+        .map(|after| cursor::encode(entries.first().map_or(after, |entry| &entry.position)));
     HistoryPage {
         entries,
         next_cursor,
+        previous_cursor,
         complete,
     }
 }

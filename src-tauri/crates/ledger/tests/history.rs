@@ -250,3 +250,43 @@ async fn a_refresh_that_waited_for_the_first_page_shares_its_fetch() {
     assert!(refreshed.is_ok() && again.is_ok());
     assert_eq!(harness.transaction_requests().await, 1);
 }
+
+#[tokio::test]
+async fn a_list_that_let_its_top_pages_go_gets_them_back_in_order() {
+    let harness = Harness::start(250).await;
+    let iban = &harness.ibans[0];
+    let everything = harness.scroll_to_the_end(iban, 100).await;
+    let ledger = &harness.ledger;
+    let session = &harness.session;
+    let first = ledger.page(session, BANK, iban, None, 100).await.unwrap();
+    assert_eq!(first.previous_cursor, None);
+    let second = ledger
+        .page(session, BANK, iban, first.next_cursor.as_deref(), 100)
+        .await
+        .unwrap();
+    let third = ledger
+        .page(session, BANK, iban, second.next_cursor.as_deref(), 100)
+        .await
+        .unwrap();
+
+    // Scrolled down to the third page, the list dropped the first two; going back up:
+    let back = ledger
+        .newer_page(BANK, iban, third.previous_cursor.as_deref().unwrap(), 100)
+        .unwrap();
+    assert_eq!(references_of(&back), references_of(&second));
+    let top = ledger
+        .newer_page(BANK, iban, back.previous_cursor.as_deref().unwrap(), 100)
+        .unwrap();
+    assert_eq!(references_of(&top), everything[..100]);
+    assert_eq!(top.previous_cursor, None);
+    // A short page at the top: fewer than asked for, and nothing above.
+    let short = ledger
+        .newer_page(BANK, iban, third.previous_cursor.as_deref().unwrap(), 150)
+        .unwrap();
+    assert_eq!(references_of(&short), everything[..200][50..]);
+    assert!(short.previous_cursor.is_some());
+    assert!(matches!(
+        ledger.newer_page(BANK, iban, "", 100),
+        Err(Error::InvalidCursor)
+    ));
+}

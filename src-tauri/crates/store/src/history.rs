@@ -105,6 +105,29 @@ impl Store {
         Ok(rows)
     }
 
+    /// Up to `limit` entries of `iban` just before `before` in list order (newer ones), in
+    /// list order: what a list that dropped its top pages shows again when scrolled back up.
+    pub fn entries_before(
+        &self,
+        iban: &str,
+        before: &ListPosition,
+        limit: u32,
+    ) -> Result<Vec<StoredEntry>> {
+        let mut statement = self.connection.prepare_cached(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry
+             WHERE iban = ?1 AND (date, ordinal) > (?2, ?3)
+             ORDER BY date ASC, ordinal ASC LIMIT ?4"
+        ))?;
+        let mut rows = statement
+            .query_map(
+                params![iban, before.date.to_string(), before.ordinal, limit],
+                read_entry,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.reverse();
+        Ok(rows)
+    }
+
     /// How many entries of `iban` are stored.
     pub fn entry_count(&self, iban: &str) -> Result<u32> {
         Ok(self.connection.query_row(
@@ -468,6 +491,21 @@ mod tests {
             .unwrap();
         assert_eq!(listed(&store, 2), ["a", "b", "c", "d", "e", "f"]);
         assert_eq!(listed(&store, 100), listed(&store, 1));
+        // Back up from "e": the two entries before it, still in list order.
+        let all = store.entries_after(IBAN, None, 10).unwrap();
+        let newer: Vec<String> = store
+            .entries_before(IBAN, &all[4].position, 2)
+            .unwrap()
+            .into_iter()
+            .map(|stored| stored.record.entry_reference)
+            .collect();
+        assert_eq!(newer, ["c", "d"]);
+        assert!(
+            store
+                .entries_before(IBAN, &all[0].position, 2)
+                .unwrap()
+                .is_empty()
+        );
         let sync = store.history_sync(IBAN).unwrap();
         assert_eq!(
             sync,

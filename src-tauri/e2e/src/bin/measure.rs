@@ -105,6 +105,10 @@ async fn scrolling() -> Result<()> {
     let group = app
         .process_group()
         .ok_or_else(|| Error::NotFound("the app's process group".to_owned()))?;
+    println!(
+        "resident memory with the first page on screen: {}",
+        resident_memory(group)?
+    );
     let mut idle = app.idle_frame_micros(120).await?;
     idle.sort_unstable();
     println!(

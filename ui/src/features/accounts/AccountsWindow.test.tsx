@@ -107,7 +107,7 @@ describe("choosing the account", () => {
     expect(accountItem(EVERYDAY).getAttribute("aria-current")).toBe("true");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Everyday");
     await waitFor(() => expect(rowIds()).toEqual(["everyday-0", "everyday-1", "everyday-2"]));
-    expect(ipc.transactionsPage).toHaveBeenCalledWith(EVERYDAY.iban, null, 100);
+    expect(ipc.transactionsPage).toHaveBeenCalledWith(EVERYDAY.iban, null, 100, "older");
   });
 
   it("loads the history of the account the user selects", async () => {
@@ -119,7 +119,7 @@ describe("choosing the account", () => {
 
     await userEvent.click(accountItem(SAVINGS));
     await waitFor(() => expect(rowIds()).toEqual(["savings-0", "savings-1"]));
-    expect(ipc.transactionsPage).toHaveBeenCalledWith(SAVINGS.iban, null, 100);
+    expect(ipc.transactionsPage).toHaveBeenCalledWith(SAVINGS.iban, null, 100, "older");
     expect(accountItem(SAVINGS).getAttribute("aria-current")).toBe("true");
     expect(accountItem(EVERYDAY).getAttribute("aria-current")).toBeNull();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Tagesgeld");
@@ -130,7 +130,9 @@ describe("choosing the account", () => {
     accountItem(TRAVEL).focus();
     await userEvent.keyboard("{Enter}");
     expect(accountItem(TRAVEL).getAttribute("aria-current")).toBe("true");
-    await waitFor(() => expect(ipc.transactionsPage).toHaveBeenCalledWith(TRAVEL.iban, null, 100));
+    await waitFor(() =>
+      expect(ipc.transactionsPage).toHaveBeenCalledWith(TRAVEL.iban, null, 100, "older"),
+    );
   });
 });
 

@@ -135,7 +135,7 @@ describe("scrolling through the history", () => {
     // Near the end, still some rows short of it: the next page is asked for.
     scrollTo(list(), 7000);
     await waitFor(() => expect(pageCalls()).toEqual([null, "c1"]));
-    expect(ipc.transactionsPage).toHaveBeenLastCalledWith(EVERYDAY.iban, "c1", 100);
+    expect(ipc.transactionsPage).toHaveBeenLastCalledWith(EVERYDAY.iban, "c1", 100, "older");
     await waitFor(() => expect(rowIds()).toContain("a-99"));
     expect(screen.queryByTestId("history-end")).toBeNull();
   });
@@ -157,7 +157,14 @@ describe("scrolling through the history", () => {
   });
 
   it("says so when the bank offers nothing older but the history is not complete", async () => {
-    history({ first: { items: transactions("a", 3), nextCursor: null, complete: false } });
+    history({
+      first: {
+        items: transactions("a", 3),
+        nextCursor: null,
+        previousCursor: null,
+        complete: false,
+      },
+    });
     renderList();
     expect((await screen.findByTestId("history-end")).textContent).toBe(
       "Your bank offers no older transactions",

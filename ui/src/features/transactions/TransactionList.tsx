@@ -10,6 +10,8 @@ import { dayLabel } from "./dayLabel";
 import { groupTransactions, type ListItem } from "./grouping";
 import { type FooterState, HistoryFooter } from "./HistoryFooter";
 import { TransactionRow } from "./TransactionRow";
+import { useKeepRowInPlace } from "./useKeepRowInPlace";
+import { useLoadNewerNearStart } from "./useLoadNewerNearStart";
 import { useLoadOlderNearEnd } from "./useLoadOlderNearEnd";
 import { useTransactionHistory } from "./useTransactionHistory";
 
@@ -57,6 +59,14 @@ export function TransactionList({
   });
   const virtualItems = virtualizer.getVirtualItems();
 
+  useKeepRowInPlace(items, scroller, itemHeightOf);
+  useLoadNewerNearStart({
+    firstRenderedIndex: virtualItems[0]?.index ?? -1,
+    hasPreviousPage: history.hasPreviousPage,
+    isFetching: history.isFetching,
+    isError: history.isError,
+    fetchPreviousPage: history.fetchPreviousPage,
+  });
   useLoadOlderNearEnd({
     lastRenderedIndex: virtualItems.at(-1)?.index ?? -1,
     loadedCount: items.length,
@@ -66,8 +76,15 @@ export function TransactionList({
     fetchNextPage: history.fetchNextPage,
   });
 
-  const retry = () =>
-    void (history.isFetchNextPageError ? history.fetchNextPage() : history.refetch());
+  const retry = () => {
+    if (history.isFetchNextPageError) {
+      void history.fetchNextPage();
+    } else if (history.isFetchPreviousPageError) {
+      void history.fetchPreviousPage();
+    } else {
+      void history.refetch();
+    }
+  };
 
   let content: ReactNode;
   if (!pages) {
@@ -140,9 +157,10 @@ export function TransactionList({
 }
 
 function itemHeight(item: ListItem | undefined): number {
-  if (!item) {
-    return FOOTER_HEIGHT;
-  }
+  return item ? itemHeightOf(item) : FOOTER_HEIGHT;
+}
+
+function itemHeightOf(item: ListItem): number {
   return item.kind === "header" ? HEADER_HEIGHT : ROW_HEIGHT;
 }
 

@@ -23,7 +23,8 @@ export function groupTransactions(pages: readonly TransactionsPage[]): ListItem[
       seen.add(transaction.id);
       if (transaction.date !== day) {
         day = transaction.date;
-        items.push({ kind: "header", key: `header:${items.length}:${day}`, group: day });
+        // The list is sorted by date, so a day has one header: its key is stable across pages.
+        items.push({ kind: "header", key: `header:${day}`, group: day });
       }
       items.push({ kind: "transaction", key: `tx:${transaction.id}`, transaction });
     }

@@ -10,6 +10,11 @@ export type TransactionsPage = { items: Array<TransactionView>,
  */
 nextCursor: string | null, 
 /**
+ * Pass it back with `Newer` for the page just above this one (a list that let it go);
+ * `None` at the top.
+ */
+previousCursor: string | null, 
+/**
  * The whole history is here: nothing older exists at the bank.
  */
 complete: boolean, };
