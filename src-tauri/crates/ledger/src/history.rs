@@ -2,7 +2,7 @@
 //! out, and the newest bank pages fetched on refresh until they reach what is stored.
 
 use bank::{Iban, PAGE_SIZES, Page, RefreshTokenStore, Session, Transaction, TransactionsQuery};
-use store::{EntryRecord, HistorySync, ListPosition, StoredEntry};
+use store::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 use time::Date;
 
 use crate::balances::{Scope, is_stale, stale_before};
@@ -146,7 +146,11 @@ impl Ledger {
         }
         let mut newest = Vec::new();
         for number in 1..=MAX_REFRESH_PAGES {
-            let fetched = fetch(session, iban, number).await?;
+            let whole_listing = OlderPage {
+                number,
+                up_to: None,
+            };
+            let fetched = fetch(session, iban, whole_listing).await?;
             let references: Vec<&str> = fetched
                 .items
                 .iter()
@@ -175,7 +179,8 @@ impl Ledger {
         );
         let mut store = self.store();
         store.reset_history(iban)?;
-        let added = store.append_older(iban, &newest, Some(MAX_REFRESH_PAGES + 1))?;
+        let next = continuation(EVERYTHING, Some(MAX_REFRESH_PAGES + 1), &newest);
+        let added = store.append_older(iban, &newest, next)?;
         store.mark_history_refreshed(iban, now().unix_timestamp())?;
         Ok(added)
     }
@@ -187,15 +192,17 @@ impl Ledger {
         iban: &str,
         sync: &HistorySync,
     ) -> Result<usize> {
-        let number = sync.next_page.unwrap_or(1);
-        let fetched = fetch(session, iban, number).await?;
+        let page = sync.next.unwrap_or(EVERYTHING);
+        let fetched = fetch(session, iban, page).await?;
+        let records = records(fetched.items);
+        let next = continuation(page, fetched.next_page, &records);
         let mut store = self.store();
-        let added = store.append_older(iban, &records(fetched.items), fetched.next_page)?;
+        let added = store.append_older(iban, &records, next)?;
         if !sync.started() {
             // The first page is the newest: as fresh as a refresh.
             store.mark_history_refreshed(iban, now().unix_timestamp())?;
         }
-        tracing::debug!(page = number, added, "older history fetched");
+        tracing::debug!(page = page.number, added, "older history fetched");
         Ok(added)
     }
 
@@ -249,12 +256,39 @@ fn page(mut entries: Vec<StoredEntry>, sync: &HistorySync, request: PageRequest)
     }
 }
 
+/// The first page of the bank's whole listing: the newest entries.
+const EVERYTHING: OlderPage = OlderPage {
+    number: 1,
+    up_to: None,
+};
+
+/// Where the history goes on below `page`, given the bank's next page number and what `page`
+/// held. Past the first pages of the whole listing, it goes on in the listing of entries up to
+/// the oldest date reached: its pages stay put when entries arrive or go at the top. That
+/// listing repeats the entries of that date already stored; they are stored once.
+fn continuation(
+    page: OlderPage,
+    next_page: Option<u32>,
+    records: &[EntryRecord],
+) -> Option<OlderPage> {
+    let number = next_page?;
+    let oldest = records.iter().map(|entry| entry.date).min();
+    Some(match (page.up_to, oldest) {
+        (Some(_), _) | (None, None) => OlderPage { number, ..page },
+        (None, Some(oldest)) => OlderPage {
+            number: 1,
+            up_to: Some(oldest),
+        },
+    })
+}
+
 async fn fetch<S: RefreshTokenStore>(
     session: &Session<S>,
     iban: &str,
-    number: u32,
+    page: OlderPage,
 ) -> Result<Page<Transaction>> {
-    let query = TransactionsQuery::newest(Iban::parse(iban)?).page(number);
+    let mut query = TransactionsQuery::newest(Iban::parse(iban)?).page(page.number);
+    query.date_to = page.up_to;
     debug_assert_eq!(query.page_size, *PAGE_SIZES.end());
     Ok(session.transactions_page(&query).await?)
 }

@@ -21,12 +21,13 @@ async fn scrolling_to_the_end_shows_every_entry_once_in_the_banks_order() {
     let shown = harness.scroll_to_the_end(iban, 100).await;
 
     assert_eq!(shown, bank_order);
-    // Pages of 100 from the bank, one each: ceil(1,000 / 100).
-    assert_eq!(harness.transaction_requests().await, 10);
+    // Pages of 100 from the bank, each once: ceil(1,000 / 100), and one more because the
+    // listing up to the first page's oldest day repeats that day's entries.
+    assert_eq!(harness.transaction_requests().await, 11);
     // Smaller pages in the UI do not cost more bank pages.
     let again = harness.scroll_to_the_end(iban, 37).await;
     assert_eq!(again, bank_order);
-    assert_eq!(harness.transaction_requests().await, 10);
+    assert_eq!(harness.transaction_requests().await, 11);
 }
 
 #[tokio::test]
@@ -289,4 +290,44 @@ async fn a_list_that_let_its_top_pages_go_gets_them_back_in_order() {
         ledger.newer_page(BANK, iban, "", 100),
         Err(Error::InvalidCursor)
     ));
+}
+
+#[tokio::test]
+async fn a_hold_released_at_the_top_skips_nothing_further_down() {
+    let harness = Harness::start(400).await;
+    let iban = &harness.ibans[0];
+    let admin = harness.admin().await;
+    let hold = admin
+        .add_transaction(NewTransaction::pending(
+            iban.clone(),
+            Decimal::from_str("-5.00").unwrap(),
+        ))
+        .unwrap();
+    // Two pages stored; then the hold goes, and the bank's whole listing moves up by one.
+    let first = harness
+        .ledger
+        .page(&harness.session, BANK, iban, None, 100)
+        .await
+        .unwrap();
+    harness
+        .ledger
+        .page(
+            &harness.session,
+            BANK,
+            iban,
+            first.next_cursor.as_deref(),
+            100,
+        )
+        .await
+        .unwrap();
+    admin.release_pending(&hold).unwrap();
+
+    let shown = harness.scroll_to_the_end(iban, 100).await;
+
+    let at_the_bank = harness.bank_listing(iban).await;
+    let missing: Vec<&String> = at_the_bank
+        .iter()
+        .filter(|entry| !shown.contains(entry))
+        .collect();
+    assert!(missing.is_empty(), "missing {missing:?}");
 }

@@ -14,7 +14,7 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
-use store::{EntryRecord, ListPosition, Store};
+use store::{EntryRecord, ListPosition, OlderPage, Store};
 use time::{Date, Duration as Days};
 
 const IBAN: &str = "SK3111000000002611223344";
@@ -87,7 +87,10 @@ fn fill(store: &mut Store) {
         let entries: Vec<EntryRecord> = (0..PAGE)
             .map(|offset| entry(page * PAGE + offset, newest))
             .collect();
-        let next = (page + 1 < STORED / PAGE).then_some(page + 2);
+        let next = (page + 1 < STORED / PAGE).then_some(OlderPage {
+            number: page + 2,
+            up_to: None,
+        });
         store
             .append_older(IBAN, &entries, next)
             .expect("a page is stored");

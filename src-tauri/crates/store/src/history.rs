@@ -47,12 +47,23 @@ pub struct StoredEntry {
     pub position: ListPosition,
 }
 
+/// The bank page that continues the stored history downwards: page `number` of the bank's
+/// listing of entries dated up to `up_to` (of everything when `None`). Paging a listing that
+/// ends on a fixed date, rather than the whole one, keeps the page numbers still when entries
+/// arrive or go at the top (a new payment, a released card hold), so no entry falls between two
+/// pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OlderPage {
+    pub number: u32,
+    pub up_to: Option<Date>,
+}
+
 /// How far back an account's history has been fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HistorySync {
     /// The bank page to fetch for older entries; `None` before the first fetch and once the
     /// history is complete.
-    pub next_page: Option<u32>,
+    pub next: Option<OlderPage>,
     /// The oldest entry is stored: there is nothing older at the bank.
     pub complete: bool,
     /// Unix seconds of the last fetch of the newest entries.
@@ -62,7 +73,7 @@ pub struct HistorySync {
 impl HistorySync {
     /// Whether any of the history has been fetched.
     pub fn started(&self) -> bool {
-        self.complete || self.next_page.is_some()
+        self.complete || self.next.is_some()
     }
 }
 
@@ -157,12 +168,17 @@ impl Store {
         Ok(self
             .connection
             .query_row(
-                "SELECT history_next_page, history_complete, history_refreshed_at
+                "SELECT history_next_page, history_complete, history_refreshed_at, history_up_to
                  FROM account_sync WHERE iban = ?1",
                 params![iban],
                 |row| {
+                    let number: Option<u32> = row.get(0)?;
+                    let up_to = match row.get_ref(3)? {
+                        rusqlite::types::ValueRef::Null => None,
+                        _ => Some(date_from_sql(row, 3)?),
+                    };
                     Ok(HistorySync {
-                        next_page: row.get(0)?,
+                        next: number.map(|number| OlderPage { number, up_to }),
                         complete: row.get(1)?,
                         refreshed_at: row.get(2)?,
                     })
@@ -179,7 +195,7 @@ impl Store {
         &mut self,
         iban: &str,
         entries: &[EntryRecord],
-        next_page: Option<u32>,
+        next: Option<OlderPage>,
     ) -> Result<usize> {
         let transaction = self.connection.transaction()?;
         let lowest: Option<i64> = transaction.query_row(
@@ -196,12 +212,19 @@ impl Store {
             }
         }
         transaction.execute(
-            "INSERT INTO account_sync (iban, history_next_page, history_complete)
-             VALUES (?1, ?2, ?3)
+            "INSERT INTO account_sync (iban, history_next_page, history_up_to, history_complete)
+             VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (iban) DO UPDATE SET
                  history_next_page = excluded.history_next_page,
+                 history_up_to = excluded.history_up_to,
                  history_complete = excluded.history_complete",
-            params![iban, next_page, next_page.is_none()],
+            params![
+                iban,
+                next.map(|page| page.number),
+                next.and_then(|page| page.up_to)
+                    .map(|date| date.to_string()),
+                next.is_none()
+            ],
         )?;
         transaction.commit()?;
         Ok(added)
@@ -262,7 +285,8 @@ impl Store {
         let transaction = self.connection.transaction()?;
         transaction.execute("DELETE FROM entry WHERE iban = ?1", params![iban])?;
         transaction.execute(
-            "UPDATE account_sync SET history_next_page = NULL, history_complete = 0,
+            "UPDATE account_sync SET history_next_page = NULL, history_up_to = NULL,
+                 history_complete = 0,
                  history_refreshed_at = NULL
              WHERE iban = ?1",
             params![iban],
@@ -441,6 +465,14 @@ mod tests {
         }
     }
 
+    /// Page `number` of the listing up to 20 November.
+    fn page(number: u32) -> OlderPage {
+        OlderPage {
+            number,
+            up_to: Some(date!(2026 - 11 - 20)),
+        }
+    }
+
     fn pending(reference: &str, date: Date) -> EntryRecord {
         EntryRecord {
             pending: true,
@@ -472,7 +504,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let day = date!(2026 - 11 - 20);
         store
-            .append_older(IBAN, &[entry("c", day), entry("d", day)], Some(2))
+            .append_older(IBAN, &[entry("c", day), entry("d", day)], Some(page(2)))
             .unwrap();
         store
             .append_older(
@@ -510,7 +542,7 @@ mod tests {
         assert_eq!(
             sync,
             HistorySync {
-                next_page: None,
+                next: None,
                 complete: true,
                 refreshed_at: Some(1)
             }
@@ -523,19 +555,19 @@ mod tests {
         let day = date!(2026 - 11 - 20);
         assert_eq!(
             store
-                .append_older(IBAN, &[entry("a", day), entry("b", day)], Some(2))
+                .append_older(IBAN, &[entry("a", day), entry("b", day)], Some(page(2)))
                 .unwrap(),
             2
         );
         // The bank's pages shifted by one: page 2 starts with an entry already stored.
         assert_eq!(
             store
-                .append_older(IBAN, &[entry("b", day), entry("c", day)], Some(3))
+                .append_older(IBAN, &[entry("b", day), entry("c", day)], Some(page(3)))
                 .unwrap(),
             1
         );
         assert_eq!(listed(&store, 10), ["a", "b", "c"]);
-        assert_eq!(store.history_sync(IBAN).unwrap().next_page, Some(3));
+        assert_eq!(store.history_sync(IBAN).unwrap().next, Some(page(3)));
     }
 
     #[test]
@@ -605,7 +637,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let day = date!(2026 - 11 - 20);
         store
-            .append_older(IBAN, &[entry("a", day)], Some(2))
+            .append_older(IBAN, &[entry("a", day)], Some(page(2)))
             .unwrap();
         store
             .append_older("OTHER", &[entry("a", day), entry("b", day)], None)

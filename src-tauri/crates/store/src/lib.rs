@@ -14,7 +14,7 @@ use rusqlite::Connection;
 pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use error::{Error, Result};
-pub use history::{EntryRecord, HistorySync, ListPosition, StoredEntry};
+pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 
 /// An open store with its schema up to date.
 #[derive(Debug)]

@@ -62,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
         iban                 TEXT PRIMARY KEY,
         balances_fetched_at  INTEGER,
         history_next_page    INTEGER,
+        history_up_to        TEXT,
         history_complete     INTEGER NOT NULL DEFAULT 0,
         history_refreshed_at INTEGER
     ) STRICT;",

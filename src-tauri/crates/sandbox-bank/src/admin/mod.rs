@@ -111,6 +111,21 @@ impl Admin {
         }
     }
 
+    /// Releases a pending entry (a card hold that lapsed): it leaves the listing.
+    pub fn release_pending(&self, entry_reference: &str) -> Result<()> {
+        let released = self
+            .state
+            .bank
+            .accounts()
+            .iter()
+            .any(|account| account.release(entry_reference));
+        if released {
+            Ok(())
+        } else {
+            Err(Error::UnknownPendingEntry(entry_reference.to_owned()))
+        }
+    }
+
     /// Injects a fault; returns its id.
     pub fn inject_fault(&self, fault: Fault) -> u64 {
         lock(&self.state.faults).inject(fault, self.state.clock.now())

@@ -143,4 +143,14 @@ impl Account {
         live.newest_first.insert(0, entry);
         true
     }
+
+    /// Releases the pending entry `reference` (a card hold the merchant never claimed): it
+    /// leaves the listing, and every entry after it moves up one place. False if no such entry.
+    pub(crate) fn release(&self, reference: &str) -> bool {
+        let mut live = lock(&self.live);
+        let before = live.newest_first.len();
+        live.newest_first
+            .retain(|entry| entry.reference != reference || entry.status != EntryStatus::Pending);
+        live.newest_first.len() < before
+    }
 }
