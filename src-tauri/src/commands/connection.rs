@@ -110,7 +110,7 @@ pub fn select_accounts(
 #[tauri::command]
 pub async fn disconnect(state: State<'_, AppState>, keep_data: bool) -> Result<(), Error> {
     if let Some(link) = state.link() {
-        link.session(&state.connector).await?.forget().await?;
+        link.forget(&state.connector).await?;
     }
     state.set_link(None);
     state.store().forget_connection(keep_data)?;

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use bank::{
     BankApi, BankProfile, ClientIdentity, Connection, OAuth, OAuthConfig, PendingConsents,
-    RemoteBank, Session, Timeouts, http_client,
+    RefreshTokenStore, RemoteBank, Session, Timeouts, http_client,
 };
 use sandbox_bank::{RunningBank, SandboxBank};
 use time::OffsetDateTime;
@@ -122,6 +122,12 @@ impl Connector {
             vault,
             consent_expires_at,
         ))
+    }
+
+    /// Removes the saved tokens of `bank_id` from the keychain.
+    pub async fn forget_tokens(&self, bank_id: &str) -> Result<()> {
+        let vault = self.keychain.vault(bank_id)?;
+        Ok(RefreshTokenStore::clear(&vault).await?)
     }
 
     /// The Demo Bank, started on first use.

@@ -42,6 +42,15 @@ impl Link {
         self.consent_expires_at
     }
 
+    /// Forgets the tokens (disconnect): the open session's, or straight from the keychain when
+    /// it never opened, so disconnecting needs neither the bank nor its profile.
+    pub async fn forget(&self, connector: &Connector) -> Result<()> {
+        match self.session.get() {
+            Some(session) => Ok(session.forget().await?),
+            None => connector.forget_tokens(&self.bank_id).await,
+        }
+    }
+
     /// The session, opened the first time it is asked for. Opening makes no request.
     pub async fn session(&self, connector: &Connector) -> Result<&Session<Vault>> {
         self.session

@@ -145,3 +145,34 @@ async fn an_unknown_bank_is_refused_before_anything_starts() {
 
     assert!(matches!(outcome, Err(Error::UnknownBank(_))), "{outcome:?}");
 }
+
+#[tokio::test]
+async fn disconnecting_a_saved_link_clears_the_keychain_without_the_bank() {
+    let data = tempfile::tempdir().unwrap();
+    let keychain = keychain();
+    let first_run = connector(data.path(), &keychain);
+    let ibans = demo_ibans(&first_run).await;
+    let callback = consent(&first_run, &Decision::Approve(ibans)).await;
+    let connected = first_run
+        .complete_consent(
+            &Sensitive(param(&callback, "code").unwrap()),
+            &param(&callback, "state").unwrap(),
+        )
+        .await
+        .unwrap();
+    let consent_ends = connected.session.consent_expires_at();
+    drop(connected);
+
+    // Another run, whose bank is not even configured any more: the tokens still go.
+    let second_run = Connector::new(Vec::new(), data.path(), keychain.clone());
+    Link::saved("demo".to_owned(), consent_ends)
+        .forget(&second_run)
+        .await
+        .unwrap();
+
+    let session = first_run.resume("demo", consent_ends).await.unwrap();
+    assert!(matches!(
+        session.accounts().await,
+        Err(bank::Error::ConsentRequired(_))
+    ));
+}
