@@ -247,6 +247,9 @@ impl Store {
             params![iban],
             |row| row.get(0),
         )?;
+        // An entry that booked or changed day moves in the bank's order (a booked hold is
+        // listed as new): it is placed again with the new ones, not kept where it was.
+        let moved = remove_redated(&transaction, iban, entries)?;
         let unknown = count_unknown(&transaction, iban, entries)?;
         // The newest entry gets the highest ordinal, so the bank's order holds within a day.
         let mut next_ordinal = highest.unwrap_or(0) + i64::try_from(unknown).unwrap_or(i64::MAX);
@@ -266,7 +269,7 @@ impl Store {
             params![iban, refreshed_at],
         )?;
         transaction.commit()?;
-        Ok(added)
+        Ok(added - moved)
     }
 
     /// Records that the newest entries of `iban` were fetched at `at` (Unix seconds).
@@ -355,6 +358,28 @@ fn upsert_entry(
             entry.constant_symbol,
         ])?;
     Ok(true)
+}
+
+/// Removes the stored entries among `entries` whose status or date changed; how many.
+fn remove_redated(
+    transaction: &Transaction<'_>,
+    iban: &str,
+    entries: &[EntryRecord],
+) -> Result<usize> {
+    let mut statement = transaction.prepare_cached(
+        "DELETE FROM entry
+         WHERE iban = ?1 AND entry_reference = ?2 AND (date != ?3 OR pending != ?4)",
+    )?;
+    let mut removed = 0;
+    for entry in entries {
+        removed += statement.execute(params![
+            iban,
+            entry.entry_reference,
+            entry.date.to_string(),
+            entry.pending
+        ])?;
+    }
+    Ok(removed)
 }
 
 fn count_unknown(
@@ -597,6 +622,37 @@ mod tests {
         let first = store.entries_after(IBAN, None, 3).unwrap();
         assert_eq!(first[1].record, booked);
         assert_eq!(store.entry_count(IBAN).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_hold_that_books_takes_its_place_in_the_banks_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        let yesterday = date!(2026 - 11 - 22);
+        let today = date!(2026 - 11 - 23);
+        store
+            .append_older(
+                IBAN,
+                &[
+                    pending("today's hold", today),
+                    pending("hold", yesterday),
+                    entry("old", yesterday),
+                ],
+                None,
+            )
+            .unwrap();
+        store
+            .prepend_newer(IBAN, &[entry("new", today)], None, 1)
+            .unwrap();
+        assert_eq!(listed(&store, 10), ["new", "today's hold", "hold", "old"]);
+        // Both holds book today; the bank lists them first, before "new".
+        let booked = [
+            entry("today's hold", today),
+            entry("hold", today),
+            entry("new", today),
+        ];
+        let added = store.prepend_newer(IBAN, &booked, None, 2).unwrap();
+        assert_eq!(added, 0);
+        assert_eq!(listed(&store, 10), ["today's hold", "hold", "new", "old"]);
     }
 
     #[test]
