@@ -54,7 +54,7 @@ pub struct AccountOverview {
 
 /// The chosen accounts with their stored balances, at once; the bank is not asked.
 #[tauri::command]
-pub fn accounts_overview(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
+pub async fn accounts_overview(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
     overview(&state)
 }
 

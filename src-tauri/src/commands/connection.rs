@@ -35,7 +35,7 @@ pub struct ConnectionStatus {
 
 /// The connection as it stands.
 #[tauri::command]
-pub fn connection_status(state: State<'_, AppState>) -> Result<ConnectionStatus, Error> {
+pub async fn connection_status(state: State<'_, AppState>) -> Result<ConnectionStatus, Error> {
     status(&state)
 }
 
@@ -81,7 +81,7 @@ pub async fn consented_accounts(state: State<'_, AppState>) -> Result<Vec<Accoun
 
 /// Shows these accounts (IBANs from the consented list, in this order).
 #[tauri::command]
-pub fn select_accounts(
+pub async fn select_accounts(
     state: State<'_, AppState>,
     ibans: Vec<String>,
 ) -> Result<ConnectionStatus, Error> {

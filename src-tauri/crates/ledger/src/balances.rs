@@ -86,8 +86,9 @@ impl Ledger {
             .into_iter()
             .map(balance_record)
             .collect();
-        self.store()
-            .save_balances(iban, &balances, now().unix_timestamp())?;
+        if let Some(mut store) = self.store_for_writing(iban)? {
+            store.save_balances(iban, &balances, now().unix_timestamp())?;
+        }
         Ok(())
     }
 }

@@ -86,6 +86,8 @@ impl Ledger {
             if answerable(&entries, &sync, request) || fetched == MAX_OLDER_PAGES_PER_REQUEST {
                 return Ok(page(entries, &sync, request));
             }
+            // Asked again each time: the user may have removed the account meanwhile.
+            self.selected(bank_id, iban)?;
             self.fetch_older(session, iban, &sync).await?;
             fetched += 1;
         }
@@ -163,7 +165,10 @@ impl Ledger {
             let last = fetched.next_page.is_none();
             newest.extend(records(fetched.items));
             if reached_stored || last {
-                let added = self.store().prepend_newer(
+                let Some(mut store) = self.store_for_writing(iban)? else {
+                    return Ok(0);
+                };
+                let added = store.prepend_newer(
                     iban,
                     &newest,
                     listed_after(&newest, last),
@@ -177,7 +182,9 @@ impl Ledger {
             pages = MAX_REFRESH_PAGES,
             "the newest entries do not reach the stored history: fetching it again from the top"
         );
-        let mut store = self.store();
+        let Some(mut store) = self.store_for_writing(iban)? else {
+            return Ok(0);
+        };
         store.reset_history(iban)?;
         let next = continuation(EVERYTHING, Some(MAX_REFRESH_PAGES + 1), &newest);
         let added = store.append_older(iban, &newest, next)?;
@@ -196,7 +203,9 @@ impl Ledger {
         let fetched = fetch(session, iban, page).await?;
         let records = records(fetched.items);
         let next = continuation(page, fetched.next_page, &records);
-        let mut store = self.store();
+        let Some(mut store) = self.store_for_writing(iban)? else {
+            return Ok(0);
+        };
         let added = store.append_older(iban, &records, next)?;
         if !sync.started() {
             // The first page is the newest: as fresh as a refresh.

@@ -46,6 +46,19 @@ impl Ledger {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The store, to write what was fetched for `iban`, unless the account stopped being shown
+    /// while the bank answered (a disconnect that removed the data must not see it come back).
+    /// Checked and written under one lock.
+    fn store_for_writing(&self, iban: &str) -> Result<Option<MutexGuard<'_, Store>>> {
+        let store = self.store();
+        if store.is_shown(iban)? {
+            Ok(Some(store))
+        } else {
+            tracing::info!("an answer for an account no longer shown was dropped");
+            Ok(None)
+        }
+    }
+
     /// The account `iban` if it is one the user chose to show for `bank_id`.
     fn selected(&self, bank_id: &str, iban: &str) -> Result<SelectedAccount> {
         self.store()

@@ -9,7 +9,7 @@ use common::{BANK, Harness, open_ledger, references_of};
 use futures_util::future::join_all;
 use ledger::{Error, Scope};
 use rust_decimal::Decimal;
-use sandbox_bank::NewTransaction;
+use sandbox_bank::{Endpoint, Fault, FaultKind, NewTransaction};
 
 #[tokio::test]
 async fn scrolling_to_the_end_shows_every_entry_once_in_the_banks_order() {
@@ -330,4 +330,30 @@ async fn a_hold_released_at_the_top_skips_nothing_further_down() {
         .filter(|entry| !shown.contains(entry))
         .collect();
     assert!(missing.is_empty(), "missing {missing:?}");
+}
+
+#[tokio::test]
+async fn an_answer_arriving_after_the_data_was_removed_is_not_stored() {
+    let harness = Harness::start(300).await;
+    let iban = &harness.ibans[0];
+    let admin = harness.admin().await;
+    admin.inject_fault(
+        Fault::new(FaultKind::Latency { millis: 400 })
+            .on(Endpoint::Transactions)
+            .times(1),
+    );
+
+    // The user disconnects and removes the data while the first page is on its way.
+    let remove = async {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        harness.ledger.store().forget_connection(false).unwrap();
+    };
+    let (fetched, ()) = tokio::join!(
+        harness.ledger.page(&harness.session, BANK, iban, None, 100),
+        remove
+    );
+
+    assert!(matches!(fetched, Err(Error::UnknownAccount)), "{fetched:?}");
+    assert_eq!(harness.ledger.store().entry_count(iban).unwrap(), 0);
+    assert!(!harness.ledger.store().history_sync(iban).unwrap().started());
 }

@@ -87,6 +87,14 @@ impl Store {
         Ok(())
     }
 
+    /// Whether `iban` is among the accounts shown (for any bank).
+    pub fn is_shown(&self, iban: &str) -> Result<bool> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT 1 FROM selected_account WHERE iban = ?1")?
+            .exists(params![iban])?)
+    }
+
     /// The accounts shown for `bank_id`, in the user's order.
     pub fn selected_accounts(&self, bank_id: &str) -> Result<Vec<SelectedAccount>> {
         let mut statement = self.connection.prepare_cached(
