@@ -306,45 +306,31 @@ fn upsert_entry(
     entry: &EntryRecord,
     ordinal: i64,
 ) -> Result<bool> {
-    let updated = transaction
+    let known = transaction
+        .prepare_cached("SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2")?
+        .exists(params![iban, entry.entry_reference])?;
+    transaction
         .prepare_cached(
-            "UPDATE entry SET pending = ?3, date = ?4, amount = ?5, currency = ?6,
-                 booking_date = ?7, value_date = ?8, counterparty_name = ?9,
-                 counterparty_iban = ?10, description = ?11, bank_note = ?12,
-                 variable_symbol = ?13, specific_symbol = ?14, constant_symbol = ?15
-             WHERE iban = ?1 AND entry_reference = ?2",
+            "INSERT INTO entry (iban, entry_reference, ordinal, pending, date, amount, currency,
+                 booking_date, value_date, counterparty_name, counterparty_iban, description,
+                 bank_note, variable_symbol, specific_symbol, constant_symbol)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+             ON CONFLICT (iban, entry_reference) DO UPDATE SET
+                 pending = excluded.pending, date = excluded.date, amount = excluded.amount,
+                 currency = excluded.currency, booking_date = excluded.booking_date,
+                 value_date = excluded.value_date, counterparty_name = excluded.counterparty_name,
+                 counterparty_iban = excluded.counterparty_iban,
+                 description = excluded.description, bank_note = excluded.bank_note,
+                 variable_symbol = excluded.variable_symbol,
+                 specific_symbol = excluded.specific_symbol,
+                 constant_symbol = excluded.constant_symbol",
         )?
         .execute(params![
             iban,
             entry.entry_reference,
-            entry.pending,
-            entry.date.to_string(),
-            entry.amount.to_string(),
-            entry.currency,
-            entry.booking_date.map(|date| date.to_string()),
-            entry.value_date.map(|date| date.to_string()),
-            entry.counterparty_name,
-            entry.counterparty_iban,
-            entry.description,
-            entry.bank_note,
-            entry.variable_symbol,
-            entry.specific_symbol,
-            entry.constant_symbol,
-        ])?;
-    if updated > 0 {
-        return Ok(false);
-    }
-    transaction
-        .prepare_cached(&format!(
-            "INSERT INTO entry (iban, {ENTRY_COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        ))?
-        .execute(params![
-            iban,
-            entry.entry_reference,
-            entry.pending,
-            entry.date.to_string(),
             ordinal,
+            entry.pending,
+            entry.date.to_string(),
             entry.amount.to_string(),
             entry.currency,
             entry.booking_date.map(|date| date.to_string()),
@@ -357,7 +343,7 @@ fn upsert_entry(
             entry.specific_symbol,
             entry.constant_symbol,
         ])?;
-    Ok(true)
+    Ok(!known)
 }
 
 /// Removes the stored entries among `entries` whose status or date changed; how many.
