@@ -7,7 +7,7 @@ use bank::{Iban, RefreshTokenStore, Session};
 use store::{SelectedAccount, StoredBalances};
 
 use crate::convert::balance_record;
-use crate::{Ledger, Result, now};
+use crate::{Error, Ledger, Result, now};
 
 /// Balances and transactions older than this are refreshed without the user asking.
 pub const STALE_AFTER: Duration = Duration::from_mins(10);
@@ -62,16 +62,21 @@ impl Ledger {
         let stale_before = stale_before();
         let accounts = self.store().selected_accounts(bank_id)?;
         tracing::info!(?scope, accounts = accounts.len(), "refreshing");
+        let mut first_failure = None;
         for account in &accounts {
             let fetched_at = self.store().balances(&account.iban)?.fetched_at;
             if scope == Scope::Everything || is_stale(fetched_at, stale_before) {
-                self.refresh_balances(session, &account.iban).await?;
+                if let Err(error) = self.refresh_balances(session, &account.iban).await {
+                    first_failure.get_or_insert(only_this_account(error)?);
+                }
             }
         }
         for account in &accounts {
-            self.refresh_history(session, &account.iban, scope).await?;
+            if let Err(error) = self.refresh_history(session, &account.iban, scope).await {
+                first_failure.get_or_insert(only_this_account(error)?);
+            }
         }
-        Ok(())
+        first_failure.map_or(Ok(()), Err)
     }
 
     /// Fetches the balances of `iban` and stores them.
@@ -90,6 +95,19 @@ impl Ledger {
             store.save_balances(iban, &balances, now().unix_timestamp())?;
         }
         Ok(())
+    }
+}
+
+/// A failure that concerns one account (the bank refused or garbled its data) lets the others
+/// be refreshed, and is reported at the end; any other (the consent, the network, the bank as a
+/// whole) stops the refresh now.
+fn only_this_account(error: Error) -> Result<Error> {
+    match error {
+        Error::Bank(bank::Error::Rejected { .. } | bank::Error::Malformed { .. }) => {
+            tracing::warn!(%error, "an account could not be refreshed; refreshing the others");
+            Ok(error)
+        }
+        error => Err(error),
     }
 }
 

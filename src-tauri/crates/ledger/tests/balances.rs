@@ -126,3 +126,42 @@ async fn a_refresh_of_what_is_stale_skips_what_was_just_fetched() {
             .all(|account| !account.stale)
     );
 }
+
+#[tokio::test]
+async fn an_account_the_bank_refuses_does_not_stop_the_others() {
+    let harness = Harness::start(40).await;
+    // An account of another customer: the bank answers 404 for it.
+    let bank = harness.connector.demo_bank().await.unwrap();
+    let stranger = bank.users()[1].accounts[0].iban.clone();
+    let mut shown = harness.ledger.store().selected_accounts(BANK).unwrap();
+    shown.insert(
+        0,
+        store::SelectedAccount {
+            iban: stranger,
+            name: None,
+            currency: "EUR".to_owned(),
+            product: None,
+        },
+    );
+    harness
+        .ledger
+        .store()
+        .select_accounts(BANK, &shown)
+        .unwrap();
+
+    let refreshed = harness
+        .ledger
+        .refresh(&harness.session, BANK, Scope::Everything)
+        .await;
+
+    assert!(
+        matches!(
+            &refreshed,
+            Err(ledger::Error::Bank(bank::Error::Rejected { .. }))
+        ),
+        "{refreshed:?}"
+    );
+    let overview = harness.ledger.overview(BANK).unwrap();
+    assert!(overview[0].stale);
+    assert!(overview[1..].iter().all(|account| !account.stale));
+}

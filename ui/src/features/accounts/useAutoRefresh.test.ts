@@ -1,0 +1,37 @@
+import { renderHook } from "@testing-library/react";
+import { EVERYDAY, overview } from "../../test/fixtures";
+import { useAutoRefresh } from "./useAutoRefresh";
+
+const CONSENT_END = "2027-02-21T00:00:00Z";
+
+function render(stale: boolean) {
+  const refresh = vi.fn();
+  const view = renderHook(
+    ({ isStale }) =>
+      useAutoRefresh({
+        overviews: [overview(EVERYDAY, { stale: isStale })],
+        consentExpiresAt: CONSENT_END,
+        refresh,
+      }),
+    { initialProps: { isStale: stale } },
+  );
+  return { refresh, rerender: (isStale: boolean) => view.rerender({ isStale }) };
+}
+
+describe("useAutoRefresh", () => {
+  it("refreshes once when the balances are stale, however often they are read again", () => {
+    const { refresh, rerender } = render(true);
+    rerender(true);
+    rerender(true);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("refreshes again each time the balances turn stale while the window stays open", () => {
+    const { refresh, rerender } = render(false);
+    expect(refresh).not.toHaveBeenCalled();
+    rerender(true);
+    rerender(false);
+    rerender(true);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+});
