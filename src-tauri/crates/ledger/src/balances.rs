@@ -65,10 +65,9 @@ impl Ledger {
         let mut first_failure = None;
         for account in &accounts {
             let fetched_at = self.store().balances(&account.iban)?.fetched_at;
-            if scope == Scope::Everything || is_stale(fetched_at, stale_before) {
-                if let Err(error) = self.refresh_balances(session, &account.iban).await {
-                    first_failure.get_or_insert(only_this_account(error)?);
-                }
+            let wanted = scope == Scope::Everything || is_stale(fetched_at, stale_before);
+            if wanted && let Err(error) = self.refresh_balances(session, &account.iban).await {
+                first_failure.get_or_insert(only_this_account(error)?);
             }
         }
         for account in &accounts {
