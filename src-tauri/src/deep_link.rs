@@ -54,6 +54,11 @@ impl TryFrom<&Url> for DeepLink {
                 code: Sensitive(code),
                 state: params.state.ok_or(Error::DeepLinkRejected("no state"))?,
             }),
+            // An RFC 6749 error code is a short lowercase word; anything else (markup, control
+            // characters) is not a bank's answer and must not reach the log.
+            (None, Some(error)) if !is_error_code(&error) => Err(Error::DeepLinkRejected(
+                "an error that is not an OAuth error code",
+            )),
             (None, Some(error)) => Ok(Self::ConsentRefused {
                 state: params.state,
                 error,
@@ -63,6 +68,13 @@ impl TryFrom<&Url> for DeepLink {
             (None, None) => Err(Error::DeepLinkRejected("neither code nor error")),
         }
     }
+}
+
+fn is_error_code(error: &str) -> bool {
+    error.len() <= 64
+        && error
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte == b'_')
 }
 
 /// The callback's query parameters, each seen at most once.
@@ -91,6 +103,10 @@ impl CallbackParams {
             }
             if value.is_empty() || value.len() > MAX_VALUE_LEN {
                 return Err(Error::DeepLinkRejected("a parameter is empty or too long"));
+            }
+            // Percent-encoding that is not UTF-8 decodes to U+FFFD: no bank sends that.
+            if value.contains(char::REPLACEMENT_CHARACTER) {
+                return Err(Error::DeepLinkRejected("a parameter is not UTF-8"));
             }
             *slot = Some(value.into_owned());
         }
@@ -151,6 +167,31 @@ mod tests {
         ] {
             assert!(parse(&text).is_err(), "{text} was accepted");
         }
+    }
+
+    #[test]
+    fn rejects_forged_encodings_and_sizes() {
+        let huge = format!(
+            "app.bankbook:/oauth/callback?code={}&state=s",
+            "a".repeat(65_536)
+        );
+        for text in [
+            huge.as_str(),
+            "app.bankbook:/oauth/callback?code=%C3%28&state=s",
+            "app.bankbook:/oauth/callback?code=a&state=%FF%FE",
+            "app.bankbook:/oauth/callback?error=%3Cscript%3Ealert(1)%3C/script%3E&state=s",
+            "app.bankbook:/oauth/callback?error=access_denied%0Aforged%20log%20line&state=s",
+        ] {
+            assert!(parse(text).is_err(), "{text} was accepted");
+        }
+        // Broken escapes that are not escapes at all stay literal, as RFC 3986 readers take them.
+        let literal = parse("app.bankbook:/oauth/callback?code=a%zz&state=s").unwrap();
+        assert!(matches!(literal, DeepLink::ConsentGranted { code, .. } if code.0 == "a%zz"));
+        // Markup in the description is carried, never shown: the UI says what a refusal means.
+        let refusal = parse(
+            "app.bankbook:/oauth/callback?error=access_denied&error_description=%3Cb%3Ex%3C/b%3E",
+        );
+        assert!(refusal.is_ok());
     }
 
     #[test]
