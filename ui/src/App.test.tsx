@@ -15,22 +15,9 @@ import { approved, mockIpc } from "./test/ipcMock";
 import { fakeViewport } from "./test/layout";
 import { renderWithQueries } from "./test/render";
 
-vi.mock("./ipc", async (importOriginal) => ({
-  ...(await importOriginal<typeof ipc>()),
-  listBanks: vi.fn(),
-  connectionStatus: vi.fn(),
-  startConsent: vi.fn(),
-  reopenConsentPage: vi.fn(),
-  cancelConsent: vi.fn(),
-  consentedAccounts: vi.fn(),
-  selectAccounts: vi.fn(),
-  disconnect: vi.fn(),
-  accountsOverview: vi.fn(),
-  refreshAccounts: vi.fn(),
-  reportMilestone: vi.fn(),
-  transactionsPage: vi.fn(),
-  onConsentFinished: vi.fn(),
-}));
+vi.mock("./ipc", async (importOriginal) =>
+  (await import("./test/ipcModule")).mockedIpc(await importOriginal()),
+);
 
 let bank: ReturnType<typeof mockIpc>;
 beforeEach(() => {

@@ -8,22 +8,9 @@ import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 import type { OnboardingStart } from "./flowState";
 import { OnboardingDialog } from "./OnboardingDialog";
 
-vi.mock("../../ipc", async (importOriginal) => ({
-  ...(await importOriginal<typeof ipc>()),
-  listBanks: vi.fn(),
-  connectionStatus: vi.fn(),
-  startConsent: vi.fn(),
-  reopenConsentPage: vi.fn(),
-  cancelConsent: vi.fn(),
-  consentedAccounts: vi.fn(),
-  selectAccounts: vi.fn(),
-  disconnect: vi.fn(),
-  accountsOverview: vi.fn(),
-  refreshAccounts: vi.fn(),
-  reportMilestone: vi.fn(),
-  transactionsPage: vi.fn(),
-  onConsentFinished: vi.fn(),
-}));
+vi.mock("../../ipc", async (importOriginal) =>
+  (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),
+);
 
 const WAITING_TEXT =
   "Approve access on your bank's page in your browser. Bankbook is waiting for your bank's answer.";

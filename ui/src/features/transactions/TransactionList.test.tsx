@@ -7,22 +7,9 @@ import { fakeViewport, scrollTo } from "../../test/layout";
 import { renderWithQueries } from "../../test/render";
 import { TransactionList } from "./TransactionList";
 
-vi.mock("../../ipc", async (importOriginal) => ({
-  ...(await importOriginal<typeof ipc>()),
-  listBanks: vi.fn(),
-  connectionStatus: vi.fn(),
-  startConsent: vi.fn(),
-  reopenConsentPage: vi.fn(),
-  cancelConsent: vi.fn(),
-  consentedAccounts: vi.fn(),
-  selectAccounts: vi.fn(),
-  disconnect: vi.fn(),
-  accountsOverview: vi.fn(),
-  refreshAccounts: vi.fn(),
-  reportMilestone: vi.fn(),
-  transactionsPage: vi.fn(),
-  onConsentFinished: vi.fn(),
-}));
+vi.mock("../../ipc", async (importOriginal) =>
+  (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),
+);
 
 beforeEach(() => {
   mockIpc();
