@@ -42,6 +42,22 @@ async fn demo_ibans(connector: &Connector) -> Vec<String> {
         .collect()
 }
 
+/// The user consents to every account and the code is exchanged; the tokens are then in the
+/// keychain. Returns when the consent ends.
+async fn connect_every_account(connector: &Connector) -> time::OffsetDateTime {
+    let ibans = demo_ibans(connector).await;
+    let callback = consent(connector, &Decision::Approve(ibans)).await;
+    connector
+        .complete_consent(
+            &Sensitive(param(&callback, "code").unwrap()),
+            &param(&callback, "state").unwrap(),
+        )
+        .await
+        .unwrap()
+        .session
+        .consent_expires_at()
+}
+
 fn keychain() -> Keychain {
     Keychain::with_store(keyring_core::mock::Store::new().unwrap())
 }
@@ -111,17 +127,7 @@ async fn a_restarted_app_resumes_the_connection_from_the_keychain() {
     let data = tempfile::tempdir().unwrap();
     let keychain = keychain();
     let first_run = connector(data.path(), &keychain);
-    let ibans = demo_ibans(&first_run).await;
-    let callback = consent(&first_run, &Decision::Approve(ibans)).await;
-    let connected = first_run
-        .complete_consent(
-            &Sensitive(param(&callback, "code").unwrap()),
-            &param(&callback, "state").unwrap(),
-        )
-        .await
-        .unwrap();
-    let consent_ends = connected.session.consent_expires_at();
-    drop(connected);
+    let consent_ends = connect_every_account(&first_run).await;
     drop(first_run);
 
     // A new process: a new Demo Bank on another port, the same data folder and keychain.
@@ -151,17 +157,7 @@ async fn disconnecting_a_saved_link_clears_the_keychain_without_the_bank() {
     let data = tempfile::tempdir().unwrap();
     let keychain = keychain();
     let first_run = connector(data.path(), &keychain);
-    let ibans = demo_ibans(&first_run).await;
-    let callback = consent(&first_run, &Decision::Approve(ibans)).await;
-    let connected = first_run
-        .complete_consent(
-            &Sensitive(param(&callback, "code").unwrap()),
-            &param(&callback, "state").unwrap(),
-        )
-        .await
-        .unwrap();
-    let consent_ends = connected.session.consent_expires_at();
-    drop(connected);
+    let consent_ends = connect_every_account(&first_run).await;
 
     // Another run, whose bank is not even configured any more: the tokens still go.
     let second_run = Connector::new(Vec::new(), data.path(), keychain.clone());
