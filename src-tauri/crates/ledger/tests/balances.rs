@@ -86,11 +86,7 @@ async fn a_refresh_of_what_is_stale_skips_what_was_just_fetched() {
     let harness = Harness::start(300).await;
     let iban = &harness.ibans[0];
     // The list's first page: the newest entries of this account are as fresh as can be.
-    harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
+    harness.page(iban, None).await;
     harness.admin().await.reset_counters();
 
     harness

@@ -13,11 +13,7 @@ use sandbox_bank::{Endpoint, Fault, FaultKind};
 async fn second_page_under(fault: FaultKind, times: u32) -> (Harness, ledger::Error, u64) {
     let harness = Harness::start(300).await;
     let iban = harness.ibans[0].clone();
-    let first = harness
-        .ledger
-        .page(&harness.session, BANK, &iban, None, 100)
-        .await
-        .unwrap();
+    let first = harness.page(&iban, None).await;
     let admin = harness.admin().await;
     admin.reset_counters();
     admin.inject_fault(Fault::new(fault).on(Endpoint::Transactions).times(times));
@@ -85,11 +81,7 @@ async fn a_body_cut_off_in_transit_is_fetched_again() {
             .times(1),
     );
 
-    let first = harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
+    let first = harness.page(iban, None).await;
 
     // One request cut off, one retry that arrived whole.
     assert_eq!(admin.counters().requests(Endpoint::Transactions), 2);
@@ -121,17 +113,7 @@ async fn a_page_that_failed_is_asked_for_again_by_the_same_cursor() {
         .unwrap()
         .unwrap();
     harness.admin().await.clear_faults();
-    let second = harness
-        .ledger
-        .page(
-            &harness.session,
-            BANK,
-            iban,
-            first.next_cursor.as_deref(),
-            100,
-        )
-        .await
-        .unwrap();
+    let second = harness.page(iban, first.next_cursor.as_deref()).await;
     assert_eq!(references_of(&second).len(), 100);
     assert_eq!(
         references_of(&second),

@@ -119,11 +119,7 @@ async fn a_pending_entry_that_books_shows_once_booked() {
             Decimal::from_str("-9.99").unwrap(),
         ))
         .unwrap();
-    let first = harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
+    let first = harness.page(iban, None).await;
     assert!(
         first
             .entries
@@ -163,11 +159,7 @@ async fn older_pages_after_a_refresh_skip_what_moved_down() {
     let harness = Harness::start(300).await;
     let iban = &harness.ibans[0];
     // The first page is stored; then 30 entries arrive, shifting every bank page by 30.
-    harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
+    harness.page(iban, None).await;
     let admin = harness.admin().await;
     for cents in 1..=30 {
         admin
@@ -221,11 +213,7 @@ async fn bad_requests_are_refused_before_the_bank_is_asked() {
 async fn an_empty_history_is_complete_at_once() {
     let harness = Harness::start(0).await;
     let iban = &harness.ibans[0];
-    let page = harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
+    let page = harness.page(iban, None).await;
     assert!(page.complete);
     assert_eq!(page.next_cursor, None);
     assert_eq!(
@@ -258,17 +246,10 @@ async fn a_list_that_let_its_top_pages_go_gets_them_back_in_order() {
     let iban = &harness.ibans[0];
     let everything = harness.scroll_to_the_end(iban, 100).await;
     let ledger = &harness.ledger;
-    let session = &harness.session;
-    let first = ledger.page(session, BANK, iban, None, 100).await.unwrap();
+    let first = harness.page(iban, None).await;
     assert_eq!(first.previous_cursor, None);
-    let second = ledger
-        .page(session, BANK, iban, first.next_cursor.as_deref(), 100)
-        .await
-        .unwrap();
-    let third = ledger
-        .page(session, BANK, iban, second.next_cursor.as_deref(), 100)
-        .await
-        .unwrap();
+    let second = harness.page(iban, first.next_cursor.as_deref()).await;
+    let third = harness.page(iban, second.next_cursor.as_deref()).await;
 
     // Scrolled down to the third page, the list dropped the first two; going back up:
     let back = ledger
@@ -304,22 +285,8 @@ async fn a_hold_released_at_the_top_skips_nothing_further_down() {
         ))
         .unwrap();
     // Two pages stored; then the hold goes, and the bank's whole listing moves up by one.
-    let first = harness
-        .ledger
-        .page(&harness.session, BANK, iban, None, 100)
-        .await
-        .unwrap();
-    harness
-        .ledger
-        .page(
-            &harness.session,
-            BANK,
-            iban,
-            first.next_cursor.as_deref(),
-            100,
-        )
-        .await
-        .unwrap();
+    let first = harness.page(iban, None).await;
+    harness.page(iban, first.next_cursor.as_deref()).await;
     admin.release_pending(&hold).unwrap();
 
     let shown = harness.scroll_to_the_end(iban, 100).await;

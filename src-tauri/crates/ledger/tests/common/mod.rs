@@ -83,6 +83,14 @@ impl Harness {
             .requests(Endpoint::Transactions)
     }
 
+    /// The page of 100 after `cursor` (`None`: the newest), fetching from the bank as needed.
+    pub async fn page(&self, iban: &str, cursor: Option<&str>) -> HistoryPage {
+        self.ledger
+            .page(&self.session, BANK, iban, cursor, 100)
+            .await
+            .unwrap()
+    }
+
     /// Pages through the whole history of `iban` in pages of `limit`; the references in order.
     pub async fn scroll_to_the_end(&self, iban: &str, limit: u32) -> Vec<String> {
         let mut references = Vec::new();
