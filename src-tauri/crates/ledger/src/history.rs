@@ -158,10 +158,7 @@ impl Ledger {
                 .iter()
                 .map(|entry| entry.entry_reference.as_str())
                 .collect();
-            let reached_stored = !self
-                .store()
-                .booked_references(iban, &references)?
-                .is_empty();
+            let reached_stored = self.store().holds_booked(iban, &references)?;
             let last = fetched.next_page.is_none();
             newest.extend(records(fetched.items));
             if reached_stored || last {

@@ -148,19 +148,18 @@ impl Store {
         )?)
     }
 
-    /// Which of `references` are stored as booked: a page of the bank's newest entries that
-    /// holds one of them reaches what was fetched before.
-    pub fn booked_references(&self, iban: &str, references: &[&str]) -> Result<HashSet<String>> {
+    /// Whether any of `references` is stored as booked: a page of the bank's newest entries
+    /// that holds one reaches what was fetched before.
+    pub fn holds_booked(&self, iban: &str, references: &[&str]) -> Result<bool> {
         let mut statement = self.connection.prepare_cached(
             "SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2 AND pending = 0",
         )?;
-        let mut booked = HashSet::new();
         for reference in references {
             if statement.exists(params![iban, reference])? {
-                booked.insert((*reference).to_owned());
+                return Ok(true);
             }
         }
-        Ok(booked)
+        Ok(false)
     }
 
     /// How far back the history of `iban` has been fetched.
@@ -250,13 +249,13 @@ impl Store {
         // An entry that booked or changed day moves in the bank's order (a booked hold is
         // listed as new): it is placed again with the new ones, not kept where it was.
         let moved = remove_redated(&transaction, iban, entries)?;
-        let unknown = count_unknown(&transaction, iban, entries)?;
-        // The newest entry gets the highest ordinal, so the bank's order holds within a day.
-        let mut next_ordinal = highest.unwrap_or(0) + i64::try_from(unknown).unwrap_or(i64::MAX);
+        // Oldest first, counting up: the newest entry gets the highest ordinal, so the bank's
+        // order holds within a day.
+        let mut next_ordinal = highest.unwrap_or(0) + 1;
         let mut added = 0;
-        for entry in entries {
+        for entry in entries.iter().rev() {
             if upsert_entry(&transaction, iban, entry, next_ordinal)? {
-                next_ordinal -= 1;
+                next_ordinal += 1;
                 added += 1;
             }
         }
@@ -366,22 +365,6 @@ fn remove_redated(
         ])?;
     }
     Ok(removed)
-}
-
-fn count_unknown(
-    transaction: &Transaction<'_>,
-    iban: &str,
-    entries: &[EntryRecord],
-) -> Result<usize> {
-    let mut statement = transaction
-        .prepare_cached("SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2")?;
-    let mut unknown = 0;
-    for entry in entries {
-        if !statement.exists(params![iban, entry.entry_reference])? {
-            unknown += 1;
-        }
-    }
-    Ok(unknown)
 }
 
 fn remove_unlisted_pending(
@@ -685,10 +668,8 @@ mod tests {
             .append_older("OTHER", &[entry("a", day), entry("b", day)], None)
             .unwrap();
         assert_eq!(store.entry_count(IBAN).unwrap(), 1);
-        assert_eq!(
-            store.booked_references(IBAN, &["a", "b"]).unwrap(),
-            HashSet::from(["a".to_owned()])
-        );
+        assert!(store.holds_booked(IBAN, &["b", "a"]).unwrap());
+        assert!(!store.holds_booked(IBAN, &["b"]).unwrap());
 
         store.reset_history(IBAN).unwrap();
         assert_eq!(store.entry_count(IBAN).unwrap(), 0);
