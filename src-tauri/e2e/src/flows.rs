@@ -9,26 +9,29 @@ pub struct Onboarded {
     pub bank: DemoBank,
 }
 
-/// Starts the app for test `name` on a Demo Bank pinned to a free port, consents at the bank
-/// through `browser` (the stand-in browser approving the first `approve` accounts), and shows
-/// the first `show` of them. `env` adds to the app's environment.
-pub async fn onboard(
+/// Starts the app for test `name` on a Demo Bank pinned to a free port, with `browser` (the
+/// stand-in browser) deciding `decision` at the bank (`approve:<n>`, `deny`, `none`). `env` adds
+/// to the app's environment.
+pub async fn start_on_demo_bank(
     name: &str,
     browser: &str,
-    approve: usize,
-    show: usize,
+    decision: &str,
     env: &[(&str, &str)],
-) -> Result<Onboarded> {
+) -> Result<(AppSession, DemoBank)> {
     let port = free_port()?;
     let port_text = port.to_string();
-    let decision = format!("approve:{approve}");
     let mut all_env = vec![
         ("BANKBOOK_BROWSER", browser),
         ("BANKBOOK_DEMO_PORT", port_text.as_str()),
-        ("STAND_IN_DECISION", decision.as_str()),
+        ("STAND_IN_DECISION", decision),
     ];
     all_env.extend_from_slice(env);
     let app = AppSession::start_with_env(name, &all_env).await?;
+    Ok((app, DemoBank::on_port(port)))
+}
+
+/// From the empty window to the bank's page: "Connect a bank", then "Continue in your browser".
+pub async fn continue_in_browser(app: &AppSession) -> Result<()> {
     app.find_with_text("button", "Connect a bank")
         .await?
         .click()
@@ -37,6 +40,21 @@ pub async fn onboard(
         .await?
         .click()
         .await?;
+    Ok(())
+}
+
+/// Starts the app as [`start_on_demo_bank`] does, consents at the bank to the first `approve`
+/// accounts, and shows the first `show` of them.
+pub async fn onboard(
+    name: &str,
+    browser: &str,
+    approve: usize,
+    show: usize,
+    env: &[(&str, &str)],
+) -> Result<Onboarded> {
+    let decision = format!("approve:{approve}");
+    let (app, bank) = start_on_demo_bank(name, browser, &decision, env).await?;
+    continue_in_browser(&app).await?;
     app.find(".account-option").await?;
     // The dialog may preselect (a single account is); tick exactly the first `show`.
     let checkboxes = app.find_all(".account-option input[type=checkbox]").await?;
@@ -50,8 +68,5 @@ pub async fn onboard(
         .click()
         .await?;
     app.find("[data-testid=account-item]").await?;
-    Ok(Onboarded {
-        app,
-        bank: DemoBank::on_port(port),
-    })
+    Ok(Onboarded { app, bank })
 }

@@ -15,6 +15,6 @@ mod session;
 
 pub use demo::{AccountAtTheBank, DemoBank};
 pub use error::{Error, Result};
-pub use flows::{Onboarded, onboard};
+pub use flows::{Onboarded, continue_in_browser, onboard, start_on_demo_bank};
 pub use scroll::ScrollReport;
 pub use session::{AppSession, free_port};

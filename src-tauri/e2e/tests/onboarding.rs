@@ -1,49 +1,15 @@
 //! A user connects the Demo Bank: the consent page opens in the (stand-in) browser, the bank's
 //! answer comes back as the OS delivers it, and the chosen account shows in the main window.
 
-use e2e::AppSession;
+use e2e::{continue_in_browser, start_on_demo_bank};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
-
-async fn start(name: &str, decision: &str) -> e2e::Result<(AppSession, u16)> {
-    let port = e2e::free_port()?;
-    let app = AppSession::start_with_env(
-        name,
-        &[
-            ("BANKBOOK_BROWSER", BROWSER),
-            ("BANKBOOK_DEMO_PORT", &port.to_string()),
-            ("STAND_IN_DECISION", decision),
-        ],
-    )
-    .await?;
-    Ok((app, port))
-}
-
-/// How many token requests of `grant_type` the in-process Demo Bank has answered.
-#[cfg(test)]
-async fn token_requests(demo_port: u16, grant_type: &str) -> u64 {
-    let url = format!("http://127.0.0.1:{demo_port}/__admin/counters");
-    let counters: serde_json::Value = reqwest::get(url).await.unwrap().json().await.unwrap();
-    counters["grantTypes"][grant_type].as_u64().unwrap_or(0)
-}
-
-async fn continue_in_browser(app: &mut AppSession) -> e2e::Result<()> {
-    app.find_with_text("button", "Connect a bank")
-        .await?
-        .click()
-        .await?;
-    app.find_with_text("button", "Continue in your browser")
-        .await?
-        .click()
-        .await?;
-    Ok(())
-}
 
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_user_connects_the_demo_bank_and_picks_an_account() -> e2e::Result<()> {
-    let (mut app, demo_port) = start("onboarding", "approve:2").await?;
-    continue_in_browser(&mut app).await?;
+    let (mut app, bank) = start_on_demo_bank("onboarding", BROWSER, "approve:2", &[]).await?;
+    continue_in_browser(&app).await?;
 
     // The stand-in approved two of the three accounts: exactly those are offered.
     app.find(".account-option").await?;
@@ -60,7 +26,7 @@ async fn a_user_connects_the_demo_bank_and_picks_an_account() -> e2e::Result<()>
 
     app.find("[data-testid=account-item]").await?;
     assert_eq!(app.count("[data-testid=account-item]").await?, 1);
-    assert_eq!(token_requests(demo_port, "authorization_code").await, 1);
+    assert_eq!(bank.token_requests("authorization_code").await?, 1);
     app.screenshot("main-window").await?;
 
     // Reopened, Bankbook is still connected (tokens from the keychain, the choice from its
@@ -77,8 +43,8 @@ async fn a_user_connects_the_demo_bank_and_picks_an_account() -> e2e::Result<()>
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_forged_callback_is_refused_without_a_token_request() -> e2e::Result<()> {
     // The user has the bank's page open and has not decided yet.
-    let (mut app, demo_port) = start("forged_callback", "none").await?;
-    continue_in_browser(&mut app).await?;
+    let (mut app, bank) = start_on_demo_bank("forged_callback", BROWSER, "none", &[]).await?;
+    continue_in_browser(&app).await?;
     app.find_with_text("button", "Open the page again").await?;
     app.screenshot("waiting-for-the-bank").await?;
     let forged = "app.bankbook:/oauth/callback?code=stolen-code&state=not-ours";
@@ -94,7 +60,7 @@ async fn a_forged_callback_is_refused_without_a_token_request() -> e2e::Result<(
     assert!(status.success());
     let notice = app.find("[role=alert]").await?;
     assert!(notice.text().await?.contains("didn't match"));
-    assert_eq!(token_requests(demo_port, "authorization_code").await, 0);
+    assert_eq!(bank.token_requests("authorization_code").await?, 0);
     app.screenshot("forged-callback").await?;
     app.close().await
 }
@@ -102,8 +68,8 @@ async fn a_forged_callback_is_refused_without_a_token_request() -> e2e::Result<(
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn declining_at_the_bank_is_said_in_the_dialog() -> e2e::Result<()> {
-    let (mut app, _) = start("onboarding_declined", "deny").await?;
-    continue_in_browser(&mut app).await?;
+    let (mut app, _) = start_on_demo_bank("onboarding_declined", BROWSER, "deny", &[]).await?;
+    continue_in_browser(&app).await?;
 
     let notice = app.find("[role=alert]").await?;
     assert!(
