@@ -15,13 +15,13 @@ APP := $(CARGO_TARGET_DIR)/debug/bankbook
 TAURI := TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
 BINDINGS := ui/src/ipc/bindings
 
-.PHONY: run test setup ui app lint rust-test bindings-check ui-test app-bundle e2e deb-check bundle
+.PHONY: run test setup ui app lint rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check bundle
 
 run: setup ui
 	cargo build -p bankbook $(FEATURES)
 	scripts/run-app.sh $(APP)
 
-test: setup ui lint rust-test bindings-check ui-test app-bundle e2e deb-check
+test: setup ui lint rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check
 	@echo "All checks passed. Screenshots and logs: $(BANKBOOK_ARTEFACTS)"
 
 # `npm install --no-save` installs exactly the locked versions. Not `npm ci`: the registry
@@ -38,6 +38,7 @@ ui:
 
 lint:
 	cargo fmt --all --check
+	cargo fmt --manifest-path src-tauri/fuzz/Cargo.toml --check
 	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
 	npm --prefix ui run typecheck
 	npm --prefix ui run lint
@@ -56,6 +57,10 @@ bindings-check:
 
 ui-test:
 	npm --prefix ui test
+
+# A few seconds of each fuzz target from its committed corpus; `scripts/fuzz.sh run` fuzzes long.
+fuzz-smoke:
+	scripts/fuzz.sh smoke
 
 # The app, built once for the end-to-end tests, packaged as the installer would ship it.
 app-bundle:

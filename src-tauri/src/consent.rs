@@ -1,13 +1,13 @@
 //! The bank's answer, arriving as a deep link: completed or refused, then told to the UI.
 //! The authorization code never reaches the webview; only the outcome does.
 
+use bank::Callback;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 use url::Url;
 use vault::Sensitive;
 
-use crate::deep_link::DeepLink;
 use crate::error::{Error, IpcError};
 use crate::state::AppState;
 
@@ -24,8 +24,8 @@ pub struct ConsentOutcome {
 
 /// Every incoming URL is untrusted: parse it into a typed action or drop it with a log line.
 pub fn route(app: &AppHandle, url: &Url) {
-    match DeepLink::try_from(url) {
-        Ok(DeepLink::ConsentGranted { code, state }) => {
+    match Callback::try_from(url) {
+        Ok(Callback::ConsentGranted { code, state }) => {
             tracing::info!("the bank's answer arrived: consent granted");
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
@@ -33,7 +33,7 @@ pub fn route(app: &AppHandle, url: &Url) {
                 finish(&app, outcome);
             });
         }
-        Ok(DeepLink::ConsentRefused { state, error, .. }) => {
+        Ok(Callback::ConsentRefused { state, error, .. }) => {
             tracing::info!(error, "the bank's answer arrived: consent refused");
             finish(app, refuse(app, state.as_deref()));
         }
@@ -57,7 +57,7 @@ async fn complete(app: &AppHandle, code: &Sensitive<String>, state: &str) -> Res
 /// A refusal is believed only with the state of a consent we started; it ends that consent.
 fn refuse(app: &AppHandle, state: Option<&str>) -> Result<(), Error> {
     let app_state = app.state::<AppState>();
-    let state = state.ok_or(Error::DeepLinkRejected("a refusal without a state"))?;
+    let state = state.ok_or(bank::Error::CallbackRejected("a refusal without a state"))?;
     app_state.connector.refuse_consent(state)?;
     app_state.set_consent_page(None);
     Err(Error::ConsentDenied)

@@ -42,8 +42,6 @@ pub struct IpcError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("deep link rejected: {0}")]
-    DeepLinkRejected(&'static str),
     #[error(transparent)]
     Connection(#[from] connection::Error),
     #[error(transparent)]
@@ -68,7 +66,7 @@ pub enum Error {
 impl Error {
     fn code(&self) -> ErrorCode {
         match self {
-            Self::DeepLinkRejected(_) | Self::InvalidInput(_) => ErrorCode::InvalidInput,
+            Self::InvalidInput(_) => ErrorCode::InvalidInput,
             Self::ConsentDenied => ErrorCode::ConsentDenied,
             Self::NotConnected => ErrorCode::ConsentRequired,
             Self::Connection(error) => connection_code(error),
@@ -121,7 +119,9 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
         bank::Error::Network { .. } | bank::Error::Timeout { .. } => ErrorCode::Network,
         bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
         bank::Error::Vault(error) => vault_code(error),
-        bank::Error::InvalidRequest(_) => ErrorCode::InvalidInput,
+        bank::Error::InvalidRequest(_) | bank::Error::CallbackRejected(_) => {
+            ErrorCode::InvalidInput
+        }
         bank::Error::Malformed { .. }
         | bank::Error::Unauthorized { .. }
         | bank::Error::Rejected { .. }
@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn serializes_as_code_message_and_retry_time() {
-        let json = serde_json::to_value(Error::DeepLinkRejected("unknown path")).unwrap();
+        let json = serde_json::to_value(Error::Bank(bank::Error::CallbackRejected("unknown path")))
+            .unwrap();
         assert_eq!(
             json,
             serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path", "retryAfterSeconds": null})

@@ -3,8 +3,8 @@
 mod browser;
 mod commands;
 mod consent;
-mod deep_link;
 mod error;
+mod launch;
 mod logging;
 mod setup;
 mod startup;
@@ -14,6 +14,7 @@ mod state;
 pub fn run() {
     let clock = startup::StartupClock::now();
     logging::init();
+    launch::refuse_arguments_that_are_not_text();
 
     let result = tauri::Builder::default()
         // Single-instance first: a second launch (the OS handing us a callback URL) must be

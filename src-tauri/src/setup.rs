@@ -9,8 +9,8 @@ use tauri::{App, AppHandle, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 use vault::Keychain;
 
-use crate::consent;
 use crate::state::AppState;
+use crate::{consent, launch};
 
 /// Pins the in-process Demo Bank to a port (the end-to-end tests reach its admin interface).
 const DEMO_PORT_ENV: &str = "BANKBOOK_DEMO_PORT";
@@ -32,30 +32,35 @@ pub fn setup(app: &App) -> Result<(), Box<dyn std::error::Error>> {
         tracing::warn!(%error, "could not register the deep-link scheme");
     }
 
-    let handle = app.handle().clone();
-    app.deep_link().on_open_url(move |event| {
-        for url in event.urls() {
-            consent::route(&handle, &url);
-        }
-    });
+    // macOS hands URLs to the running app through the plugin, which emits them as an event.
+    // Linux and Windows pass them as a launch argument, read below without that event.
+    #[cfg(target_os = "macos")]
+    {
+        let handle = app.handle().clone();
+        app.deep_link().on_open_url(move |event| {
+            for url in event.urls() {
+                consent::route(&handle, &url);
+            }
+        });
+    }
 
     // Cold start: the OS started us with the callback URL as argument.
-    match app.deep_link().get_current() {
-        Ok(Some(urls)) => urls
-            .iter()
-            .for_each(|url| consent::route(app.handle(), url)),
-        Ok(None) => {}
-        Err(error) => tracing::warn!(%error, "could not read the launch URL"),
+    if let Some(url) = launch::url_argument(launch::arguments()) {
+        consent::route(app.handle(), &url);
     }
     Ok(())
 }
 
-/// A second launch (for example the OS delivering a callback URL) focuses the running window;
-/// the URL itself reaches `on_open_url` through the single-instance plugin's forwarding.
-pub fn on_second_instance(app: &AppHandle, _argv: Vec<String>, _cwd: String) {
+/// A second launch (for example the OS delivering a callback URL) focuses the running window
+/// and hands its URL to the consent. Read here rather than through the deep-link plugin, which
+/// would also emit the URL, authorization code and all, as an event any webview could listen to.
+pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.set_focus();
+    }
+    if let Some(url) = launch::url_argument(argv.into_iter()) {
+        consent::route(app, &url);
     }
 }
 

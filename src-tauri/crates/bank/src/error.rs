@@ -54,6 +54,9 @@ pub enum Error {
     /// A request this client would not send (page size out of range...).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+    /// A deep link that is not a well-formed answer to our consent request; it is dropped.
+    #[error("deep link rejected: {0}")]
+    CallbackRejected(&'static str),
     /// A bank profile that cannot work (bad URL, plain http, unreadable certificate).
     #[error("bank profile: {0}")]
     InvalidProfile(String),

@@ -2,7 +2,10 @@
 //! the token life of a connection, and the accounts, balances and transactions calls.
 
 mod api;
+mod callback;
 mod error;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod keychain_store;
 mod model;
 mod money;
@@ -14,6 +17,7 @@ mod tokens;
 mod transport;
 
 pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
+pub use callback::{CALLBACK_PATH, Callback, SCHEME};
 pub use error::{Error, Result};
 pub use model::{
     Account, AccountInformation, Balance, BalanceKind, Counterparty, EntryStatus, Iban, Page,

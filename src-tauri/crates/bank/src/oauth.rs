@@ -202,7 +202,7 @@ enum GrantKind {
     Refresh,
 }
 
-fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
+pub(crate) fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
     IssuedTokens {
         access: AccessToken::new(response.access_token().secret().clone()),
         // Counted from when we asked: the bank's clock started no later than that.

@@ -1,13 +1,14 @@
-//! Incoming deep links: an untrusted URL becomes a typed action, or is rejected.
+//! The bank's redirect back to the app (RFC 8252 section 7.1): an untrusted deep link becomes
+//! a typed answer, or is rejected.
 //!
-//! Anyone can start the binary with any URL, so nothing here is trusted: only the app's own
-//! private-use scheme (RFC 8252 section 7.1) and its one callback path are accepted, each
-//! parameter at most once, within size limits.
+//! Anyone can start the app with any URL, so nothing here is trusted: only the app's own
+//! private-use scheme and its one callback path are accepted, each parameter at most once,
+//! within size limits.
 
 use url::Url;
 use vault::Sensitive;
 
-use crate::error::Error;
+use crate::Error;
 
 /// The private-use scheme, the reverse of a domain we control (RFC 8252 section 7.1).
 pub const SCHEME: &str = "app.bankbook";
@@ -19,9 +20,9 @@ const MAX_URL_LEN: usize = 4096;
 /// Longer parameter values are refused: no bank sends codes or states this long.
 const MAX_VALUE_LEN: usize = 1024;
 
-/// What an accepted deep link asks the app to do.
+/// What an accepted callback says the bank answered.
 #[derive(Debug, PartialEq, Eq)]
-pub enum DeepLink {
+pub enum Callback {
     /// The bank granted consent: exchange `code` if `state` matches a pending consent.
     ConsentGranted {
         code: Sensitive<String>,
@@ -35,28 +36,28 @@ pub enum DeepLink {
     },
 }
 
-impl TryFrom<&Url> for DeepLink {
+impl TryFrom<&Url> for Callback {
     type Error = Error;
 
     fn try_from(url: &Url) -> Result<Self, Error> {
         if url.as_str().len() > MAX_URL_LEN {
-            return Err(Error::DeepLinkRejected("the URL is too long"));
+            return Err(Error::CallbackRejected("the URL is too long"));
         }
         if url.scheme() != SCHEME {
-            return Err(Error::DeepLinkRejected("unknown scheme"));
+            return Err(Error::CallbackRejected("unknown scheme"));
         }
         if url.host().is_some() || url.path() != CALLBACK_PATH || url.fragment().is_some() {
-            return Err(Error::DeepLinkRejected("unknown path"));
+            return Err(Error::CallbackRejected("unknown path"));
         }
         let params = CallbackParams::parse(url)?;
         match (params.code, params.error) {
             (Some(code), None) => Ok(Self::ConsentGranted {
                 code: Sensitive(code),
-                state: params.state.ok_or(Error::DeepLinkRejected("no state"))?,
+                state: params.state.ok_or(Error::CallbackRejected("no state"))?,
             }),
             // An RFC 6749 error code is a short lowercase word; anything else (markup, control
             // characters) is not a bank's answer and must not reach the log.
-            (None, Some(error)) if !is_error_code(&error) => Err(Error::DeepLinkRejected(
+            (None, Some(error)) if !is_error_code(&error) => Err(Error::CallbackRejected(
                 "an error that is not an OAuth error code",
             )),
             (None, Some(error)) => Ok(Self::ConsentRefused {
@@ -64,8 +65,8 @@ impl TryFrom<&Url> for DeepLink {
                 error,
                 description: params.error_description,
             }),
-            (Some(_), Some(_)) => Err(Error::DeepLinkRejected("both code and error")),
-            (None, None) => Err(Error::DeepLinkRejected("neither code nor error")),
+            (Some(_), Some(_)) => Err(Error::CallbackRejected("both code and error")),
+            (None, None) => Err(Error::CallbackRejected("neither code nor error")),
         }
     }
 }
@@ -99,14 +100,14 @@ impl CallbackParams {
                 _ => continue,
             };
             if slot.is_some() {
-                return Err(Error::DeepLinkRejected("a parameter is repeated"));
+                return Err(Error::CallbackRejected("a parameter is repeated"));
             }
             if value.is_empty() || value.len() > MAX_VALUE_LEN {
-                return Err(Error::DeepLinkRejected("a parameter is empty or too long"));
+                return Err(Error::CallbackRejected("a parameter is empty or too long"));
             }
             // Percent-encoding that is not UTF-8 decodes to U+FFFD: no bank sends that.
             if value.contains(char::REPLACEMENT_CHARACTER) {
-                return Err(Error::DeepLinkRejected("a parameter is not UTF-8"));
+                return Err(Error::CallbackRejected("a parameter is not UTF-8"));
             }
             *slot = Some(value.into_owned());
         }
@@ -118,8 +119,8 @@ impl CallbackParams {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<DeepLink, Error> {
-        DeepLink::try_from(&Url::parse(text).unwrap())
+    fn parse(text: &str) -> Result<Callback, Error> {
+        Callback::try_from(&Url::parse(text).unwrap())
     }
 
     #[test]
@@ -127,7 +128,7 @@ mod tests {
         let link = parse("app.bankbook:/oauth/callback?code=abc%2B1&state=s1").unwrap();
         assert_eq!(
             link,
-            DeepLink::ConsentGranted {
+            Callback::ConsentGranted {
                 code: Sensitive("abc+1".to_owned()),
                 state: "s1".to_owned()
             }
@@ -139,7 +140,7 @@ mod tests {
         let link =
             parse("app.bankbook:/oauth/callback?error=access_denied&error_description=No&state=s")
                 .unwrap();
-        assert!(matches!(link, DeepLink::ConsentRefused { error, .. } if error == "access_denied"));
+        assert!(matches!(link, Callback::ConsentRefused { error, .. } if error == "access_denied"));
     }
 
     #[test]
@@ -186,7 +187,7 @@ mod tests {
         }
         // Broken escapes that are not escapes at all stay literal, as RFC 3986 readers take them.
         let literal = parse("app.bankbook:/oauth/callback?code=a%zz&state=s").unwrap();
-        assert!(matches!(literal, DeepLink::ConsentGranted { code, .. } if code.0 == "a%zz"));
+        assert!(matches!(literal, Callback::ConsentGranted { code, .. } if code.0 == "a%zz"));
         // Markup in the description is carried, never shown: the UI says what a refusal means.
         let refusal = parse(
             "app.bankbook:/oauth/callback?error=access_denied&error_description=%3Cb%3Ex%3C/b%3E",

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Fuzzes what Bankbook reads from outside (src-tauri/fuzz): the deep link and every bank answer.
+#
+#   scripts/fuzz.sh smoke              every target for a few seconds from its corpus (make test)
+#   scripts/fuzz.sh run SECONDS [T..]  each target (default: all) for SECONDS, growing its corpus
+#
+# Findings land in $BANKBOOK_ARTEFACTS/fuzz/<target>/ and the run fails. cargo-fuzz needs
+# nightly-only compiler flags (the address sanitizer); RUSTC_BOOTSTRAP lets the machine's stable
+# toolchain accept them, for this build only.
+set -euo pipefail
+cd "$(dirname "$0")/../src-tauri"
+
+export RUSTC_BOOTSTRAP=1
+# Its own target directory: the instrumented build shares nothing with the app's.
+export CARGO_TARGET_DIR=/var/tmp/bankbook-fuzz-target
+artefacts="${BANKBOOK_ARTEFACTS:-$PWD/../artefacts}/fuzz"
+mapfile -t all_targets < <(cargo fuzz list --fuzz-dir fuzz)
+
+dictionary() {
+  case $1 in
+    deep_link) echo fuzz/deep_link.dict ;;
+    retry_after) ;;
+    *) echo fuzz/bank.dict ;;
+  esac
+}
+
+# Runs one target for $2 seconds. New inputs go to $3; the committed corpus is read, and
+# written only when $3 is that corpus.
+fuzz() {
+  local target=$1 seconds=$2 grow=$3 dict
+  dict=$(dictionary "$target")
+  mkdir -p "$artefacts/$target" "$grow"
+  echo "fuzzing $target for $seconds s"
+  cargo fuzz run --fuzz-dir fuzz --debug-assertions "$target" "$grow" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -artifact_prefix="$artefacts/$target/" -print_final_stats=1 \
+    ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" | grep -E "^(Done|stat::(number|new)|==|SUMMARY)" || true
+  # The pipeline's status is the fuzzer's: a finding fails the run.
+  return "${PIPESTATUS[0]}"
+}
+
+case ${1:-} in
+  smoke)
+    cargo fuzz build --fuzz-dir fuzz --debug-assertions
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    for target in "${all_targets[@]}"; do fuzz "$target" 8 "$scratch/$target"; done
+    ;;
+  run)
+    seconds=${2:?how many seconds per target}
+    shift 2
+    for target in "${@:-${all_targets[@]}}"; do fuzz "$target" "$seconds" "fuzz/corpus/$target"; done
+    ;;
+  *)
+    sed -n '2,6p' "$0" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,36 @@
+//! Any text handed to the app as a launch URL: parsed without panicking, and accepted only as
+//! a well-formed answer to a consent.
+#![no_main]
+
+use bank::Callback;
+use libfuzzer_sys::fuzz_target;
+use url::Url;
+
+fuzz_target!(|text: &str| {
+    let Ok(url) = Url::parse(text) else {
+        return;
+    };
+    let Ok(callback) = Callback::try_from(&url) else {
+        return;
+    };
+    assert_eq!(url.scheme(), bank::SCHEME);
+    assert_eq!(url.path(), bank::CALLBACK_PATH);
+    match &callback {
+        Callback::ConsentGranted { code, state } => {
+            assert!(!code.0.is_empty() && code.0.len() <= 1024);
+            assert!(!state.is_empty() && state.len() <= 1024);
+            // The code is a credential: it never shows in debug output.
+            if code.0.len() >= 8 {
+                assert!(!format!("{callback:?}").contains(code.0.as_str()));
+            }
+        }
+        Callback::ConsentRefused { error, .. } => {
+            assert!(!error.is_empty() && error.len() <= 64);
+            assert!(
+                error
+                    .bytes()
+                    .all(|byte| byte.is_ascii_lowercase() || byte == b'_')
+            );
+        }
+    }
+});
