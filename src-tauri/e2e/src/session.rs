@@ -22,6 +22,8 @@ pub struct AppSession {
     home: tempfile::TempDir,
     env: Vec<(String, String)>,
     artefacts: PathBuf,
+    /// What the app of this run writes to stdout and stderr.
+    log: PathBuf,
     steps: u32,
 }
 
@@ -33,6 +35,16 @@ impl AppSession {
 
     /// Like [`Self::start`], with extra environment variables for the app.
     pub async fn start_with_env(name: &str, env: &[(&str, &str)]) -> Result<Self> {
+        Self::start_with_arguments(name, env, &[]).await
+    }
+
+    /// Like [`Self::start_with_env`], with command-line arguments for the app, as the OS
+    /// passes a deep link to an app it starts.
+    pub async fn start_with_arguments(
+        name: &str,
+        env: &[(&str, &str)],
+        arguments: &[&str],
+    ) -> Result<Self> {
         let artefacts = artefacts_root().join(name);
         // A previous run's pictures would pass for this run's.
         if artefacts.exists() {
@@ -47,15 +59,19 @@ impl AppSession {
             .iter()
             .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
             .collect();
-        Self::launch(home, env, artefacts, 0).await
+        let arguments = arguments
+            .iter()
+            .map(|&argument| argument.to_owned())
+            .collect();
+        Self::launch(home, env, arguments, artefacts).await
     }
 
     /// Quits the app and starts it again in the same HOME, as a user reopening it would.
     pub async fn restart(&mut self) -> Result<()> {
         self.client.clone().close().await?;
         stop_group(&mut self.driver).await;
-        let (client, driver) =
-            connect(self.home.path(), &self.env, &self.artefacts, self.steps).await?;
+        self.log = log_path(&self.artefacts, self.steps);
+        let (client, driver) = connect(self.home.path(), &self.env, &[], &self.log).await?;
         self.client = client;
         self.driver = driver;
         self.find("html[data-painted]").await?;
@@ -65,17 +81,19 @@ impl AppSession {
     async fn launch(
         home: tempfile::TempDir,
         env: Vec<(String, String)>,
+        arguments: Vec<String>,
         artefacts: PathBuf,
-        steps: u32,
     ) -> Result<Self> {
-        let (client, driver) = connect(home.path(), &env, &artefacts, steps).await?;
+        let log = log_path(&artefacts, 0);
+        let (client, driver) = connect(home.path(), &env, &arguments, &log).await?;
         let session = Self {
             client,
             driver,
             home,
             env,
             artefacts,
-            steps,
+            log,
+            steps: 0,
         };
         // The UI marks the root once its first frame is on screen.
         session.find("html[data-painted]").await?;
@@ -143,6 +161,11 @@ impl AppSession {
         self.home.path().to_owned()
     }
 
+    /// What the app has logged so far in this run.
+    pub fn log(&self) -> Result<String> {
+        fs::read_to_string(&self.log).map_err(|source| io_error(&self.log, source))
+    }
+
     /// The process group of the driver, the app and its web processes.
     pub fn process_group(&self) -> Option<u32> {
         self.driver.id()
@@ -188,15 +211,15 @@ impl AppSession {
 async fn connect(
     home: &Path,
     env: &[(String, String)],
-    artefacts: &Path,
-    steps: u32,
+    arguments: &[String],
+    log: &Path,
 ) -> Result<(Client, Child)> {
     let app = required_env("BANKBOOK_APP")?;
     let port = free_port()?;
-    let log = artefacts.join(format!("app-{steps:02}.log"));
-    let driver = spawn_driver(port, home, env, &log)?;
+    let driver = spawn_driver(port, home, env, log)?;
     wait_for_port(port).await?;
-    let capabilities = serde_json::json!({ "tauri:options": { "application": app } });
+    let capabilities =
+        serde_json::json!({ "tauri:options": { "application": app, "args": arguments } });
     let serde_json::Value::Object(capabilities) = capabilities else {
         unreachable!("a JSON object literal")
     };
@@ -240,6 +263,11 @@ impl Drop for AppSession {
                 .status();
         }
     }
+}
+
+/// The app's log for the run that starts after `steps` screenshots.
+fn log_path(artefacts: &Path, steps: u32) -> PathBuf {
+    artefacts.join(format!("app-{steps:02}.log"))
 }
 
 fn spawn_driver(
