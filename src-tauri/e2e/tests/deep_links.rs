@@ -10,10 +10,6 @@ use serde_json::{Value, json};
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const STOLEN_CODE: &str = "stolen-code-e2e";
 
-fn app_binary() -> std::ffi::OsString {
-    std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e")
-}
-
 /// Listens in the webview, as any script there could, to the deep-link plugin's event and to
 /// the app's own consent event; what each hears is kept on `window.heard`.
 const LISTEN: &str = r"const done = arguments[0];
@@ -45,7 +41,8 @@ async fn the_webview_never_hears_a_callback_url() -> e2e::Result<()> {
     );
 
     let forged = format!("app.bankbook:/oauth/callback?code={STOLEN_CODE}&state=not-ours");
-    let status = tokio::process::Command::new(app_binary())
+    let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
+    let status = tokio::process::Command::new(app_binary)
         .arg(&forged)
         .status()
         .await
@@ -107,7 +104,8 @@ async fn a_launch_argument_that_is_not_text_is_refused_without_a_crash() {
     let home = tempfile::tempdir().expect("a HOME");
     let not_utf8 = OsStr::from_bytes(b"app.bankbook:/oauth/callback?code=\xff\xfe&state=s");
 
-    let output = tokio::process::Command::new(app_binary())
+    let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
+    let output = tokio::process::Command::new(app_binary)
         .arg(not_utf8)
         .env("HOME", home.path())
         .output()
