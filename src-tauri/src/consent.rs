@@ -43,7 +43,7 @@ pub fn route(app: &AppHandle, url: &Url) {
 
 /// The state must match a consent in progress before the code is exchanged.
 async fn complete(app: &AppHandle, code: &Sensitive<String>, state: &str) -> Result<(), Error> {
-    let app_state = app.state::<AppState>();
+    let app_state = started_consents(app)?;
     let connected = app_state.connector.complete_consent(code, state).await?;
     app_state.store().save_connection(&store::SavedConnection {
         bank_id: connected.bank_id.clone(),
@@ -56,11 +56,18 @@ async fn complete(app: &AppHandle, code: &Sensitive<String>, state: &str) -> Res
 
 /// A refusal is believed only with the state of a consent we started; it ends that consent.
 fn refuse(app: &AppHandle, state: Option<&str>) -> Result<(), Error> {
-    let app_state = app.state::<AppState>();
+    let app_state = started_consents(app)?;
     let state = state.ok_or(bank::Error::CallbackRejected("a refusal without a state"))?;
     app_state.connector.refuse_consent(state)?;
     app_state.set_consent_page(None);
     Err(Error::ConsentDenied)
+}
+
+/// The app's state, where consents in progress are kept. An app that could not open its data
+/// (or has not yet, at a cold start) has started none, so no answer can match.
+fn started_consents(app: &AppHandle) -> Result<tauri::State<'_, AppState>, Error> {
+    app.try_state::<AppState>()
+        .ok_or(connection::Error::Unmatched(bank::Unmatched::UnknownState).into())
 }
 
 fn finish(app: &AppHandle, outcome: Result<(), Error>) {

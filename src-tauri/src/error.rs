@@ -27,6 +27,8 @@ pub enum ErrorCode {
     Network,
     /// No system keychain reachable, or it is locked.
     KeychainUnavailable,
+    /// The data folder can't be read or written: a full disk, a read-only folder.
+    StorageUnavailable,
 }
 
 /// Every command error as the webview receives it.
@@ -46,13 +48,17 @@ pub enum Error {
     Connection(#[from] connection::Error),
     #[error(transparent)]
     Bank(#[from] bank::Error),
-    #[error("local database: {0}")]
+    #[error(transparent)]
     Store(#[from] store::Error),
     #[error(transparent)]
     Ledger(#[from] ledger::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(tauri::Error),
+    /// The data folder can't be made, or the store in it can't be opened: a read-only or
+    /// full disk, missing permissions.
+    #[error("Bankbook can't use its data folder {path}: {reason}")]
+    DataFolder { path: String, reason: String },
     #[error("the bank's page could not be opened in the browser: {0}")]
     Browser(String),
     #[error("{0}")]
@@ -72,7 +78,9 @@ impl Error {
             Self::Connection(error) => connection_code(error),
             Self::Bank(error) => bank_code(error),
             Self::Ledger(error) => ledger_code(error),
-            Self::Store(_) | Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
+            Self::Store(error) => store_code(error),
+            Self::DataFolder { .. } => ErrorCode::StorageUnavailable,
+            Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
     }
 
@@ -107,7 +115,15 @@ fn ledger_code(error: &ledger::Error) -> ErrorCode {
         | ledger::Error::InvalidCursor
         | ledger::Error::InvalidLimit => ErrorCode::InvalidInput,
         ledger::Error::Bank(error) => bank_code(error),
-        ledger::Error::Store(_) => ErrorCode::Internal,
+        ledger::Error::Store(error) => store_code(error),
+    }
+}
+
+fn store_code(error: &store::Error) -> ErrorCode {
+    if error.is_storage_failure() {
+        ErrorCode::StorageUnavailable
+    } else {
+        ErrorCode::Internal
     }
 }
 
@@ -146,9 +162,13 @@ impl From<&Error> for IpcError {
     }
 }
 
+/// A command's error is serialized once, as it leaves for the webview: the one place where
+/// every failure the user sees is also written to the log.
 impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        IpcError::from(self).serialize(serializer)
+        let error = IpcError::from(self);
+        tracing::warn!(code = ?error.code, message = error.message, "a command failed");
+        error.serialize(serializer)
     }
 }
 

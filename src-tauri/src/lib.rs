@@ -39,7 +39,10 @@ pub fn run() {
             commands::transactions::transactions_page,
             commands::startup::ui_painted,
         ])
-        .setup(|app| setup::setup(app))
+        .setup(|app| {
+            setup::setup(app);
+            Ok(())
+        })
         .run(tauri::generate_context!());
 
     if let Err(error) = result {

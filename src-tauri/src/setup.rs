@@ -9,6 +9,7 @@ use tauri::{App, AppHandle, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 use vault::Keychain;
 
+use crate::error::Error;
 use crate::state::AppState;
 use crate::{consent, launch};
 
@@ -20,9 +21,12 @@ const DEMO_TRANSACTIONS_ENV: &str = "BANKBOOK_DEMO_TRANSACTIONS";
 const DEMO_TRANSACTIONS: u32 = 1_200;
 const STORE_FILE: &str = "bankbook.sqlite3";
 
-pub fn setup(app: &App) -> Result<(), Box<dyn std::error::Error>> {
-    let state = app_state(app)?;
-    app.manage(state);
+pub fn setup(app: &App) {
+    // Without its data the app still opens, to say what is wrong; the first command the
+    // window sends (`connection_status`) tries again.
+    if let Err(error) = open_state(app.handle()) {
+        tracing::error!(%error, "Bankbook could not open its data");
+    }
 
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.
@@ -48,7 +52,6 @@ pub fn setup(app: &App) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(url) = launch::url_argument(launch::arguments()) {
         consent::route(app.handle(), &url);
     }
-    Ok(())
 }
 
 /// A second launch (for example the OS delivering a callback URL) focuses the running window
@@ -64,10 +67,22 @@ pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
     }
 }
 
-fn app_state(app: &App) -> Result<AppState, Box<dyn std::error::Error>> {
-    let config_folder = app.path().app_config_dir()?;
-    let data_folder = app.path().app_data_dir()?;
-    std::fs::create_dir_all(&data_folder)?;
+/// Opens the app's data and keeps it as Tauri state, unless that was done already.
+pub fn open_state(app: &AppHandle) -> Result<(), Error> {
+    if app.try_state::<AppState>().is_none() {
+        app.manage(app_state(app)?);
+    }
+    Ok(())
+}
+
+fn app_state(app: &AppHandle) -> Result<AppState, Error> {
+    let config_folder = app.path().app_config_dir().map_err(Error::Folders)?;
+    let data_folder = app.path().app_data_dir().map_err(Error::Folders)?;
+    let unusable = |reason: String| Error::DataFolder {
+        path: data_folder.display().to_string(),
+        reason,
+    };
+    std::fs::create_dir_all(&data_folder).map_err(|error| unusable(error.to_string()))?;
     let profiles = BankProfile::load_all(&config_folder).unwrap_or_else(|error| {
         // The dialog reports the broken file when it lists the banks; the Demo Bank still works.
         tracing::warn!(%error, "bank profiles not loaded");
@@ -75,7 +90,21 @@ fn app_state(app: &App) -> Result<AppState, Box<dyn std::error::Error>> {
     });
     let connector = Connector::new(profiles, &data_folder, Keychain::system())
         .with_demo_config(demo_config(&data_folder));
-    let store = Store::open(&data_folder.join(STORE_FILE))?;
+    let store_path = data_folder.join(STORE_FILE);
+    // SQLite says only "unable to open database file"; opening the file first gets the
+    // system's reason ("Read-only file system", "No space left on device").
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&store_path)
+        .map_err(|error| unusable(error.to_string()))?;
+    let store = Store::open(&store_path).map_err(|error| {
+        if error.is_storage_failure() {
+            unusable(error.to_string())
+        } else {
+            Error::Store(error)
+        }
+    })?;
     let link = saved_link(&store)?;
     Ok(AppState::new(connector, store, link))
 }
@@ -102,10 +131,13 @@ fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
 
 /// The connection saved by an earlier run. Its session opens when the bank is first needed,
 /// so the window shows what is stored without waiting for the keychain or the Demo Bank.
-fn saved_link(store: &Store) -> Result<Option<Link>, Box<dyn std::error::Error>> {
+fn saved_link(store: &Store) -> Result<Option<Link>, Error> {
     let Some(saved) = store.connection()? else {
         return Ok(None);
     };
-    let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)?;
+    // A date out of range can only be damage: take the consent as ended, so the app asks to
+    // connect again.
+    let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     Ok(Some(Link::saved(saved.bank_id, consent_expires_at)))
 }

@@ -216,4 +216,22 @@ describe("when the connection cannot be read", () => {
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });
+
+  it("says the data folder is the problem when it can't be opened", async () => {
+    vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
+      new ipc.CommandError({
+        code: "storage_unavailable",
+        message: "Bankbook can't use its data folder /home/jana/.local/share: read-only",
+      }),
+    );
+    renderApp();
+    const alert = await screen.findByRole("alert");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
+      "Bankbook can't open its data",
+    );
+    expect(alert.textContent).toContain("Free some space on the disk");
+    expect(alert.textContent).toContain("/home/jana/.local/share: read-only");
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
+  });
 });

@@ -18,6 +18,9 @@ pub enum Error {
     NewSession(#[from] fantoccini::error::NewSessionError),
     #[error("the Demo Bank's admin interface: {0}")]
     Admin(String),
+    /// The test could not arrange what it needs (a disk to fill, a folder to mount).
+    #[error("test set-up: {0}")]
+    Setup(String),
     #[error("WebDriver: {0}")]
     WebDriver(#[from] fantoccini::error::CmdError),
 }

@@ -8,12 +8,14 @@
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
 
 mod demo;
+mod disk;
 mod error;
 mod flows;
 mod scroll;
 mod session;
 
 pub use demo::{AccountAtTheBank, DemoBank};
+pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, start_on_demo_bank};
 pub use scroll::ScrollReport;

@@ -24,6 +24,8 @@ pub struct AppSession {
     artefacts: PathBuf,
     /// What the app of this run writes to stdout and stderr.
     log: PathBuf,
+    /// How many times the app was started in this session.
+    runs: u32,
     steps: u32,
 }
 
@@ -68,14 +70,24 @@ impl AppSession {
 
     /// Quits the app and starts it again in the same HOME, as a user reopening it would.
     pub async fn restart(&mut self) -> Result<()> {
+        self.restart_after(|_| Ok(())).await
+    }
+
+    /// Quits the app, runs `between` on its HOME while it is not running, and starts it again.
+    pub async fn restart_after<T>(
+        &mut self,
+        between: impl FnOnce(&Path) -> Result<T>,
+    ) -> Result<T> {
         self.client.clone().close().await?;
         stop_group(&mut self.driver).await;
-        self.log = log_path(&self.artefacts, self.steps);
+        let value = between(self.home.path())?;
+        self.runs += 1;
+        self.log = log_path(&self.artefacts, self.runs);
         let (client, driver) = connect(self.home.path(), &self.env, &[], &self.log).await?;
         self.client = client;
         self.driver = driver;
         self.find("html[data-painted]").await?;
-        Ok(())
+        Ok(value)
     }
 
     async fn launch(
@@ -93,6 +105,7 @@ impl AppSession {
             env,
             artefacts,
             log,
+            runs: 0,
             steps: 0,
         };
         // The UI marks the root once its first frame is on screen.
@@ -265,9 +278,9 @@ impl Drop for AppSession {
     }
 }
 
-/// The app's log for the run that starts after `steps` screenshots.
-fn log_path(artefacts: &Path, steps: u32) -> PathBuf {
-    artefacts.join(format!("app-{steps:02}.log"))
+/// The app's log for its `run`th start in a session, from 0.
+fn log_path(artefacts: &Path, run: u32) -> PathBuf {
+    artefacts.join(format!("app-{run:02}.log"))
 }
 
 fn spawn_driver(

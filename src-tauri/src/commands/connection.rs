@@ -2,12 +2,13 @@
 //! accounts, the connection's status, disconnecting.
 
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use ts_rs::TS;
 
 use crate::browser;
 use crate::commands::banks::BankChoice;
 use crate::error::Error;
+use crate::setup;
 use crate::state::AppState;
 
 /// An account as the dialog and the main window list it.
@@ -33,10 +34,12 @@ pub struct ConnectionStatus {
     pub selected_accounts: Vec<AccountChoice>,
 }
 
-/// The connection as it stands.
+/// The connection as it stands. The window asks this first: when the app's data could not be
+/// opened at start-up, it is tried again here, so "Try again" works once the disk is fixed.
 #[tauri::command]
-pub async fn connection_status(state: State<'_, AppState>) -> Result<ConnectionStatus, Error> {
-    status(&state)
+pub async fn connection_status(app: AppHandle) -> Result<ConnectionStatus, Error> {
+    setup::open_state(&app)?;
+    status(&app.state::<AppState>())
 }
 
 /// Opens the chosen bank's consent page in the browser; the answer comes by deep link.

@@ -50,6 +50,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   rate_limited: true,
   network: true,
   keychain_unavailable: true,
+  storage_unavailable: true,
 };
 
 /** A command's failure, as Rust reported it. */

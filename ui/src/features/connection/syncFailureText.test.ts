@@ -25,6 +25,13 @@ describe("describeSyncFailure", () => {
     expect(text.reconnect).toBe(true);
   });
 
+  it("blames the data folder, not the bank, when nothing can be saved", () => {
+    const text = describeSyncFailure(failure("storage_unavailable"), "Refresh failed.");
+    expect(text.headline).toContain("can't save to its data folder");
+    expect(text.detail).toBe("from Rust");
+    expect(text.reconnect).toBe(false);
+  });
+
   it("heads other failures with what failed, and keeps Rust's message", () => {
     const text = describeSyncFailure(failure("internal"), "Refresh failed.");
     expect(text.headline).toBe("Refresh failed.");

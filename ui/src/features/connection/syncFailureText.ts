@@ -40,6 +40,12 @@ export function describeSyncFailure(failure: CommandError, whatFailed: string): 
       };
     case "keychain_unavailable":
       return { ...text, headline: "Bankbook can't use your system keychain." };
+    case "storage_unavailable":
+      return {
+        ...text,
+        headline:
+          "Bankbook can't save to its data folder: the disk may be full. What's shown is kept.",
+      };
     default:
       return text;
   }

@@ -20,6 +20,11 @@ export const KEYCHAIN_HELP =
   "KWallet. Make sure one is installed and unlocked (it usually unlocks when you sign in), " +
   "then try again.";
 
+export const STORAGE_HELP =
+  "Bankbook keeps your accounts and their history in its data folder, and can't write there. " +
+  "Free some space on the disk, or check that the folder can be written, then try again. " +
+  "Nothing already saved is lost.";
+
 export function describeFailure(failure: CommandError): FailureText {
   const text: FailureText = {
     headline: "",
@@ -72,6 +77,13 @@ export function describeFailure(failure: CommandError): FailureText {
         ...text,
         headline: "Bankbook can't use your system keychain.",
         explanation: KEYCHAIN_HELP,
+        detail: failure.message,
+      };
+    case "storage_unavailable":
+      return {
+        ...text,
+        headline: "Bankbook can't save to its data folder.",
+        explanation: STORAGE_HELP,
         detail: failure.message,
       };
     default:

@@ -3,4 +3,4 @@
 /**
  * What the UI branches on. Add a code only when the UI does something different with it.
  */
-export type ErrorCode = "invalid_input" | "internal" | "consent_denied" | "consent_invalid" | "consent_required" | "bank_unavailable" | "rate_limited" | "network" | "keychain_unavailable";
+export type ErrorCode = "invalid_input" | "internal" | "consent_denied" | "consent_invalid" | "consent_required" | "bank_unavailable" | "rate_limited" | "network" | "keychain_unavailable" | "storage_unavailable";
