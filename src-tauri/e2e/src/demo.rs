@@ -115,6 +115,14 @@ impl DemoBank {
         Ok(())
     }
 
+    /// Injects a fault (the sandbox's JSON: `{"kind": "latency", "millis": 400, "endpoint":
+    /// "transactions", "lasts": {"seconds": 60}}`).
+    pub async fn inject_fault(&self, fault: Value) -> Result<()> {
+        self.send(self.http.post(self.url("faults")).json(&fault))
+            .await?;
+        Ok(())
+    }
+
     /// Revokes every consent: the app's next call gets a 401 and its refresh `invalid_grant`.
     pub async fn revoke_consents(&self) -> Result<()> {
         let url = self.url("consents/revoke");

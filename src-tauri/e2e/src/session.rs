@@ -179,6 +179,40 @@ impl AppSession {
         fs::read_to_string(&self.log).map_err(|source| io_error(&self.log, source))
     }
 
+    /// Kills the app with SIGKILL, as a crash would: no clean-up of any kind runs. Its driver
+    /// stays, for `restart` or `close` to end.
+    pub async fn kill_app(&self) -> Result<()> {
+        let group = self
+            .driver
+            .id()
+            .ok_or(Error::Setup("the driver has ended".to_owned()))?;
+        let group = group.to_string();
+        let in_group = ["-g", group.as_str(), "-x", "bankbook"];
+        let killed = Command::new("pkill")
+            .arg("-KILL")
+            .args(in_group)
+            .status()
+            .await
+            .map_err(|source| io_error(Path::new("pkill"), source))?;
+        if !killed.success() {
+            return Err(Error::Setup("no app process to kill".to_owned()));
+        }
+        let deadline = Instant::now() + UI_TIMEOUT;
+        while Command::new("pgrep")
+            .args(in_group)
+            .stdout(Stdio::null())
+            .status()
+            .await
+            .is_ok_and(|status| status.success())
+        {
+            if Instant::now() > deadline {
+                return Err(Error::Setup("the killed app is still there".to_owned()));
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Ok(())
+    }
+
     /// The process group of the driver, the app and its web processes.
     pub fn process_group(&self) -> Option<u32> {
         self.driver.id()
