@@ -1,7 +1,7 @@
 //! The app's in-process Demo Bank, steered and read through its `/__admin` interface on the
 //! port the test pinned with `BANKBOOK_DEMO_PORT`.
 
-use sandbox_bank::{Counters, Endpoint};
+use sandbox_bank::{Counters, Endpoint, TokenDigests};
 use serde_json::{Value, json};
 
 use crate::{Error, Result};
@@ -112,6 +112,19 @@ impl DemoBank {
     pub async fn book(&self, reference: &str) -> Result<()> {
         let url = self.url(&format!("transactions/{reference}/book"));
         self.send(self.http.post(url)).await?;
+        Ok(())
+    }
+
+    /// The SHA-256 digests of the access and refresh tokens the bank issued and still knows.
+    pub async fn token_digests(&self) -> Result<TokenDigests> {
+        let digests = self.get("tokens").await?;
+        serde_json::from_value(digests).map_err(|error| Error::Admin(error.to_string()))
+    }
+
+    /// Makes every live access token expire now: the app's next call must refresh.
+    pub async fn expire_access_tokens(&self) -> Result<()> {
+        let url = self.url("tokens/expire");
+        self.send(self.http.post(url).json(&json!({}))).await?;
         Ok(())
     }
 

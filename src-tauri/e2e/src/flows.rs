@@ -55,6 +55,12 @@ pub async fn onboard(
     let decision = format!("approve:{approve}");
     let (app, bank) = start_on_demo_bank(name, browser, &decision, env).await?;
     continue_in_browser(&app).await?;
+    show_accounts(&app, show).await?;
+    Ok(Onboarded { app, bank })
+}
+
+/// In the dialog's account step: ticks exactly the first `show` accounts and shows them.
+pub async fn show_accounts(app: &AppSession, show: usize) -> Result<()> {
     app.find(".account-option").await?;
     // The dialog may preselect (a single account is); tick exactly the first `show`.
     let checkboxes = app.find_all(".account-option input[type=checkbox]").await?;
@@ -68,5 +74,5 @@ pub async fn onboard(
         .click()
         .await?;
     app.find("[data-testid=account-item]").await?;
-    Ok(Onboarded { app, bank })
+    Ok(())
 }

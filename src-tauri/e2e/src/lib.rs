@@ -17,6 +17,6 @@ mod session;
 pub use demo::{AccountAtTheBank, DemoBank};
 pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
-pub use flows::{Onboarded, continue_in_browser, onboard, start_on_demo_bank};
+pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
 pub use scroll::ScrollReport;
 pub use session::{AppSession, free_port};

@@ -174,6 +174,11 @@ impl AppSession {
         self.home.path().to_owned()
     }
 
+    /// Where this session's screenshots and the app's logs go.
+    pub fn artefacts(&self) -> &Path {
+        &self.artefacts
+    }
+
     /// What the app has logged so far in this run.
     pub fn log(&self) -> Result<String> {
         fs::read_to_string(&self.log).map_err(|source| io_error(&self.log, source))

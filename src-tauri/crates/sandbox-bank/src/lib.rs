@@ -35,7 +35,7 @@ mod state;
 mod sync;
 pub mod user;
 
-pub use admin::{AccountSnapshot, Admin, GrantFilter, GrantInfo};
+pub use admin::{AccountSnapshot, Admin, GrantFilter, GrantInfo, TokenDigests};
 pub use config::{ACCOUNTS_PER_USER, ClientRegistration, Config, MAX_TRANSACTIONS_PER_ACCOUNT};
 pub use counters::Counters;
 pub use data::{AccountKind, DemoAccount, DemoUser, EntryStatus, NewTransaction};

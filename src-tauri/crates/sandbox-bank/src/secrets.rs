@@ -25,7 +25,7 @@ impl TokenHash {
 
     /// 64 lowercase hex digits: how a digest is usually written, and unlike base64url it cannot
     /// be mistaken for one of the tokens by whoever reads the state file.
-    fn to_hex(self) -> String {
+    pub(crate) fn to_hex(self) -> String {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
         self.0
             .iter()

@@ -25,6 +25,7 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/__admin/grants", get(grants))
         .route("/__admin/consents/revoke", post(revoke))
+        .route("/__admin/tokens", get(token_digests))
         .route("/__admin/tokens/expire", post(expire))
         .route("/__admin/transactions", post(add_transaction))
         .route("/__admin/transactions/{reference}/book", post(book))
@@ -100,6 +101,10 @@ fn filter(bytes: &[u8]) -> AdminResult<GrantFilter> {
 
 async fn grants(State(state): State<AppState>) -> impl IntoResponse {
     Json(Admin::new(state).grants())
+}
+
+async fn token_digests(State(state): State<AppState>) -> impl IntoResponse {
+    Json(Admin::new(state).token_digests())
 }
 
 async fn revoke(State(state): State<AppState>, bytes: Bytes) -> AdminResult<impl IntoResponse> {

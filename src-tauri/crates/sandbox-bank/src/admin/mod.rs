@@ -6,7 +6,7 @@ mod snapshot;
 
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 pub(crate) use http::routes;
@@ -33,6 +33,14 @@ pub enum GrantFilter {
     Grant(GrantId),
     /// Every consent the demo user with this username gave.
     User(String),
+}
+
+/// The SHA-256 digests (64 hex digits) of the tokens the bank issued and still knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenDigests {
+    pub access: Vec<String>,
+    pub refresh: Vec<String>,
 }
 
 /// A consent as the bank keeps it.
@@ -62,6 +70,12 @@ impl Admin {
             .into_iter()
             .map(|record| self.info(record))
             .collect()
+    }
+
+    /// The SHA-256 digests of the tokens the bank has issued (it keeps no token itself).
+    pub fn token_digests(&self) -> TokenDigests {
+        let (access, refresh) = lock(&self.state.oauth).grants.token_digests();
+        TokenDigests { access, refresh }
     }
 
     /// Revokes consents with their tokens: data calls get 401, refreshes `invalid_grant`.

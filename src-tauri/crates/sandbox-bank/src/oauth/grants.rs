@@ -296,6 +296,15 @@ impl Grants {
         expired
     }
 
+    /// The SHA-256 digests (hex) of every access and refresh token issued and still known,
+    /// for tests that look for a leaked token without the bank keeping any token itself.
+    pub(crate) fn token_digests(&self) -> (Vec<String>, Vec<String>) {
+        let hex = |hashes: &mut dyn Iterator<Item = &TokenHash>| {
+            hashes.map(|hash| hash.to_hex()).collect::<Vec<_>>()
+        };
+        (hex(&mut self.access.keys()), hex(&mut self.refresh.keys()))
+    }
+
     pub(crate) fn list(&self) -> Vec<GrantRecord> {
         self.records.values().cloned().collect()
     }
