@@ -15,6 +15,7 @@ export function AccountsSidebar({
   now,
   refreshing,
   refreshFailure,
+  retryAt,
   onRefresh,
   onReconnect,
 }: {
@@ -26,6 +27,8 @@ export function AccountsSidebar({
   now: number;
   refreshing: boolean;
   refreshFailure: CommandError | null;
+  /** When Bankbook refreshes again by itself, as the bank asked. */
+  retryAt: Date | null;
   onRefresh: () => void;
   onReconnect: () => void;
 }) {
@@ -54,6 +57,7 @@ export function AccountsSidebar({
           className="sidebar-notice"
           failure={refreshFailure}
           whatFailed="The accounts couldn't be refreshed."
+          retryAt={retryAt}
           onReconnect={onReconnect}
         />
       )}

@@ -180,7 +180,7 @@ describe("refreshing", () => {
     expect(ipc.refreshAccounts).toHaveBeenCalledWith(false);
   });
 
-  it("says when to try again when the bank limits requests", async () => {
+  it("says when it will try again when the bank limits requests", async () => {
     vi.mocked(ipc.refreshAccounts).mockRejectedValue(
       new ipc.CommandError({ code: "rate_limited", message: "HTTP 429", retryAfterSeconds: 90 }),
     );
@@ -188,7 +188,7 @@ describe("refreshing", () => {
     await userEvent.click(refreshButton());
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("too many requests");
-    expect(alert.textContent).toContain("Try again in 2 minutes");
+    expect(alert.textContent).toContain("Bankbook will try again at");
     expect(alert.textContent).toContain("HTTP 429");
   });
 

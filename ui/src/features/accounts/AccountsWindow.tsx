@@ -10,6 +10,7 @@ import { accountTitle, formatIban } from "./format";
 import { useAccountsOverview } from "./useAccountsOverview";
 import { useAutoRefresh } from "./useAutoRefresh";
 import { useRefreshAccounts } from "./useRefreshAccounts";
+import { useScheduledRetry } from "./useScheduledRetry";
 
 /** The main window of a connected bank: the chosen accounts with their balances on the left, the
  * selected one's history on the right. `onReconnect` opens the bank's consent again; whatever is
@@ -60,6 +61,8 @@ export function AccountsWindow({
     () => (refresh.error ? toCommandError(refresh.error) : null),
     [refresh.error],
   );
+  // The bank said when to come back: come back then, as the failed refresh asked.
+  const retryAt = useScheduledRetry(refreshFailure, () => startRefresh(refresh.variables ?? true));
 
   return (
     <div className="app-shell">
@@ -80,6 +83,7 @@ export function AccountsWindow({
             now={now}
             refreshing={refresh.isPending}
             refreshFailure={refreshFailure}
+            retryAt={retryAt}
             onRefresh={() => startRefresh(false)}
             onReconnect={onReconnect}
           />

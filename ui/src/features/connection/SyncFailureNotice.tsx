@@ -7,14 +7,17 @@ export function SyncFailureNotice({
   failure,
   whatFailed,
   onReconnect,
+  retryAt = null,
   className,
 }: {
   failure: CommandError;
   whatFailed: string;
   onReconnect: () => void;
+  /** When the app tries again by itself; otherwise the hint says when the user may. */
+  retryAt?: Date | null;
   className?: string;
 }) {
-  const text = describeSyncFailure(failure, whatFailed);
+  const text = describeSyncFailure(failure, whatFailed, retryAt);
   return (
     <div role="alert" className={className ? `notice ${className}` : "notice"}>
       <p className="notice-headline">{text.headline}</p>

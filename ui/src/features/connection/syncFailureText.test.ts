@@ -13,6 +13,14 @@ describe("describeSyncFailure", () => {
     expect(text.reconnect).toBe(false);
   });
 
+  it("says when Bankbook will try again by itself", () => {
+    const at = new Date(2026, 10, 24, 14, 32);
+    const text = describeSyncFailure(failure("rate_limited", 150), "Refresh failed.", at);
+    expect(text.retryHint).toBe(
+      `Bankbook will try again at ${at.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}.`,
+    );
+  });
+
   it("still says to wait when the bank gave no time", () => {
     expect(describeSyncFailure(failure("rate_limited"), "Refresh failed.").retryHint).toBe(
       "Try again later",

@@ -12,13 +12,26 @@ export type SyncFailureText = {
   reconnect: boolean;
 };
 
+/** "14:32" or "2:32 PM", as the user's locale writes a time of day. */
+function formatClockTime(at: Date): string {
+  return at.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+}
+
 /** `whatFailed` heads failures without a better explanation ("The balances couldn't be
  * refreshed."). */
-export function describeSyncFailure(failure: CommandError, whatFailed: string): SyncFailureText {
+export function describeSyncFailure(
+  failure: CommandError,
+  whatFailed: string,
+  retryAt: Date | null = null,
+): SyncFailureText {
   const text: SyncFailureText = {
     headline: whatFailed,
     retryHint:
-      failure.retryAfterSeconds === null ? null : formatRetryAfter(failure.retryAfterSeconds),
+      retryAt !== null
+        ? `Bankbook will try again at ${formatClockTime(retryAt)}.`
+        : failure.retryAfterSeconds === null
+          ? null
+          : formatRetryAfter(failure.retryAfterSeconds),
     detail: failure.message.trim() || null,
     reconnect: false,
   };
