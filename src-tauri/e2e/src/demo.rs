@@ -136,6 +136,12 @@ impl DemoBank {
         Ok(())
     }
 
+    /// Ends every injected fault.
+    pub async fn clear_faults(&self) -> Result<()> {
+        self.send(self.http.delete(self.url("faults"))).await?;
+        Ok(())
+    }
+
     /// Revokes every consent: the app's next call gets a 401 and its refresh `invalid_grant`.
     pub async fn revoke_consents(&self) -> Result<()> {
         let url = self.url("consents/revoke");
