@@ -1,0 +1,153 @@
+//! The app's commands as a script in the webview could call them: forged arguments are refused
+//! with `invalid_input` (or by Tauri before they reach a command), the app keeps running, and 50
+//! concurrent commands on an expired token make one token refresh, on a revoked one no retry loop.
+
+use e2e::{AppSession, Onboarded, onboard};
+use serde_json::{Value, json};
+
+const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
+
+/// Calls each `[command, args]` of the first argument at once and reports how each ended:
+/// `{ok: value}` or `{error: reason}`.
+const INVOKE_ALL: &str = r"const [calls, done] = arguments;
+    Promise.allSettled(calls.map(([command, args]) =>
+        window.__TAURI_INTERNALS__.invoke(command, args)))
+      .then((outcomes) => done(outcomes.map((outcome) => outcome.status === 'fulfilled'
+        ? { ok: outcome.value ?? null } : { error: outcome.reason ?? null })));";
+
+async fn invoke_all(app: &AppSession, calls: &[Value]) -> e2e::Result<Vec<Value>> {
+    let outcomes = app
+        .client()
+        .execute_async(INVOKE_ALL, vec![json!(calls)])
+        .await?;
+    Ok(outcomes.as_array().cloned().unwrap_or_default())
+}
+
+fn page_call(iban: &str, cursor: &Value, limit: &Value, direction: &str) -> Value {
+    json!(["transactions_page", {"iban": iban, "cursor": cursor, "limit": limit, "direction": direction}])
+}
+
+#[tokio::test]
+#[ignore = "drives the built app under Xvfb: run with `make e2e`"]
+async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Result<()> {
+    let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
+    let Onboarded { app, bank } = onboard("ipc_forged", BROWSER, 1, 1, &env).await?;
+    let iban = app
+        .find("[data-testid=account-item]")
+        .await?
+        .attr("data-iban")
+        .await?
+        .unwrap_or_default();
+    let huge = "9".repeat(1 << 20);
+    bank.reset_counters().await?;
+
+    // Refused by the command: `invalid_input`, before anything reaches the bank.
+    let refused_by_bankbook = [
+        page_call(&iban, &Value::Null, &json!(0), "older"),
+        page_call(&iban, &Value::Null, &json!(201), "older"),
+        page_call(&iban, &Value::Null, &json!(u32::MAX), "older"),
+        page_call(
+            "SK0000000000000000000000",
+            &Value::Null,
+            &json!(50),
+            "older",
+        ),
+        page_call("", &Value::Null, &json!(50), "older"),
+        page_call(
+            "<img src=x onerror=alert(1)>",
+            &Value::Null,
+            &json!(50),
+            "older",
+        ),
+        page_call(&huge, &Value::Null, &json!(50), "older"),
+        page_call(&iban, &json!("x"), &json!(50), "older"),
+        page_call(&iban, &json!("2026-13-45.1"), &json!(50), "older"),
+        page_call(&iban, &json!("2026-01-01."), &json!(50), "older"),
+        page_call(&iban, &json!("2026-01-01.1.2"), &json!(50), "older"),
+        page_call(
+            &iban,
+            &json!("2026-01-01.99999999999999999999"),
+            &json!(50),
+            "older",
+        ),
+        page_call(
+            &iban,
+            &json!("2026-01-01.1; DROP TABLE entry"),
+            &json!(50),
+            "older",
+        ),
+        page_call(&iban, &json!(huge), &json!(50), "older"),
+        page_call(&iban, &Value::Null, &json!(50), "newer"),
+        json!(["select_accounts", {"ibans": ["SK0000000000000000000000"]}]),
+        json!(["select_accounts", {"ibans": [huge]}]),
+        json!(["start_consent", {"bankId": "no-such-bank"}]),
+        json!(["start_consent", {"bankId": "../../etc/passwd"}]),
+    ];
+    let outcomes = invoke_all(&app, &refused_by_bankbook).await?;
+    for (call, outcome) in refused_by_bankbook.iter().zip(&outcomes) {
+        let call = call.to_string();
+        let call = &call[..call.len().min(120)];
+        assert_eq!(
+            outcome["error"]["code"], "invalid_input",
+            "{call}: {outcome}"
+        );
+    }
+
+    // Refused by Tauri: wrong types, missing arguments, commands that are not Bankbook's.
+    let refused_by_tauri = [
+        page_call(&iban, &Value::Null, &json!("100"), "older"),
+        page_call(&iban, &Value::Null, &json!(-1), "older"),
+        page_call(&iban, &Value::Null, &json!(1.5), "older"),
+        page_call(&iban, &Value::Null, &json!(50), "sideways"),
+        json!(["transactions_page", {}]),
+        json!(["refresh_accounts", {"onlyStale": "yes"}]),
+        json!(["plugin:deep-link|get_current", {}]),
+        json!(["plugin:opener|open_url", {"url": "https://example.com"}]),
+        json!(["no_such_command", {}]),
+    ];
+    let outcomes = invoke_all(&app, &refused_by_tauri).await?;
+    for (call, outcome) in refused_by_tauri.iter().zip(&outcomes) {
+        assert!(
+            outcome.get("error").is_some(),
+            "{call} was accepted: {outcome}"
+        );
+    }
+
+    assert_eq!(
+        bank.transaction_pages().await?,
+        0,
+        "a forged call reached the bank"
+    );
+    // Still working: the rows are there and a real page comes.
+    app.find("[data-testid=transaction-row]").await?;
+    let real = invoke_all(&app, &[page_call(&iban, &Value::Null, &json!(50), "older")]).await?;
+    assert_eq!(real[0]["ok"]["items"].as_array().map(Vec::len), Some(50));
+    assert!(app.log()?.contains("a command failed"));
+    app.close().await
+}
+
+#[tokio::test]
+#[ignore = "drives the built app under Xvfb: run with `make e2e`"]
+async fn fifty_concurrent_commands_share_one_token_refresh_and_a_revoked_consent_no_loop()
+-> e2e::Result<()> {
+    let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
+    let Onboarded { app, bank } = onboard("ipc_token_life", BROWSER, 2, 2, &env).await?;
+    app.find("[data-testid=transaction-row]").await?;
+    let refreshes = vec![json!(["refresh_accounts", {"onlyStale": false}]); 50];
+
+    bank.expire_access_tokens().await?;
+    bank.reset_counters().await?;
+    let outcomes = invoke_all(&app, &refreshes).await?;
+    assert!(outcomes.iter().all(|outcome| outcome.get("ok").is_some()));
+    assert_eq!(bank.token_requests("refresh_token").await?, 1);
+
+    bank.revoke_consents().await?;
+    bank.reset_counters().await?;
+    let outcomes = invoke_all(&app, &refreshes).await?;
+    for outcome in &outcomes {
+        assert_eq!(outcome["error"]["code"], "consent_required", "{outcome}");
+    }
+    // One try of the refresh token, which the bank refused: no loop of retries.
+    assert_eq!(bank.token_requests("refresh_token").await?, 1);
+    app.close().await
+}
