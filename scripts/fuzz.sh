@@ -31,11 +31,14 @@ fuzz() {
   dict=$(dictionary "$target")
   mkdir -p "$artefacts/$target" "$grow"
   echo "fuzzing $target for $seconds s"
+  # The summary lines on screen, the whole output in the log; the status is the fuzzer's, so a
+  # finding (or a missing corpus) fails the run.
+  local status=0
   cargo fuzz run --fuzz-dir fuzz --debug-assertions "$target" "$grow" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -artifact_prefix="$artefacts/$target/" -print_final_stats=1 \
-    ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" | grep -E "^(Done|stat::(number|new)|==|SUMMARY)" || true
-  # The pipeline's status is the fuzzer's: a finding fails the run.
-  return "${PIPESTATUS[0]}"
+    ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" |
+    { grep -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" || true; } || status=$?
+  return "$status"
 }
 
 case ${1:-} in

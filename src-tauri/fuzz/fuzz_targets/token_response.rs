@@ -8,8 +8,10 @@ fuzz_target!(|body: &[u8]| {
     let Some(tokens) = bank::fuzzing::token_response(body) else {
         return;
     };
-    let secret = tokens.access.secret();
-    if secret.len() >= 8 {
-        assert!(!format!("{tokens:?}").contains(secret));
-    }
+    // Debug output is the same whatever the access token is.
+    let other = bank::IssuedTokens {
+        access: bank::AccessToken::new("x".repeat(tokens.access.secret().len())),
+        ..tokens.clone()
+    };
+    assert_eq!(format!("{tokens:?}"), format!("{other:?}"));
 });
