@@ -7,16 +7,20 @@
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
 
+mod bus;
 mod demo;
 mod disk;
 mod error;
 mod flows;
+mod leaks;
 mod scroll;
 mod session;
 
+pub use bus::BareBus;
 pub use demo::{AccountAtTheBank, DemoBank};
 pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
+pub use leaks::{SecretScan, files_under};
 pub use scroll::ScrollReport;
 pub use session::{AppSession, free_port};

@@ -30,9 +30,10 @@ async fn gone(app: &AppSession, css: &str, within: Duration) -> e2e::Result<()> 
     Ok(())
 }
 
-/// Waits until a refresh is over: the Refresh button is free again.
+/// Waits until a refresh is over: the Refresh button is free again (a bank that does not
+/// answer is given up on after the 30-second request timeout).
 async fn refreshed(app: &AppSession) -> e2e::Result<()> {
-    gone(app, "button[aria-busy=true]", Duration::from_secs(30)).await
+    gone(app, "button[aria-busy=true]", Duration::from_secs(45)).await
 }
 
 async fn first_row(app: &AppSession) -> e2e::Result<String> {
@@ -79,6 +80,12 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
             json!({"kind": "technical_break"}),
             "can't be reached right now",
             "break",
+        ),
+        // Past the 30-second request timeout.
+        (
+            json!({"kind": "latency", "millis": 31_000}),
+            "can't be reached",
+            "timeout",
         ),
     ];
     for (fault, words, step) in said {

@@ -1,0 +1,132 @@
+//! Looking for the bank's secrets where they must not be: in files, logs and IPC payloads.
+//! Plain secrets (a refresh token read from the keychain, the client secret) are searched as
+//! they are; the bank's tokens, which the bank itself keeps only as SHA-256 digests, are found
+//! by hashing every token-sized window of text.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+/// The bank's tokens: 256 random bits in base64url, 43 characters.
+const TOKEN_LENGTH: usize = 43;
+
+/// What to look for.
+#[derive(Debug, Default)]
+pub struct SecretScan {
+    plain: Vec<Vec<u8>>,
+    digests: HashSet<String>,
+}
+
+impl SecretScan {
+    /// Looks for `secret` as it is.
+    #[must_use]
+    pub fn plain(mut self, secret: &str) -> Self {
+        self.plain.push(secret.as_bytes().to_vec());
+        self
+    }
+
+    /// Looks for the tokens whose SHA-256 digests (64 hex digits) are `digests`.
+    #[must_use]
+    pub fn tokens(mut self, digests: impl IntoIterator<Item = String>) -> Self {
+        self.digests.extend(digests);
+        self
+    }
+
+    /// How many token digests it looks for.
+    pub fn token_count(&self) -> usize {
+        self.digests.len()
+    }
+
+    /// The names of the places, `(name, bytes)`, that hold a secret.
+    pub fn leaks<'a>(&self, places: &'a [(String, Vec<u8>)]) -> Vec<&'a str> {
+        places
+            .iter()
+            .filter(|(_, bytes)| self.holds_a_secret(bytes))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    fn holds_a_secret(&self, bytes: &[u8]) -> bool {
+        self.plain.iter().any(|secret| contains(bytes, secret))
+            || token_digests_in(bytes).any(|digest| self.digests.contains(&digest))
+    }
+}
+
+/// Every file under `folder`, read, named by its path.
+pub fn files_under(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                files.push((path.display().to_string(), bytes));
+            }
+        }
+    }
+    files
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty()
+        && haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
+}
+
+/// The SHA-256 (hex) of every 43-character window of the base64url runs in `bytes`: a token
+/// written anywhere, in any text around it, has its digest among these.
+fn token_digests_in(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
+    let is_token_byte = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'-' || *byte == b'_';
+    bytes
+        .split(move |byte| !is_token_byte(byte))
+        .filter(|run| (TOKEN_LENGTH..=4 * TOKEN_LENGTH).contains(&run.len()))
+        .flat_map(|run| run.windows(TOKEN_LENGTH))
+        .map(hex_digest)
+}
+
+/// SHA-256 in 64 lowercase hex digits, as the bank reports its tokens' digests.
+fn hex_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::new(), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_found_in_any_text_around_it() {
+        let token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
+        assert_eq!(token.len(), TOKEN_LENGTH);
+        let scan = SecretScan::default().tokens([hex_digest(token.as_bytes())]);
+        let places: Vec<(String, Vec<u8>)> = [
+            format!("Authorization: Bearer {token}\n"),
+            format!("{{\"access_token\":\"{token}\"}}"),
+            format!("x{token}y"),
+            "no token here".to_owned(),
+        ]
+        .into_iter()
+        .map(|text| (text.clone(), text.into_bytes()))
+        .collect();
+        assert_eq!(scan.leaks(&places).len(), 3);
+        assert_eq!(scan.leaks(&places[3..]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_plain_secret_is_found_as_it_is() {
+        let scan = SecretScan::default().plain("demo-client-secret");
+        let places = vec![("log".to_owned(), b"secret=demo-client-secret;".to_vec())];
+        assert_eq!(scan.leaks(&places), vec!["log"]);
+    }
+}
