@@ -19,7 +19,7 @@ pub enum ErrorCode {
     ConsentInvalid,
     /// The consent is over: the user must connect again.
     ConsentRequired,
-    /// The bank answered with an outage (5xx, the nightly break).
+    /// The bank answered with an outage (5xx, the nightly break) or not in time.
     BankUnavailable,
     /// The bank asks to slow down; `retryAfterSeconds` says when to come back.
     RateLimited,
@@ -132,7 +132,9 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
         bank::Error::ConsentRequired(_) => ErrorCode::ConsentRequired,
         bank::Error::RateLimited { .. } => ErrorCode::RateLimited,
         bank::Error::BankUnavailable { .. } => ErrorCode::BankUnavailable,
-        bank::Error::Network { .. } | bank::Error::Timeout { .. } => ErrorCode::Network,
+        bank::Error::Network { .. } => ErrorCode::Network,
+        // It took the request and did not answer: the bank, not this computer's connection.
+        bank::Error::Timeout { .. } => ErrorCode::BankUnavailable,
         bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
         bank::Error::Vault(error) => vault_code(error),
         bank::Error::InvalidRequest(_) | bank::Error::CallbackRejected(_) => {
@@ -201,8 +203,13 @@ mod tests {
         assert_eq!(unmatched.code(), ErrorCode::ConsentInvalid);
         let over = Error::Bank(bank::Error::ConsentRequired("revoked"));
         assert_eq!(over.code(), ErrorCode::ConsentRequired);
-        let down = Error::Bank(bank::Error::Timeout { endpoint: "token" });
-        assert_eq!(down.code(), ErrorCode::Network);
+        let slow = Error::Bank(bank::Error::Timeout { endpoint: "token" });
+        assert_eq!(slow.code(), ErrorCode::BankUnavailable);
+        let offline = Error::Bank(bank::Error::Network {
+            endpoint: "token",
+            reason: "could not connect",
+        });
+        assert_eq!(offline.code(), ErrorCode::Network);
         for refused in [
             ledger::Error::InvalidCursor,
             ledger::Error::InvalidLimit,

@@ -84,7 +84,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         // Past the 30-second request timeout.
         (
             json!({"kind": "latency", "millis": 31_000}),
-            "can't be reached",
+            "can't be reached right now",
             "timeout",
         ),
     ];
