@@ -5,16 +5,31 @@
 use std::time::{Duration, Instant};
 
 use e2e::{AppSession, DemoBank, Onboarded, onboard};
+use sandbox_bank::Endpoint;
 use serde_json::{Value, json};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const NOTICE: &str = ".sidebar-notice";
 
-async fn refresh(app: &AppSession) -> e2e::Result<()> {
+/// Clicks Refresh once no refresh is under way, and waits until the bank was asked.
+async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
+    refreshed(app).await?;
+    let asked =
+        || async { Ok::<_, e2e::Error>(bank.counters().await?.requests(Endpoint::Information)) };
+    let before = asked().await?;
     app.find_with_text("button", "Refresh")
         .await?
         .click()
         .await?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while asked().await? == before {
+        if Instant::now() > deadline {
+            return Err(e2e::Error::NotFound(
+                "a refresh reaching the bank".to_owned(),
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     Ok(())
 }
 
@@ -52,7 +67,7 @@ async fn refresh_under(
     fault["endpoint"] = json!("information");
     fault["lasts"] = json!({ "requests": requests });
     bank.inject_fault(fault).await?;
-    refresh(app).await?;
+    refresh(app, bank).await?;
     refreshed(app).await
 }
 
@@ -96,7 +111,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         app.screenshot(step).await?;
         assert_eq!(first_row(&app).await?, top, "{step}: the rows changed");
         bank.clear_faults().await?;
-        refresh(&app).await?;
+        refresh(&app, &bank).await?;
         gone(&app, NOTICE, Duration::from_secs(15)).await?;
     }
 
