@@ -223,6 +223,14 @@ impl AppSession {
         self.driver.id()
     }
 
+    /// The IBAN of the account whose history the list shows.
+    pub async fn shown_iban(&self) -> Result<String> {
+        let item = self
+            .find("[data-testid=account-item][aria-current=true]")
+            .await?;
+        Ok(item.attr("data-iban").await?.unwrap_or_default())
+    }
+
     /// How many elements match `css` now.
     pub async fn count(&self, css: &str) -> Result<usize> {
         Ok(self.client.find_all(Locator::Css(css)).await?.len())

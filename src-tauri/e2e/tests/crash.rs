@@ -27,12 +27,7 @@ async fn killed_mid_sync_the_store_is_whole_and_the_app_goes_on() -> e2e::Result
         &[("BANKBOOK_DEMO_TRANSACTIONS", &HISTORY.to_string())],
     )
     .await?;
-    let iban = app
-        .find("[data-testid=account-item]")
-        .await?
-        .attr("data-iban")
-        .await?
-        .unwrap_or_default();
+    let iban = app.shown_iban().await?;
     app.find("[data-testid=transaction-row]").await?;
 
     // Slow pages, so the kill lands while one is on its way.

@@ -32,12 +32,7 @@ fn page_call(iban: &str, cursor: &Value, limit: &Value, direction: &str) -> Valu
 async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Result<()> {
     let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
     let Onboarded { app, bank } = onboard("ipc_forged", BROWSER, 1, 1, &env).await?;
-    let iban = app
-        .find("[data-testid=account-item]")
-        .await?
-        .attr("data-iban")
-        .await?
-        .unwrap_or_default();
+    let iban = app.shown_iban().await?;
     let huge = "9".repeat(1 << 20);
     bank.reset_counters().await?;
 

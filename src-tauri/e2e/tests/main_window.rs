@@ -6,14 +6,6 @@ use e2e::{AppSession, DemoBank, Onboarded, onboard};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 
-/// The IBAN of the account whose history the list shows.
-async fn shown_iban(app: &AppSession) -> e2e::Result<String> {
-    let item = app
-        .find("[data-testid=account-item][aria-current=true]")
-        .await?;
-    Ok(item.attr("data-iban").await?.unwrap_or_default())
-}
-
 /// Waits until the sidebar shows a booked balance, and returns it as shown.
 async fn booked_balance(app: &AppSession) -> e2e::Result<String> {
     for _ in 0..150 {
@@ -103,7 +95,7 @@ async fn the_balances_and_every_transaction_of_a_long_history_are_shown() -> e2e
         &[("BANKBOOK_DEMO_TRANSACTIONS", "1000")],
     )
     .await?;
-    let iban = shown_iban(&app).await?;
+    let iban = app.shown_iban().await?;
     let at_the_bank = bank.account(&iban, 2_000).await?;
     let booked = booked_balance(&app).await?;
     assert!(
@@ -157,7 +149,7 @@ async fn new_and_booked_entries_appear_once_after_refresh() -> e2e::Result<()> {
         &[("BANKBOOK_DEMO_TRANSACTIONS", "300")],
     )
     .await?;
-    let iban = shown_iban(&app).await?;
+    let iban = app.shown_iban().await?;
     booked_balance(&app).await?;
     app.find("[data-testid=transaction-row]").await?;
 

@@ -46,12 +46,7 @@ async fn a_read_only_data_folder_is_said_on_screen_and_try_again_recovers() -> e
 async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<()> {
     let onboarded = onboard("storage_full", BROWSER, 1, 1, &[]).await?;
     let (mut app, bank) = (onboarded.app, onboarded.bank);
-    let iban = app
-        .find("[data-testid=account-item]")
-        .await?
-        .attr("data-iban")
-        .await?
-        .unwrap_or_default();
+    let iban = app.shown_iban().await?;
     app.find("[data-testid=transaction-row]").await?;
 
     // The app's data moves onto a small disk of its own, as it was.
