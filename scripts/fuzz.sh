@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh smoke              every target for a few seconds from its corpus (make test)
 #   scripts/fuzz.sh run SECONDS [T..]  each target (default: all) for SECONDS, growing its corpus
+#   scripts/fuzz.sh minimize [T..]     shrink each corpus to the inputs that keep its coverage
 #
 # Findings land in $BANKBOOK_ARTEFACTS/fuzz/<target>/ and the run fails. cargo-fuzz needs
 # nightly-only compiler flags (the address sanitizer); RUSTC_BOOTSTRAP lets the machine's stable
@@ -53,8 +54,16 @@ case ${1:-} in
     shift 2
     for target in "${@:-${all_targets[@]}}"; do fuzz "$target" "$seconds" "fuzz/corpus/$target"; done
     ;;
+  minimize)
+    shift
+    for target in "${@:-${all_targets[@]}}"; do
+      echo "minimizing $target"
+      cargo fuzz cmin --fuzz-dir fuzz --debug-assertions "$target" "fuzz/corpus/$target" 2>&1 |
+        { grep -E "^(MERGE-OUTER: [0-9]+ new files|Error)" || true; }
+    done
+    ;;
   *)
-    sed -n '2,6p' "$0" >&2
+    sed -n '2,7p' "$0" >&2
     exit 2
     ;;
 esac
