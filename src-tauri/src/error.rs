@@ -131,10 +131,12 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
     match error {
         bank::Error::ConsentRequired(_) => ErrorCode::ConsentRequired,
         bank::Error::RateLimited { .. } => ErrorCode::RateLimited,
-        bank::Error::BankUnavailable { .. } => ErrorCode::BankUnavailable,
+        // A timeout: the bank took the request and did not answer, so the bank is the problem,
+        // not this computer's connection.
+        bank::Error::BankUnavailable { .. } | bank::Error::Timeout { .. } => {
+            ErrorCode::BankUnavailable
+        }
         bank::Error::Network { .. } => ErrorCode::Network,
-        // It took the request and did not answer: the bank, not this computer's connection.
-        bank::Error::Timeout { .. } => ErrorCode::BankUnavailable,
         bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
         bank::Error::Vault(error) => vault_code(error),
         bank::Error::InvalidRequest(_) | bank::Error::CallbackRejected(_) => {
