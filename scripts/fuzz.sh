@@ -9,13 +9,21 @@
 # nightly-only compiler flags (the address sanitizer); RUSTC_BOOTSTRAP lets the machine's stable
 # toolchain accept them, for this build only.
 set -euo pipefail
-cd "$(dirname "$0")/../src-tauri"
+script=$(realpath "$0")
+cd "$(dirname "$script")/../src-tauri"
 
 export RUSTC_BOOTSTRAP=1
 # Its own target directory: the instrumented build shares nothing with the app's.
 export CARGO_TARGET_DIR=/var/tmp/bankbook-fuzz-target
 artefacts="${BANKBOOK_ARTEFACTS:-$PWD/../artefacts}/fuzz"
-mapfile -t all_targets < <(cargo fuzz list --fuzz-dir fuzz)
+usage() {
+  sed -n '2,7p' "$script" >&2
+  exit 2
+}
+[[ ${1:-} =~ ^(smoke|run|minimize)$ ]] || usage
+listed=$(cargo fuzz list --fuzz-dir fuzz)
+[[ -n $listed ]] || { echo "no fuzz targets found" >&2; exit 1; }
+mapfile -t all_targets <<<"$listed"
 
 dictionary() {
   case $1 in
@@ -25,8 +33,9 @@ dictionary() {
   esac
 }
 
-# Runs one target for $2 seconds. New inputs go to $3; the committed corpus is read, and
-# written only when $3 is that corpus.
+# Runs one target for $2 seconds. New inputs go to $3; the committed corpus and the findings
+# kept as regressions (fuzz/regressions/<target>, which minimizing never drops) are read, and
+# the corpus is written only when $3 is that corpus.
 fuzz() {
   local target=$1 seconds=$2 grow=$3 dict
   dict=$(dictionary "$target")
@@ -35,7 +44,10 @@ fuzz() {
   # The summary lines on screen, the whole output in the log; the status is the fuzzer's, so a
   # finding (or a missing corpus) fails the run.
   local status=0
-  cargo fuzz run --fuzz-dir fuzz --debug-assertions "$target" "$grow" "fuzz/corpus/$target" -- \
+  local regressions=()
+  [[ -d fuzz/regressions/$target ]] && regressions=("fuzz/regressions/$target")
+  cargo fuzz run --fuzz-dir fuzz --debug-assertions "$target" "$grow" "fuzz/corpus/$target" \
+    "${regressions[@]}" -- \
     -max_total_time="$seconds" -artifact_prefix="$artefacts/$target/" -print_final_stats=1 \
     ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" |
     { grep -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" || true; } || status=$?
@@ -62,8 +74,5 @@ case ${1:-} in
         { grep -E "^(MERGE-OUTER: [0-9]+ new files|Error)" || true; }
     done
     ;;
-  *)
-    sed -n '2,7p' "$0" >&2
-    exit 2
-    ;;
+  *) usage ;;
 esac

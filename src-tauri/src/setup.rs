@@ -1,6 +1,7 @@
 //! App start-up: the app's state, deep-link registration and routing of incoming URLs.
 
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use bank::BankProfile;
 use connection::{Connector, DEMO_BANK_STATE_FILE, Link};
@@ -46,6 +47,11 @@ pub fn setup(app: &App) {
                 consent::route(&handle, &url);
             }
         });
+        // A URL that opened the app arrived before this listener did.
+        if let Ok(Some(urls)) = app.deep_link().get_current() {
+            urls.iter()
+                .for_each(|url| consent::route(app.handle(), url));
+        }
     }
 
     // Cold start: the OS started us with the callback URL as argument.
@@ -67,8 +73,11 @@ pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
     }
 }
 
-/// Opens the app's data and keeps it as Tauri state, unless that was done already.
+/// Opens the app's data and keeps it as Tauri state, unless that was done already. One caller
+/// at a time: two would open the store and run its migrations side by side.
 pub fn open_state(app: &AppHandle) -> Result<(), Error> {
+    static OPENING: Mutex<()> = Mutex::new(());
+    let _opening = OPENING.lock().unwrap_or_else(PoisonError::into_inner);
     if app.try_state::<AppState>().is_none() {
         app.manage(app_state(app)?);
     }

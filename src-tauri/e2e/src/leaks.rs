@@ -48,9 +48,14 @@ impl SecretScan {
             .collect()
     }
 
+    /// Looks at the bytes as they are, and without their zero bytes: text that WebKit or
+    /// SQLite keeps as UTF-16 is then plain ASCII again.
     fn holds_a_secret(&self, bytes: &[u8]) -> bool {
-        self.plain.iter().any(|secret| contains(bytes, secret))
-            || token_digests_in(bytes).any(|digest| self.digests.contains(&digest))
+        let narrowed: Vec<u8> = bytes.iter().copied().filter(|byte| *byte != 0).collect();
+        [bytes, narrowed.as_slice()].into_iter().any(|view| {
+            self.plain.iter().any(|secret| contains(view, secret))
+                || token_digests_in(view).any(|digest| self.digests.contains(&digest))
+        })
     }
 }
 
@@ -80,13 +85,13 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
             .any(|window| window == needle)
 }
 
-/// The SHA-256 (hex) of every 43-character window of the base64url runs in `bytes`: a token
-/// written anywhere, in any text around it, has its digest among these.
+/// The SHA-256 (hex) of every 43-character window of the base64url runs in `bytes`, however
+/// long: a token written anywhere, in any text around it, has its digest among these.
 fn token_digests_in(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
     let is_token_byte = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'-' || *byte == b'_';
     bytes
         .split(move |byte| !is_token_byte(byte))
-        .filter(|run| (TOKEN_LENGTH..=4 * TOKEN_LENGTH).contains(&run.len()))
+        .filter(|run| run.len() >= TOKEN_LENGTH)
         .flat_map(|run| run.windows(TOKEN_LENGTH))
         .map(hex_digest)
 }
@@ -114,13 +119,27 @@ mod tests {
             format!("Authorization: Bearer {token}\n"),
             format!("{{\"access_token\":\"{token}\"}}"),
             format!("x{token}y"),
+            format!("{}{token}{}", "A".repeat(500), "b".repeat(500)),
             "no token here".to_owned(),
         ]
         .into_iter()
         .map(|text| (text.clone(), text.into_bytes()))
         .collect();
-        assert_eq!(scan.leaks(&places).len(), 3);
-        assert_eq!(scan.leaks(&places[3..]), Vec::<&str>::new());
+        assert_eq!(scan.leaks(&places).len(), 4);
+        assert_eq!(scan.leaks(&places[4..]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn text_kept_as_utf16_is_looked_at_too() {
+        let scan = SecretScan::default().plain("demo-client-secret");
+        let utf16: Vec<u8> = "x=demo-client-secret"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            scan.leaks(&[("storage".to_owned(), utf16)]),
+            vec!["storage"]
+        );
     }
 
     #[test]

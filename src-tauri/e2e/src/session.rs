@@ -223,6 +223,27 @@ impl AppSession {
         self.driver.id()
     }
 
+    /// Waits until `css` matches nothing, for at most `within`.
+    pub async fn gone(&self, css: &str, within: Duration) -> Result<()> {
+        let deadline = Instant::now() + within;
+        while self.count(css).await? > 0 {
+            if Instant::now() > deadline {
+                return Err(Error::NotFound(format!("{css} still shown")));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
+    /// Waits until no refresh is under way: the Refresh button is free (a bank that does not
+    /// answer is given up on after the 30-second request timeout), and the shown history's
+    /// first page is in.
+    pub async fn refreshed(&self) -> Result<()> {
+        self.gone("button[aria-busy=true]", Duration::from_secs(45))
+            .await?;
+        self.gone("[data-testid=history-loading]", UI_TIMEOUT).await
+    }
+
     /// The IBAN of the account whose history the list shows.
     pub async fn shown_iban(&self) -> Result<String> {
         let item = self

@@ -11,18 +11,21 @@ use serde_json::{Value, json};
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const NOTICE: &str = ".sidebar-notice";
 
+/// How many times the bank was asked for account information (the balances).
+async fn asked(bank: &DemoBank) -> e2e::Result<u64> {
+    Ok(bank.counters().await?.requests(Endpoint::Information))
+}
+
 /// Clicks Refresh once no refresh is under way, and waits until the bank was asked.
 async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
-    refreshed(app).await?;
-    let asked =
-        || async { Ok::<_, e2e::Error>(bank.counters().await?.requests(Endpoint::Information)) };
-    let before = asked().await?;
+    app.refreshed().await?;
+    let before = asked(bank).await?;
     app.find_with_text("button", "Refresh")
         .await?
         .click()
         .await?;
     let deadline = Instant::now() + Duration::from_secs(15);
-    while asked().await? == before {
+    while asked(bank).await? == before {
         if Instant::now() > deadline {
             return Err(e2e::Error::NotFound(
                 "a refresh reaching the bank".to_owned(),
@@ -31,24 +34,6 @@ async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Ok(())
-}
-
-/// Waits until `css` matches nothing, for at most `within`.
-async fn gone(app: &AppSession, css: &str, within: Duration) -> e2e::Result<()> {
-    let deadline = Instant::now() + within;
-    while app.count(css).await? > 0 {
-        if Instant::now() > deadline {
-            return Err(e2e::Error::NotFound(format!("{css} still shown")));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Ok(())
-}
-
-/// Waits until a refresh is over: the Refresh button is free again (a bank that does not
-/// answer is given up on after the 30-second request timeout).
-async fn refreshed(app: &AppSession) -> e2e::Result<()> {
-    gone(app, "button[aria-busy=true]", Duration::from_secs(45)).await
 }
 
 async fn first_row(app: &AppSession) -> e2e::Result<String> {
@@ -68,7 +53,7 @@ async fn refresh_under(
     fault["lasts"] = json!({ "requests": requests });
     bank.inject_fault(fault).await?;
     refresh(app, bank).await?;
-    refreshed(app).await
+    app.refreshed().await
 }
 
 #[tokio::test]
@@ -77,7 +62,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
     let Onboarded { mut app, bank } = onboard("bank_faults", BROWSER, 1, 1, &env).await?;
     let top = first_row(&app).await?;
-    refreshed(&app).await?;
+    app.refreshed().await?;
 
     // Said, with what to do; nothing retried in a loop.
     let said = [
@@ -108,20 +93,25 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         refresh_under(&app, &bank, fault, 1).await?;
         let notice = app.find(NOTICE).await?.text().await?;
         assert!(notice.contains(words), "{step}: {notice}");
+        // Asked once: a broken answer, the break and a timeout are not tried again at once.
+        assert_eq!(asked(&bank).await?, 1, "{step}: asked again");
         app.screenshot(step).await?;
         assert_eq!(first_row(&app).await?, top, "{step}: the rows changed");
         bank.clear_faults().await?;
         refresh(&app, &bank).await?;
-        gone(&app, NOTICE, Duration::from_secs(15)).await?;
+        app.gone(NOTICE, Duration::from_secs(15)).await?;
     }
 
     // A 500 burst and a body cut off in transit are retried away: the user sees nothing.
-    for (fault, requests) in [
+    for (fault, faulty) in [
         (json!({"kind": "server_error"}), 2),
         (json!({"kind": "truncated_body"}), 1),
     ] {
-        refresh_under(&app, &bank, fault, requests).await?;
+        bank.reset_counters().await?;
+        refresh_under(&app, &bank, fault, faulty).await?;
         assert_eq!(app.count(NOTICE).await?, 0);
+        // The faulty answers, then the good one.
+        assert_eq!(asked(&bank).await?, u64::from(faulty) + 1);
     }
 
     // A rate limit longer than the client waits out by itself: the app says when it will try
@@ -138,7 +128,13 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     assert!(notice.contains("too many requests"), "{notice}");
     assert!(notice.contains("Bankbook will try again at"), "{notice}");
     app.screenshot("rate-limited").await?;
-    gone(&app, NOTICE, Duration::from_secs(30)).await?;
+    assert_eq!(asked(&bank).await?, 1);
+    // The retry clears the notice as it starts; it must also succeed, and happen only once.
+    app.gone(NOTICE, Duration::from_secs(30)).await?;
+    app.refreshed().await?;
+    assert_eq!(asked(&bank).await?, 2);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(app.count(NOTICE).await?, 0);
     assert_eq!(first_row(&app).await?, top);
     app.screenshot("retried").await?;
     app.close().await

@@ -3,12 +3,15 @@
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
+use std::time::Duration;
 
 use e2e::{AppSession, DemoBank, continue_in_browser, free_port, start_on_demo_bank};
 use serde_json::{Value, json};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const STOLEN_CODE: &str = "stolen-code-e2e";
+/// A launch that does not end by then hangs: the test fails rather than wait for ever.
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Listens in the webview, as any script there could, to the deep-link plugin's event and to
 /// the app's own consent event; what each hears is kept on `window.heard`.
@@ -42,10 +45,12 @@ async fn the_webview_never_hears_a_callback_url() -> e2e::Result<()> {
 
     let forged = format!("app.bankbook:/oauth/callback?code={STOLEN_CODE}&state=not-ours");
     let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
-    let status = tokio::process::Command::new(app_binary)
+    let second_launch = tokio::process::Command::new(app_binary)
         .arg(&forged)
-        .status()
+        .status();
+    let status = tokio::time::timeout(LAUNCH_TIMEOUT, second_launch)
         .await
+        .expect("the second launch hands over and ends")
         .expect("the app starts");
     assert!(status.success());
     app.find("[role=alert]").await?;
@@ -105,11 +110,14 @@ async fn a_launch_argument_that_is_not_text_is_refused_without_a_crash() {
     let not_utf8 = OsStr::from_bytes(b"app.bankbook:/oauth/callback?code=\xff\xfe&state=s");
 
     let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
-    let output = tokio::process::Command::new(app_binary)
+    let launch = tokio::process::Command::new(app_binary)
         .arg(not_utf8)
         .env("HOME", home.path())
-        .output()
+        .kill_on_drop(true)
+        .output();
+    let output = tokio::time::timeout(LAUNCH_TIMEOUT, launch)
         .await
+        .expect("the app refuses and ends")
         .expect("the app starts");
 
     let said = String::from_utf8_lossy(&output.stderr);

@@ -11,7 +11,9 @@ describe("useScheduledRetry", () => {
 
   it("tries again when the bank said, once, and says when", () => {
     const retry = vi.fn();
-    const { result } = renderHook(() => useScheduledRetry(limited(150), retry));
+    // One failure for every render, as the window memoizes it.
+    const failure = limited(150);
+    const { result } = renderHook(() => useScheduledRetry(failure, retry));
     expect(result.current?.toISOString()).toBe("2026-11-24T10:02:30.000Z");
     act(() => vi.advanceTimersByTime(149_000));
     expect(retry).not.toHaveBeenCalled();
@@ -23,7 +25,8 @@ describe("useScheduledRetry", () => {
 
   it("waits a few seconds even when the bank says to come back at once", () => {
     const retry = vi.fn();
-    renderHook(() => useScheduledRetry(limited(0), retry));
+    const failure = limited(0);
+    renderHook(() => useScheduledRetry(failure, retry));
     act(() => vi.advanceTimersByTime(4_999));
     expect(retry).not.toHaveBeenCalled();
     act(() => vi.advanceTimersByTime(1));
@@ -40,6 +43,25 @@ describe("useScheduledRetry", () => {
     expect(result.current).toBeNull();
     act(() => vi.advanceTimersByTime(4 * 60 * 60 * 1000));
     expect(retry).not.toHaveBeenCalled();
+  });
+
+  it("stops after three retries in a row, and counts again after a success", () => {
+    const retry = vi.fn();
+    const { result, rerender } = renderHook(({ failure }) => useScheduledRetry(failure, retry), {
+      initialProps: { failure: limited(60) as CommandError | null },
+    });
+    for (let failed = 1; failed <= 3; failed += 1) {
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(retry).toHaveBeenCalledTimes(failed);
+      rerender({ failure: limited(60) });
+    }
+    expect(result.current).toBeNull();
+    act(() => vi.advanceTimersByTime(600_000));
+    expect(retry).toHaveBeenCalledTimes(3);
+
+    rerender({ failure: null });
+    rerender({ failure: limited(60) });
+    expect(result.current).not.toBeNull();
   });
 
   it("forgets the retry once the failure is gone", () => {
