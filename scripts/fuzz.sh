@@ -21,6 +21,11 @@ usage() {
   exit 2
 }
 [[ ${1:-} =~ ^(smoke|run|minimize)$ ]] || usage
+# Installed here rather than by `make run`'s set-up: only the tests need it.
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "Installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --version '^0.13'
+fi
 listed=$(cargo fuzz list --fuzz-dir fuzz)
 [[ -n $listed ]] || { echo "no fuzz targets found" >&2; exit 1; }
 mapfile -t all_targets <<<"$listed"

@@ -48,9 +48,3 @@ if ! tauri-driver --help >/dev/null 2>&1; then
   echo "Installing tauri-driver 2"
   cargo install tauri-driver --locked --version '^2'
 fi
-
-# cargo-fuzz drives the fuzz targets in src-tauri/fuzz (scripts/fuzz.sh).
-if ! cargo fuzz --version >/dev/null 2>&1; then
-  echo "Installing cargo-fuzz"
-  cargo install cargo-fuzz --locked --version '^0.13'
-fi
