@@ -12,20 +12,22 @@ set -euo pipefail
 script=$(realpath "$0")
 cd "$(dirname "$script")/../src-tauri"
 
-export RUSTC_BOOTSTRAP=1
-# Its own target directory: the instrumented build shares nothing with the app's.
-export CARGO_TARGET_DIR=/var/tmp/bankbook-fuzz-target
-artefacts="${BANKBOOK_ARTEFACTS:-$PWD/../artefacts}/fuzz"
 usage() {
   sed -n '2,7p' "$script" >&2
   exit 2
 }
 [[ ${1:-} =~ ^(smoke|run|minimize)$ ]] || usage
+
 # Installed here rather than by `make run`'s set-up: only the tests need it.
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "Installing cargo-fuzz"
   cargo install cargo-fuzz --locked --version '^0.13'
 fi
+
+export RUSTC_BOOTSTRAP=1
+# Its own target directory: the instrumented build shares nothing with the app's.
+export CARGO_TARGET_DIR=/var/tmp/bankbook-fuzz-target
+artefacts="${BANKBOOK_ARTEFACTS:-$PWD/../artefacts}/fuzz"
 listed=$(cargo fuzz list --fuzz-dir fuzz)
 [[ -n $listed ]] || { echo "no fuzz targets found" >&2; exit 1; }
 mapfile -t all_targets <<<"$listed"
