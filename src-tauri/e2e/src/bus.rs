@@ -32,20 +32,20 @@ pub struct BareBus {
 impl BareBus {
     pub fn start() -> Result<Self> {
         let config =
-            tempfile::tempdir().map_err(|source| io_error(Path::new("tempdir"), source))?;
+            tempfile::tempdir().map_err(|source| Error::io(Path::new("tempdir"), source))?;
         let file = config.path().join("session.conf");
-        std::fs::write(&file, CONFIG).map_err(|source| io_error(&file, source))?;
+        std::fs::write(&file, CONFIG).map_err(|source| Error::io(&file, source))?;
         let mut daemon = Command::new("dbus-daemon")
             .arg(format!("--config-file={}", file.display()))
             .args(["--nofork", "--print-address=1"])
             .stdout(Stdio::piped())
             .spawn()
-            .map_err(|source| io_error(Path::new("dbus-daemon"), source))?;
+            .map_err(|source| Error::io(Path::new("dbus-daemon"), source))?;
         let mut address = String::new();
         if let Some(stdout) = daemon.stdout.take() {
             BufReader::new(stdout)
                 .read_line(&mut address)
-                .map_err(|source| io_error(Path::new("dbus-daemon"), source))?;
+                .map_err(|source| Error::io(Path::new("dbus-daemon"), source))?;
         }
         let address = address.trim().to_owned();
         if address.is_empty() {
@@ -69,12 +69,5 @@ impl Drop for BareBus {
     fn drop(&mut self) {
         let _ = self.daemon.kill();
         let _ = self.daemon.wait();
-    }
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        source,
     }
 }

@@ -47,6 +47,11 @@ impl DemoBank {
         Ok(self.counters().await?.requests(Endpoint::Transactions))
     }
 
+    /// Account-information requests (balances) the bank has served.
+    pub async fn information_requests(&self) -> Result<u64> {
+        Ok(self.counters().await?.requests(Endpoint::Information))
+    }
+
     /// Token requests of `grant_type` the bank has answered.
     pub async fn token_requests(&self, grant_type: &str) -> Result<u64> {
         Ok(self.counters().await?.grant_type(grant_type))

@@ -22,7 +22,7 @@ pub struct SmallDisk {
 impl SmallDisk {
     /// Mounts an empty tmpfs of `kibibytes` at `folder` (made if missing), hiding what was there.
     pub fn mount(folder: &Path, kibibytes: u32) -> Result<Self> {
-        fs::create_dir_all(folder).map_err(|source| io_error(folder, source))?;
+        fs::create_dir_all(folder).map_err(|source| Error::io(folder, source))?;
         let size = format!("size={kibibytes}k,mode=0700");
         run_mount(&[
             "-t",
@@ -50,14 +50,14 @@ impl SmallDisk {
     /// Fills what is left of the disk with a file; removing that file frees the space again.
     pub fn fill(&self) -> Result<PathBuf> {
         let filler = self.mount_point.join("filler");
-        let mut file = File::create(&filler).map_err(|source| io_error(&filler, source))?;
+        let mut file = File::create(&filler).map_err(|source| Error::io(&filler, source))?;
         let block = vec![0_u8; 4096];
         loop {
             match file.write_all(&block).and_then(|()| file.sync_all()) {
                 Ok(()) => {}
                 Err(error) if error.raw_os_error() == Some(28) => return Ok(filler),
                 Err(error) if error.kind() == ErrorKind::StorageFull => return Ok(filler),
-                Err(source) => return Err(io_error(&filler, source)),
+                Err(source) => return Err(Error::io(&filler, source)),
             }
         }
     }
@@ -77,7 +77,7 @@ fn run_mount(arguments: &[&str]) -> Result<()> {
     let output = Command::new("mount")
         .args(arguments)
         .output()
-        .map_err(|source| io_error(Path::new("mount"), source))?;
+        .map_err(|source| Error::io(Path::new("mount"), source))?;
     if output.status.success() {
         return Ok(());
     }
@@ -86,11 +86,4 @@ fn run_mount(arguments: &[&str]) -> Result<()> {
         arguments.join(" "),
         String::from_utf8_lossy(&output.stderr).trim()
     )))
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        source,
-    }
 }

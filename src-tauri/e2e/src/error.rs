@@ -25,4 +25,14 @@ pub enum Error {
     WebDriver(#[from] fantoccini::error::CmdError),
 }
 
+impl Error {
+    /// A failed file or process operation on `path`.
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;

@@ -50,13 +50,13 @@ impl AppSession {
         let artefacts = artefacts_root().join(name);
         // A previous run's pictures would pass for this run's.
         if artefacts.exists() {
-            fs::remove_dir_all(&artefacts).map_err(|source| io_error(&artefacts, source))?;
+            fs::remove_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
         }
-        fs::create_dir_all(&artefacts).map_err(|source| io_error(&artefacts, source))?;
+        fs::create_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
         let home = tempfile::Builder::new()
             .prefix("bankbook-e2e-home-")
             .tempdir()
-            .map_err(|source| io_error(Path::new("temporary HOME"), source))?;
+            .map_err(|source| Error::io(Path::new("temporary HOME"), source))?;
         let env = env
             .iter()
             .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
@@ -181,7 +181,7 @@ impl AppSession {
 
     /// What the app has logged so far in this run.
     pub fn log(&self) -> Result<String> {
-        fs::read_to_string(&self.log).map_err(|source| io_error(&self.log, source))
+        fs::read_to_string(&self.log).map_err(|source| Error::io(&self.log, source))
     }
 
     /// Kills the app with SIGKILL, as a crash would: no clean-up of any kind runs. Its driver
@@ -198,7 +198,7 @@ impl AppSession {
             .args(in_group)
             .status()
             .await
-            .map_err(|source| io_error(Path::new("pkill"), source))?;
+            .map_err(|source| Error::io(Path::new("pkill"), source))?;
         if !killed.success() {
             return Err(Error::Setup("no app process to kill".to_owned()));
         }
@@ -263,7 +263,7 @@ impl AppSession {
         self.steps += 1;
         let path = self.artefacts.join(format!("{:02}-{step}.png", self.steps));
         let png = self.client.screenshot().await?;
-        fs::write(&path, png).map_err(|source| io_error(&path, source))?;
+        fs::write(&path, png).map_err(|source| Error::io(&path, source))?;
         Ok(path)
     }
 
@@ -357,10 +357,10 @@ fn spawn_driver(
     env: &[(String, String)],
     log_path: &Path,
 ) -> Result<Child> {
-    let log = File::create(log_path).map_err(|source| io_error(log_path, source))?;
+    let log = File::create(log_path).map_err(|source| Error::io(log_path, source))?;
     let log_for_stderr = log
         .try_clone()
-        .map_err(|source| io_error(log_path, source))?;
+        .map_err(|source| Error::io(log_path, source))?;
     let driver = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
     Command::new(&driver)
         .args(["--port", &port.to_string()])
@@ -383,7 +383,7 @@ fn spawn_driver(
         .process_group(0)
         .kill_on_drop(true)
         .spawn()
-        .map_err(|source| io_error(Path::new(&driver), source))
+        .map_err(|source| Error::io(Path::new(&driver), source))
 }
 
 async fn wait_for_port(port: u16) -> Result<()> {
@@ -400,11 +400,11 @@ async fn wait_for_port(port: u16) -> Result<()> {
 /// A port nothing listens on now, on 127.0.0.1.
 pub fn free_port() -> Result<u16> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .map_err(|source| io_error(Path::new("127.0.0.1:0"), source))?;
+        .map_err(|source| Error::io(Path::new("127.0.0.1:0"), source))?;
     listener
         .local_addr()
         .map(|address| address.port())
-        .map_err(|source| io_error(Path::new("127.0.0.1:0"), source))
+        .map_err(|source| Error::io(Path::new("127.0.0.1:0"), source))
 }
 
 fn required_env(name: &'static str) -> Result<PathBuf> {
@@ -418,11 +418,4 @@ fn artefacts_root() -> PathBuf {
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-artefacts"),
         PathBuf::from,
     )
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        source,
-    }
 }

@@ -5,27 +5,21 @@
 use std::time::{Duration, Instant};
 
 use e2e::{AppSession, DemoBank, Onboarded, onboard};
-use sandbox_bank::Endpoint;
 use serde_json::{Value, json};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const NOTICE: &str = ".sidebar-notice";
 
-/// How many times the bank was asked for account information (the balances).
-async fn asked(bank: &DemoBank) -> e2e::Result<u64> {
-    Ok(bank.counters().await?.requests(Endpoint::Information))
-}
-
 /// Clicks Refresh once no refresh is under way, and waits until the bank was asked.
 async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
     app.refreshed().await?;
-    let before = asked(bank).await?;
+    let before = bank.information_requests().await?;
     app.find_with_text("button", "Refresh")
         .await?
         .click()
         .await?;
     let deadline = Instant::now() + Duration::from_secs(15);
-    while asked(bank).await? == before {
+    while bank.information_requests().await? == before {
         if Instant::now() > deadline {
             return Err(e2e::Error::NotFound(
                 "a refresh reaching the bank".to_owned(),
@@ -94,7 +88,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         let notice = app.find(NOTICE).await?.text().await?;
         assert!(notice.contains(words), "{step}: {notice}");
         // Asked once: a broken answer, the break and a timeout are not tried again at once.
-        assert_eq!(asked(&bank).await?, 1, "{step}: asked again");
+        assert_eq!(bank.information_requests().await?, 1, "{step}: asked again");
         app.screenshot(step).await?;
         assert_eq!(first_row(&app).await?, top, "{step}: the rows changed");
         bank.clear_faults().await?;
@@ -111,7 +105,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         refresh_under(&app, &bank, fault, faulty).await?;
         assert_eq!(app.count(NOTICE).await?, 0);
         // The faulty answers, then the good one.
-        assert_eq!(asked(&bank).await?, u64::from(faulty) + 1);
+        assert_eq!(bank.information_requests().await?, u64::from(faulty) + 1);
     }
 
     // A rate limit longer than the client waits out by itself: the app says when it will try
@@ -128,11 +122,11 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     assert!(notice.contains("too many requests"), "{notice}");
     assert!(notice.contains("Bankbook will try again at"), "{notice}");
     app.screenshot("rate-limited").await?;
-    assert_eq!(asked(&bank).await?, 1);
+    assert_eq!(bank.information_requests().await?, 1);
     // The retry clears the notice as it starts; it must also succeed, and happen only once.
     app.gone(NOTICE, Duration::from_secs(30)).await?;
     app.refreshed().await?;
-    assert_eq!(asked(&bank).await?, 2);
+    assert_eq!(bank.information_requests().await?, 2);
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(app.count(NOTICE).await?, 0);
     assert_eq!(first_row(&app).await?, top);

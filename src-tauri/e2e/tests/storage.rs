@@ -66,10 +66,7 @@ async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<(
     assert!(app.log()?.contains("database or disk is full"));
     app.screenshot("disk-full").await?;
 
-    fs::remove_file(&filler).map_err(|source| Error::Io {
-        path: filler.clone(),
-        source,
-    })?;
+    fs::remove_file(&filler).map_err(|source| Error::io(&filler, source))?;
     app.find_with_text("[data-testid=history-error] button", "Retry")
         .await?
         .click()
@@ -94,20 +91,14 @@ async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<(
 fn move_data_to_a_small_disk(home: &Path) -> e2e::Result<SmallDisk> {
     let folder = data_folder(home);
     let before = home.join("data-before-the-small-disk");
-    fs::rename(&folder, &before).map_err(|source| Error::Io {
-        path: folder.clone(),
-        source,
-    })?;
+    fs::rename(&folder, &before).map_err(|source| Error::io(&folder, source))?;
     let disk = SmallDisk::mount(&folder, 32 * 1024)?;
     let copied = Command::new("cp")
         .arg("-a")
         .arg(before.join("."))
         .arg(&folder)
         .status()
-        .map_err(|source| Error::Io {
-            path: before.clone(),
-            source,
-        })?;
+        .map_err(|source| Error::io(&before, source))?;
     if !copied.success() {
         return Err(Error::Setup(format!("cp -a into {}", folder.display())));
     }

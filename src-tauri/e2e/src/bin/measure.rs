@@ -51,7 +51,8 @@ async fn main() -> ExitCode {
 
 /// The stand-in browser, built next to this program.
 fn browser() -> Result<String> {
-    let me = std::env::current_exe().map_err(|source| io_error("this program", source))?;
+    let me =
+        std::env::current_exe().map_err(|source| Error::io(Path::new("this program"), source))?;
     Ok(me.with_file_name("stand-in-browser").display().to_string())
 }
 
@@ -66,7 +67,8 @@ async fn startup(runs: usize) -> Result<()> {
     let mut bare_paint = Vec::new();
     let (mut paint, mut accounts, mut transactions) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
-        let bare_home = tempfile::tempdir().map_err(|source| io_error("a HOME", source))?;
+        let bare_home =
+            tempfile::tempdir().map_err(|source| Error::io(Path::new("a HOME"), source))?;
         bare_paint.push(milestones(&bare, bare_home.path(), &["first_paint"])?[0]);
         let times = milestones(
             &bankbook,
@@ -175,10 +177,11 @@ async fn onboard_quietly(name: &str, accounts: usize, transactions: &str) -> Res
 /// Starts `binary` in `home` and returns the milliseconds it logged for each milestone.
 fn milestones(binary: &Path, home: &Path, wanted: &[&str]) -> Result<Vec<u128>> {
     let log_path = home.join("measure.log");
-    let log = std::fs::File::create(&log_path).map_err(|source| io_error("the log", source))?;
+    let log = std::fs::File::create(&log_path)
+        .map_err(|source| Error::io(Path::new("the log"), source))?;
     let stderr = log
         .try_clone()
-        .map_err(|source| io_error("the log", source))?;
+        .map_err(|source| Error::io(Path::new("the log"), source))?;
     let mut child = Command::new(binary)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
@@ -190,7 +193,7 @@ fn milestones(binary: &Path, home: &Path, wanted: &[&str]) -> Result<Vec<u128>> 
         .stderr(stderr)
         .process_group(0)
         .spawn()
-        .map_err(|source| io_error("the app", source))?;
+        .map_err(|source| Error::io(Path::new("the app"), source))?;
     let started = Instant::now();
     let found = loop {
         let text = std::fs::read_to_string(&log_path).unwrap_or_default();
@@ -230,7 +233,7 @@ fn resident_memory(group: u32) -> Result<String> {
         .args(["-e", "-o", "pgid=,rss=,comm="])
         .stderr(Stdio::null())
         .output()
-        .map_err(|source| io_error("ps", source))?;
+        .map_err(|source| Error::io(Path::new("ps"), source))?;
     let listing = String::from_utf8_lossy(&output.stdout);
     let group = group.to_string();
     let mut total_kib = 0_u64;
@@ -282,11 +285,4 @@ fn env_path(name: &'static str) -> Result<PathBuf> {
     std::env::var_os(name)
         .map(PathBuf::from)
         .ok_or(Error::MissingEnv(name))
-}
-
-fn io_error(what: &str, source: std::io::Error) -> Error {
-    Error::Io {
-        path: PathBuf::from(what),
-        source,
-    }
 }
