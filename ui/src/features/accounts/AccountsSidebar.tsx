@@ -56,7 +56,7 @@ export function AccountsSidebar({
         <SyncFailureNotice
           className="sidebar-notice"
           failure={refreshFailure}
-          whatFailed="The accounts couldn't be refreshed."
+          task="refresh"
           retryAt={retryAt}
           onReconnect={onReconnect}
         />
@@ -65,7 +65,7 @@ export function AccountsSidebar({
         <SyncFailureNotice
           className="sidebar-notice"
           failure={overviewFailure}
-          whatFailed="The stored balances couldn't be read."
+          task="readBalances"
           onReconnect={onReconnect}
         />
       )}

@@ -1,23 +1,24 @@
+import { describeSyncFailure, FAILURE_ACTION_LABEL, type SyncTask } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
-import { describeSyncFailure } from "./syncFailureText";
 
-/** A failure to bring data from the bank, with Rust's message, a hint when to retry, and the way
- * back in when the consent has ended. Announced as an alert. */
+/** A failure to bring data from the bank, with a hint when to retry, and the way back in when the
+ * consent has ended. Announced as an alert. */
 export function SyncFailureNotice({
   failure,
-  whatFailed,
+  task,
   onReconnect,
   retryAt = null,
   className,
 }: {
   failure: CommandError;
-  whatFailed: string;
+  /** What was being brought: heads the failures without a better explanation. */
+  task: SyncTask;
   onReconnect: () => void;
   /** When the app tries again by itself; otherwise the hint says when the user may. */
   retryAt?: Date | null;
   className?: string;
 }) {
-  const text = describeSyncFailure(failure, whatFailed, retryAt);
+  const text = describeSyncFailure(failure, task, retryAt);
   return (
     <div role="alert" className={className ? `notice ${className}` : "notice"}>
       <p className="notice-headline">{text.headline}</p>
@@ -26,7 +27,7 @@ export function SyncFailureNotice({
       {text.reconnect && (
         <p>
           <button type="button" className="button notice-action" onClick={onReconnect}>
-            Reconnect
+            {FAILURE_ACTION_LABEL.reconnect}
           </button>
         </p>
       )}

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Spinner } from "../../components/Spinner";
+import { FAILURE_ACTION_LABEL } from "../../errors/errorText";
 import { consentedAccounts, selectAccounts, toCommandError } from "../../ipc";
 import { CONNECTION_STATUS_KEY, useConnectionStatus } from "../connection/useConnectionStatus";
 import { AccountPicker } from "./AccountPicker";
 import { initialSelection } from "./accountSelection";
+import { FailureActionButton } from "./FailureActionButton";
 import { FailureNotice } from "./FailureNotice";
-import { describeFailure } from "./failureText";
 
 /** Step (c): pick the consented accounts Bankbook shows. */
 export function AccountStep({
@@ -57,19 +58,15 @@ export function AccountStep({
 
   if (accounts.isError) {
     const failure = toCommandError(accounts.error);
-    const { action } = describeFailure(failure);
     return (
       <>
         <FailureNotice failure={failure} />
         <footer className="dialog-actions">
           {cancel}
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => (action === "Start again" ? onRestart() : void accounts.refetch())}
-          >
-            {action}
-          </button>
+          <FailureActionButton
+            failure={failure}
+            on={{ retry: () => void accounts.refetch(), restart: onRestart }}
+          />
         </footer>
       </>
     );
@@ -85,7 +82,7 @@ export function AccountStep({
         <footer className="dialog-actions">
           {cancel}
           <button type="button" className="button primary" onClick={onRestart}>
-            Start again
+            {FAILURE_ACTION_LABEL.restart}
           </button>
         </footer>
       </>

@@ -1,9 +1,9 @@
+import { describeConnectFailure } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
-import { describeFailure } from "./failureText";
 
 /** A failure in the user's words. Announced as an alert; always plain text, never markup. */
 export function FailureNotice({ failure }: { failure: CommandError }) {
-  const text = describeFailure(failure);
+  const text = describeConnectFailure(failure);
   return (
     <div role="alert" className={`notice notice-${text.tone}`}>
       <p className="notice-headline">{text.headline}</p>

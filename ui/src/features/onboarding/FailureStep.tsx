@@ -1,6 +1,6 @@
 import type { CommandError } from "../../ipc";
+import { FailureActionButton } from "./FailureActionButton";
 import { FailureNotice } from "./FailureNotice";
-import { describeFailure } from "./failureText";
 
 /** Step (d): the connection did not go through; says why and offers the way forward. */
 export function FailureStep({
@@ -14,7 +14,6 @@ export function FailureStep({
   onRestart: () => void;
   onClose: () => void;
 }) {
-  const { action } = describeFailure(failure);
   return (
     <>
       <FailureNotice failure={failure} />
@@ -22,13 +21,7 @@ export function FailureStep({
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
-        <button
-          type="button"
-          className="button primary"
-          onClick={action === "Start again" ? onRestart : onRetry}
-        >
-          {action}
-        </button>
+        <FailureActionButton failure={failure} on={{ retry: onRetry, restart: onRestart }} />
       </footer>
     </>
   );

@@ -219,7 +219,9 @@ describe("choosing the accounts", () => {
     bank.finishConsent(approved);
     await userEvent.click(await screen.findByRole("checkbox", { name: /Travel/ }));
     await userEvent.click(button("Show accounts"));
-    expect((await screen.findByRole("alert")).textContent).toContain("database is locked");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Something went wrong while connecting your bank.");
+    expect(alert.textContent).not.toContain("database is locked");
     expect(onClose).not.toHaveBeenCalled();
   });
 
@@ -309,12 +311,21 @@ describe("when the connection fails", () => {
     );
   });
 
-  it("shows Rust's message for an internal failure, as text", async () => {
+  it("words an internal failure itself, without Rust's message", async () => {
     renderDialog();
     await continueInBrowser();
-    bank.finishConsent(refused("internal", "<b>token</b> endpoint failed"));
+    bank.finishConsent(refused("internal", "the token endpoint failed"));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("<b>token</b> endpoint failed");
+    expect(alert.textContent).toContain("Something went wrong while connecting your bank.");
+    expect(alert.textContent).not.toContain("token endpoint");
+  });
+
+  it("shows the message Rust does send as text, never markup", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent(refused("keychain_unavailable", "<b>keychain</b> is locked"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("<b>keychain</b> is locked");
     expect(alert.querySelector("b")).toBeNull();
   });
 

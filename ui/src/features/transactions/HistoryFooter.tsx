@@ -1,7 +1,7 @@
 import type { CSSProperties } from "react";
 import { Spinner } from "../../components/Spinner";
+import { describeSyncFailure, FAILURE_ACTION_LABEL } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
-import { describeSyncFailure } from "../connection/syncFailureText";
 
 /** What the list says below its last loaded row. */
 export type FooterState =
@@ -58,7 +58,7 @@ function FailedFooter({
   onRetry: () => void;
   onReconnect: () => void;
 }) {
-  const text = describeSyncFailure(failure, "Older transactions couldn't be loaded.");
+  const text = describeSyncFailure(failure, "loadOlderHistory");
   return (
     <div className="history-footer history-error" data-testid="history-error" style={style}>
       <div role="alert" className="history-error-text">
@@ -69,7 +69,7 @@ function FailedFooter({
       </div>
       {text.reconnect && (
         <button type="button" className="button small" onClick={onReconnect}>
-          Reconnect
+          {FAILURE_ACTION_LABEL.reconnect}
         </button>
       )}
       <button type="button" className="button small" onClick={onRetry}>

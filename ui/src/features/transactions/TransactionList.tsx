@@ -1,6 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type ReactNode, useCallback, useEffect, useEffectEvent, useMemo, useRef } from "react";
 import { Spinner } from "../../components/Spinner";
+import { FAILURE_ACTION_LABEL } from "../../errors/errorText";
 import { useNow } from "../../hooks/useNow";
 import { type CommandError, toCommandError } from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
@@ -90,13 +91,9 @@ export function TransactionList({
   if (!pages) {
     content = failure ? (
       <div className="history-state">
-        <SyncFailureNotice
-          failure={failure}
-          whatFailed="The transactions couldn't be loaded."
-          onReconnect={onConsentRequired}
-        />
+        <SyncFailureNotice failure={failure} task="loadHistory" onReconnect={onConsentRequired} />
         <button type="button" className="button" onClick={retry}>
-          Try again
+          {FAILURE_ACTION_LABEL.retry}
         </button>
       </div>
     ) : (
