@@ -52,7 +52,7 @@ describe("first run", () => {
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Connect a bank" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("profiles file unreadable");
+    expect(alert.textContent).toBe("The list of banks could not be loaded.");
   });
 
   it("closes the dialog on Cancel", async () => {

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
+import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
 import { disconnect } from "../../ipc";
 import { CONNECTION_STATUS_KEY } from "./useConnectionStatus";
@@ -43,11 +44,7 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
       <p className="dialog-text">
         Keep the accounts and history Bankbook has already downloaded on this computer?
       </p>
-      {removal.isError && (
-        <p role="alert" className="error">
-          Bankbook could not disconnect: {removal.error.message}
-        </p>
-      )}
+      {removal.isError && <ActionFailure error={removal.error} task="disconnect" />}
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ActionFailure } from "../../components/ActionFailure";
 import { Spinner } from "../../components/Spinner";
 import { type BankChoice, listBanks } from "../../ipc";
 import { BankPicker } from "./BankPicker";
@@ -25,11 +26,7 @@ export function BankStep({
           <Spinner /> Loading banks…
         </p>
       )}
-      {banks.isError && (
-        <p role="alert" className="error">
-          The list of banks could not be loaded: {banks.error.message}
-        </p>
-      )}
+      {banks.isError && <ActionFailure error={banks.error} task="listBanks" />}
       {banks.data && <BankPicker banks={banks.data} selected={selected} onChange={setChosen} />}
       <p className="step-note">
         Your bank's page opens in your web browser. Bankbook never sees your password.

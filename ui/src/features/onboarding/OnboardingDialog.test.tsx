@@ -101,7 +101,7 @@ describe("waiting for the bank", () => {
     renderDialog();
     await continueInBrowser();
     await userEvent.click(button("Open the page again"));
-    expect((await screen.findByRole("alert")).textContent).toContain("no browser found");
+    expect((await screen.findByRole("alert")).textContent).toBe("The page could not be opened.");
     expect(within(dialog()).getByText(WAITING_TEXT)).toBeTruthy();
   });
 

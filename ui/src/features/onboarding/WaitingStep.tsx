@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { ActionFailure } from "../../components/ActionFailure";
 import { Spinner } from "../../components/Spinner";
 import { reopenConsentPage } from "../../ipc";
 
@@ -15,11 +16,7 @@ export function WaitingStep({ onCancel }: { onCancel: () => void }) {
         </p>
       </div>
       <p className="step-note">Closed the page, or it didn't open? Bankbook can open it again.</p>
-      {reopen.isError && (
-        <p role="alert" className="error">
-          The page could not be opened: {reopen.error.message}
-        </p>
-      )}
+      {reopen.isError && <ActionFailure error={reopen.error} task="reopenConsentPage" />}
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
