@@ -113,7 +113,7 @@ impl<'a> Entries<'a> {
     fn get(&self, user: &str) -> Result<Option<Vec<u8>>> {
         match self.entry(user)?.get_secret() {
             Ok(bytes) => Ok(Some(bytes)),
-            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(keyring::Error::NoEntry) => Ok(None),
             Err(error) => Err(Error::from_keyring(user, error)),
         }
     }
@@ -122,7 +122,7 @@ impl<'a> Entries<'a> {
     fn exists(&self, user: &str) -> Result<bool> {
         match self.entry(user)?.get_credential() {
             Ok(_) => Ok(true),
-            Err(keyring_core::Error::NoEntry) => Ok(false),
+            Err(keyring::Error::NoEntry) => Ok(false),
             Err(error) => Err(Error::from_keyring(user, error)),
         }
     }
@@ -136,7 +136,7 @@ impl<'a> Entries<'a> {
     /// Deleting what is not there is not an error: delete is idempotent.
     fn remove(&self, user: &str) -> Result<()> {
         match self.entry(user)?.delete_credential() {
-            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(error) => Err(Error::from_keyring(user, error)),
         }
     }

@@ -78,8 +78,8 @@ impl Error {
 
     /// Classifies a keyring failure on `entry`. Callers handle `NoEntry` themselves where a
     /// missing entry is normal; here it can only mean a part that should exist.
-    pub(crate) fn from_keyring(entry: &str, error: keyring_core::Error) -> Self {
-        use keyring_core::Error as Keyring;
+    pub(crate) fn from_keyring(entry: &str, error: keyring::Error) -> Self {
+        use keyring::Error as Keyring;
         match error {
             Keyring::PlatformFailure(cause) => Self::unavailable(UNREACHABLE, cause),
             Keyring::NoStorageAccess(cause) => Self::unavailable(LOCKED, cause),
@@ -108,11 +108,11 @@ mod tests {
     fn unreachable_or_locked_keychains_are_unavailable_and_say_how_to_fix() {
         for (error, reason) in [
             (
-                keyring_core::Error::NoStorageAccess(platform("no collection")),
+                keyring::Error::NoStorageAccess(platform("no collection")),
                 LOCKED,
             ),
             (
-                keyring_core::Error::PlatformFailure(platform("no session bus")),
+                keyring::Error::PlatformFailure(platform("no session bus")),
                 UNREACHABLE,
             ),
         ] {
@@ -129,8 +129,8 @@ mod tests {
         let secret_bytes = b"\xffsecret-refresh-token".to_vec();
         let cause = platform("bad padding");
         for error in [
-            keyring_core::Error::BadEncoding(secret_bytes.clone()),
-            keyring_core::Error::BadDataFormat(secret_bytes.clone(), cause),
+            keyring::Error::BadEncoding(secret_bytes.clone()),
+            keyring::Error::BadDataFormat(secret_bytes.clone(), cause),
         ] {
             let mapped = Error::from_keyring("demo/refresh-token", error);
             assert!(matches!(mapped, Error::Corrupt { .. }));
@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn platform_limits_are_rejections_not_outages() {
-        let error = keyring_core::Error::TooLong("target_name".to_owned(), 32767);
+        let error = keyring::Error::TooLong("target_name".to_owned(), 32767);
         let mapped = Error::from_keyring("demo/refresh-token", error);
         assert!(matches!(mapped, Error::Rejected { .. }), "{mapped:?}");
     }

@@ -15,7 +15,7 @@
 //! ```
 //!
 //! The keychain is Secret Service on Linux, the login keychain on macOS and Credential
-//! Manager on Windows (`platform.rs`). When it cannot be reached, calls fail with
+//! Manager on Windows: the stores of the `keyring` crate, one per platform (`platform.rs`). When it cannot be reached, calls fail with
 //! [`Error::KeychainUnavailable`]; nothing falls back to a file or to memory.
 
 mod chunks;

@@ -3,6 +3,12 @@
 //! Each supported target names its store here and nowhere else; any other target fails to
 //! build. No code path picks a store at run time, so the vault cannot end up on an in-memory
 //! or file store without anyone noticing.
+//!
+//! These are the stores the `keyring` crate links in its `v1` mode, opened by the same
+//! constructors `keyring::Entry` uses. The vault calls them itself rather than through
+//! `keyring::Entry`: that one opens a process-wide default store once, on first use, and keeps
+//! a failure for ever, where the vault opens its store again after a failure (a keyring the user
+//! has since started or unlocked) and hands each [`Keychain`](crate::Keychain) its own store.
 
 use std::sync::Arc;
 
@@ -16,7 +22,7 @@ compile_error!(
 
 /// Connects to the keychain. On Linux: the Secret Service on the session D-Bus (GNOME Keyring,
 /// `KWallet`, `KeePassXC`...), spoken by pure-Rust zbus, in the user's default collection.
-pub(crate) fn open() -> keyring_core::Result<Arc<CredentialStore>> {
+pub(crate) fn open() -> keyring::Result<Arc<CredentialStore>> {
     #[cfg(target_os = "linux")]
     let store = zbus_secret_service_keyring_store::Store::new()?;
     #[cfg(target_os = "macos")]

@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+use keyring::Result;
 use keyring_core::api::{CredentialApi, CredentialStoreApi};
-use keyring_core::{Credential, CredentialStore, Entry, Result};
+use keyring_core::{Credential, CredentialStore, Entry};
 
 pub(crate) struct GatedStore {
     inner: Arc<CredentialStore>,

@@ -311,7 +311,7 @@ mod tests {
         let header = store.build(&service(), "demo/refresh-token", None).unwrap();
         let credential: &keyring_core::mock::Cred = header.as_any().downcast_ref().unwrap();
         let locked = std::io::Error::other("collection is locked");
-        credential.set_error(keyring_core::Error::NoStorageAccess(Box::new(locked)));
+        credential.set_error(keyring::Error::NoStorageAccess(Box::new(locked)));
         let error = vault.get(SecretKind::RefreshToken).await.unwrap_err();
         assert!(
             matches!(error, Error::KeychainUnavailable { .. }),
