@@ -1,7 +1,35 @@
 //! The launch arguments: on Linux and Windows the OS hands a deep link to the app as its only
 //! argument, to a new process that the single-instance plugin forwards to the running one.
 
+use app::Core;
+use tauri::{AppHandle, Manager};
 use url::Url;
+
+use crate::ipc;
+
+/// A second launch (for example the OS delivering a callback URL) focuses the running window
+/// and hands its URL on. Read here rather than through the deep-link plugin, which would also
+/// emit the URL, authorization code and all, as an event any webview could listen to.
+pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+    if let Some(url) = url_argument(argv.into_iter()) {
+        route(app, url);
+    }
+}
+
+/// Hands a URL the app was given to the app core, and tells the window how the consent it
+/// answers ended. The authorization code in it never reaches the webview.
+pub fn route(app: &AppHandle, url: Url) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Some(outcome) = app.state::<Core>().answer_consent(&url).await {
+            ipc::consent_finished(&app, &outcome);
+        }
+    });
+}
 
 /// The URL the app was launched with, if its arguments are exactly one URL.
 pub fn url_argument(mut argv: impl Iterator<Item = String>) -> Option<Url> {

@@ -1,4 +1,4 @@
-import { type Milestone, reportMilestone } from "../ipc";
+import { type Milestone, uiPainted } from "../ipc";
 
 const reported = new Set<Milestone>();
 
@@ -11,7 +11,7 @@ export function markMilestone(milestone: Milestone) {
   reported.add(milestone);
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      reportMilestone(milestone).catch((error: unknown) =>
+      uiPainted(milestone).catch((error: unknown) =>
         console.warn(`${milestone} not reported`, error),
       );
     }),

@@ -30,7 +30,7 @@ export function mockIpc() {
   vi.mocked(ipc.disconnect).mockResolvedValue(undefined);
   vi.mocked(ipc.accountsOverview).mockResolvedValue(OVERVIEWS);
   vi.mocked(ipc.refreshAccounts).mockResolvedValue(OVERVIEWS);
-  vi.mocked(ipc.reportMilestone).mockResolvedValue(undefined);
+  vi.mocked(ipc.uiPainted).mockResolvedValue(undefined);
   vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
   vi.mocked(ipc.onConsentFinished).mockImplementation(async (onOutcome) => {
     handler = onOutcome;

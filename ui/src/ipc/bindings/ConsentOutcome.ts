@@ -2,6 +2,6 @@
 import type { IpcError } from "./IpcError";
 
 /**
- * The payload of `consent-finished`.
+ * How a consent ended, for the window (the `consent-finished` event).
  */
 export type ConsentOutcome = { ok: boolean, error: IpcError | null, };

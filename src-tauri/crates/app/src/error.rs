@@ -1,5 +1,5 @@
 //! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds }` with a
-//! closed set of codes.
+//! closed set of codes. The one place where every crate's error gets its code.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -42,6 +42,7 @@ pub struct IpcError {
     pub retry_after_seconds: Option<u32>,
 }
 
+/// Everything a use case of the app can fail with; serialized for the webview as [`IpcError`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -54,7 +55,7 @@ pub enum Error {
     Ledger(#[from] ledger::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
-    Folders(tauri::Error),
+    Folders(String),
     /// The data folder can't be made, or the store in it can't be opened: a read-only or
     /// full disk, missing permissions.
     #[error("Bankbook can't use its data folder {path}: {reason}")]
@@ -70,7 +71,7 @@ pub enum Error {
 }
 
 impl Error {
-    fn code(&self) -> ErrorCode {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Self::InvalidInput(_) => ErrorCode::InvalidInput,
             Self::ConsentDenied => ErrorCode::ConsentDenied,
@@ -169,7 +170,10 @@ impl From<&Error> for IpcError {
 /// A command's error is serialized once, as it leaves for the webview: the one place where
 /// every failure the user sees is also written to the log.
 impl Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let error = IpcError::from(self);
         tracing::warn!(code = ?error.code, message = error.message, "a command failed");
         error.serialize(serializer)
@@ -228,3 +232,5 @@ mod tests {
         assert_eq!(throttled.retry_after_seconds(), Some(30));
     }
 }
+
+pub type Result<T> = std::result::Result<T, Error>;

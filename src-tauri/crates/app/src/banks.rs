@@ -1,8 +1,10 @@
+//! The banks the person can connect.
+
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
-use crate::error::Error;
+use crate::core::Core;
+use crate::error::Result;
 
 /// A bank the user can connect, as the onboarding dialog lists it.
 #[derive(Debug, Serialize, TS)]
@@ -25,10 +27,11 @@ impl From<&bank::BankProfile> for BankChoice {
     }
 }
 
-/// The banks the user can connect: those in `banks.toml`, then the Demo Bank.
-#[tauri::command]
-pub fn list_banks(app: AppHandle) -> Result<Vec<BankChoice>, Error> {
-    let config_folder = app.path().app_config_dir().map_err(Error::Folders)?;
-    let profiles = bank::BankProfile::load_all(&config_folder)?;
-    Ok(profiles.iter().map(BankChoice::from).collect())
+impl Core {
+    /// The banks the user can connect: those in `banks.toml`, then the Demo Bank. Read afresh,
+    /// so a broken file is reported here, and a fixed one is used at once.
+    pub async fn list_banks(&self) -> Result<Vec<BankChoice>> {
+        let profiles = bank::BankProfile::load_all(&self.folders()?.config)?;
+        Ok(profiles.iter().map(BankChoice::from).collect())
+    }
 }

@@ -3,14 +3,14 @@
 
 use ledger::Scope;
 use serde::Serialize;
-use tauri::State;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use ts_rs::TS;
 
-use crate::commands::connection::AccountChoice;
-use crate::error::Error;
-use crate::state::AppState;
+use crate::connection::AccountChoice;
+use crate::core::Core;
+use crate::error::Result;
+use crate::opened::Opened;
 
 /// Which balance a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -52,33 +52,32 @@ pub struct AccountOverview {
     pub stale: bool,
 }
 
-/// The chosen accounts with their stored balances, at once; the bank is not asked.
-#[tauri::command]
-pub async fn accounts_overview(state: State<'_, AppState>) -> Result<Vec<AccountOverview>, Error> {
-    overview(&state)
+impl Core {
+    /// The chosen accounts with their stored balances, at once; the bank is not asked.
+    pub async fn accounts_overview(&self) -> Result<Vec<AccountOverview>> {
+        overview(self.data().await?)
+    }
+
+    /// Fetches the chosen accounts' balances and newest transactions from the bank:
+    /// everything, or with `only_stale` (the app refreshing on its own) only what is out of
+    /// date.
+    pub async fn refresh_accounts(&self, only_stale: bool) -> Result<Vec<AccountOverview>> {
+        let data = self.data().await?;
+        let link = data.connected()?;
+        let session = link.session(&data.connector).await?;
+        let scope = if only_stale {
+            Scope::Stale
+        } else {
+            Scope::Everything
+        };
+        data.ledger.refresh(session, link.bank_id(), scope).await?;
+        overview(data)
+    }
 }
 
-/// Fetches the chosen accounts' balances and newest transactions from the bank: everything,
-/// or with `only_stale` (the app refreshing on its own) only what is out of date.
-#[tauri::command]
-pub async fn refresh_accounts(
-    state: State<'_, AppState>,
-    only_stale: bool,
-) -> Result<Vec<AccountOverview>, Error> {
-    let link = state.connected()?;
-    let session = link.session(&state.connector).await?;
-    let scope = if only_stale {
-        Scope::Stale
-    } else {
-        Scope::Everything
-    };
-    state.ledger.refresh(session, link.bank_id(), scope).await?;
-    overview(&state)
-}
-
-fn overview(state: &AppState) -> Result<Vec<AccountOverview>, Error> {
-    let link = state.connected()?;
-    let accounts = state.ledger.overview(link.bank_id())?;
+fn overview(data: &Opened) -> Result<Vec<AccountOverview>> {
+    let link = data.connected()?;
+    let accounts = data.ledger.overview(link.bank_id())?;
     Ok(accounts.into_iter().map(AccountOverview::from).collect())
 }
 

@@ -2,11 +2,10 @@
 //! scrolls.
 
 use serde::{Deserialize, Serialize};
-use tauri::State;
 use ts_rs::TS;
 
-use crate::error::Error;
-use crate::state::AppState;
+use crate::core::Core;
+use crate::error::Result;
 
 /// Whether an entry is booked or still pending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -69,36 +68,38 @@ pub enum PageDirection {
     Newer,
 }
 
-/// The page of `iban`'s history next to `cursor` (`None`: the newest). Older pages come from
-/// the store when it has them, else older bank pages are fetched first; newer pages are always
-/// stored.
-#[tauri::command]
-pub async fn transactions_page(
-    state: State<'_, AppState>,
-    iban: String,
-    cursor: Option<String>,
-    limit: u32,
-    direction: PageDirection,
-) -> Result<TransactionsPage, Error> {
-    let link = state.connected()?;
-    let bank_id = link.bank_id();
-    let cursor = cursor.as_deref();
-    if direction == PageDirection::Newer {
-        let cursor = cursor.ok_or(ledger::Error::InvalidCursor)?;
-        return Ok(state
+impl Core {
+    /// The page of `iban`'s history next to `cursor` (`None`: the newest). Older pages come
+    /// from the store when it has them, else older bank pages are fetched first; newer pages
+    /// are always stored.
+    pub async fn transactions_page(
+        &self,
+        iban: String,
+        cursor: Option<String>,
+        limit: u32,
+        direction: PageDirection,
+    ) -> Result<TransactionsPage> {
+        let data = self.data().await?;
+        let link = data.connected()?;
+        let bank_id = link.bank_id();
+        let cursor = cursor.as_deref();
+        if direction == PageDirection::Newer {
+            let cursor = cursor.ok_or(ledger::Error::InvalidCursor)?;
+            return Ok(data
+                .ledger
+                .newer_page(bank_id, &iban, cursor, limit)?
+                .into());
+        }
+        if let Some(page) = data.ledger.stored_page(bank_id, &iban, cursor, limit)? {
+            return Ok(page.into());
+        }
+        let session = link.session(&data.connector).await?;
+        let page = data
             .ledger
-            .newer_page(bank_id, &iban, cursor, limit)?
-            .into());
+            .page(session, bank_id, &iban, cursor, limit)
+            .await?;
+        Ok(page.into())
     }
-    if let Some(page) = state.ledger.stored_page(bank_id, &iban, cursor, limit)? {
-        return Ok(page.into());
-    }
-    let session = link.session(&state.connector).await?;
-    let page = state
-        .ledger
-        .page(session, bank_id, &iban, cursor, limit)
-        .await?;
-    Ok(page.into())
 }
 
 impl From<ledger::HistoryPage> for TransactionsPage {

@@ -1,4 +1,5 @@
-//! What the app holds while it runs.
+//! The app's data once open: the banks, the store behind the ledger, the connection in use and
+//! the consent in progress.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -8,13 +9,12 @@ use ledger::Ledger;
 use store::Store;
 use url::Url;
 
-use crate::error::Error;
+use crate::error::{Error, Result};
 
-/// Managed as Tauri state.
 #[derive(Debug)]
-pub struct AppState {
-    pub connector: Connector,
-    pub ledger: Ledger,
+pub(crate) struct Opened {
+    pub(crate) connector: Connector,
+    pub(crate) ledger: Ledger,
     /// The connection in use.
     link: Mutex<Option<Arc<Link>>>,
     /// The consent page last opened, for "Open the page again".
@@ -23,8 +23,8 @@ pub struct AppState {
     consented: Mutex<Vec<Account>>,
 }
 
-impl AppState {
-    pub fn new(connector: Connector, store: Store, link: Option<Link>) -> Self {
+impl Opened {
+    pub(crate) fn new(connector: Connector, store: Store, link: Option<Link>) -> Self {
         Self {
             connector,
             ledger: Ledger::new(store),
@@ -34,36 +34,36 @@ impl AppState {
         }
     }
 
-    pub fn store(&self) -> MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         self.ledger.store()
     }
 
-    pub fn link(&self) -> Option<Arc<Link>> {
+    pub(crate) fn link(&self) -> Option<Arc<Link>> {
         lock(&self.link).clone()
     }
 
-    /// The connection in use, or `NotConnected` for commands that need one.
-    pub fn connected(&self) -> Result<Arc<Link>, Error> {
+    /// The connection in use, or `NotConnected` for use cases that need one.
+    pub(crate) fn connected(&self) -> Result<Arc<Link>> {
         self.link().ok_or(Error::NotConnected)
     }
 
-    pub fn set_link(&self, link: Option<Link>) {
+    pub(crate) fn set_link(&self, link: Option<Link>) {
         *lock(&self.link) = link.map(Arc::new);
     }
 
-    pub fn consent_page(&self) -> Option<Url> {
+    pub(crate) fn consent_page(&self) -> Option<Url> {
         lock(&self.consent_page).clone()
     }
 
-    pub fn set_consent_page(&self, page: Option<Url>) {
+    pub(crate) fn set_consent_page(&self, page: Option<Url>) {
         *lock(&self.consent_page) = page;
     }
 
-    pub fn consented(&self) -> Vec<Account> {
+    pub(crate) fn consented(&self) -> Vec<Account> {
         lock(&self.consented).clone()
     }
 
-    pub fn set_consented(&self, accounts: Vec<Account>) {
+    pub(crate) fn set_consented(&self, accounts: Vec<Account>) {
         *lock(&self.consented) = accounts;
     }
 }

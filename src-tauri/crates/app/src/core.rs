@@ -1,0 +1,95 @@
+//! The app core: the app's folders and browser, and its data, opened on first need.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use tokio::sync::OnceCell;
+use vault::Keychain;
+
+use crate::browser::Browser;
+use crate::error::{Error, Result};
+use crate::opened::Opened;
+
+/// Where the app keeps its settings (`banks.toml`) and its data (the store).
+#[derive(Debug, Clone)]
+pub struct Folders {
+    pub config: PathBuf,
+    pub data: PathBuf,
+}
+
+/// What the app holds while it runs. Its data opens on first need and, until that succeeds,
+/// every use case that needs it tries again: a disk fixed after start-up is used at once.
+#[derive(Debug)]
+pub struct Core {
+    /// `Err`: the system could not say where the app's folders are.
+    folders: std::result::Result<Folders, String>,
+    pub(crate) browser: Box<dyn Browser>,
+    /// When the process started, for the start-up times in the log.
+    pub(crate) started: Instant,
+    keychain: Keychain,
+    /// How many transactions each Demo Bank account has.
+    demo_transactions: u32,
+    opened: OnceCell<Opened>,
+}
+
+/// About a year of everyday banking: enough history to scroll through.
+const DEMO_TRANSACTIONS: u32 = 1_200;
+
+impl Core {
+    pub fn new(
+        folders: std::result::Result<Folders, String>,
+        browser: Box<dyn Browser>,
+        started: Instant,
+    ) -> Self {
+        Self {
+            folders,
+            browser,
+            started,
+            keychain: Keychain::system(),
+            demo_transactions: DEMO_TRANSACTIONS,
+            opened: OnceCell::new(),
+        }
+    }
+
+    /// Keeps secrets in `keychain` instead of the system's (tests).
+    #[must_use]
+    pub fn with_keychain(mut self, keychain: Keychain) -> Self {
+        self.keychain = keychain;
+        self
+    }
+
+    /// Gives each Demo Bank account `transactions` entries instead of a year's worth.
+    #[must_use]
+    pub fn with_demo_transactions(mut self, transactions: u32) -> Self {
+        self.demo_transactions = transactions;
+        self
+    }
+
+    /// Opens the app's data now, unless it is open already (start-up does, to show what is
+    /// stored at once).
+    pub async fn open(&self) -> Result<()> {
+        self.data().await.map(|_| ())
+    }
+
+    /// The app's data, opened now unless it is already. One caller at a time: two would open
+    /// the store and run its migrations side by side.
+    pub(crate) async fn data(&self) -> Result<&Opened> {
+        self.opened
+            .get_or_try_init(|| async {
+                Opened::open(self.folders()?, &self.keychain, self.demo_transactions)
+            })
+            .await
+    }
+
+    /// The data if it is open, without trying to open it: an app that could not open its data
+    /// (or has not yet, at a cold start) has started no consent an answer could match.
+    pub(crate) fn opened(&self) -> Option<&Opened> {
+        self.opened.get()
+    }
+
+    pub(crate) fn folders(&self) -> Result<&Folders> {
+        self.folders
+            .as_ref()
+            .map_err(|reason| Error::Folders(reason.clone()))
+    }
+}

@@ -1,0 +1,26 @@
+//! Bankbook's app core, without Tauri: what the app holds while it runs ([`Core`]), every use
+//! case the window asks for (one `impl Core` block per domain), the views it is sent (with
+//! their TypeScript bindings, by ts-rs) and the mapping of every crate's error to the IPC's
+//! `{code, message}`. The Tauri shell (`src-tauri/src`) only wires these to commands.
+
+mod accounts;
+mod banks;
+mod browser;
+mod connection;
+mod consent;
+mod core;
+mod error;
+mod history;
+mod open;
+mod opened;
+mod startup;
+
+pub use accounts::{AccountOverview, BalanceKind, BalanceView};
+pub use banks::BankChoice;
+pub use browser::Browser;
+pub use connection::{AccountChoice, ConnectionStatus};
+pub use consent::ConsentOutcome;
+pub use core::{Core, Folders};
+pub use error::{Error, ErrorCode, IpcError, Result};
+pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
+pub use startup::Milestone;

@@ -1,0 +1,107 @@
+//! Opening the app's data: the bank profiles, the store, and the connection an earlier run
+//! saved.
+
+use std::path::Path;
+
+use bank::BankProfile;
+use connection::{Connector, DEMO_BANK_STATE_FILE, Link};
+use store::Store;
+use vault::Keychain;
+
+use crate::core::Folders;
+use crate::error::{Error, Result};
+use crate::opened::Opened;
+
+const STORE_FILE: &str = "bankbook.sqlite3";
+
+impl Opened {
+    pub(crate) fn open(
+        folders: &Folders,
+        keychain: &Keychain,
+        demo_transactions: u32,
+    ) -> Result<Self> {
+        let data_folder = &folders.data;
+        let unusable = |reason: String| Error::DataFolder {
+            path: data_folder.display().to_string(),
+            reason,
+        };
+        std::fs::create_dir_all(data_folder).map_err(|error| unusable(error.to_string()))?;
+        let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
+            // The dialog reports the broken file when it lists the banks; the Demo Bank still
+            // works.
+            tracing::warn!(%error, "bank profiles not loaded");
+            vec![BankProfile::demo()]
+        });
+        let connector = Connector::new(profiles, data_folder, keychain.clone())
+            .with_demo_config(demo_config(data_folder, demo_transactions));
+        let store_path = data_folder.join(STORE_FILE);
+        // SQLite says only "unable to open database file"; opening the file first gets the
+        // system's reason ("Read-only file system", "No space left on device").
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&store_path)
+            .map_err(|error| unusable(error.to_string()))?;
+        let store = Store::open(&store_path).map_err(|error| {
+            if error.is_storage_failure() {
+                unusable(error.to_string())
+            } else {
+                Error::Store(error)
+            }
+        })?;
+        let link = saved_link(&store)?;
+        Ok(Self::new(connector, store, link))
+    }
+}
+
+/// The Demo Bank, its consents kept in the data folder.
+fn demo_config(data_folder: &Path, transactions: u32) -> sandbox_bank::Config {
+    let config = sandbox_bank::Config::default()
+        .transactions_per_account(transactions)
+        .state_file(data_folder.join(DEMO_BANK_STATE_FILE));
+    #[cfg(feature = "test-bench")]
+    let config = test_bench::demo_config(config);
+    config
+}
+
+/// The test bench's hooks: the end-to-end tests and the measurements pin the Demo Bank's port
+/// (to reach its admin interface) and vary its size. Not in the installer.
+#[cfg(feature = "test-bench")]
+mod test_bench {
+    /// Pins the in-process Demo Bank to a port.
+    const DEMO_PORT_ENV: &str = "BANKBOOK_DEMO_PORT";
+    /// How many transactions each Demo Bank account has.
+    const DEMO_TRANSACTIONS_ENV: &str = "BANKBOOK_DEMO_TRANSACTIONS";
+
+    pub(super) fn demo_config(mut config: sandbox_bank::Config) -> sandbox_bank::Config {
+        if let Some(transactions) = env_number(DEMO_TRANSACTIONS_ENV) {
+            config = config.transactions_per_account(transactions);
+        }
+        if let Some(port) = env_number(DEMO_PORT_ENV) {
+            config = config.port(port);
+        }
+        config
+    }
+
+    fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+        let value = std::env::var(name).ok()?;
+        let number = value.parse().ok();
+        if number.is_none() {
+            tracing::warn!(name, value, "ignored: not a number");
+        }
+        number
+    }
+}
+
+/// The connection saved by an earlier run. Its session opens when the bank is first needed,
+/// so the window shows what is stored without waiting for the keychain or the Demo Bank.
+fn saved_link(store: &Store) -> Result<Option<Link>> {
+    let Some(saved) = store.connection()? else {
+        return Ok(None);
+    };
+    // A date out of range can only be damage: take the consent as ended, so the app asks to
+    // connect again.
+    let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    Ok(Some(Link::saved(saved.bank_id, consent_expires_at)))
+}

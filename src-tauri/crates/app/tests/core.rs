@@ -1,0 +1,210 @@
+//! The app core without a window: consents completed against the Demo Bank (the sandbox bank on
+//! loopback) by a stand-in for the person at its page, accounts chosen, history paged,
+//! disconnecting, and a data folder that cannot be used at first.
+
+use std::path::Path;
+use std::time::Instant;
+
+use app::{Browser, Core, ErrorCode, Folders, PageDirection};
+use sandbox_bank::user::{ConsentUser, Decision};
+use tokio::sync::mpsc;
+use url::Url;
+use vault::Keychain;
+
+/// Each Demo Bank account's history: two pages of ten.
+const TRANSACTIONS: u32 = 20;
+
+/// The person in front of the browser: signs in at the bank's page, decides, and hands the
+/// bank's redirect back as the operating system would hand it to the app.
+#[derive(Debug)]
+struct PersonAtTheBank {
+    decision: Decision,
+    redirects: mpsc::UnboundedSender<Url>,
+}
+
+impl Browser for PersonAtTheBank {
+    fn open(&self, url: &Url) -> Result<(), String> {
+        let (page, decision, redirects) =
+            (url.clone(), self.decision.clone(), self.redirects.clone());
+        tokio::spawn(async move {
+            let person = ConsentUser::new("jana.novakova", "demo1234").unwrap();
+            let redirect = person.decide(&page, &decision).await.unwrap();
+            redirects.send(redirect).unwrap();
+        });
+        Ok(())
+    }
+}
+
+struct App {
+    core: Core,
+    redirects: mpsc::UnboundedReceiver<Url>,
+    _folders: tempfile::TempDir,
+}
+
+fn app(decision: Decision) -> App {
+    let folders = tempfile::tempdir().unwrap();
+    let root = folders.path().to_owned();
+    app_in(&root, decision, folders)
+}
+
+fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
+    let (sender, redirects) = mpsc::unbounded_channel();
+    let browser = PersonAtTheBank {
+        decision,
+        redirects: sender,
+    };
+    let core = Core::new(
+        Ok(Folders {
+            config: root.join("config"),
+            data: root.join("data"),
+        }),
+        Box::new(browser),
+        Instant::now(),
+    )
+    .with_keychain(Keychain::with_store(
+        keyring_core::mock::Store::new().unwrap(),
+    ))
+    .with_demo_transactions(TRANSACTIONS);
+    App {
+        core,
+        redirects,
+        _folders: folders,
+    }
+}
+
+impl App {
+    /// Starts a consent at the Demo Bank and hands the bank's answer to the core.
+    async fn consent(&mut self) -> app::ConsentOutcome {
+        self.core.start_consent("demo".to_owned()).await.unwrap();
+        let redirect = self.redirects.recv().await.unwrap();
+        self.core.answer_consent(&redirect).await.unwrap()
+    }
+
+    /// Connects and shows every consented account; returns their IBANs.
+    async fn connect(&mut self) -> Vec<String> {
+        assert!(self.consent().await.ok);
+        let ibans: Vec<String> = self
+            .core
+            .consented_accounts()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|account| account.iban)
+            .collect();
+        self.core.select_accounts(ibans.clone()).await.unwrap();
+        ibans
+    }
+}
+
+#[tokio::test]
+async fn a_consent_connects_and_the_chosen_accounts_are_shown() {
+    let mut app = app(Decision::ApproveFirst(2));
+    let before = app.core.connection_status().await.unwrap();
+    assert!(before.bank.is_none());
+
+    assert!(app.consent().await.ok);
+    let consented = app.core.consented_accounts().await.unwrap();
+    assert_eq!(consented.len(), 2);
+    let chosen = vec![consented[1].iban.clone()];
+    let status = app.core.select_accounts(chosen.clone()).await.unwrap();
+
+    assert_eq!(status.bank.unwrap().id, "demo");
+    assert!(status.consent_expires_at.is_some());
+    let shown: Vec<String> = status
+        .selected_accounts
+        .into_iter()
+        .map(|account| account.iban)
+        .collect();
+    assert_eq!(shown, chosen);
+}
+
+#[tokio::test]
+async fn an_account_that_was_not_consented_cannot_be_chosen() {
+    let mut app = app(Decision::ApproveFirst(1));
+    assert!(app.consent().await.ok);
+    app.core.consented_accounts().await.unwrap();
+
+    for choice in [vec![], vec!["SK0000000000000000000000".to_owned()]] {
+        let refused = app.core.select_accounts(choice).await.unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    }
+}
+
+#[tokio::test]
+async fn history_pages_through_the_bank_to_its_end_once_each() {
+    let mut app = app(Decision::ApproveFirst(1));
+    let iban = app.connect().await.remove(0);
+
+    let mut cursor = None;
+    let mut seen = Vec::new();
+    loop {
+        let page = app
+            .core
+            .transactions_page(iban.clone(), cursor, 10, PageDirection::Older)
+            .await
+            .unwrap();
+        seen.extend(page.items.into_iter().map(|entry| entry.id));
+        if page.complete && page.next_cursor.is_none() {
+            break;
+        }
+        cursor = page.next_cursor;
+        assert!(cursor.is_some(), "an incomplete history has a next page");
+    }
+
+    let mut distinct = seen.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), seen.len(), "an entry came twice");
+    assert!(seen.len() >= usize::try_from(TRANSACTIONS).unwrap());
+}
+
+#[tokio::test]
+async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
+    let mut app = app(Decision::ApproveFirst(1));
+    app.connect().await;
+    assert_eq!(app.core.accounts_overview().await.unwrap().len(), 1);
+
+    app.core.disconnect(false).await.unwrap();
+
+    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+    let after = app.core.accounts_overview().await.unwrap_err();
+    assert_eq!(after.code(), ErrorCode::ConsentRequired);
+}
+
+#[tokio::test]
+async fn a_refusal_at_the_bank_is_consent_denied() {
+    let mut app = app(Decision::Deny);
+
+    let outcome = app.consent().await;
+
+    assert!(!outcome.ok);
+    assert_eq!(outcome.error.unwrap().code, ErrorCode::ConsentDenied);
+    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+}
+
+#[tokio::test]
+async fn an_answer_to_no_consent_of_ours_is_refused_without_opening_anything() {
+    let app = app(Decision::ApproveFirst(1));
+    let forged = Url::parse("app.bankbook:/oauth/callback?code=c&state=s").unwrap();
+
+    let outcome = app.core.answer_consent(&forged).await.unwrap();
+
+    assert_eq!(outcome.error.unwrap().code, ErrorCode::ConsentInvalid);
+    let not_a_callback = Url::parse("app.bankbook:/elsewhere").unwrap();
+    assert!(app.core.answer_consent(&not_a_callback).await.is_none());
+}
+
+#[tokio::test]
+async fn a_data_folder_that_cannot_be_made_is_said_and_tried_again() {
+    let folders = tempfile::tempdir().unwrap();
+    let root = folders.path().to_owned();
+    // A file where the data folder should be: the folder cannot be made.
+    std::fs::write(root.join("data"), b"in the way").unwrap();
+    let app = app_in(&root, Decision::ApproveFirst(1), folders);
+
+    let failed = app.core.connection_status().await.unwrap_err();
+    assert_eq!(failed.code(), ErrorCode::StorageUnavailable);
+
+    std::fs::remove_file(root.join("data")).unwrap();
+    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+}

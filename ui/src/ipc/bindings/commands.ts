@@ -1,0 +1,85 @@
+// Generated from src-tauri/src/ipc/surface.rs by `cargo test -p bankbook`: do not edit.
+// Every command the webview can call and every event it can hear; ../index.ts re-exports them.
+
+import { call, listenTo } from "../call";
+import type { AccountChoice } from "./AccountChoice";
+import type { AccountOverview } from "./AccountOverview";
+import type { BankChoice } from "./BankChoice";
+import type { ConnectionStatus } from "./ConnectionStatus";
+import type { ConsentOutcome } from "./ConsentOutcome";
+import type { Milestone } from "./Milestone";
+import type { PageDirection } from "./PageDirection";
+import type { TransactionsPage } from "./TransactionsPage";
+
+/** The banks the user can connect; the Demo Bank when none is configured. */
+export const listBanks = (): Promise<Array<BankChoice>> =>
+  call("list_banks");
+
+/** Which bank is connected (`bank` null: none), until when, and the accounts the user
+ * picked. Tries again to open the app's data when that failed before. */
+export const connectionStatus = (): Promise<ConnectionStatus> =>
+  call("connection_status");
+
+/** Opens the bank's consent page in the system browser; the answer comes as
+ * `consent-finished`. */
+export const startConsent = (bankId: string): Promise<void> =>
+  call("start_consent", { bankId });
+
+/** Opens the pending consent's page in the browser again. */
+export const reopenConsentPage = (): Promise<void> =>
+  call("reopen_consent_page");
+
+/** Forgets the pending consent: a late answer from the bank is then refused. */
+export const cancelConsent = (): Promise<void> =>
+  call("cancel_consent");
+
+/** The accounts the user allowed at the bank, to pick from. */
+export const consentedAccounts = (): Promise<Array<AccountChoice>> =>
+  call("consented_accounts");
+
+/** Stores which consented accounts Bankbook shows. */
+export const selectAccounts = (ibans: Array<string>): Promise<ConnectionStatus> =>
+  call("select_accounts", { ibans });
+
+/** Removes the bank's tokens from the keychain; `keepData` keeps what was already
+ * downloaded. */
+export const disconnect = (keepData: boolean): Promise<void> =>
+  call("disconnect", { keepData });
+
+/** The chosen accounts with their balances as stored, at once; `stale` ones want a refresh. */
+export const accountsOverview = (): Promise<Array<AccountOverview>> =>
+  call("accounts_overview");
+
+/** Fetches the chosen accounts' balances and newest transactions from the bank;
+ * `onlyStale` (the app refreshing on its own) fetches only what is out of date. */
+export const refreshAccounts = (onlyStale: boolean): Promise<Array<AccountOverview>> =>
+  call("refresh_accounts", { onlyStale });
+
+/** A page of an account's history, newest first, next to `cursor` (null: the top): `older`
+ * goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`. */
+export const transactionsPage = (iban: string, cursor: string | null, limit: number, direction: PageDirection): Promise<TransactionsPage> =>
+  call("transactions_page", { iban, cursor, limit, direction });
+
+/** Tells Rust a moment of start-up is on screen, for the start-up times in the log. */
+export const uiPainted = (milestone: Milestone): Promise<void> =>
+  call("ui_painted", { milestone });
+
+/** Every command's name, as Rust registers it. */
+export const COMMAND_NAMES = [
+  "list_banks",
+  "connection_status",
+  "start_consent",
+  "reopen_consent_page",
+  "cancel_consent",
+  "consented_accounts",
+  "select_accounts",
+  "disconnect",
+  "accounts_overview",
+  "refresh_accounts",
+  "transactions_page",
+  "ui_painted",
+] as const;
+
+/** The bank's answer to a consent arrived and was handled. */
+export const onConsentFinished = (handler: (payload: ConsentOutcome) => void): Promise<() => void> =>
+  listenTo("consent-finished", handler);

@@ -1,0 +1,87 @@
+// How every generated command reaches Rust and every event reaches the UI: the only module
+// that imports @tauri-apps/api. A failure becomes a CommandError that callers branch on by code.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { IpcError } from "./bindings/IpcError";
+
+/** A code from Rust, or `unexpected` when the call failed before reaching a command's logic
+ * (a command not allowed, arguments that did not deserialize). */
+export type FailureCode = ErrorCode | "unexpected";
+
+// A Record over ErrorCode: the type check fails when Rust adds a code this list lacks.
+const ERROR_CODES: Record<ErrorCode, true> = {
+  invalid_input: true,
+  internal: true,
+  consent_denied: true,
+  consent_invalid: true,
+  consent_required: true,
+  bank_unavailable: true,
+  rate_limited: true,
+  network: true,
+  keychain_unavailable: true,
+  storage_unavailable: true,
+};
+
+/** A command's failure, as Rust reported it. */
+export class CommandError extends Error {
+  readonly code: FailureCode;
+  /** When Rust knows it (rate limits, a bank's maintenance window): how long to wait. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor({
+    code,
+    message,
+    retryAfterSeconds = null,
+  }: {
+    code: FailureCode;
+    message: string;
+    retryAfterSeconds?: number | null;
+  }) {
+    super(message);
+    this.name = "CommandError";
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Anything a call rejects with becomes a CommandError, so callers branch on `code`. */
+export function toCommandError(reason: unknown): CommandError {
+  if (reason instanceof CommandError) {
+    return reason;
+  }
+  if (isIpcError(reason)) {
+    const { code, message, retryAfterSeconds } = reason;
+    return new CommandError({ code, message, retryAfterSeconds: validSeconds(retryAfterSeconds) });
+  }
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return new CommandError({ code: "unexpected", message });
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const { code, message } = value as Record<string, unknown>;
+  return (
+    typeof code === "string" && Object.hasOwn(ERROR_CODES, code) && typeof message === "string"
+  );
+}
+
+function validSeconds(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+/** Calls `handler` with each payload of `event`; resolves to the function that stops listening. */
+export function listenTo<T>(event: string, handler: (payload: T) => void): Promise<() => void> {
+  return listen<T>(event, (message) => handler(message.payload));
+}
