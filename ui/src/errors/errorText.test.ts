@@ -58,6 +58,7 @@ describe("every code", () => {
   it.each(EVERY_CODE)("%s is worded on every screen", (code) => {
     expect(describeConnectFailure(failure(code)).headline).not.toBe("");
     expect(describeStatusFailure(failure(code)).title).not.toBe("");
+    expect(describeStatusFailure(failure(code)).explanation).not.toBe("");
     for (const task of SYNC_TASKS) {
       expect(describeSyncFailure(failure(code), task).headline).not.toBe("");
     }

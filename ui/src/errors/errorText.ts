@@ -207,24 +207,26 @@ export function describeSyncFailure(
 // --- The connection status could not be read: the screen shown instead of the main window. ---
 
 const CHECK_FAILED = "Bankbook couldn't check your bank connection";
+const CHECK_AGAIN =
+  "Something unexpected stopped it. Try again; if it keeps happening, restart Bankbook.";
 
-const STATUS: Record<FailureCode, { title: string; explanation: string | null }> = {
+const STATUS: Record<FailureCode, { title: string; explanation: string }> = {
   storage_unavailable: { title: "Bankbook can't open its data", explanation: STORAGE_HELP },
   keychain_unavailable: { title: CHECK_FAILED, explanation: KEYCHAIN_HELP },
-  invalid_input: { title: CHECK_FAILED, explanation: null },
-  internal: { title: CHECK_FAILED, explanation: null },
-  consent_denied: { title: CHECK_FAILED, explanation: null },
-  consent_invalid: { title: CHECK_FAILED, explanation: null },
-  consent_required: { title: CHECK_FAILED, explanation: null },
-  bank_unavailable: { title: CHECK_FAILED, explanation: null },
-  rate_limited: { title: CHECK_FAILED, explanation: null },
-  network: { title: CHECK_FAILED, explanation: null },
-  unexpected: { title: CHECK_FAILED, explanation: null },
+  invalid_input: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  internal: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  consent_denied: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  consent_invalid: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  consent_required: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  bank_unavailable: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  rate_limited: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  network: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+  unexpected: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
 };
 
 export type StatusFailureText = {
   title: string;
-  explanation: string | null;
+  explanation: string;
   /** Rust's message, for the codes that show it. */
   detail: string | null;
 };

@@ -11,7 +11,7 @@ export function StatusError({ failure, onRetry }: { failure: CommandError; onRet
       <Logo size={56} />
       <h1>{text.title}</h1>
       <div role="alert" className="status-error">
-        {text.explanation && <p className="lead">{text.explanation}</p>}
+        <p className="lead">{text.explanation}</p>
         {text.detail && <p className="notice-detail">{text.detail}</p>}
       </div>
       <button type="button" className="button primary" onClick={onRetry}>
