@@ -1,5 +1,6 @@
-//! The end-to-end harness: starts the built app through tauri-driver in a throwaway HOME,
-//! drives it over WebDriver and keeps a screenshot of every step.
+//! The end-to-end harness: starts the built app through tauri-driver in a throwaway HOME (or,
+//! for a headless `make run`, one kept between runs), drives it over WebDriver and keeps a
+//! screenshot of every step.
 //!
 //! The tests run inside the session `scripts/with-desktop.sh` makes (Xvfb, a private D-Bus,
 //! an unlocked gnome-keyring); `make e2e` sets it up. Environment:
@@ -23,4 +24,4 @@ pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
 pub use leaks::{SecretScan, files_under};
 pub use scroll::ScrollReport;
-pub use session::{AppSession, free_port};
+pub use session::{AppSession, artefacts_root, free_port};

@@ -19,7 +19,7 @@ const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(15);
 pub struct AppSession {
     client: Client,
     driver: Child,
-    home: tempfile::TempDir,
+    home: Home,
     env: Vec<(String, String)>,
     artefacts: PathBuf,
     /// What the app of this run writes to stdout and stderr.
@@ -47,25 +47,26 @@ impl AppSession {
         env: &[(&str, &str)],
         arguments: &[&str],
     ) -> Result<Self> {
-        let artefacts = artefacts_root().join(name);
-        // A previous run's pictures would pass for this run's.
-        if artefacts.exists() {
-            fs::remove_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
-        }
-        fs::create_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
+        let artefacts = fresh_artefacts(name)?;
         let home = tempfile::Builder::new()
             .prefix("bankbook-e2e-home-")
             .tempdir()
             .map_err(|source| Error::io(Path::new("temporary HOME"), source))?;
-        let env = env
-            .iter()
-            .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
-            .collect();
         let arguments = arguments
             .iter()
             .map(|&argument| argument.to_owned())
             .collect();
-        Self::launch(home, env, arguments, artefacts).await
+        Self::launch(Home::Temporary(home), owned(env), arguments, artefacts).await
+    }
+
+    /// Like [`Self::start_with_env`], in `home`, which the caller keeps: the app finds there
+    /// what it stored in an earlier run (its keychain is the session's, see
+    /// `scripts/with-desktop.sh`), and the session leaves it in place when it ends.
+    pub async fn start_in_home(name: &str, home: &Path, env: &[(&str, &str)]) -> Result<Self> {
+        let artefacts = fresh_artefacts(name)?;
+        fs::create_dir_all(home).map_err(|source| Error::io(home, source))?;
+        let home = Home::Kept(home.to_owned());
+        Self::launch(home, owned(env), Vec::new(), artefacts).await
     }
 
     /// Quits the app and starts it again in the same HOME, as a user reopening it would.
@@ -91,7 +92,7 @@ impl AppSession {
     }
 
     async fn launch(
-        home: tempfile::TempDir,
+        home: Home,
         env: Vec<(String, String)>,
         arguments: Vec<String>,
         artefacts: PathBuf,
@@ -170,13 +171,20 @@ impl AppSession {
     /// Keeps the HOME after the session ends (a measurement reuses a connected app's data);
     /// the caller removes it.
     pub fn keep_home(&mut self) -> PathBuf {
-        self.home.disable_cleanup(true);
+        if let Home::Temporary(home) = &mut self.home {
+            home.disable_cleanup(true);
+        }
         self.home.path().to_owned()
     }
 
     /// Where this session's screenshots and the app's logs go.
     pub fn artefacts(&self) -> &Path {
         &self.artefacts
+    }
+
+    /// The file the app of this run logs to.
+    pub fn log_path(&self) -> &Path {
+        &self.log
     }
 
     /// What the app has logged so far in this run.
@@ -286,6 +294,40 @@ impl AppSession {
         stop_group(&mut self.driver).await;
         Ok(closed?)
     }
+}
+
+/// Where a session's app lives.
+#[derive(Debug)]
+enum Home {
+    /// A throwaway folder, removed when the session ends (the tests).
+    Temporary(tempfile::TempDir),
+    /// A folder the caller keeps between runs (a headless `make run`).
+    Kept(PathBuf),
+}
+
+impl Home {
+    fn path(&self) -> &Path {
+        match self {
+            Self::Temporary(home) => home.path(),
+            Self::Kept(home) => home,
+        }
+    }
+}
+
+/// `<artefacts>/<name>/`, emptied: a previous run's pictures would pass for this run's.
+fn fresh_artefacts(name: &str) -> Result<PathBuf> {
+    let artefacts = artefacts_root().join(name);
+    if artefacts.exists() {
+        fs::remove_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
+    }
+    fs::create_dir_all(&artefacts).map_err(|source| Error::io(&artefacts, source))?;
+    Ok(artefacts)
+}
+
+fn owned(env: &[(&str, &str)]) -> Vec<(String, String)> {
+    env.iter()
+        .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+        .collect()
 }
 
 /// Starts tauri-driver (which starts the app) and opens a WebDriver session with it.
@@ -413,7 +455,8 @@ fn required_env(name: &'static str) -> Result<PathBuf> {
         .ok_or(Error::MissingEnv(name))
 }
 
-fn artefacts_root() -> PathBuf {
+/// Where screenshots and logs go: `BANKBOOK_ARTEFACTS`, or `target/e2e-artefacts`.
+pub fn artefacts_root() -> PathBuf {
     std::env::var_os("BANKBOOK_ARTEFACTS").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-artefacts"),
         PathBuf::from,
