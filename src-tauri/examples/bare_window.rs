@@ -1,5 +1,5 @@
 //! The smallest Tauri app: one window with an empty page that reports its first paint the way
-//! Bankbook does. The yardstick for Bankbook's start-up times (`scripts/measure-startup.sh`).
+//! Bankbook does. The yardstick for Bankbook's start-up times (`scripts/measure.sh`).
 
 use std::time::Instant;
 
