@@ -17,6 +17,8 @@ const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(15);
 /// One run of the real app under WebDriver, in a HOME of its own.
 #[derive(Debug)]
 pub struct AppSession {
+    /// The app binary this session runs.
+    app: PathBuf,
     client: Client,
     driver: Child,
     home: Home,
@@ -56,7 +58,27 @@ impl AppSession {
             .iter()
             .map(|&argument| argument.to_owned())
             .collect();
-        Self::launch(Home::Temporary(home), owned(env), arguments, artefacts).await
+        let app = required_env("BANKBOOK_APP")?;
+        Self::launch(app, Home::Temporary(home), owned(env), arguments, artefacts).await
+    }
+
+    /// Like [`Self::start_with_env`], with the app as the installer ships it, built without the
+    /// test bench (`BANKBOOK_INSTALLER_APP`).
+    pub async fn start_installer_build(name: &str, env: &[(&str, &str)]) -> Result<Self> {
+        let artefacts = fresh_artefacts(name)?;
+        let home = tempfile::Builder::new()
+            .prefix("bankbook-e2e-home-")
+            .tempdir()
+            .map_err(|source| Error::io(Path::new("temporary HOME"), source))?;
+        let app = required_env("BANKBOOK_INSTALLER_APP")?;
+        Self::launch(
+            app,
+            Home::Temporary(home),
+            owned(env),
+            Vec::new(),
+            artefacts,
+        )
+        .await
     }
 
     /// Like [`Self::start_with_env`], in `home`, which the caller keeps: the app finds there
@@ -66,7 +88,8 @@ impl AppSession {
         let artefacts = fresh_artefacts(name)?;
         fs::create_dir_all(home).map_err(|source| Error::io(home, source))?;
         let home = Home::Kept(home.to_owned());
-        Self::launch(home, owned(env), Vec::new(), artefacts).await
+        let app = required_env("BANKBOOK_APP")?;
+        Self::launch(app, home, owned(env), Vec::new(), artefacts).await
     }
 
     /// Quits the app and starts it again in the same HOME, as a user reopening it would.
@@ -84,7 +107,8 @@ impl AppSession {
         let value = between(self.home.path())?;
         self.runs += 1;
         self.log = log_path(&self.artefacts, self.runs);
-        let (client, driver) = connect(self.home.path(), &self.env, &[], &self.log).await?;
+        let (client, driver) =
+            connect(&self.app, self.home.path(), &self.env, &[], &self.log).await?;
         self.client = client;
         self.driver = driver;
         self.find("html[data-painted]").await?;
@@ -92,14 +116,16 @@ impl AppSession {
     }
 
     async fn launch(
+        app: PathBuf,
         home: Home,
         env: Vec<(String, String)>,
         arguments: Vec<String>,
         artefacts: PathBuf,
     ) -> Result<Self> {
         let log = log_path(&artefacts, 0);
-        let (client, driver) = connect(home.path(), &env, &arguments, &log).await?;
+        let (client, driver) = connect(&app, home.path(), &env, &arguments, &log).await?;
         let session = Self {
+            app,
             client,
             driver,
             home,
@@ -332,12 +358,12 @@ fn owned(env: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// Starts tauri-driver (which starts the app) and opens a WebDriver session with it.
 async fn connect(
+    app: &Path,
     home: &Path,
     env: &[(String, String)],
     arguments: &[String],
     log: &Path,
 ) -> Result<(Client, Child)> {
-    let app = required_env("BANKBOOK_APP")?;
     let port = free_port()?;
     let driver = spawn_driver(port, home, env, log)?;
     wait_for_port(port).await?;
