@@ -49,7 +49,9 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets the connection; with `keep_data` false, also what was kept for it.
+    /// Forgets the connection; with `keep_data` false, also what was kept for it, which is
+    /// then erased from the database file and its write-ahead log, not only deleted (see
+    /// `erase_deleted`).
     pub fn forget_connection(&mut self, keep_data: bool) -> Result<()> {
         let transaction = self.connection.transaction()?;
         transaction.execute("DELETE FROM connection", [])?;
@@ -59,6 +61,9 @@ impl Store {
             }
         }
         transaction.commit()?;
+        if !keep_data {
+            self.erase_deleted()?;
+        }
         Ok(())
     }
 

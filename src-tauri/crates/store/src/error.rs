@@ -1,3 +1,5 @@
+use std::path::{Path, PathBuf};
+
 /// Everything that can go wrong with the local store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -6,25 +8,47 @@ pub enum Error {
     /// The file was written by a newer Bankbook; opening it could lose data.
     #[error("the local database is from a newer Bankbook (schema {found}, this app knows {known})")]
     TooNew { found: u32, known: u32 },
+    /// The data folder or a file of the store could not be created or made private.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Removed data is still in the write-ahead log because another program has the database
+    /// open; removing the data again once it is closed erases it.
+    #[error(
+        "the removed data could not be erased from the local database's log: another program \
+         has the database open"
+    )]
+    NotErased,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// The disk or the folder is the problem (full, read-only, not allowed, unreadable), not
-    /// the data: the user can fix it, and trying again afterwards works.
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    /// The disk or the folder is the problem (full, read-only, not allowed, unreadable, held
+    /// by another program), not the data: the user can fix it, and trying again afterwards
+    /// works.
     pub fn is_storage_failure(&self) -> bool {
-        let Self::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) = self else {
-            return false;
-        };
-        matches!(
-            failure.code,
-            rusqlite::ErrorCode::DiskFull
-                | rusqlite::ErrorCode::ReadOnly
-                | rusqlite::ErrorCode::CannotOpen
-                | rusqlite::ErrorCode::PermissionDenied
-                | rusqlite::ErrorCode::SystemIoFailure
-        )
+        match self {
+            Self::Io { .. } | Self::NotErased => true,
+            Self::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) => matches!(
+                failure.code,
+                rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::PermissionDenied
+                    | rusqlite::ErrorCode::SystemIoFailure
+            ),
+            Self::Sqlite(_) | Self::TooNew { .. } => false,
+        }
     }
 }
 

@@ -4,6 +4,7 @@ mod balances;
 mod codec;
 mod connection;
 mod error;
+mod files;
 mod history;
 mod migrations;
 
@@ -14,6 +15,7 @@ use rusqlite::Connection;
 pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use error::{Error, Result};
+pub use files::prepare_data_folder;
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 
 /// An open store with its schema up to date.
@@ -23,15 +25,24 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the store at `path`, in WAL mode, and migrates it.
+    /// Opens (or creates) the store at `path`, in WAL mode, and migrates it. The database
+    /// file, its write-ahead log and its shared-memory index are made private to the user
+    /// (0600 on Unix), including files an earlier version left readable; the folder is
+    /// [`prepare_data_folder`]'s.
     pub fn open(path: &Path) -> Result<Self> {
+        // Created private before SQLite opens it: SQLite gives the log and index it creates
+        // later the database file's permissions.
+        files::make_private(path)?;
         let connection = Connection::open(path)?;
         // WAL: readers never block the writer, and a crash loses at most the open transaction.
         connection.pragma_update(None, "journal_mode", "WAL")?;
         // In WAL mode NORMAL survives a crash of the app intact; only a power cut may undo the
         // last pages fetched, which the next scroll fetches again. FULL would sync every page.
         connection.pragma_update(None, "synchronous", "NORMAL")?;
-        Self::prepare(connection)
+        let store = Self::prepare(connection)?;
+        // The log and index exist now: checked again, whoever created them.
+        files::make_private(path)?;
+        Ok(store)
     }
 
     /// A store that lives in memory only, for tests.
@@ -41,8 +52,29 @@ impl Store {
 
     fn prepare(mut connection: Connection) -> Result<Self> {
         connection.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted rows are overwritten with zeros, in their pages and in freed pages, rather
+        // than left in the file's free space: what the user removes is gone from the file.
+        connection.pragma_update(None, "secure_delete", "ON")?;
         migrations::apply(&mut connection)?;
         Ok(Self { connection })
+    }
+
+    /// Erases what was deleted from the files themselves: the database is rebuilt without
+    /// free space (`VACUUM`: content deleted before `secure_delete` was on is dropped too),
+    /// then the write-ahead log, which still holds earlier versions of the pages, is copied
+    /// into the database and truncated to nothing. Deleted data may still be in blocks the
+    /// file system has freed; the disk's own encryption is what covers those.
+    fn erase_deleted(&self) -> Result<()> {
+        self.connection.execute_batch("VACUUM")?;
+        // One row: whether another connection kept the checkpoint from finishing, then frame
+        // counts (-1 for a store that is not in WAL mode, such as one in memory).
+        let blocked: i64 =
+            self.connection
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+        if blocked != 0 {
+            return Err(Error::NotErased);
+        }
+        Ok(())
     }
 
     /// The schema version the store is at.

@@ -1,0 +1,128 @@
+//! The store's files on disk: a data folder only its user can enter (0700), and a database,
+//! write-ahead log and shared-memory index only its user can read (0600). An install from
+//! before this rule is fixed when it is next opened.
+//!
+//! SQLite creates the `-wal` and `-shm` files with the permissions of the database file,
+//! whatever the umask, so a private database keeps them private when they come and go; they
+//! are restricted again whenever the store opens all the same.
+//!
+//! Unix only: on Windows the data folder is in the user's profile (`%APPDATA%`), whose access
+//! list already admits only that user (and SYSTEM and administrators), so nothing is changed
+//! there.
+
+use std::path::Path;
+
+use crate::{Error, Result};
+
+#[cfg(unix)]
+const FOLDER_MODE: u32 = 0o700;
+#[cfg(unix)]
+const FILE_MODE: u32 = 0o600;
+
+/// Creates the data folder, with any missing parents, and makes it its user's alone (0700),
+/// also when it already existed with wider permissions. Call it before [`crate::Store::open`]
+/// on a file in the folder.
+pub fn prepare_data_folder(path: &Path) -> Result<()> {
+    create_folder(path).map_err(|error| Error::io(path, error))?;
+    // Windows: nothing to change (module docs).
+    #[cfg(unix)]
+    restrict(path, FOLDER_MODE)?;
+    Ok(())
+}
+
+/// Creates the database file empty and private if it is missing, and makes the database file,
+/// its write-ahead log and its shared-memory index private where they exist.
+pub(crate) fn make_private(database: &Path) -> Result<()> {
+    create_private_file(database).map_err(|error| Error::io(database, error))?;
+    // Windows: nothing to change (module docs).
+    #[cfg(unix)]
+    for path in [
+        database.to_owned(),
+        companion(database, "-wal"),
+        companion(database, "-shm"),
+    ] {
+        restrict(&path, FILE_MODE)?;
+    }
+    Ok(())
+}
+
+/// `<database>-wal` or `<database>-shm`, as SQLite names them.
+#[cfg(any(unix, test))]
+fn companion(database: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+#[cfg(unix)]
+fn create_folder(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(FOLDER_MODE)
+        .create(path)
+}
+
+#[cfg(not(unix))]
+fn create_folder(path: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(path)
+}
+
+/// Creates the file with no permissions for anyone else from the start; a file that is there
+/// already is left as it is.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
+/// Sets the mode when it differs, so a store that is already private is not written to (a
+/// read-only disk refuses even a change to the same mode). What is missing is skipped.
+#[cfg(unix)]
+fn restrict(path: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(Error::io(path, error)),
+    };
+    if metadata.permissions().mode() & 0o777 == mode {
+        return Ok(());
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|error| Error::io(path, error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_and_index_are_named_as_sqlite_names_them() {
+        let database = Path::new("/data/bankbook.sqlite3");
+        assert_eq!(
+            companion(database, "-wal"),
+            Path::new("/data/bankbook.sqlite3-wal")
+        );
+        assert_eq!(
+            companion(database, "-shm"),
+            Path::new("/data/bankbook.sqlite3-shm")
+        );
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_created_is_a_storage_failure() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a-file");
+        std::fs::write(&file, b"").unwrap();
+        let error = prepare_data_folder(&file.join("data")).unwrap_err();
+        assert!(matches!(error, Error::Io { .. }), "{error:?}");
+        assert!(error.is_storage_failure(), "{error:?}");
+    }
+}
