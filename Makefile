@@ -8,20 +8,45 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= /var/tmp/bankbook-target
 export BANKBOOK_ARTEFACTS ?= $(CURDIR)/artefacts
 
-# One feature set for every cargo call, the same one `tauri build` uses, so the app and its
-# dependencies are compiled once per run and not again for each command.
-FEATURES := --features bankbook/custom-protocol
+# Every cargo call that builds, checks or tests is `--locked`: Cargo.lock is the truth, and a
+# build that would change it fails instead.
+#
+# The installer's feature set, the one `tauri build` uses.
+INSTALLER_FEATURES := --features bankbook/custom-protocol
+# The test bench on top (the Demo Bank's admin interface, BANKBOOK_BROWSER and the other test
+# hooks): the end-to-end app, a headless `make run`, and one feature set for the lint and the
+# Rust tests, so the test bench's code is linted and its dependencies compiled once per run.
+FEATURES := --features bankbook/custom-protocol,bankbook/test-bench
 APP := $(CARGO_TARGET_DIR)/debug/bankbook
+# The app as the debug installer ships it, kept beside the end-to-end app (which replaces it).
+INSTALLER_APP := $(CARGO_TARGET_DIR)/debug/bankbook-installer
 TAURI := TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
 BINDINGS := ui/src/ipc/bindings
+WINDOWS_TARGET := x86_64-pc-windows-gnu
+# A headless `make run` keeps its HOME here (git-ignored): the keyring, the connection, the data.
+RUN_HOME := $(CURDIR)/.run-home
+# No display at all (neither X11 nor Wayland): `make run` runs headless.
+HEADLESS := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,yes)
 
-.PHONY: run test setup ui app lint rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check bundle
+.PHONY: run test setup ui app lint windows-check rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check bundle
 
+# On a desktop: build the app and start it. With no display: the app with the test bench runs in
+# the tests' private desktop session (Xvfb, D-Bus, an unlocked gnome-keyring) with the HOME in
+# $(RUN_HOME), and scripts it there: the first time it connects the Demo Bank, with a stand-in
+# for the browser that signs in and approves; then it waits until the main window shows
+# transactions, saves a screenshot, prints how to take another, and keeps the app until Ctrl-C.
 run: setup ui
-	cargo build -p bankbook $(FEATURES)
-	scripts/run-app.sh $(APP)
+ifeq ($(HEADLESS),yes)
+	cargo build --locked -p bankbook $(FEATURES)
+	cargo build --locked -p e2e --bin headless-run --bin stand-in-browser
+	BANKBOOK_APP=$(APP) BANKBOOK_SESSION_HOME=$(RUN_HOME) \
+		scripts/with-desktop.sh $(CARGO_TARGET_DIR)/debug/headless-run
+else
+	cargo build --locked -p bankbook $(INSTALLER_FEATURES)
+	$(APP)
+endif
 
-test: setup ui lint rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check
+test: setup ui lint windows-check rust-test bindings-check ui-test fuzz-smoke app-bundle e2e deb-check
 	@echo "All checks passed. Screenshots and logs: $(BANKBOOK_ARTEFACTS)"
 
 # `npm install --no-save` installs exactly the locked versions. Not `npm ci`: the registry
@@ -39,14 +64,22 @@ ui:
 lint:
 	cargo fmt --all --check
 	cargo fmt --manifest-path src-tauri/fuzz/Cargo.toml --check
-	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
+	cargo clippy --workspace --all-targets --locked $(FEATURES) -- -D warnings
 	npm --prefix ui run typecheck
 	npm --prefix ui run lint
+
+# The Windows build, type-checked from Linux (set-up adds the Rust target and MinGW's gcc, for
+# build scripts that compile C): the workspace with the test bench, then the app as the
+# installer has it. Not e2e: the harness is Unix-only (process groups, Unix signals, Unix
+# file-name bytes), as are the tests it drives (Xvfb, D-Bus, gnome-keyring).
+windows-check:
+	cargo check --workspace --exclude e2e --all-targets --locked $(FEATURES) --target $(WINDOWS_TARGET)
+	cargo check -p bankbook --locked $(INSTALLER_FEATURES) --target $(WINDOWS_TARGET)
 
 # The TypeScript bindings are written afresh by ts-rs while the tests run.
 rust-test:
 	rm -rf $(BINDINGS)
-	scripts/with-desktop.sh cargo test --workspace $(FEATURES)
+	scripts/with-desktop.sh cargo test --workspace --locked $(FEATURES)
 
 bindings-check:
 	@if [[ -n "$$(git status --porcelain -- $(BINDINGS))" ]]; then \
@@ -62,20 +95,25 @@ ui-test:
 fuzz-smoke:
 	scripts/fuzz.sh smoke
 
-# The app, built once for the end-to-end tests, packaged as the installer would ship it.
+# First the installer's build, without the test bench: the .deb and .rpm (deb-check reads the
+# .deb), and its binary kept as $(INSTALLER_APP) for an end-to-end test to prove the test bench
+# is not in it. Then the app the end-to-end tests drive, with the test bench, at $(APP).
+# (Arguments after `--` go to cargo.)
 app-bundle:
-	$(TAURI) build --debug --bundles deb,rpm --ci
+	$(TAURI) build --debug --bundles deb,rpm --ci -- --locked
+	cp $(APP) $(INSTALLER_APP)
+	cargo build --locked -p bankbook $(FEATURES)
 
 e2e:
 	mkdir -p $(BANKBOOK_ARTEFACTS)
-	BANKBOOK_APP=$(APP) scripts/with-desktop.sh \
-		cargo test -p e2e -- --ignored --test-threads=1
+	BANKBOOK_APP=$(APP) BANKBOOK_INSTALLER_APP=$(INSTALLER_APP) scripts/with-desktop.sh \
+		cargo test --locked -p e2e -- --ignored --test-threads=1
 
 deb-check:
 	scripts/check-deb.sh $(CARGO_TARGET_DIR)/debug/bundle/deb/*.deb
 
 # Release installers.
 bundle: setup ui
-	$(TAURI) build --bundles deb,rpm --ci
+	$(TAURI) build --bundles deb,rpm --ci -- --locked
 	scripts/check-deb.sh $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb
 	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb $(CARGO_TARGET_DIR)/release/bundle/rpm/*.rpm

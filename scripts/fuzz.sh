@@ -27,6 +27,9 @@ fi
 export RUSTC_BOOTSTRAP=1
 # Its own target directory: the instrumented build shares nothing with the app's.
 export CARGO_TARGET_DIR=/var/tmp/bankbook-fuzz-target
+# cargo-fuzz has no --locked (rust-fuzz/cargo-fuzz#312): this fails as --locked would when
+# fuzz/Cargo.lock does not match the manifests, so the fuzz build below never rewrites it.
+cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
 artefacts="${BANKBOOK_ARTEFACTS:-$PWD/../artefacts}/fuzz"
 listed=$(cargo fuzz list --fuzz-dir fuzz)
 [[ -n $listed ]] || { echo "no fuzz targets found" >&2; exit 1; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Bankbook needs to build, run and test, and only what is missing:
-# Debian/Ubuntu packages (with sudo when not root) and tauri-driver. Elsewhere it prints
-# what to install and stops.
+# Debian/Ubuntu packages (with sudo when not root), the Rust target of the Windows type-check
+# and tauri-driver. Elsewhere it prints what to install and stops.
 set -euo pipefail
 
 PACKAGES=(
@@ -9,7 +9,11 @@ PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools keyutils
   webkit2gtk-driver imagemagick xdg-utils libglib2.0-bin jq desktop-file-utils
+  gcc-mingw-w64-x86-64
 )
+# `make test` type-checks the Windows build from here (MinGW's gcc above is for the build
+# scripts that compile C).
+WINDOWS_TARGET=x86_64-pc-windows-gnu
 NODE_MAJOR_MIN=20
 
 install_debian_packages() {
@@ -42,6 +46,12 @@ if ! command -v node >/dev/null || (($(node -p 'process.versions.node.split(".")
   exit 1
 fi
 command -v cargo >/dev/null || { echo "Install Rust (https://rustup.rs) and run make again." >&2; exit 1; }
+
+# Without rustup, the Windows check needs this target's standard library installed another way.
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+  echo "Adding the Rust target $WINDOWS_TARGET (for the Windows type-check)"
+  rustup target add "$WINDOWS_TARGET"
+fi
 
 # tauri-driver bridges WebDriver to the app. Pinned to 2.x: unpinned, cargo picks a 3.0 alpha.
 if ! tauri-driver --help >/dev/null 2>&1; then

@@ -12,8 +12,11 @@ export BANKBOOK_ARTEFACTS=${BANKBOOK_ARTEFACTS:-$PWD/artefacts}
 runs=${1:-7}
 
 npm --prefix ui run build >/dev/null
-cargo build --release -p bankbook --features bankbook/custom-protocol --bin bankbook --example bare_window
-cargo build -p e2e --bins
+# The test bench: the measurements connect the Demo Bank through the stand-in browser
+# (BANKBOOK_BROWSER) and size its history (BANKBOOK_DEMO_TRANSACTIONS).
+cargo build --locked --release -p bankbook --features bankbook/custom-protocol,bankbook/test-bench \
+  --bin bankbook --example bare_window
+cargo build --locked -p e2e --bins
 
 export BANKBOOK_APP=$CARGO_TARGET_DIR/release/bankbook
 export BARE_WINDOW=$CARGO_TARGET_DIR/release/examples/bare_window
