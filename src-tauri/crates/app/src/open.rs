@@ -25,7 +25,8 @@ impl Opened {
             path: data_folder.display().to_string(),
             reason,
         };
-        std::fs::create_dir_all(data_folder).map_err(|error| unusable(error.to_string()))?;
+        // Private to this user (0700), an existing install's folder too.
+        store::prepare_data_folder(data_folder).map_err(|error| unusable(error.to_string()))?;
         let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
             // The dialog reports the broken file when it lists the banks; the Demo Bank still
             // works.
