@@ -33,6 +33,7 @@ impl Clock {
     }
 
     /// Moves the bank's time forward; it never goes back, so entry dates stay monotone.
+    #[cfg(feature = "admin")]
     pub(crate) fn advance(&self, by: Duration) {
         *lock(&self.offset) += by;
     }

@@ -1,6 +1,7 @@
 //! The crate's one error type.
 
-/// What can go wrong when starting, running or steering the sandbox bank.
+/// What can go wrong when starting, running or steering the sandbox bank (steering: the
+/// `admin` feature's variants).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A configuration value (or a command-line flag) is out of range or malformed.
@@ -30,18 +31,23 @@ pub enum Error {
     #[error("a server task failed")]
     Task(#[from] tokio::task::JoinError),
     /// No account of this bank has the IBAN.
+    #[cfg(feature = "admin")]
     #[error("no account has the IBAN {0}")]
     UnknownAccount(String),
     /// No pending entry has the entry reference.
+    #[cfg(feature = "admin")]
     #[error("no pending entry has the reference {0}")]
     UnknownPendingEntry(String),
     /// An admin request to add a transaction was not acceptable.
+    #[cfg(feature = "admin")]
     #[error("invalid transaction: {0}")]
     InvalidTransaction(String),
     /// The consent pages did not go as a person's browser would see them go.
+    #[cfg(feature = "admin")]
     #[error("consent page: {0}")]
     ConsentPage(String),
     /// An admin request named something that does not exist or cannot be done.
+    #[cfg(feature = "admin")]
     #[error("invalid admin request: {0}")]
     InvalidAdminRequest(String),
 }

@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+#[cfg(feature = "admin")]
 use crate::admin::Admin;
 use crate::clock::Clock;
 use crate::config::{ClientRegistration, Config};
@@ -88,7 +89,8 @@ impl RunningBank {
         self.address
     }
 
-    /// The in-process admin handle.
+    /// The in-process admin handle (the `admin` feature).
+    #[cfg(feature = "admin")]
     pub fn admin(&self) -> Admin {
         Admin::new(Arc::clone(&self.state))
     }

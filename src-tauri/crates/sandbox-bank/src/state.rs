@@ -1,14 +1,17 @@
-//! What every request handler shares: the bank, the OAuth books, faults, counters, the clock,
-//! and the state file the grants are saved to.
+//! What every request handler shares: the bank, the OAuth books, the clock, the state file the
+//! grants are saved to, and (the `admin` feature) faults and counters.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+#[cfg(feature = "admin")]
 use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::config::{ClientRegistration, Config};
+#[cfg(feature = "admin")]
 use crate::counters::Counters;
 use crate::data::Bank;
+#[cfg(feature = "admin")]
 use crate::faults::FaultBook;
 use crate::oauth::{Grants, Lifetimes, PendingRequests};
 use crate::persistence::{self, SavedState};
@@ -23,7 +26,9 @@ pub(crate) struct Shared {
     pub clock: Clock,
     pub bank: Bank,
     pub oauth: Mutex<OAuthBooks>,
+    #[cfg(feature = "admin")]
     pub faults: Mutex<FaultBook>,
+    #[cfg(feature = "admin")]
     pub counters: Mutex<Counters>,
     state_file: Option<PathBuf>,
 }
@@ -51,7 +56,9 @@ impl Shared {
                 requests: PendingRequests::default(),
                 grants,
             }),
+            #[cfg(feature = "admin")]
             faults: Mutex::default(),
+            #[cfg(feature = "admin")]
             counters: Mutex::default(),
             state_file: config.state_file,
         }
@@ -73,6 +80,7 @@ impl Shared {
 
     /// Moves the bank's clock forward and saves the new offset: consents age by it, and must
     /// not grow young again on a restart.
+    #[cfg(feature = "admin")]
     pub(crate) fn advance_clock(&self, by: Duration) {
         let books = lock(&self.oauth);
         self.clock.advance(by);

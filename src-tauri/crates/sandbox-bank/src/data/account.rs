@@ -4,16 +4,16 @@
 use std::sync::Mutex;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "admin")]
 use time::Date;
 
 use super::AccountKind;
 use super::archive::Archive;
-use super::entry::{Entry, EntryStatus, HistoryFilter};
-use super::generator;
-use super::new_transaction::NewTransaction;
+use super::entry::{Entry, HistoryFilter};
 use super::paging::{self, BeyondLastPage, Page, PageRequest};
-use crate::error::Result;
 use crate::sync::lock;
+#[cfg(feature = "admin")]
+use {super::entry::EntryStatus, super::generator, super::new_transaction::NewTransaction};
 
 #[derive(Debug)]
 pub(crate) struct Account {
@@ -22,6 +22,8 @@ pub(crate) struct Account {
     pub kind: AccountKind,
     /// The overdraft included in the available balance, on credit-line accounts.
     pub credit_line: Option<Decimal>,
+    /// Numbers the references of the entries the admin adds.
+    #[cfg(feature = "admin")]
     ordinal: u64,
     archive: Archive,
     /// The booked balance of the archive alone (fixed when the account is generated).
@@ -33,6 +35,7 @@ pub(crate) struct Account {
 #[derive(Debug)]
 struct LiveEntries {
     newest_first: Vec<Entry>,
+    #[cfg(feature = "admin")]
     next_index: u64,
 }
 
@@ -52,6 +55,7 @@ pub(crate) struct AccountSetup {
     pub iban: String,
     pub name: String,
     pub kind: AccountKind,
+    #[cfg(feature = "admin")]
     pub ordinal: u64,
     pub credit_line: Option<Decimal>,
     pub archive_balance: Decimal,
@@ -61,6 +65,7 @@ impl Account {
     pub(crate) fn new(setup: AccountSetup, archive: Archive) -> Self {
         let live = LiveEntries {
             newest_first: archive.pending_entries(),
+            #[cfg(feature = "admin")]
             next_index: archive.next_index(),
         };
         Self {
@@ -68,6 +73,7 @@ impl Account {
             name: setup.name,
             kind: setup.kind,
             credit_line: setup.credit_line,
+            #[cfg(feature = "admin")]
             ordinal: setup.ordinal,
             archive,
             archive_balance: setup.archive_balance,
@@ -81,7 +87,7 @@ impl Account {
         &self,
         filter: &HistoryFilter,
         request: PageRequest,
-    ) -> std::result::Result<Page<Entry>, BeyondLastPage> {
+    ) -> Result<Page<Entry>, BeyondLastPage> {
         let live: Vec<Entry> = lock(&self.live)
             .newest_first
             .iter()
@@ -120,7 +126,8 @@ impl Account {
     }
 
     /// Adds `new` as the newest entry, made `today`; returns its entry reference.
-    pub(crate) fn add(&self, new: NewTransaction, today: Date) -> Result<String> {
+    #[cfg(feature = "admin")]
+    pub(crate) fn add(&self, new: NewTransaction, today: Date) -> crate::Result<String> {
         let mut live = lock(&self.live);
         let reference = generator::reference(self.ordinal, live.next_index, today);
         let entry = new.into_entry(reference.clone(), today)?;
@@ -131,6 +138,7 @@ impl Account {
 
     /// Books the pending entry `reference` today, keeping its reference and moving it to the
     /// newest end (it is ordered by its new booking date). False if no such pending entry.
+    #[cfg(feature = "admin")]
     pub(crate) fn book(&self, reference: &str, today: Date) -> bool {
         let mut live = lock(&self.live);
         let found = live
@@ -146,6 +154,7 @@ impl Account {
 
     /// Releases the pending entry `reference` (a card hold the merchant never claimed): it
     /// leaves the listing, and every entry after it moves up one place. False if no such entry.
+    #[cfg(feature = "admin")]
     pub(crate) fn release(&self, reference: &str) -> bool {
         let mut live = lock(&self.live);
         let before = live.newest_first.len();

@@ -70,6 +70,7 @@ impl Archive {
     }
 
     /// The index the next entry added to the account takes.
+    #[cfg(feature = "admin")]
     pub(crate) fn next_index(&self) -> u64 {
         self.generated
     }

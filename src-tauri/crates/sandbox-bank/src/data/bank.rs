@@ -153,6 +153,7 @@ impl Bank {
         &self.users[id.0]
     }
 
+    #[cfg(feature = "admin")]
     pub(crate) fn user_by_name(&self, username: &str) -> Option<UserId> {
         self.users
             .iter()
@@ -172,6 +173,7 @@ impl Bank {
         self.by_iban.get(iban).map(|&index| &self.accounts[index])
     }
 
+    #[cfg(feature = "admin")]
     pub(crate) fn accounts(&self) -> &[Account] {
         &self.accounts
     }
@@ -222,6 +224,7 @@ fn account_setup(
         iban,
         name,
         kind,
+        #[cfg(feature = "admin")]
         ordinal,
         credit_line,
         archive_balance,

@@ -71,6 +71,7 @@ impl Entry {
     }
 
     /// Books a pending entry on `date`, keeping its reference.
+    #[cfg(feature = "admin")]
     pub(crate) fn book(&mut self, date: Date) {
         self.status = EntryStatus::Booked;
         self.booking_date = Some(date);

@@ -6,6 +6,7 @@ mod bank;
 mod catalog;
 mod entry;
 mod generator;
+#[cfg(feature = "admin")]
 mod new_transaction;
 mod paging;
 mod rng;
@@ -17,6 +18,7 @@ pub(crate) use account::{Account, Balances};
 pub(crate) use bank::{BIC, Bank, UserId};
 pub use entry::EntryStatus;
 pub(crate) use entry::{Entry, HistoryFilter, StatusFilter};
+#[cfg(feature = "admin")]
 pub use new_transaction::NewTransaction;
 pub(crate) use paging::{BeyondLastPage, Page, PageRequest, page};
 pub use users::{DemoAccount, DemoUser};

@@ -86,6 +86,7 @@ pub(crate) struct Authorized {
 }
 
 /// Which grants an admin action applies to.
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Selection {
     All,
@@ -260,6 +261,7 @@ impl Grants {
     }
 
     /// Revokes the selected grants with all their tokens; returns how many were live.
+    #[cfg(feature = "admin")]
     pub(crate) fn revoke(&mut self, selection: Selection) -> usize {
         let mut revoked = 0;
         for grant in self
@@ -277,6 +279,7 @@ impl Grants {
     }
 
     /// Makes the selected grants' access tokens expire now; returns how many were still live.
+    #[cfg(feature = "admin")]
     pub(crate) fn expire_access_tokens(
         &mut self,
         selection: Selection,
@@ -298,6 +301,7 @@ impl Grants {
 
     /// The SHA-256 digests (hex) of every access and refresh token issued and still known,
     /// for tests that look for a leaked token without the bank keeping any token itself.
+    #[cfg(feature = "admin")]
     pub(crate) fn token_digests(&self) -> (Vec<String>, Vec<String>) {
         let hex = |hashes: &mut dyn Iterator<Item = &TokenHash>| {
             hashes.map(|hash| hash.to_hex()).collect::<Vec<_>>()
@@ -305,6 +309,7 @@ impl Grants {
         (hex(&mut self.access.keys()), hex(&mut self.refresh.keys()))
     }
 
+    #[cfg(feature = "admin")]
     pub(crate) fn list(&self) -> Vec<GrantRecord> {
         self.records.values().cloned().collect()
     }
@@ -372,6 +377,7 @@ impl Grants {
     }
 }
 
+#[cfg(feature = "admin")]
 fn selects(selection: Selection, grant: &GrantRecord) -> bool {
     match selection {
         Selection::All => true,

@@ -12,7 +12,9 @@ mod token;
 use axum::Router;
 use axum::routing::{get, post};
 pub use grants::GrantId;
-pub(crate) use grants::{BearerRefusal, GrantRecord, Grants, Lifetimes, Selection, StoredGrant};
+pub(crate) use grants::{BearerRefusal, Grants, Lifetimes, StoredGrant};
+#[cfg(feature = "admin")]
+pub(crate) use grants::{GrantRecord, Selection};
 pub(crate) use rejection::OAuthRejection;
 pub(crate) use requests::PendingRequests;
 

@@ -40,6 +40,7 @@ impl OAuthRejection {
         Self::new(StatusCode::UNAUTHORIZED, "invalid_client", description)
     }
 
+    #[cfg(feature = "admin")]
     #[must_use]
     pub(crate) fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds);

@@ -12,7 +12,6 @@ use super::grants::{IssuedTokens, Redemption};
 use super::{OAuthRejection, SCOPE, client_auth};
 use crate::form::FormFields;
 use crate::state::AppState;
-use crate::sync::lock;
 
 pub(super) async fn token(
     State(state): State<AppState>,
@@ -37,8 +36,9 @@ fn exchange(
     }
     let form = FormFields::parse(body);
     let grant_type = form.single("grant_type")?;
+    #[cfg(feature = "admin")]
     if let Some(grant_type) = grant_type {
-        lock(&state.counters).count_grant_type(grant_type);
+        crate::sync::lock(&state.counters).count_grant_type(grant_type);
     }
     client_auth::authenticate(&state.client, headers)?;
     let client_id = state.client.client_id.as_str();
