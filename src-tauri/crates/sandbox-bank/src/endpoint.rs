@@ -23,7 +23,6 @@ pub enum Endpoint {
 }
 
 /// How an endpoint answers errors: an HTML page, an RFC 6749 body, or the data API's body.
-#[cfg(feature = "admin")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Family {
     Page,
@@ -55,14 +54,12 @@ impl Endpoint {
         }
     }
 
-    #[cfg(feature = "admin")]
     pub(crate) fn from_path(path: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
             .find(|endpoint| endpoint.path() == path)
     }
 
-    #[cfg(feature = "admin")]
     pub(crate) fn family(self) -> Family {
         match self {
             Self::Authorize | Self::SignIn | Self::Consent => Family::Page,

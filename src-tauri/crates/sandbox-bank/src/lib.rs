@@ -8,6 +8,7 @@
 //! HTTP, `Admin` in-process) to revoke, expire, add transactions, inject faults and read
 //! counters, and `user`, a scripted person at the consent page. Without it the bank serves
 //! the contract only, as the app's built-in Demo Bank does, and `/__admin` answers 404.
+//! Either way the bank answers only requests addressed to its own `Host` (DNS rebinding).
 //!
 //! ```no_run
 //! # async fn demo() -> sandbox_bank::Result<()> {
@@ -32,6 +33,7 @@ mod error;
 #[cfg(feature = "admin")]
 mod faults;
 mod form;
+mod host;
 pub mod iban;
 mod oauth;
 mod persistence;

@@ -1,28 +1,31 @@
 //! The bank's routes. The contract's endpoints (OAuth and the API) are always there; with the
 //! `admin` feature a front door in front of them counts requests and applies faults, and the
 //! admin routes are added after it (so it never touches them). Without the feature there is no
-//! `/__admin` route at all: it answers 404 like any unknown path.
+//! `/__admin` route at all: it answers 404 like any unknown path. Outermost, every request,
+//! admin and unknown paths included, must name the bank by its own address (`host`).
 
 use axum::Router;
+use axum::middleware;
 #[cfg(feature = "admin")]
 use axum::{
     extract::{Request, State},
-    middleware::{self, Next},
+    middleware::Next,
     response::Response,
 };
 
+use crate::host::{self, OwnHost};
 use crate::state::AppState;
 #[cfg(feature = "admin")]
 use crate::{admin, endpoint::Endpoint, faults, sync::lock};
 use crate::{api, oauth};
 
-pub(crate) fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState, own_host: OwnHost) -> Router {
     let routes = contract();
     #[cfg(feature = "admin")]
     let routes = routes
         .layer(middleware::from_fn_with_state(state.clone(), front_door))
         .merge(admin::routes());
-    serve(routes, state)
+    serve(routes, state, own_host)
 }
 
 /// The contract's endpoints: all the bank serves without the `admin` feature.
@@ -30,9 +33,14 @@ fn contract() -> Router<AppState> {
     Router::new().merge(oauth::routes()).merge(api::routes())
 }
 
-/// `routes` with the bank's state.
-fn serve(routes: Router<AppState>, state: AppState) -> Router {
-    routes.with_state(state)
+/// `routes` behind the Host check, with the bank's state.
+fn serve(routes: Router<AppState>, state: AppState, own_host: OwnHost) -> Router {
+    routes
+        .layer(middleware::from_fn_with_state(
+            own_host,
+            host::only_own_host,
+        ))
+        .with_state(state)
 }
 
 #[cfg(feature = "admin")]
@@ -77,7 +85,7 @@ mod tests {
         let state: AppState = Arc::new(Shared::new(config, clock, bank, Grants::default()));
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app = serve(routes, state);
+        let app = serve(routes, state, OwnHost::of(address));
         tokio::spawn(axum::serve(listener, app).into_future());
         format!("http://{address}")
     }

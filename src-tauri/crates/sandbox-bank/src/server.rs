@@ -15,6 +15,7 @@ use crate::clock::Clock;
 use crate::config::{ClientRegistration, Config};
 use crate::data::{Bank, DemoUser};
 use crate::error::{Error, Result};
+use crate::host::OwnHost;
 use crate::oauth::Grants;
 use crate::persistence;
 use crate::router::router;
@@ -43,8 +44,8 @@ impl SandboxBank {
             .map_err(|source| Error::Bind { port, source })?;
         let state: AppState = Arc::new(Shared::new(config, clock, bank, grants));
         let (stop, stopped) = oneshot::channel::<()>();
-        let server =
-            axum::serve(listener, router(Arc::clone(&state))).with_graceful_shutdown(async {
+        let server = axum::serve(listener, router(Arc::clone(&state), OwnHost::of(address)))
+            .with_graceful_shutdown(async {
                 stopped.await.ok();
             });
         let task = tokio::spawn(server.into_future());
