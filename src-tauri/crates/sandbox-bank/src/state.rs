@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::clock::Clock;
+#[cfg(feature = "admin")]
+use crate::clock::TooFarAhead;
 use crate::config::{ClientRegistration, Config};
 #[cfg(feature = "admin")]
 use crate::counters::Counters;
@@ -79,12 +81,13 @@ impl Shared {
     }
 
     /// Moves the bank's clock forward and saves the new offset: consents age by it, and must
-    /// not grow young again on a restart.
+    /// not grow young again on a restart. Refused, changing nothing, beyond `clock::MAX_OFFSET`.
     #[cfg(feature = "admin")]
-    pub(crate) fn advance_clock(&self, by: Duration) {
+    pub(crate) fn advance_clock(&self, by: Duration) -> Result<(), TooFarAhead> {
         let books = lock(&self.oauth);
-        self.clock.advance(by);
+        self.clock.advance(by)?;
         self.save(&books.grants);
+        Ok(())
     }
 
     /// Writes the state file, if there is one. A failed save is logged, not fatal: the bank

@@ -235,3 +235,73 @@ async fn an_account_snapshot_gives_its_balances_and_newest_entries_in_listing_or
     );
     assert_eq!(http.get(&unknown).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn the_clock_runs_at_most_ten_years_ahead_and_a_larger_advance_is_refused() {
+    let harness = Harness::start().await;
+    let tokens = harness.connect_all().await;
+    let (_, before) = admin(&harness, reqwest::Method::GET, "/clock", None).await;
+    for seconds in [u64::MAX, 3_660 * 86_400 + 1] {
+        let (status, refused) = admin(
+            &harness,
+            reqwest::Method::POST,
+            "/clock/advance",
+            Some(json!({ "seconds": seconds })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{seconds}");
+        assert!(
+            refused["error"]
+                .as_str()
+                .unwrap()
+                .contains("at most 3660 days ahead"),
+            "{refused}"
+        );
+    }
+    let (_, after) = admin(&harness, reqwest::Method::GET, "/clock", None).await;
+    assert_eq!(
+        before["now"].as_str().unwrap()[..10],
+        after["now"].as_str().unwrap()[..10],
+        "a refused advance leaves the clock"
+    );
+    assert_eq!(
+        harness.get(ACCOUNTS, &tokens.access_token).await.status(),
+        StatusCode::OK,
+        "the bank goes on serving"
+    );
+
+    let (status, moved) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/clock/advance",
+        Some(json!({ "seconds": 3_660 * 86_400 })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "exactly the maximum is allowed");
+    let year = |now: &Value| now["now"].as_str().unwrap()[..4].parse::<i32>().unwrap();
+    assert!(
+        (9..=11).contains(&(year(&moved) - year(&before))),
+        "{moved}"
+    );
+    let (status, _) = admin(
+        &harness,
+        reqwest::Method::POST,
+        "/clock/advance",
+        Some(json!({ "seconds": 1 })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "not a second further");
+    assert!(
+        harness
+            .bank
+            .admin()
+            .advance_clock(std::time::Duration::MAX)
+            .is_err(),
+        "in-process too"
+    );
+    assert_eq!(
+        error_code(harness.get(ACCOUNTS, &tokens.access_token).await).await,
+        "TOKEN_EXPIRED",
+        "ten years later, and still answering"
+    );
+}

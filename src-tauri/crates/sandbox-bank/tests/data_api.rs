@@ -141,7 +141,8 @@ async fn an_access_token_lives_twenty_minutes_by_the_bank_clock() {
     harness
         .bank
         .admin()
-        .advance_clock(std::time::Duration::from_secs(20 * 60 - 1));
+        .advance_clock(std::time::Duration::from_secs(20 * 60 - 1))
+        .unwrap();
     assert_eq!(
         harness.get(ACCOUNTS, &tokens.access_token).await.status(),
         StatusCode::OK
@@ -149,7 +150,8 @@ async fn an_access_token_lives_twenty_minutes_by_the_bank_clock() {
     harness
         .bank
         .admin()
-        .advance_clock(std::time::Duration::from_secs(1));
+        .advance_clock(std::time::Duration::from_secs(1))
+        .unwrap();
     assert_eq!(
         error_code(harness.get(ACCOUNTS, &tokens.access_token).await).await,
         "TOKEN_EXPIRED"

@@ -211,7 +211,7 @@ async fn the_technical_break_closes_every_endpoint_for_its_window_but_not_the_ad
         "the admin interface is never faulted"
     );
 
-    admin.advance_clock(Duration::from_hours(1));
+    admin.advance_clock(Duration::from_hours(1)).unwrap();
     let refreshed = harness.refresh(&tokens.refresh_token).await;
     assert_eq!(refreshed.status(), StatusCode::OK, "the window has closed");
     let refreshed: common::Tokens = refreshed.json().await.unwrap();

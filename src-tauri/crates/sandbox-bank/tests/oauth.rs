@@ -238,7 +238,11 @@ async fn consent_needs_a_signed_in_live_request_and_own_ticked_accounts() {
 async fn an_authorization_request_expires_after_ten_minutes() {
     let harness = Harness::start().await;
     let request = harness.open(None).await;
-    harness.bank.admin().advance_clock(Duration::from_secs(601));
+    harness
+        .bank
+        .admin()
+        .advance_clock(Duration::from_secs(601))
+        .unwrap();
     assert_eq!(
         harness
             .sign_in(&request, "jana.novakova", "demo1234")
@@ -340,7 +344,11 @@ async fn a_reused_code_is_refused_and_revokes_what_it_issued() {
 async fn a_code_expires_after_ten_minutes() {
     let harness = Harness::start().await;
     let code = harness.code(&harness.ibans(), None).await;
-    harness.bank.admin().advance_clock(Duration::from_mins(10));
+    harness
+        .bank
+        .admin()
+        .advance_clock(Duration::from_mins(10))
+        .unwrap();
     let late = harness.exchange(&code, None).await;
     assert_eq!(late.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_code(late).await, "invalid_grant");
@@ -425,7 +433,7 @@ async fn the_consent_ends_after_its_lifetime_and_access_tokens_with_it() {
     )
     .await;
     let tokens = harness.connect_all().await;
-    harness.bank.admin().advance_clock(lifetime);
+    harness.bank.admin().advance_clock(lifetime).unwrap();
     assert_eq!(
         error_code(harness.get(common::ACCOUNTS, &tokens.access_token).await).await,
         "TOKEN_EXPIRED"

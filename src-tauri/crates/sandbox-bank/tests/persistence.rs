@@ -164,7 +164,7 @@ async fn the_bank_clock_survives_a_restart_so_an_expired_consent_stays_expired()
     let harness = Harness::with(config(&path)).await;
     let tokens = harness.connect_all().await;
     let ninety_one_days = Duration::from_hours(91 * 24);
-    harness.bank.admin().advance_clock(ninety_one_days);
+    harness.bank.admin().advance_clock(ninety_one_days).unwrap();
 
     let harness = harness.restart(config(&path)).await;
     let real_time = time::OffsetDateTime::now_utc();
@@ -172,6 +172,34 @@ async fn the_bank_clock_survives_a_restart_so_an_expired_consent_stays_expired()
     assert_eq!(
         refused(&harness, &tokens.refresh_token).await,
         "The consent has expired."
+    );
+}
+
+#[tokio::test]
+async fn a_damaged_clock_offset_is_clamped_to_ten_years_and_the_bank_starts() {
+    let (_folder, path) = state_file();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let saved = json!({
+        "version": 1,
+        "clockOffset": { "secs": u64::MAX, "nanos": 999_999_999 },
+        "grants": []
+    });
+    std::fs::write(&path, saved.to_string()).unwrap();
+
+    let harness = Harness::with(config(&path)).await;
+    let ahead = harness.bank.admin().now() - time::OffsetDateTime::now_utc();
+    let max = time::Duration::days(3_660);
+    assert!(
+        ahead <= max && ahead > max - time::Duration::minutes(1),
+        "{ahead}"
+    );
+    assert!(path.exists(), "the file is read, not set aside");
+    harness.connect_all().await;
+    let saved: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(
+        saved["clockOffset"],
+        json!({ "secs": 3_660 * 86_400, "nanos": 0 }),
+        "the clamped offset is what is saved next"
     );
 }
 

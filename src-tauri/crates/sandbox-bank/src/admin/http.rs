@@ -208,6 +208,6 @@ async fn advance_clock(
 ) -> AdminResult<impl IntoResponse> {
     let advance: Advance = body(&bytes, || None)?;
     let admin = Admin::new(state);
-    admin.advance_clock(Duration::from_secs(advance.seconds));
+    admin.advance_clock(Duration::from_secs(advance.seconds))?;
     Ok(Json(Now { now: admin.now() }))
 }

@@ -170,8 +170,12 @@ impl Admin {
 
     /// Moves the bank's clock forward: codes, tokens, consents and timed faults expire as if
     /// the time had passed. With a state file, the bank's time stays ahead after a restart.
-    pub fn advance_clock(&self, by: Duration) {
-        self.state.advance_clock(by);
+    /// The bank's time runs at most ten years (3,660 days) ahead of real time: an advance
+    /// beyond that is refused with `Error::InvalidAdminRequest` and the clock stays where it is.
+    pub fn advance_clock(&self, by: Duration) -> Result<()> {
+        self.state
+            .advance_clock(by)
+            .map_err(|refused| Error::InvalidAdminRequest(refused.to_string()))
     }
 
     fn selection(&self, which: &GrantFilter) -> Result<Selection> {
