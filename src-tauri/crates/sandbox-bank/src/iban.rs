@@ -1,4 +1,10 @@
 //! Slovak IBANs with valid ISO 13616 check digits (mod 97).
+//!
+//! The `bank` crate (the app's client) checks IBANs too, with its own code (`bank::Iban`), on
+//! purpose: this bank is the other side of the contract (`shared/bank-api.md`) and the test of
+//! that client, and a sandbox that shared the client's validator could not catch the client's
+//! bugs, nor the client the sandbox's. The contract is the shared definition, and the app's
+//! client does not depend on the sandbox for it.
 
 /// The IBAN of a Slovak account: `SK`, two check digits, a 4-digit bank code, a 6-digit prefix
 /// and a 10-digit account number.

@@ -5,6 +5,10 @@ use std::ops::RangeInclusive;
 use super::ApiRejection;
 use crate::data::{BeyondLastPage, PageRequest};
 
+/// The contract's page sizes (`shared/bank-api.md`). The app's client (`bank::PAGE_SIZES`)
+/// keeps its own copy on purpose: the bank and its client each read the contract, so a test of
+/// the one against the other catches either reading it wrong, which one shared constant could
+/// not.
 const PAGE_SIZES: RangeInclusive<u32> = 10..=100;
 /// Used when a call names no `pageSize`.
 const DEFAULT_PAGE_SIZE: u32 = 10;
