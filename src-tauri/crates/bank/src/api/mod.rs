@@ -21,7 +21,9 @@ pub use transactions::{StatusFilter, TransactionsQuery};
 use crate::transport::check_secure_origin;
 use crate::{AccessToken, Error, Result};
 
-/// Page sizes the contract allows for transactions.
+/// Page sizes the contract allows for transactions. Kept apart from the sandbox bank's check on
+/// purpose: the contract (`shared/bank-api.md`) is the shared definition, and a sandbox that
+/// shared this constant could not catch a client that got it wrong.
 pub const PAGE_SIZES: std::ops::RangeInclusive<u8> = 10..=100;
 
 /// A bank's account-information API at `base`.
