@@ -150,10 +150,10 @@ fn typescript(commands: &[Command], events: &[Event]) -> String {
         );
         imports.extend(event.payload.imports.iter().cloned());
     }
-    let imports: String = imports
-        .iter()
-        .map(|name| format!("import type {{ {name} }} from \"./{name}\";\n"))
-        .collect();
+    let imports = imports.iter().fold(String::new(), |mut text, name| {
+        let _ = writeln!(text, "import type {{ {name} }} from \"./{name}\";");
+        text
+    });
     format!(
         "// Generated from src-tauri/src/ipc/surface.rs by `cargo test -p bankbook`: do not edit.\n\
          // Every command the webview can call and every event it can hear; ../index.ts re-exports them.\n\n\

@@ -70,6 +70,8 @@ pub enum Error {
     ConsentDenied,
 }
 
+pub type Result<T> = std::result::Result<T, Error>;
+
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -232,5 +234,3 @@ mod tests {
         assert_eq!(throttled.retry_after_seconds(), Some(30));
     }
 }
-
-pub type Result<T> = std::result::Result<T, Error>;

@@ -2,6 +2,8 @@
 //! loopback) by a stand-in for the person at its page, accounts chosen, history paged,
 //! disconnecting, and a data folder that cannot be used at first.
 
+#![cfg(test)]
+
 use std::path::Path;
 use std::time::Instant;
 
