@@ -365,18 +365,30 @@ async fn connect(
     log: &Path,
 ) -> Result<(Client, Child)> {
     let port = free_port()?;
-    let driver = spawn_driver(port, home, env, log)?;
+    let mut driver = spawn_driver(port, home, env, log)?;
+    match new_session(port, app, arguments).await {
+        Ok(client) => Ok((client, driver)),
+        Err(error) => {
+            // Killing the driver alone would leave its `WebKitWebDriver` (and the app, if it
+            // started) running, holding the HOME.
+            stop_group(&mut driver).await;
+            Err(error)
+        }
+    }
+}
+
+/// Waits for tauri-driver on `port` and opens a WebDriver session with the app.
+async fn new_session(port: u16, app: &Path, arguments: &[String]) -> Result<Client> {
     wait_for_port(port).await?;
     let capabilities =
         serde_json::json!({ "tauri:options": { "application": app, "args": arguments } });
     let serde_json::Value::Object(capabilities) = capabilities else {
         unreachable!("a JSON object literal")
     };
-    let client = ClientBuilder::native()
+    Ok(ClientBuilder::native()
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{port}"))
-        .await?;
-    Ok((client, driver))
+        .await?)
 }
 
 /// Stops the driver's whole process group and waits until it is gone. A surviving app would
