@@ -22,6 +22,9 @@ APP := $(CARGO_TARGET_DIR)/debug/bankbook
 INSTALLER_APP := $(CARGO_TARGET_DIR)/debug/bankbook-installer
 TAURI := TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
 BINDINGS := ui/src/ipc/bindings
+# What the build writes from src-tauri/src/ipc/surface.rs besides the bindings: the permission
+# set the capability grants, and tauri-build's permission per command.
+GENERATED := $(BINDINGS) src-tauri/permissions
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 # A headless `make run` keeps its HOME here (git-ignored): the keyring, the connection, the data.
 RUN_HOME := $(CURDIR)/.run-home
@@ -82,11 +85,11 @@ rust-test:
 	scripts/with-desktop.sh cargo test --workspace --locked $(FEATURES)
 
 bindings-check:
-	@if [[ -n "$$(git status --porcelain -- $(BINDINGS))" ]]; then \
-		git status --short -- $(BINDINGS); git diff -- $(BINDINGS); \
-		echo "FAIL: $(BINDINGS) drifted from the Rust types: commit the regenerated files." >&2; exit 1; \
+	@if [[ -n "$$(git status --porcelain -- $(GENERATED))" ]]; then \
+		git status --short -- $(GENERATED); git diff -- $(GENERATED); \
+		echo "FAIL: $(GENERATED) drifted from the Rust side: commit the regenerated files." >&2; exit 1; \
 	fi
-	@echo "ok: $(BINDINGS) matches the Rust types"
+	@echo "ok: $(GENERATED) match the Rust side"
 
 ui-test:
 	npm --prefix ui test
