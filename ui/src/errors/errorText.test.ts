@@ -1,4 +1,4 @@
-import { CommandError, type FailureCode } from "../ipc";
+import { CommandError, FAILURE_CODES, type FailureCode } from "../ipc";
 import {
   type ActionTask,
   describeActionFailure,
@@ -10,20 +10,7 @@ import {
   type SyncTask,
 } from "./errorText";
 
-// A Record, so the type check fails when a code is missing here.
-const EVERY_CODE = Object.keys({
-  invalid_input: true,
-  internal: true,
-  consent_denied: true,
-  consent_invalid: true,
-  consent_required: true,
-  bank_unavailable: true,
-  rate_limited: true,
-  network: true,
-  keychain_unavailable: true,
-  storage_unavailable: true,
-  unexpected: true,
-} satisfies Record<FailureCode, true>) as FailureCode[];
+const EVERY_CODE = FAILURE_CODES;
 
 const SYNC_TASKS: SyncTask[] = ["refresh", "readBalances", "loadHistory", "loadOlderHistory"];
 const ACTION_TASKS: ActionTask[] = ["listBanks", "reopenConsentPage", "disconnect"];

@@ -24,6 +24,12 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   storage_unavailable: true,
 };
 
+/** Every code a failure can have, Rust's and `unexpected`. */
+export const FAILURE_CODES: readonly FailureCode[] = [
+  ...(Object.keys(ERROR_CODES) as ErrorCode[]),
+  "unexpected",
+];
+
 /** A command's failure, as Rust reported it. */
 export class CommandError extends Error {
   readonly code: FailureCode;

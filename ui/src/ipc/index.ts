@@ -17,4 +17,4 @@ export type { Milestone } from "./bindings/Milestone";
 export type { PageDirection } from "./bindings/PageDirection";
 export type { TransactionsPage } from "./bindings/TransactionsPage";
 export type { TransactionView } from "./bindings/TransactionView";
-export { CommandError, type FailureCode, toCommandError } from "./call";
+export { CommandError, FAILURE_CODES, type FailureCode, toCommandError } from "./call";
