@@ -25,7 +25,13 @@ pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
 pub fn route(app: &AppHandle, url: Url) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        if let Some(outcome) = app.state::<Core>().answer_consent(&url).await {
+        // Setup registers the core before anything can arrive; should a second launch still
+        // come first, it is dropped like any answer to no consent of ours.
+        let Some(core) = app.try_state::<Core>() else {
+            tracing::warn!("a deep link arrived before the app was ready; ignored");
+            return;
+        };
+        if let Some(outcome) = core.answer_consent(&url).await {
             ipc::consent_finished(&app, &outcome);
         }
     });

@@ -10,13 +10,16 @@ use tauri_plugin_deep_link::DeepLinkExt;
 use crate::{browser, launch};
 
 pub fn setup(app: &App, started: Instant) {
-    let core = Core::new(folders(app), browser::system(app.handle()), started);
+    app.manage(Core::new(
+        folders(app),
+        browser::system(app.handle()),
+        started,
+    ));
     // Without its data the app still opens, to say what is wrong; the first command the
     // window sends (`connection_status`) tries again.
-    if let Err(error) = tauri::async_runtime::block_on(core.open()) {
+    if let Err(error) = tauri::async_runtime::block_on(app.state::<Core>().open()) {
         tracing::error!(%error, "Bankbook could not open its data");
     }
-    app.manage(core);
 
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.

@@ -30,8 +30,6 @@ impl From<&bank::BankProfile> for BankChoice {
 impl Core {
     /// The banks the user can connect: those in `banks.toml`, then the Demo Bank. Read afresh,
     /// so a broken file is reported here, and a fixed one is used at once.
-    // Every use case is `async`, so the shell's one-line commands await each one alike.
-    #[allow(clippy::unused_async)]
     pub async fn list_banks(&self) -> Result<Vec<BankChoice>> {
         let profiles = bank::BankProfile::load_all(&self.folders()?.config)?;
         Ok(profiles.iter().map(BankChoice::from).collect())

@@ -54,18 +54,19 @@ impl Core {
     /// Opens the consent page again (the user closed the tab).
     pub async fn reopen_consent_page(&self) -> Result<()> {
         let page = self
-            .data()
-            .await?
-            .consent_page()
+            .opened()
+            .and_then(Opened::consent_page)
             .ok_or_else(|| Error::InvalidInput("no connection is in progress".to_owned()))?;
         self.browser.open(&page).map_err(Error::Browser)
     }
 
-    /// Gives up the consents in progress: their answers will be refused.
+    /// Gives up the consents in progress: their answers will be refused. Data that is not
+    /// open has none to give up.
     pub async fn cancel_consent(&self) -> Result<()> {
-        let data = self.data().await?;
-        data.connector.cancel_consents();
-        data.set_consent_page(None);
+        if let Some(data) = self.opened() {
+            data.connector.cancel_consents();
+            data.set_consent_page(None);
+        }
         Ok(())
     }
 

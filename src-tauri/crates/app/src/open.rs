@@ -26,7 +26,7 @@ impl Opened {
             reason,
         };
         // Private to this user (0700), an existing install's folder too.
-        store::prepare_data_folder(data_folder).map_err(|error| unusable(error.to_string()))?;
+        store::prepare_data_folder(data_folder).map_err(|error| unusable(reason(&error)))?;
         let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
             // The dialog reports the broken file when it lists the banks; the Demo Bank still
             // works.
@@ -38,14 +38,17 @@ impl Opened {
         let store_path = data_folder.join(STORE_FILE);
         // SQLite says only "unable to open database file"; opening the file first gets the
         // system's reason ("Read-only file system", "No space left on device").
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).append(true);
+        // Private from the start (the store makes an existing one private too).
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
             .open(&store_path)
             .map_err(|error| unusable(error.to_string()))?;
         let store = Store::open(&store_path).map_err(|error| {
             if error.is_storage_failure() {
-                unusable(error.to_string())
+                unusable(reason(&error))
             } else {
                 Error::Store(error)
             }
@@ -55,13 +58,23 @@ impl Opened {
     }
 }
 
+/// The system's reason a file could not be used, without its path: the message names the
+/// folder already.
+fn reason(error: &store::Error) -> String {
+    match error {
+        store::Error::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// The Demo Bank, its consents kept in the data folder.
 fn demo_config(data_folder: &Path, transactions: u32) -> sandbox_bank::Config {
     let config = sandbox_bank::Config::default()
         .transactions_per_account(transactions)
         .state_file(data_folder.join(DEMO_BANK_STATE_FILE));
     #[cfg(feature = "test-bench")]
-    let config = test_bench::demo_config(config);
+    return test_bench::demo_config(config);
+    #[cfg(not(feature = "test-bench"))]
     config
 }
 

@@ -21,8 +21,6 @@ pub enum Milestone {
 
 impl Core {
     /// The UI calls this once per milestone, once its frame is on screen.
-    // Every use case is `async`, so the shell's one-line commands await each one alike.
-    #[allow(clippy::unused_async)]
     pub async fn ui_painted(&self, milestone: Milestone) -> Result<()> {
         let millis = self.started.elapsed().as_millis();
         let milestone = match milestone {
