@@ -4,11 +4,12 @@
 
 #![cfg(test)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use app::{Browser, Core, ErrorCode, Folders, PageDirection};
 use sandbox_bank::user::{ConsentUser, Decision};
+use store::Store;
 use tokio::sync::mpsc;
 use url::Url;
 use vault::Keychain;
@@ -39,6 +40,8 @@ impl Browser for PersonAtTheBank {
 
 struct App {
     core: Core,
+    /// Holds the `config` and `data` folders.
+    root: PathBuf,
     redirects: mpsc::UnboundedReceiver<Url>,
     _folders: tempfile::TempDir,
 }
@@ -69,6 +72,7 @@ fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
     .with_demo_transactions(TRANSACTIONS);
     App {
         core,
+        root: root.to_owned(),
         redirects,
         _folders: folders,
     }
@@ -160,17 +164,44 @@ async fn history_pages_through_the_bank_to_its_end_once_each() {
     assert!(seen.len() >= usize::try_from(TRANSACTIONS).unwrap());
 }
 
+/// The store the app keeps its data in, opened beside the app's own connection to it.
+fn stored(app: &App) -> Store {
+    Store::open(&app.root.join("data").join("bankbook.sqlite3")).unwrap()
+}
+
 #[tokio::test]
 async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
     let mut app = app(Decision::ApproveFirst(1));
-    app.connect().await;
-    assert_eq!(app.core.accounts_overview().await.unwrap().len(), 1);
+    let iban = app.connect().await.remove(0);
+    app.core
+        .transactions_page(iban.clone(), None, 10, PageDirection::Older)
+        .await
+        .unwrap();
+    assert!(stored(&app).entry_count(&iban).unwrap() > 0);
 
     app.core.disconnect(false).await.unwrap();
 
     assert!(app.core.connection_status().await.unwrap().bank.is_none());
     let after = app.core.accounts_overview().await.unwrap_err();
     assert_eq!(after.code(), ErrorCode::ConsentRequired);
+    let store = stored(&app);
+    assert_eq!(store.entry_count(&iban).unwrap(), 0);
+    assert!(store.selected_accounts("demo").unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn disconnecting_keeps_the_data_when_asked_to() {
+    let mut app = app(Decision::ApproveFirst(1));
+    let iban = app.connect().await.remove(0);
+    app.core
+        .transactions_page(iban.clone(), None, 10, PageDirection::Older)
+        .await
+        .unwrap();
+
+    app.core.disconnect(true).await.unwrap();
+
+    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+    assert!(stored(&app).entry_count(&iban).unwrap() > 0);
 }
 
 #[tokio::test]
@@ -192,6 +223,10 @@ async fn an_answer_to_no_consent_of_ours_is_refused_without_opening_anything() {
     let outcome = app.core.answer_consent(&forged).await.unwrap();
 
     assert_eq!(outcome.error.unwrap().code, ErrorCode::ConsentInvalid);
+    assert!(
+        !app.root.join("data").exists(),
+        "the answer opened the data"
+    );
     let not_a_callback = Url::parse("app.bankbook:/elsewhere").unwrap();
     assert!(app.core.answer_consent(&not_a_callback).await.is_none());
 }
