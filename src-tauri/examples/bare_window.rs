@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use tauri::State;
 
-/// When `main` began, as Bankbook's `StartupClock` marks the start of `run()`.
+/// When `main` began, as Bankbook's `run()` notes the instant it starts.
 struct Started(Instant);
 
 /// The page calls this after its first frame is on screen, like Bankbook's UI.
