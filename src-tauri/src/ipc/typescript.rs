@@ -129,15 +129,6 @@ fn typescript(commands: &[Command], events: &[Event]) -> String {
             imports.extend(argument.ty.imports.iter().cloned());
         }
     }
-    let names: Vec<String> = commands
-        .iter()
-        .map(|command| format!("  \"{}\",", command.name))
-        .collect();
-    let _ = write!(
-        body,
-        "\n/** Every command's name, as Rust registers it. */\nexport const COMMAND_NAMES = [\n{}\n] as const;\n",
-        names.join("\n")
-    );
     for event in events {
         let handler = format!("on_{}", event.name.replace('-', "_"));
         let _ = write!(

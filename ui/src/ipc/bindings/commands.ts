@@ -64,22 +64,6 @@ export const transactionsPage = (iban: string, cursor: string | null, limit: num
 export const uiPainted = (milestone: Milestone): Promise<void> =>
   call("ui_painted", { milestone });
 
-/** Every command's name, as Rust registers it. */
-export const COMMAND_NAMES = [
-  "list_banks",
-  "connection_status",
-  "start_consent",
-  "reopen_consent_page",
-  "cancel_consent",
-  "consented_accounts",
-  "select_accounts",
-  "disconnect",
-  "accounts_overview",
-  "refresh_accounts",
-  "transactions_page",
-  "ui_painted",
-] as const;
-
 /** The bank's answer to a consent arrived and was handled. */
 export const onConsentFinished = (handler: (payload: ConsentOutcome) => void): Promise<() => void> =>
   listenTo("consent-finished", handler);
