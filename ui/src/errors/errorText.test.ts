@@ -57,8 +57,10 @@ describe("every code", () => {
   it.each(EVERY_CODE)("%s shows Rust's message only as the detail of a system fault", (code) => {
     const shown = everyText(code).filter((text) => text === FROM_RUST);
     const system = code === "storage_unavailable" || code === "keychain_unavailable";
-    // The connect notice, the status screen, four sync notices and three in-place errors.
-    expect(shown).toHaveLength(system ? 9 : 0);
+    // The connect notice, the status screen, four sync notices and three in-place errors; the
+    // bank list's failure (a broken banks.toml, with its line) always.
+    expect(shown).toHaveLength(system ? 9 : 1);
+    expect(describeActionFailure(failure(code), "listBanks").detail).toBe(FROM_RUST);
   });
 });
 

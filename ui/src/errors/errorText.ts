@@ -252,7 +252,10 @@ export type ActionFailureText = {
 };
 
 export function describeActionFailure(failure: CommandError, task: ActionTask): ActionFailureText {
-  return { headline: ACTION_TASK[task], detail: detailOf(failure) };
+  // A bank list that can't be read is a broken banks.toml: Rust's message names the file and
+  // the line to fix.
+  const detail = task === "listBanks" ? failure.message.trim() || null : detailOf(failure);
+  return { headline: ACTION_TASK[task], detail };
 }
 
 // --- Waits. ---

@@ -32,6 +32,9 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
       await queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
       onClose();
     },
+    // A failure may come after the tokens were removed (the data could not be erased yet): the
+    // window behind the dialog shows the connection as it now is.
+    onError: () => queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY }),
   });
   const busy = removal.isPending;
 
