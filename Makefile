@@ -68,6 +68,9 @@ lint:
 	cargo fmt --all --check
 	cargo fmt --manifest-path src-tauri/fuzz/Cargo.toml --check
 	cargo clippy --workspace --all-targets --locked $(FEATURES) -- -D warnings
+	@# The installer's side of the test-bench switches, libraries only: a test target's
+	@# dev-dependencies would turn the sandbox bank's admin feature back on.
+	cargo clippy --locked -p bankbook -p app -p sandbox-bank $(INSTALLER_FEATURES) -- -D warnings
 	npm --prefix ui run typecheck
 	npm --prefix ui run lint
 
