@@ -19,6 +19,11 @@ use std::process::Command;
 
 use vault::{APP_ID, Error, Keychain, SecretKind, Sensitive, Vault};
 
+/// Held by each test that writes to the session's keyring. `items_of` lists every item of the
+/// service and then reads each one; another test deleting its own items in between would pull
+/// one from under the listing ("No such secret item"), so those tests take turns.
+static KEYRING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn require_test_desktop_session() {
     assert!(
         std::env::var_os("BANKBOOK_DESKTOP_SESSION").is_some(),
@@ -82,6 +87,7 @@ fn token(len: usize) -> Sensitive<String> {
 
 #[tokio::test]
 async fn secrets_persist_in_the_keyring_and_delete_is_idempotent() {
+    let _turn = KEYRING.lock().await;
     let demo = vault("it-persist");
     let kind = SecretKind::RefreshToken;
     demo.delete(kind).await.unwrap();
@@ -106,6 +112,7 @@ async fn secrets_persist_in_the_keyring_and_delete_is_idempotent() {
 
 #[tokio::test]
 async fn long_secrets_are_split_and_overwrites_leave_no_stale_parts() {
+    let _turn = KEYRING.lock().await;
     let demo = vault("it-split");
     let kind = SecretKind::AccessToken;
     let long = token(10_000);
@@ -137,6 +144,7 @@ async fn long_secrets_are_split_and_overwrites_leave_no_stale_parts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_concurrent_callers_all_succeed() {
+    let _turn = KEYRING.lock().await;
     let demo = vault("it-concurrent");
     let calls = (0..30).map(|n| {
         let demo = demo.clone();
