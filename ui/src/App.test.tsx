@@ -45,14 +45,16 @@ describe("first run", () => {
     expect(demo.checked).toBe(true);
   });
 
-  it("says so when the banks cannot be listed", async () => {
+  it("says so when the banks cannot be listed, and why", async () => {
     vi.mocked(ipc.listBanks).mockRejectedValue(
-      new ipc.CommandError({ code: "unexpected", message: "profiles file unreadable" }),
+      new ipc.CommandError({ code: "internal", message: "banks.toml, line 3: missing base_url" }),
     );
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Connect a bank" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe("The list of banks could not be loaded.");
+    expect(alert.textContent).toBe(
+      "The list of banks could not be loaded. banks.toml, line 3: missing base_url",
+    );
   });
 
   it("closes the dialog on Cancel", async () => {
