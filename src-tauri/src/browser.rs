@@ -9,11 +9,11 @@ use url::Url;
 struct SystemBrowser(AppHandle);
 
 impl app::Browser for SystemBrowser {
-    fn open(&self, url: &Url) -> Result<(), String> {
+    fn open(&self, url: &Url) -> app::Result<()> {
         self.0
             .opener()
             .open_url(url.as_str(), None::<&str>)
-            .map_err(|error| error.to_string())
+            .map_err(app::Error::browser)
     }
 }
 
@@ -40,11 +40,11 @@ mod test_bench {
     pub struct CommandBrowser(pub OsString);
 
     impl app::Browser for CommandBrowser {
-        fn open(&self, url: &Url) -> Result<(), String> {
+        fn open(&self, url: &Url) -> app::Result<()> {
             let mut browser = std::process::Command::new(&self.0)
                 .arg(url.as_str())
                 .spawn()
-                .map_err(|error| error.to_string())?;
+                .map_err(app::Error::browser)?;
             // Reaped when it exits, so no zombie is left behind.
             std::thread::spawn(move || browser.wait());
             Ok(())

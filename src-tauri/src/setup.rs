@@ -52,10 +52,10 @@ pub fn setup(app: &App, started: Instant) {
     }
 }
 
-fn folders(app: &App) -> Result<Folders, String> {
+fn folders(app: &App) -> tauri::Result<Folders> {
     let path = app.path();
     Ok(Folders {
-        config: path.app_config_dir().map_err(|error| error.to_string())?,
-        data: path.app_data_dir().map_err(|error| error.to_string())?,
+        config: path.app_config_dir()?,
+        data: path.app_data_dir()?,
     })
 }

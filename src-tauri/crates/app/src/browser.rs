@@ -5,8 +5,10 @@ use std::fmt::Debug;
 
 use url::Url;
 
+use crate::error::Result;
+
 /// Opens pages in the person's browser.
 pub trait Browser: Send + Sync + Debug {
-    /// Opens `url`; the error says why it could not, in words for the log.
-    fn open(&self, url: &Url) -> Result<(), String>;
+    /// Opens `url`; a failure is [`crate::Error::browser`] with the system's reason.
+    fn open(&self, url: &Url) -> Result<()>;
 }

@@ -46,7 +46,7 @@ impl Core {
         let data = self.data().await?;
         let page = data.connector.start_consent(&bank_id).await?;
         tracing::info!(bank_id, "consent started; opening the bank's page");
-        self.browser.open(&page).map_err(Error::Browser)?;
+        self.browser.open(&page)?;
         data.set_consent_page(Some(page));
         Ok(())
     }
@@ -57,7 +57,7 @@ impl Core {
             .opened()
             .and_then(Opened::consent_page)
             .ok_or_else(|| Error::InvalidInput("no connection is in progress".to_owned()))?;
-        self.browser.open(&page).map_err(Error::Browser)
+        self.browser.open(&page)
     }
 
     /// Gives up the consents in progress: their answers will be refused. Data that is not

@@ -1,13 +1,14 @@
 //! The app core: the app's folders and browser, and its data, opened on first need.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use tokio::sync::OnceCell;
 use vault::Keychain;
 
 use crate::browser::Browser;
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
 use crate::opened::Opened;
 
 /// Where the app keeps its settings (`banks.toml`) and its data (the store).
@@ -22,7 +23,7 @@ pub struct Folders {
 #[derive(Debug)]
 pub struct Core {
     /// `Err`: the system could not say where the app's folders are.
-    folders: std::result::Result<Folders, String>,
+    folders: std::result::Result<Folders, Cause>,
     pub(crate) browser: Box<dyn Browser>,
     /// When the process started, for the start-up times in the log.
     pub(crate) started: Instant,
@@ -37,12 +38,12 @@ const DEMO_TRANSACTIONS: u32 = 1_200;
 
 impl Core {
     pub fn new(
-        folders: std::result::Result<Folders, String>,
+        folders: std::result::Result<Folders, impl std::error::Error + Send + Sync + 'static>,
         browser: Box<dyn Browser>,
         started: Instant,
     ) -> Self {
         Self {
-            folders,
+            folders: folders.map_err(|cause| Arc::new(cause) as Cause),
             browser,
             started,
             keychain: Keychain::system(),
@@ -90,6 +91,6 @@ impl Core {
     pub(crate) fn folders(&self) -> Result<&Folders> {
         self.folders
             .as_ref()
-            .map_err(|reason| Error::Folders(reason.clone()))
+            .map_err(|cause| Error::Folders(Arc::clone(cause)))
     }
 }

@@ -1,6 +1,8 @@
 //! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds }` with a
 //! closed set of codes. The one place where every crate's error gets its code.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -55,13 +57,13 @@ pub enum Error {
     Ledger(#[from] ledger::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
-    Folders(String),
+    Folders(#[source] Cause),
     /// The data folder can't be made, or the store in it can't be opened: a read-only or
     /// full disk, missing permissions.
     #[error("Bankbook can't use its data folder {path}: {reason}")]
     DataFolder { path: String, reason: String },
     #[error("the bank's page could not be opened in the browser: {0}")]
-    Browser(String),
+    Browser(#[source] Cause),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Bankbook is not connected to a bank")]
@@ -72,7 +74,16 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// What another layer's failure was (the system's browser opener, Tauri's path resolver),
+/// kept as the cause of this crate's error.
+pub type Cause = Arc<dyn std::error::Error + Send + Sync>;
+
 impl Error {
+    /// The person's browser could not open a page.
+    pub fn browser(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Browser(Arc::new(cause))
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::InvalidInput(_) => ErrorCode::InvalidInput,

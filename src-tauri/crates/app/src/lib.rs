@@ -25,6 +25,6 @@ pub use browser::Browser;
 pub use connection::{AccountChoice, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
-pub use error::{Error, ErrorCode, IpcError, Result};
+pub use error::{Cause, Error, ErrorCode, IpcError, Result};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use startup::Milestone;
