@@ -36,16 +36,6 @@ impl Opened {
         let connector = Connector::new(profiles, data_folder, keychain.clone())
             .with_demo_config(demo_config(data_folder, demo_transactions));
         let store_path = data_folder.join(STORE_FILE);
-        // SQLite says only "unable to open database file"; opening the file first gets the
-        // system's reason ("Read-only file system", "No space left on device").
-        let mut options = std::fs::OpenOptions::new();
-        options.create(true).append(true);
-        // Private from the start (the store makes an existing one private too).
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        options
-            .open(&store_path)
-            .map_err(|error| unusable(error.to_string()))?;
         let store = Store::open(&store_path).map_err(|error| {
             if error.is_storage_failure() {
                 unusable(reason(&error))

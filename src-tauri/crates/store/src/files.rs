@@ -68,18 +68,15 @@ fn create_folder(path: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(path)
 }
 
-/// Creates the file with no permissions for anyone else from the start; a file that is there
-/// already is left as it is.
+/// Creates the file with no permissions for anyone else from the start, or opens the one
+/// there for writing, changing nothing in it. SQLite says only "unable to open database file";
+/// this gets the system's reason ("Read-only file system", "Permission denied").
 fn create_private_file(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.append(true).create(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(error) => Err(error),
-    }
+    options.open(path).map(drop)
 }
 
 /// Sets the mode when it differs, so a store that is already private is not written to (a
