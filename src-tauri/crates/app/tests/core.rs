@@ -26,7 +26,7 @@ struct PersonAtTheBank {
 }
 
 impl Browser for PersonAtTheBank {
-    fn open(&self, url: &Url) -> Result<(), String> {
+    fn open(&self, url: &Url) -> app::Result<()> {
         let (page, decision, redirects) =
             (url.clone(), self.decision.clone(), self.redirects.clone());
         tokio::spawn(async move {
@@ -59,7 +59,7 @@ fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
         redirects: sender,
     };
     let core = Core::new(
-        Ok(Folders {
+        Ok::<_, std::io::Error>(Folders {
             config: root.join("config"),
             data: root.join("data"),
         }),
@@ -169,14 +169,20 @@ fn stored(app: &App) -> Store {
     Store::open(&app.root.join("data").join("bankbook.sqlite3")).unwrap()
 }
 
-#[tokio::test]
-async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
+/// Connected to one account, with its first page of history stored; returns its IBAN.
+async fn with_stored_history() -> (App, String) {
     let mut app = app(Decision::ApproveFirst(1));
     let iban = app.connect().await.remove(0);
     app.core
         .transactions_page(iban.clone(), None, 10, PageDirection::Older)
         .await
         .unwrap();
+    (app, iban)
+}
+
+#[tokio::test]
+async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
+    let (app, iban) = with_stored_history().await;
     assert!(stored(&app).entry_count(&iban).unwrap() > 0);
 
     app.core.disconnect(false).await.unwrap();
@@ -191,12 +197,7 @@ async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
 
 #[tokio::test]
 async fn disconnecting_keeps_the_data_when_asked_to() {
-    let mut app = app(Decision::ApproveFirst(1));
-    let iban = app.connect().await.remove(0);
-    app.core
-        .transactions_page(iban.clone(), None, 10, PageDirection::Older)
-        .await
-        .unwrap();
+    let (app, iban) = with_stored_history().await;
 
     app.core.disconnect(true).await.unwrap();
 
