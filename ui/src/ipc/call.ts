@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
+import type { ErrorDetail } from "./pendingBindings";
 
 /** A code from Rust, or `unexpected` when the call failed before reaching a command's logic
  * (a command not allowed, arguments that did not deserialize). */
@@ -35,20 +36,26 @@ export class CommandError extends Error {
   readonly code: FailureCode;
   /** When Rust knows it (rate limits, a bank's maintenance window): how long to wait. */
   readonly retryAfterSeconds: number | null;
+  /** What on the user's computer is out of reach (a folder, the keychain, banks.toml), for the
+   * small print. Rust's `message` is for the log: the UI never shows it. */
+  readonly detail: ErrorDetail | null;
 
   constructor({
     code,
     message,
     retryAfterSeconds = null,
+    detail = null,
   }: {
     code: FailureCode;
     message: string;
     retryAfterSeconds?: number | null;
+    detail?: ErrorDetail | null;
   }) {
     super(message);
     this.name = "CommandError";
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.detail = detail;
   }
 }
 
@@ -59,7 +66,12 @@ export function toCommandError(reason: unknown): CommandError {
   }
   if (isIpcError(reason)) {
     const { code, message, retryAfterSeconds } = reason;
-    return new CommandError({ code, message, retryAfterSeconds: validSeconds(retryAfterSeconds) });
+    return new CommandError({
+      code,
+      message,
+      retryAfterSeconds: validSeconds(retryAfterSeconds),
+      detail: validDetail((reason as { detail?: unknown }).detail),
+    });
   }
   const message = reason instanceof Error ? reason.message : String(reason);
   return new CommandError({ code: "unexpected", message });
@@ -77,6 +89,32 @@ function isIpcError(value: unknown): value is IpcError {
 
 function validSeconds(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+const FOLDER_REASONS = ["noSpace", "permissionDenied", "readOnly", "notFound", "other"];
+const KEYCHAIN_REASONS = ["locked", "noService", "other"];
+
+/** A detail the UI knows how to word, else none: the small print is left out, not garbled. */
+function validDetail(value: unknown): ErrorDetail | null {
+  if (typeof value !== "object" || value === null) {
+    return null;
+  }
+  const detail = value as Record<string, unknown>;
+  switch (detail.kind) {
+    case "folder":
+      return typeof detail.path === "string" && FOLDER_REASONS.includes(detail.reason as string)
+        ? (detail as ErrorDetail)
+        : null;
+    case "keychain":
+      return KEYCHAIN_REASONS.includes(detail.reason as string) ? (detail as ErrorDetail) : null;
+    case "banksFile":
+      return typeof detail.path === "string" &&
+        (detail.line === null || typeof detail.line === "number")
+        ? (detail as ErrorDetail)
+        : null;
+    default:
+      return null;
+  }
 }
 
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -13,8 +13,14 @@ export * from "./bindings/commands";
 export type { EntryStatus } from "./bindings/EntryStatus";
 export type { ErrorCode } from "./bindings/ErrorCode";
 export type { IpcError } from "./bindings/IpcError";
+export type { LanguageChoice } from "./bindings/LanguageChoice";
 export type { Milestone } from "./bindings/Milestone";
 export type { PageDirection } from "./bindings/PageDirection";
+export type { PreferenceChoice } from "./bindings/PreferenceChoice";
+export type { Preferences } from "./bindings/Preferences";
+export type { ThemeChoice } from "./bindings/ThemeChoice";
 export type { TransactionsPage } from "./bindings/TransactionsPage";
 export type { TransactionView } from "./bindings/TransactionView";
 export { CommandError, FAILURE_CODES, type FailureCode, toCommandError } from "./call";
+// Until Rust generates it: see pendingBindings.ts.
+export type { ErrorDetail } from "./pendingBindings";

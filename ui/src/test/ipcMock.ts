@@ -1,6 +1,7 @@
-// Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank that is not
-// connected yet, commands that succeed, balances fetched minutes ago (nothing stale, so nothing
-// refreshes unasked), empty histories, and a consent-finished event the test fires itself.
+// Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
+// that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
+// so nothing refreshes unasked), empty histories, preferences left to an English system, and a
+// consent-finished event the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
@@ -12,6 +13,14 @@ import {
   NOT_CONNECTED,
   OVERVIEWS,
 } from "./fixtures";
+
+/** Nothing chosen yet, on an English system. */
+export const SYSTEM_PREFERENCES: ipc.Preferences = {
+  language: "system",
+  theme: "system",
+  systemLocale: "en-GB",
+  unreadable: null,
+};
 
 export function mockIpc() {
   vi.resetAllMocks();
@@ -32,6 +41,11 @@ export function mockIpc() {
   vi.mocked(ipc.refreshAccounts).mockResolvedValue(OVERVIEWS);
   vi.mocked(ipc.uiPainted).mockResolvedValue(undefined);
   vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
+  vi.mocked(ipc.preferences).mockResolvedValue(SYSTEM_PREFERENCES);
+  vi.mocked(ipc.savePreferences).mockImplementation(async (choice) => ({
+    ...SYSTEM_PREFERENCES,
+    ...choice,
+  }));
   vi.mocked(ipc.onConsentFinished).mockImplementation(async (onOutcome) => {
     handler = onOutcome;
     return unlisten;

@@ -1,13 +1,48 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
+import { IntlProvider } from "react-intl";
+import { CATALOGS } from "../i18n/catalogs";
+import type { Language } from "../i18n/language";
 
-/** Renders with a fresh query cache that does not retry, as the app's own is configured;
- * `rerender` keeps the cache. */
-export function renderWithQueries(ui: ReactElement) {
+/** The locale each test language formats with: the app's own for a Slovak or British system. */
+const TEST_LOCALE: Record<Language, string> = { en: "en-GB", sk: "sk-SK" };
+
+/** A catalog gap fails the test instead of falling back to the message id. */
+function failOnIntlError(error: Error): never {
+  throw error;
+}
+
+/** The app's providers around `children`: the given language (English by default) and a query
+ * cache that does not retry, as the app's own. */
+export function TestProviders({
+  client,
+  language = "en",
+  children,
+}: {
+  client: QueryClient;
+  language?: Language;
+  children: ReactNode;
+}) {
+  return (
+    <IntlProvider
+      locale={TEST_LOCALE[language]}
+      messages={CATALOGS[language]}
+      defaultLocale="en"
+      onError={failOnIntlError}
+    >
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </IntlProvider>
+  );
+}
+
+/** Renders with a fresh query cache, in English unless told; `rerender` keeps the cache. */
+export function renderWithQueries(ui: ReactElement, { language }: { language?: Language } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    <TestProviders client={client} {...(language ? { language } : {})}>
+      {children}
+    </TestProviders>
   );
   return { ...render(ui, { wrapper }), client };
 }
