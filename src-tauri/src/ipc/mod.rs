@@ -10,7 +10,7 @@ mod typescript;
 
 use app::{
     AccountChoice, AccountOverview, BankChoice, ConnectionStatus, ConsentOutcome, Milestone,
-    PageDirection, TransactionsPage,
+    PageDirection, PreferenceChoice, Preferences, TransactionsPage,
 };
 use tauri::Emitter;
 

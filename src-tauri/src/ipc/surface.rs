@@ -32,6 +32,11 @@ commands! {
     /// A page of an account's history, newest first, next to `cursor` (null: the top): `older`
     /// goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`.
     transactions_page(iban: String, cursor: Option<String>, limit: u32, direction: PageDirection) -> TransactionsPage;
+    /// The language and theme the person chose, and the system's locale (`unreadable`: the
+    /// preferences file is broken and the defaults are used).
+    preferences() -> Preferences;
+    /// Remembers the language and theme for the next start; a broken file is kept aside.
+    save_preferences(choice: PreferenceChoice) -> Preferences;
     /// Tells Rust a moment of start-up is on screen, for the start-up times in the log.
     ui_painted(milestone: Milestone) -> ();
 }

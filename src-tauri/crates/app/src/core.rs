@@ -11,7 +11,7 @@ use crate::browser::Browser;
 use crate::error::{Cause, Error, Result};
 use crate::opened::Opened;
 
-/// Where the app keeps its settings (`banks.toml`) and its data (the store).
+/// Where the app keeps its settings (`banks.toml`, `preferences.toml`) and its data (the store).
 #[derive(Debug, Clone)]
 pub struct Folders {
     pub config: PathBuf,

@@ -1,6 +1,7 @@
 //! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds }` with a
 //! closed set of codes. The one place where every crate's error gets its code.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -62,6 +63,14 @@ pub enum Error {
     /// full disk, missing permissions.
     #[error("Bankbook can't use its data folder {path}: {reason}")]
     DataFolder { path: String, reason: String },
+    /// The preferences could not be saved in the config folder: a read-only or full disk,
+    /// missing permissions.
+    #[error("Bankbook can't save its preferences in {}: {source}", path.display())]
+    ConfigFolder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the bank's page could not be opened in the browser: {0}")]
     Browser(#[source] Cause),
     #[error("{0}")]
@@ -93,7 +102,7 @@ impl Error {
             Self::Bank(error) => bank_code(error),
             Self::Ledger(error) => ledger_code(error),
             Self::Store(error) => store_code(error),
-            Self::DataFolder { .. } => ErrorCode::StorageUnavailable,
+            Self::DataFolder { .. } | Self::ConfigFolder { .. } => ErrorCode::StorageUnavailable,
             Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
     }

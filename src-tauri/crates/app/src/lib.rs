@@ -15,8 +15,10 @@ mod consent;
 mod core;
 mod error;
 mod history;
+mod locale;
 mod open;
 mod opened;
+mod preferences;
 mod startup;
 
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
@@ -27,4 +29,7 @@ pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
 pub use error::{Cause, Error, ErrorCode, IpcError, Result};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
+pub use preferences::{
+    LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,
+};
 pub use startup::Milestone;

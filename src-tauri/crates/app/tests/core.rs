@@ -1,13 +1,15 @@
 //! The app core without a window: consents completed against the Demo Bank (the sandbox bank on
 //! loopback) by a stand-in for the person at its page, accounts chosen, history paged,
-//! disconnecting, and a data folder that cannot be used at first.
+//! disconnecting, a data folder that cannot be used at first, and the preferences remembered.
 
 #![cfg(test)]
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use app::{Browser, Core, ErrorCode, Folders, PageDirection};
+use app::{
+    Browser, Core, ErrorCode, Folders, LanguageChoice, PageDirection, PreferenceChoice, ThemeChoice,
+};
 use sandbox_bank::user::{ConsentUser, Decision};
 use store::Store;
 use tokio::sync::mpsc;
@@ -245,4 +247,38 @@ async fn a_data_folder_that_cannot_be_made_is_said_and_tried_again() {
 
     std::fs::remove_file(root.join("data")).unwrap();
     assert!(app.core.connection_status().await.unwrap().bank.is_none());
+}
+
+#[tokio::test]
+async fn preferences_are_remembered_and_a_broken_file_is_kept_aside() {
+    let app = app(Decision::ApproveFirst(1));
+    let fresh = app.core.preferences().await.unwrap();
+    assert_eq!(
+        (fresh.language, fresh.theme, fresh.unreadable),
+        (LanguageChoice::System, ThemeChoice::System, None)
+    );
+
+    let config = app.root.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("preferences.toml"), "theme = \"sepia\"\n").unwrap();
+    let broken = app.core.preferences().await.unwrap();
+    assert_eq!(broken.theme, ThemeChoice::System);
+    assert_eq!(broken.unreadable.unwrap().line, Some(1));
+
+    let choice = PreferenceChoice {
+        language: LanguageChoice::Sk,
+        theme: ThemeChoice::Dark,
+    };
+    let saved = app.core.save_preferences(choice).await.unwrap();
+    assert_eq!(
+        (saved.language, saved.theme),
+        (LanguageChoice::Sk, ThemeChoice::Dark)
+    );
+    let read = app.core.preferences().await.unwrap();
+    assert_eq!(
+        (read.language, read.theme, read.unreadable),
+        (LanguageChoice::Sk, ThemeChoice::Dark, None)
+    );
+    let kept = std::fs::read_to_string(config.join("preferences.broken.toml")).unwrap();
+    assert_eq!(kept, "theme = \"sepia\"\n");
 }

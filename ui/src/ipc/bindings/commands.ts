@@ -9,6 +9,8 @@ import type { ConnectionStatus } from "./ConnectionStatus";
 import type { ConsentOutcome } from "./ConsentOutcome";
 import type { Milestone } from "./Milestone";
 import type { PageDirection } from "./PageDirection";
+import type { PreferenceChoice } from "./PreferenceChoice";
+import type { Preferences } from "./Preferences";
 import type { TransactionsPage } from "./TransactionsPage";
 
 /** The banks the user can connect; the Demo Bank when none is configured. */
@@ -59,6 +61,15 @@ export const refreshAccounts = (onlyStale: boolean): Promise<Array<AccountOvervi
  * goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`. */
 export const transactionsPage = (iban: string, cursor: string | null, limit: number, direction: PageDirection): Promise<TransactionsPage> =>
   call("transactions_page", { iban, cursor, limit, direction });
+
+/** The language and theme the person chose, and the system's locale (`unreadable`: the
+ * preferences file is broken and the defaults are used). */
+export const preferences = (): Promise<Preferences> =>
+  call("preferences");
+
+/** Remembers the language and theme for the next start; a broken file is kept aside. */
+export const savePreferences = (choice: PreferenceChoice): Promise<Preferences> =>
+  call("save_preferences", { choice });
 
 /** Tells Rust a moment of start-up is on screen, for the start-up times in the log. */
 export const uiPainted = (milestone: Milestone): Promise<void> =>

@@ -1,0 +1,401 @@
+//! The person's preferences (the language and the theme), remembered in `preferences.toml` in
+//! the config folder beside `banks.toml`:
+//!
+//! ```toml
+//! language = "sk"
+//! theme = "dark"
+//! ```
+//!
+//! A missing file is the defaults (both follow the system). A file that cannot be read never
+//! stops the app: the defaults are used, the UI is told (it shows a notice), and saving first
+//! moves the broken file aside to `preferences.broken.toml`, so the person's edits are not lost.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::core::Core;
+use crate::error::{Error, Result};
+use crate::locale::system_locale;
+
+/// The preferences file, in the app's config folder.
+const PREFERENCES_FILE: &str = "preferences.toml";
+/// Where a file that could not be read is kept when new preferences are saved.
+const BROKEN_FILE: &str = "preferences.broken.toml";
+/// Heads the file, for a person who opens it.
+const HEADER: &str = "# Bankbook's preferences, as chosen in the app.\n";
+
+/// The language of the UI.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum LanguageChoice {
+    /// The system's language (`systemLocale`) when the UI has it, else English.
+    #[default]
+    System,
+    En,
+    Sk,
+}
+
+/// The colours of the UI.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ThemeChoice {
+    /// Light or dark as the system is.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What the person chose, as the UI saves it and the file keeps it. A key missing from the
+/// file is the default; a key this version does not know (a newer Bankbook's) is ignored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreferenceChoice {
+    pub language: LanguageChoice,
+    pub theme: ThemeChoice,
+}
+
+/// The preferences as the UI applies them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Preferences {
+    pub language: LanguageChoice,
+    pub theme: ThemeChoice,
+    /// The system's locale as a BCP 47 tag (`sk-SK`), for `language: "system"`; null when the
+    /// system names none.
+    pub system_locale: Option<String>,
+    /// Set when `preferences.toml` exists but could not be read: the choices above are then
+    /// the defaults, and saving keeps the broken file as `preferences.broken.toml`.
+    pub unreadable: Option<UnreadablePreferences>,
+}
+
+/// Why the preferences file was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnreadablePreferences {
+    /// The line (from 1) where the file stopped making sense, when known.
+    pub line: Option<u32>,
+}
+
+impl Preferences {
+    fn new(choice: PreferenceChoice, unreadable: Option<UnreadablePreferences>) -> Self {
+        Self {
+            language: choice.language,
+            theme: choice.theme,
+            system_locale: system_locale(),
+            unreadable,
+        }
+    }
+}
+
+impl Core {
+    /// The language and theme the person chose, and the system's locale. Read afresh, so a
+    /// file fixed by hand is used at once.
+    pub async fn preferences(&self) -> Result<Preferences> {
+        let stored = Stored::read(&self.folders()?.config);
+        let unreadable = match stored {
+            Stored::Unreadable(unreadable) => Some(unreadable),
+            Stored::Missing | Stored::Read(_) => None,
+        };
+        Ok(Preferences::new(stored.choice(), unreadable))
+    }
+
+    /// Remembers the person's choice for the next start, and returns the preferences now.
+    pub async fn save_preferences(&self, choice: PreferenceChoice) -> Result<Preferences> {
+        save(&self.folders()?.config, choice)?;
+        Ok(Preferences::new(choice, None))
+    }
+}
+
+/// What the preferences file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stored {
+    Missing,
+    Read(PreferenceChoice),
+    Unreadable(UnreadablePreferences),
+}
+
+impl Stored {
+    /// Reads `<config_folder>/preferences.toml`. A file that cannot be read or parsed is
+    /// logged (its path and the line, never its text) and reported, never an error.
+    fn read(config_folder: &Path) -> Self {
+        let path = config_folder.join(PREFERENCES_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Self::Missing,
+            Err(error) => {
+                tracing::warn!(path = %path.display(), %error, "preferences not read: the defaults are used");
+                return Self::Unreadable(UnreadablePreferences { line: None });
+            }
+        };
+        match toml::from_str(&text) {
+            Ok(choice) => Self::Read(choice),
+            Err(error) => {
+                let line = error.span().and_then(|span| line_of(&text, span.start));
+                tracing::warn!(
+                    path = %path.display(),
+                    line,
+                    reason = error.message(),
+                    "preferences not understood: the defaults are used"
+                );
+                Self::Unreadable(UnreadablePreferences { line })
+            }
+        }
+    }
+
+    fn choice(self) -> PreferenceChoice {
+        match self {
+            Self::Read(choice) => choice,
+            Self::Missing | Self::Unreadable(_) => PreferenceChoice::default(),
+        }
+    }
+}
+
+/// The line, from 1, that holds the byte at `offset` of `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> Option<u32> {
+    let before = text.get(..offset)?;
+    u32::try_from(before.matches('\n').count() + 1).ok()
+}
+
+/// Writes `choice` to `<config_folder>/preferences.toml`, moving a file that could not be
+/// read aside first.
+fn save(config_folder: &Path, choice: PreferenceChoice) -> Result<()> {
+    let unusable = |source: std::io::Error| Error::ConfigFolder {
+        path: config_folder.to_owned(),
+        source,
+    };
+    if let Stored::Unreadable(_) = Stored::read(config_folder) {
+        keep_broken(config_folder).map_err(unusable)?;
+    }
+    write_atomically(config_folder, &format!("{HEADER}{}", file_text(choice))).map_err(unusable)
+}
+
+fn file_text(choice: PreferenceChoice) -> String {
+    // Two enums of plain words: nothing in them that TOML cannot write.
+    toml::to_string(&choice).unwrap_or_default()
+}
+
+/// Renames the broken preferences to `preferences.broken.toml`, replacing an older one.
+fn keep_broken(config_folder: &Path) -> std::io::Result<()> {
+    let broken = config_folder.join(BROKEN_FILE);
+    match std::fs::rename(config_folder.join(PREFERENCES_FILE), &broken) {
+        Ok(()) => {
+            tracing::info!(path = %broken.display(), "the unreadable preferences were kept");
+            Ok(())
+        }
+        // Another save moved it first.
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes the file whole or not at all: a crash or a full disk midway leaves the old file,
+/// never half of the new one. The text goes to a temporary file in the same folder (a rename
+/// does not cross file systems), reaches the disk, then takes the file's name in one step.
+fn write_atomically(config_folder: &Path, text: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(config_folder)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".preferences-")
+        .suffix(".tmp")
+        .tempfile_in(config_folder)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    // A failed rename deletes the temporary file.
+    file.persist(config_folder.join(PREFERENCES_FILE))
+        .map_err(|error| error.error)?;
+    sync_folder(config_folder);
+    Ok(())
+}
+
+/// Makes the rename itself durable. Best effort: the new file is in place already, and some
+/// file systems cannot sync a folder.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) {
+    if let Err(error) = std::fs::File::open(folder).and_then(|folder| folder.sync_all()) {
+        tracing::debug!(%error, "the config folder was not synced");
+    }
+}
+
+/// Windows cannot open a folder as a file; its renames are made durable by the file system.
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn preferences_path(config_folder: &Path) -> PathBuf {
+        config_folder.join(PREFERENCES_FILE)
+    }
+
+    const CHOICE: PreferenceChoice = PreferenceChoice {
+        language: LanguageChoice::Sk,
+        theme: ThemeChoice::Dark,
+    };
+
+    #[test]
+    fn no_file_is_the_defaults() {
+        let folder = tempfile::tempdir().unwrap();
+        let config = folder.path().join("config");
+        assert_eq!(Stored::read(&config), Stored::Missing);
+        assert_eq!(Stored::read(&config).choice(), PreferenceChoice::default());
+        assert_eq!(
+            PreferenceChoice::default(),
+            PreferenceChoice {
+                language: LanguageChoice::System,
+                theme: ThemeChoice::System
+            }
+        );
+    }
+
+    #[test]
+    fn a_saved_choice_is_read_back_from_a_plain_file() {
+        let folder = tempfile::tempdir().unwrap();
+        let config = folder.path().join("config");
+        save(&config, CHOICE).unwrap();
+
+        assert_eq!(Stored::read(&config), Stored::Read(CHOICE));
+        let text = std::fs::read_to_string(preferences_path(&config)).unwrap();
+        assert!(text.contains("language = \"sk\"\n"), "{text}");
+        assert!(text.contains("theme = \"dark\"\n"), "{text}");
+
+        let light = PreferenceChoice {
+            theme: ThemeChoice::Light,
+            ..CHOICE
+        };
+        save(&config, light).unwrap();
+        assert_eq!(Stored::read(&config), Stored::Read(light));
+    }
+
+    #[test]
+    fn a_file_written_by_hand_may_leave_out_a_key_or_add_one() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            preferences_path(folder.path()),
+            "theme = \"light\"\nfont_size = 3\n",
+        )
+        .unwrap();
+        let choice = Stored::read(folder.path()).choice();
+        assert_eq!(choice.language, LanguageChoice::System);
+        assert_eq!(choice.theme, ThemeChoice::Light);
+    }
+
+    #[test]
+    fn a_broken_file_is_the_defaults_with_its_line() {
+        let folder = tempfile::tempdir().unwrap();
+        for (text, line) in [
+            ("language = \"sk\"\ntheme = \"purple\"\n", Some(2)),
+            ("# mine\n\nlanguage = \"de\"\n", Some(3)),
+            ("language = \"sk\n", Some(1)),
+            ("language = [\"sk\"]\n", Some(1)),
+        ] {
+            std::fs::write(preferences_path(folder.path()), text).unwrap();
+            let stored = Stored::read(folder.path());
+            assert_eq!(
+                stored,
+                Stored::Unreadable(UnreadablePreferences { line }),
+                "{text:?}"
+            );
+            assert_eq!(stored.choice(), PreferenceChoice::default());
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_the_defaults_without_a_line() {
+        let folder = tempfile::tempdir().unwrap();
+        // A folder where the file should be: it exists, and reading it fails.
+        std::fs::create_dir(preferences_path(folder.path())).unwrap();
+        assert_eq!(
+            Stored::read(folder.path()),
+            Stored::Unreadable(UnreadablePreferences { line: None })
+        );
+    }
+
+    #[test]
+    fn saving_over_a_broken_file_keeps_it_aside() {
+        let folder = tempfile::tempdir().unwrap();
+        let broken = "language = \"slovak\"\n";
+        std::fs::write(preferences_path(folder.path()), broken).unwrap();
+
+        save(folder.path(), CHOICE).unwrap();
+
+        assert_eq!(Stored::read(folder.path()), Stored::Read(CHOICE));
+        let kept = std::fs::read_to_string(folder.path().join(BROKEN_FILE)).unwrap();
+        assert_eq!(kept, broken);
+    }
+
+    /// A reader that opened the old file (here: a second name for it) still sees it whole: the
+    /// new text went to a new file that took the name, not into the old one.
+    #[test]
+    fn a_save_replaces_the_file_instead_of_writing_into_it() {
+        let folder = tempfile::tempdir().unwrap();
+        save(folder.path(), PreferenceChoice::default()).unwrap();
+        let old = folder.path().join("old-name");
+        std::fs::hard_link(preferences_path(folder.path()), &old).unwrap();
+        let before = std::fs::read_to_string(&old).unwrap();
+
+        save(folder.path(), CHOICE).unwrap();
+
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), before);
+        assert_eq!(Stored::read(folder.path()), Stored::Read(CHOICE));
+        let names: Vec<_> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "a temporary file was left: {names:?}");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_storage_unavailable() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a-file");
+        std::fs::write(&file, b"").unwrap();
+
+        let error = save(&file.join("config"), CHOICE).unwrap_err();
+
+        assert_eq!(error.code(), ErrorCode::StorageUnavailable);
+    }
+
+    #[test]
+    fn choices_cross_to_the_ui_as_plain_words() {
+        let preferences = Preferences {
+            language: LanguageChoice::Sk,
+            theme: ThemeChoice::System,
+            system_locale: Some("sk-SK".to_owned()),
+            unreadable: Some(UnreadablePreferences { line: Some(2) }),
+        };
+        assert_eq!(
+            serde_json::to_value(preferences).unwrap(),
+            serde_json::json!({
+                "language": "sk",
+                "theme": "system",
+                "systemLocale": "sk-SK",
+                "unreadable": {"line": 2},
+            })
+        );
+        let saved: PreferenceChoice =
+            serde_json::from_value(serde_json::json!({"language": "en", "theme": "dark"})).unwrap();
+        assert_eq!(saved.language, LanguageChoice::En);
+        assert_eq!(saved.theme, ThemeChoice::Dark);
+    }
+
+    #[test]
+    fn lines_count_from_one() {
+        let text = "a\nb\nc";
+        assert_eq!(line_of(text, 0), Some(1));
+        assert_eq!(line_of(text, 2), Some(2));
+        assert_eq!(line_of(text, 4), Some(3));
+        assert_eq!(line_of(text, 99), None);
+    }
+}
