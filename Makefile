@@ -110,10 +110,10 @@ app-bundle:
 	cp $(APP) $(INSTALLER_APP)
 	cargo build --locked -p bankbook $(FEATURES)
 
+# Each test file in a desktop session of its own, two at a time: see scripts/e2e.sh.
 e2e:
 	mkdir -p $(BANKBOOK_ARTEFACTS)
-	BANKBOOK_APP=$(APP) BANKBOOK_INSTALLER_APP=$(INSTALLER_APP) scripts/with-desktop.sh \
-		cargo test --locked -p e2e -- --ignored --test-threads=1
+	BANKBOOK_APP=$(APP) BANKBOOK_INSTALLER_APP=$(INSTALLER_APP) scripts/e2e.sh
 
 deb-check:
 	scripts/check-deb.sh $(CARGO_TARGET_DIR)/debug/bundle/deb/*.deb
