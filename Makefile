@@ -111,7 +111,9 @@ app-bundle:
 	cargo build --locked -p bankbook $(FEATURES)
 
 # Each test file in a desktop session of its own, two at a time: see scripts/e2e.sh.
+# axe-core's results and their summary are appended to test by test: a run starts them afresh.
 e2e:
+	rm -rf $(BANKBOOK_ARTEFACTS)/axe
 	mkdir -p $(BANKBOOK_ARTEFACTS)
 	BANKBOOK_APP=$(APP) BANKBOOK_INSTALLER_APP=$(INSTALLER_APP) scripts/e2e.sh
 

@@ -21,6 +21,12 @@ pub enum Error {
     /// The test could not arrange what it needs (a disk to fill, a folder to mount).
     #[error("test set-up: {0}")]
     Setup(String),
+    /// axe-core could not be loaded or run in the page.
+    #[error("axe-core: {0}")]
+    Axe(String),
+    /// Serious or critical accessibility violations, a line each.
+    #[error("accessibility violations:\n{0}")]
+    Accessibility(String),
     #[error("WebDriver: {0}")]
     WebDriver(#[from] fantoccini::error::CmdError),
 }

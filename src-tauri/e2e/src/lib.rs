@@ -9,20 +9,27 @@
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
 
+mod axe;
 mod bus;
 mod demo;
 mod disk;
 mod error;
 mod flows;
+mod keyboard;
+mod language;
 mod leaks;
+mod roles;
 mod scroll;
 mod session;
 
+pub use axe::{AXE_TAGS, AxeAudit, AxeReport, THEMES, Violation, axe_folder};
 pub use bus::BareBus;
 pub use demo::{AccountAtTheBank, DemoBank};
 pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
+pub use language::{ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
+pub use roles::Focused;
 pub use scroll::ScrollReport;
 pub use session::{AppSession, artefacts_root, free_port};

@@ -159,13 +159,15 @@ impl AppSession {
             .for_element(Locator::Css(css))
             .await;
         if found.is_err() {
-            self.keep_failure_screenshot().await;
+            self.screenshot_failure().await;
             return Err(Error::NotFound(css.to_owned()));
         }
         Ok(found?)
     }
 
-    async fn keep_failure_screenshot(&self) {
+    /// Keeps the window as `not-found.png`, to see what was there instead of what a step
+    /// waited for.
+    pub async fn screenshot_failure(&self) {
         let path = self.artefacts.join("not-found.png");
         if let Ok(png) = self.client.screenshot().await {
             let _ = fs::write(path, png);
@@ -182,7 +184,7 @@ impl AppSession {
                 }
             }
             if Instant::now() > deadline {
-                self.keep_failure_screenshot().await;
+                self.screenshot_failure().await;
                 return Err(Error::NotFound(format!("{css} with text {text:?}")));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -296,6 +298,19 @@ impl AppSession {
         self.next_frames().await?;
         self.steps += 1;
         let path = self.artefacts.join(format!("{:02}-{step}.png", self.steps));
+        let png = self.client.screenshot().await?;
+        fs::write(&path, png).map_err(|source| Error::io(&path, source))?;
+        Ok(path)
+    }
+
+    /// Saves what the window shows as `<artefacts>/<name>.png` (`name` may hold folders:
+    /// `light/main-window`) and returns the path.
+    pub async fn screenshot_as(&self, name: &str) -> Result<PathBuf> {
+        self.next_frames().await?;
+        let path = self.artefacts.join(format!("{name}.png"));
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|source| Error::io(folder, source))?;
+        }
         let png = self.client.screenshot().await?;
         fs::write(&path, png).map_err(|source| Error::io(&path, source))?;
         Ok(path)
@@ -452,9 +467,15 @@ fn spawn_driver(
         .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("XDG_STATE_HOME", home.join(".local/state"))
         // A user in Slovakia reading English: the Demo Bank's days are Bratislava's, so
-        // "Today" in the list is the bank's today; amounts in the British format.
+        // "Today" in the list is the bank's today; English, amounts in the British format (the
+        // tests find elements by their English names unless they set a language).
         .env("TZ", "Europe/Bratislava")
         .env("LANG", "en_GB.UTF-8")
+        // The app's language is the system's (LC_ALL, then LC_MESSAGES, then LANG): the
+        // tests' own locale must not leak into it; a test that wants one sets it.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .envs(env.iter().map(|(key, value)| (key, value)))
         .stdin(Stdio::null())
         .stdout(log)

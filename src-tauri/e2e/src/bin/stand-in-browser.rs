@@ -5,7 +5,8 @@
 //!
 //! `STAND_IN_DECISION`: `approve:<n>` ticks the first n accounts and approves (default
 //! `approve:2`); `deny` refuses; `none` leaves the page open and does nothing (a user who has
-//! not decided yet).
+//! not decided yet). With `STAND_IN_DECISION_FILE`, the decision is that file's text instead,
+//! read at each start: a test changes its mind between two consents of one app session.
 //!
 //! It says each step on standard error, `stand-in browser: ...` (the app's log, where a
 //! headless `make run` reads and repeats it); never the callback URL, which carries the code.
@@ -37,7 +38,13 @@ async fn run() -> Result<(), Problem> {
         .nth(1)
         .ok_or("no URL to open")?
         .parse::<Url>()?;
-    let decision_text = std::env::var("STAND_IN_DECISION").unwrap_or_default();
+    let decision_text = match std::env::var_os("STAND_IN_DECISION_FILE") {
+        Some(file) => std::fs::read_to_string(&file)
+            .map_err(|error| format!("{}: {error}", std::path::Path::new(&file).display()))?
+            .trim()
+            .to_owned(),
+        None => std::env::var("STAND_IN_DECISION").unwrap_or_default(),
+    };
     say(&format!(
         "opening the Demo Bank's consent page ({})",
         without_query(&page)

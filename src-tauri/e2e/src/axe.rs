@@ -1,0 +1,415 @@
+//! axe-core run inside the real app: every screen checked against WCAG 2.2 A/AA and axe's best
+//! practices, its full result kept as JSON and counted in a summary.
+//!
+//! axe's source (`ui/node_modules/axe-core/axe.min.js`, the UI's dev dependency) goes into the
+//! page through WebDriver's Execute Script, and `axe.run` through Execute Async Script. Neither
+//! is subject to the page's Content Security Policy: WebKit's automation evaluates the script
+//! as a function in the page's world, not as an inline `<script>` or an `eval` of the page's,
+//! so the app keeps its `script-src 'self'` (no `'unsafe-eval'`, no `'unsafe-inline'`) under
+//! test. `@axe-core/webdriverio`'s way (finish on `about:blank`) cannot work here: the app has
+//! one window, and leaving `tauri://localhost` would end it.
+//!
+//! Artefacts, under `$BANKBOOK_ARTEFACTS/axe/`:
+//! - `<language>-<theme>-<screen>.json`: axe's whole result for one screen;
+//! - `summary.tsv`: a line per check, `language theme screen critical serious moderate minor`
+//!   (violations, counted by axe's impact); `make e2e` empties the folder first.
+
+use std::fmt::Write as _;
+use std::fs::{self, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::{Value, json};
+
+use crate::{AppSession, Error, Result, artefacts_root};
+
+/// The rule sets every screen is held to.
+pub const AXE_TAGS: [&str; 6] = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+/// The violations axe found on one screen.
+#[derive(Debug, Clone)]
+pub struct AxeReport {
+    pub language: String,
+    pub theme: String,
+    pub screen: String,
+    pub violations: Vec<Violation>,
+    /// axe's whole result, as written to [`Self::json`].
+    pub json: PathBuf,
+}
+
+/// One failed rule and the elements that fail it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The rule, e.g. `color-contrast`.
+    pub id: String,
+    /// `critical`, `serious`, `moderate` or `minor`.
+    pub impact: String,
+    /// What the rule asks for, in axe's words.
+    pub help: String,
+    /// The failing elements' CSS selectors, with axe's first line of why.
+    pub targets: Vec<String>,
+}
+
+impl Violation {
+    /// Serious and critical violations fail a check.
+    pub fn is_blocking(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+    }
+}
+
+impl AxeReport {
+    /// How many violations of `impact` (`critical`, `serious`, `moderate`, `minor`).
+    pub fn count(&self, impact: &str) -> usize {
+        self.violations
+            .iter()
+            .filter(|violation| violation.impact == impact)
+            .count()
+    }
+
+    /// The serious and critical violations.
+    pub fn blocking(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|violation| violation.is_blocking())
+    }
+
+    /// `<language>-<theme>-<screen>`.
+    pub fn label(&self) -> String {
+        format!("{}-{}-{}", self.language, self.theme, self.screen)
+    }
+
+    /// Every serious and critical violation, a line each, with the failing elements; empty when
+    /// there is none.
+    pub fn describe_blocking(&self) -> String {
+        let mut text = String::new();
+        for violation in self.blocking() {
+            let _ = writeln!(
+                text,
+                "{}: {} ({}): {}",
+                self.label(),
+                violation.id,
+                violation.impact,
+                violation.help
+            );
+            for target in &violation.targets {
+                let _ = writeln!(text, "    {target}");
+            }
+        }
+        text
+    }
+
+    /// Fails with every serious and critical violation, or passes the report on.
+    pub fn passed(self) -> Result<Self> {
+        let blocking = self.describe_blocking();
+        if blocking.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Accessibility(format!(
+                "{blocking}(axe's whole result: {})",
+                self.json.display()
+            )))
+        }
+    }
+}
+
+/// Checks gathered over a walk through the app, failed together at the end: one screen's
+/// violations do not hide the next screen's.
+#[derive(Debug, Default)]
+pub struct AxeAudit {
+    pub reports: Vec<AxeReport>,
+    /// What else went wrong on the way, a line each (a theme that did not switch).
+    pub problems: Vec<String>,
+}
+
+impl AxeAudit {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Checks what the window shows now as `screen` and keeps the report.
+    pub async fn check(&mut self, app: &AppSession, screen: &str) -> Result<()> {
+        let report = app.audit_accessibility(screen).await?;
+        self.reports.push(report);
+        Ok(())
+    }
+
+    /// Fails listing every serious and critical violation of every check.
+    pub fn passed(&self) -> Result<()> {
+        let mut blocking: String = self
+            .reports
+            .iter()
+            .map(AxeReport::describe_blocking)
+            .collect();
+        for problem in &self.problems {
+            let _ = writeln!(blocking, "{problem}");
+        }
+        if blocking.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Accessibility(format!(
+                "{blocking}(axe's whole results: {})",
+                axe_folder().display()
+            )))
+        }
+    }
+}
+
+/// The themes every screen is checked in.
+pub const THEMES: [&str; 2] = ["light", "dark"];
+
+/// Sets or removes `<html data-theme>` exactly as the Settings dialog does.
+const APPLY_THEME: &str = r"
+const [theme] = arguments;
+if (theme === null) { delete document.documentElement.dataset.theme; }
+else { document.documentElement.dataset.theme = theme; }
+";
+
+impl AxeAudit {
+    /// Checks the screen shown now in the light and in the dark theme, switched the way the
+    /// Settings dialog switches them (`<html data-theme>`), with a screenshot of each as
+    /// `<theme>/<screen>.png` in the session's artefacts; then puts the theme back.
+    pub async fn check_in_both_themes(&mut self, app: &AppSession, screen: &str) -> Result<()> {
+        let before = app.theme_attribute().await?;
+        let mut backgrounds = Vec::new();
+        for theme in THEMES {
+            app.apply_theme(Some(theme)).await?;
+            self.check(app, screen).await?;
+            // After axe, which waited for the theme's transitions to end.
+            backgrounds.push(app.page_background().await?);
+            app.screenshot_as(&format!("{theme}/{screen}")).await?;
+        }
+        app.apply_theme(before.as_deref()).await?;
+        if backgrounds[0] == backgrounds[1] {
+            self.problems.push(format!(
+                "{screen}: the light and the dark theme have the same background ({}): \
+                 <html data-theme> does not switch the theme",
+                backgrounds[0]
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl AppSession {
+    /// Sets `<html data-theme>` (`light`, `dark`; `None` removes it: the system's theme) as the
+    /// Settings dialog does. CSS transitions may still be under way:
+    /// [`Self::audit_accessibility`] waits for them.
+    pub async fn apply_theme(&self, theme: Option<&str>) -> Result<()> {
+        self.client()
+            .execute(APPLY_THEME, vec![json!(theme)])
+            .await?;
+        Ok(())
+    }
+
+    /// The page's background colour (`<html>`'s), as computed now.
+    pub async fn page_background(&self) -> Result<String> {
+        let background = self
+            .client()
+            .execute(
+                "return getComputedStyle(document.documentElement).backgroundColor;",
+                Vec::new(),
+            )
+            .await?;
+        Ok(background.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// `<html data-theme>`: the theme chosen in Settings, `None` for the system's.
+    pub async fn theme_attribute(&self) -> Result<Option<String>> {
+        let theme = self
+            .client()
+            .execute(
+                "return document.documentElement.dataset.theme ?? null;",
+                Vec::new(),
+            )
+            .await?;
+        Ok(theme.as_str().map(str::to_owned))
+    }
+}
+
+/// Whether this page has axe already (one injection per page load).
+const INJECTED: &str = "return typeof window.axe !== 'undefined';";
+
+/// Follows axe's source in the script that defines `window.axe`: the script's body is the
+/// source itself, not a string the page evaluates (the CSP forbids `eval` and `Function`).
+const AFTER_SOURCE: &str =
+    "\n;return typeof window.axe === 'undefined' ? null : window.axe.version;";
+
+/// Runs axe on the document after the page has settled: no CSS transition running (a theme
+/// switch fades colours), two frames drawn. Answers with the result as JSON text.
+const RUN: &str = r#"
+const [options, done] = arguments;
+const settled = () => new Promise((resolve) => {
+  const check = (tries) => {
+    const moving = document.getAnimations().some(
+      (animation) => animation instanceof CSSTransition && animation.playState === "running");
+    if (moving && tries > 0) { requestAnimationFrame(() => check(tries - 1)); }
+    else { requestAnimationFrame(() => requestAnimationFrame(resolve)); }
+  };
+  check(120);
+});
+const root = document.documentElement;
+const theme = root.dataset.theme
+  ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+settled()
+  .then(() => window.axe.run(document, options))
+  .then(
+    (result) => done(JSON.stringify({ language: root.lang, theme, result })),
+    (error) => done(JSON.stringify({ error: String(error && error.stack || error) })),
+  );
+"#;
+
+impl AppSession {
+    /// Runs axe on what the window shows now, as `screen`; writes its result and a summary line,
+    /// and fails listing each serious and critical violation (rule, help, elements).
+    pub async fn check_accessibility(&self, screen: &str) -> Result<AxeReport> {
+        self.audit_accessibility(screen).await?.passed()
+    }
+
+    /// Like [`Self::check_accessibility`], without failing: the caller decides.
+    pub async fn audit_accessibility(&self, screen: &str) -> Result<AxeReport> {
+        let injected = self.client().execute(INJECTED, Vec::new()).await?;
+        if injected.as_bool() != Some(true) {
+            let script = format!("{}{AFTER_SOURCE}", axe_source()?);
+            let version = self.client().execute(&script, Vec::new()).await?;
+            if version.is_null() {
+                return Err(Error::Axe(
+                    "axe-core's source ran in the page but defined no `axe`".to_owned(),
+                ));
+            }
+        }
+        let options = json!({
+            "runOnly": { "type": "tag", "values": AXE_TAGS },
+            "resultTypes": ["violations", "incomplete"],
+        });
+        let answer = self.client().execute_async(RUN, vec![options]).await?;
+        let answer: Value = answer
+            .as_str()
+            .ok_or_else(|| Error::Axe(format!("axe answered {answer}")))
+            .and_then(|text| {
+                serde_json::from_str(text).map_err(|error| Error::Axe(error.to_string()))
+            })?;
+        if let Some(error) = answer["error"].as_str() {
+            return Err(Error::Axe(format!("axe.run failed: {error}")));
+        }
+        let language = match answer["language"].as_str() {
+            Some("") | None => "no-lang".to_owned(),
+            Some(language) => language.to_owned(),
+        };
+        let theme = answer["theme"].as_str().unwrap_or("unknown").to_owned();
+        let result = &answer["result"];
+        let folder = axe_folder();
+        fs::create_dir_all(&folder).map_err(|source| Error::io(&folder, source))?;
+        let json = folder.join(format!("{language}-{theme}-{screen}.json"));
+        let pretty =
+            serde_json::to_string_pretty(result).map_err(|error| Error::Axe(error.to_string()))?;
+        fs::write(&json, pretty).map_err(|source| Error::io(&json, source))?;
+        let report = AxeReport {
+            language,
+            theme,
+            screen: screen.to_owned(),
+            violations: violations(result),
+            json,
+        };
+        append_summary(&folder.join("summary.tsv"), &report)?;
+        Ok(report)
+    }
+}
+
+/// `$BANKBOOK_ARTEFACTS/axe`.
+pub fn axe_folder() -> PathBuf {
+    artefacts_root().join("axe")
+}
+
+/// axe-core's browser build, read once.
+fn axe_source() -> Result<&'static str> {
+    static SOURCE: OnceLock<std::result::Result<String, String>> = OnceLock::new();
+    SOURCE
+        .get_or_init(|| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../ui/node_modules/axe-core/axe.min.js");
+            fs::read_to_string(&path).map_err(|error| {
+                format!(
+                    "{}: {error}: axe-core is the UI's dev dependency: run `npm --prefix ui install`",
+                    path.display()
+                )
+            })
+        })
+        .as_deref()
+        .map_err(|problem| Error::Axe(problem.clone()))
+}
+
+fn violations(result: &Value) -> Vec<Violation> {
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+    result["violations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|rule| Violation {
+            id: text(&rule["id"]),
+            impact: text(&rule["impact"]),
+            help: text(&rule["help"]),
+            targets: rule["nodes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|node| {
+                    let target = node["target"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|part| match part {
+                            Value::String(selector) => selector.clone(),
+                            other => other.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" >>> ");
+                    // The first reason after "Fix any of the following:".
+                    let why = node["failureSummary"]
+                        .as_str()
+                        .and_then(|summary| summary.lines().nth(1))
+                        .map(str::trim)
+                        .unwrap_or_default();
+                    if why.is_empty() {
+                        target
+                    } else {
+                        format!("{target}: {why}")
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn append_summary(path: &Path, report: &AxeReport) -> Result<()> {
+    let new = !path.exists();
+    let mut file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|source| Error::io(path, source))?;
+    let mut line = String::new();
+    if new {
+        line.push_str("language\ttheme\tscreen\tcritical\tserious\tmoderate\tminor\n");
+    }
+    let _ = writeln!(
+        line,
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        report.language,
+        report.theme,
+        report.screen,
+        report.count("critical"),
+        report.count("serious"),
+        report.count("moderate"),
+        report.count("minor"),
+    );
+    file.write_all(line.as_bytes())
+        .map_err(|source| Error::io(path, source))
+}

@@ -1,0 +1,135 @@
+//! Every screen of the app, checked with axe-core (WCAG 2.2 A and AA, and axe's best practices)
+//! in English and in Slovak, in the light and in the dark theme: no serious and no critical
+//! violation anywhere.
+//!
+//! One app session per language walks every screen a user meets, in order: the empty state, the
+//! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
+//! accounts), the main window with transactions, Settings and the disconnect dialog. On each
+//! screen both themes are checked, switched as the Settings dialog switches them (it sets
+//! `<html data-theme>`; `tests/slovak.rs` proves the dialog does): walking every screen again
+//! in the other theme, or restarting with a stored preference, would cost as much again, and a
+//! theme is only CSS over the same DOM. Each check's result is in
+//! `$BANKBOOK_ARTEFACTS/axe/<language>-<theme>-<screen>.json`, counted in `axe/summary.tsv`,
+//! with a screenshot in `accessibility_<language>/<theme>/<screen>.png`.
+//!
+//! The stand-in browser reads its decision from a file at each consent: none at first (the
+//! waiting step), then a decline (the failure step), then an approval (the accounts).
+
+use std::path::Path;
+
+use e2e::{AppSession, AxeAudit, ENGLISH, Language, SLOVAK, start_on_demo_bank};
+use fantoccini::key::Key;
+
+const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
+
+#[tokio::test]
+#[ignore = "drives the built app under Xvfb: run with `make e2e`"]
+async fn every_screen_in_english_has_no_serious_accessibility_violation() -> e2e::Result<()> {
+    walk_every_screen(&ENGLISH).await
+}
+
+#[tokio::test]
+#[ignore = "drives the built app under Xvfb: run with `make e2e`"]
+async fn every_screen_in_slovak_has_no_serious_accessibility_violation() -> e2e::Result<()> {
+    walk_every_screen(&SLOVAK).await
+}
+
+async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
+    let words = &language.words;
+    let decisions =
+        tempfile::tempdir().map_err(|source| e2e::Error::io(Path::new("tmp"), source))?;
+    let decision = decisions.path().join("decision");
+    let decide = |text: &str| {
+        std::fs::write(&decision, text).map_err(|source| e2e::Error::io(&decision, source))
+    };
+    decide("none")?;
+    let decision_file = decision.to_string_lossy().into_owned();
+    let (app, _bank) = start_on_demo_bank(
+        &format!("accessibility_{}", language.code),
+        BROWSER,
+        "none",
+        &[
+            ("LANG", language.locale),
+            ("STAND_IN_DECISION_FILE", &decision_file),
+            // One page of history: the main window with transactions, little to load.
+            ("BANKBOOK_DEMO_TRANSACTIONS", "40"),
+        ],
+    )
+    .await?;
+    let mut audit = AxeAudit::new();
+
+    app.find_role("heading", words.empty_title).await?;
+    audit.check_in_both_themes(&app, "empty-state").await?;
+
+    app.click_role("button", words.connect).await?;
+    app.find_role("heading", words.step_bank).await?;
+    let continue_button = app.find_role("button", words.continue_in_browser).await?;
+    wait_until_enabled(&app, &continue_button).await?;
+    audit.check_in_both_themes(&app, "onboarding-bank").await?;
+
+    continue_button.click().await?;
+    app.find_role("button", words.open_again).await?;
+    audit
+        .check_in_both_themes(&app, "onboarding-waiting")
+        .await?;
+
+    // Back to the bank, and this time the user declines at the bank.
+    app.click_role("button", words.cancel).await?;
+    decide("deny")?;
+    let continue_button = app.find_role("button", words.continue_in_browser).await?;
+    wait_until_enabled(&app, &continue_button).await?;
+    continue_button.click().await?;
+    app.find_role("heading", words.step_failed).await?;
+    app.find_role("button", words.try_again).await?;
+    audit
+        .check_in_both_themes(&app, "onboarding-declined")
+        .await?;
+
+    decide("approve:2")?;
+    app.click_role("button", words.try_again).await?;
+    app.find_role("heading", words.step_accounts).await?;
+    app.find(".account-option").await?;
+    audit
+        .check_in_both_themes(&app, "onboarding-accounts")
+        .await?;
+
+    for checkbox in app.find_all(".account-option input[type=checkbox]").await? {
+        if !checkbox.is_selected().await? {
+            checkbox.click().await?;
+        }
+    }
+    app.click_role("button", words.show_accounts).await?;
+    app.find("[data-testid=transaction-row]").await?;
+    app.refreshed().await?;
+    audit.check_in_both_themes(&app, "main-window").await?;
+
+    app.click_role("button", words.settings).await?;
+    app.find_role("dialog", words.settings).await?;
+    audit.check_in_both_themes(&app, "settings").await?;
+    app.press(Key::Escape).await?;
+    app.gone("dialog[open]", std::time::Duration::from_secs(5))
+        .await?;
+
+    app.click_role("button", words.disconnect).await?;
+    app.find("dialog[open]").await?;
+    audit.check_in_both_themes(&app, "disconnect").await?;
+    app.click_role("button", words.cancel).await?;
+
+    app.close().await?;
+    audit.passed()
+}
+
+/// Waits until `button` can be pressed (the dialog enables Continue once the banks are listed).
+async fn wait_until_enabled(
+    app: &AppSession,
+    button: &fantoccini::elements::Element,
+) -> e2e::Result<()> {
+    for _ in 0..150 {
+        if button.is_enabled().await? {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.screenshot_failure().await;
+    Err(e2e::Error::NotFound("an enabled button".to_owned()))
+}
