@@ -1,10 +1,15 @@
-import type { CSSProperties } from "react";
+// biome-ignore-all lint/a11y/useSemanticElements: the history is a virtualized ARIA grid of absolutely positioned rows; table elements would need their table layout undone, and their semantics come from the explicit roles either way.
+// biome-ignore-all lint/a11y/useFocusableInteractive: rows take the focus in this grid (one tab stop, roving tabindex on the rows), so its cells are not focusable by design.
+import { GRID_COLUMNS, type GridRowProps } from "./gridRow";
 
-/** A group's title in the list: "Pending", "Today", "Friday, 20 November 2026". */
-export function DateHeader({ label, style }: { label: string; style: CSSProperties }) {
+/** A day's title in the list, as a row of its own: "Today", "Friday, 20 November 2026". A
+ * heading inside its cell, so a screen reader's heading keys jump from day to day. */
+export function DateHeader({ label, row }: { label: string; row: GridRowProps }) {
   return (
-    <h3 className="date-header" data-testid="date-header" style={style}>
-      {label}
-    </h3>
+    <div role="row" className="date-header" data-testid="date-header" {...row}>
+      <div role="gridcell" aria-colspan={GRID_COLUMNS} className="date-header-cell">
+        <h3 className="date-header-text">{label}</h3>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,12 @@
-import type { CSSProperties } from "react";
+// biome-ignore-all lint/a11y/useSemanticElements: the history is a virtualized ARIA grid of absolutely positioned rows; table elements would need their table layout undone, and their semantics come from the explicit roles either way.
+// biome-ignore-all lint/a11y/useFocusableInteractive: rows take the focus in this grid (one tab stop, roving tabindex on the rows), so its cells are not focusable by design.
+import type { ReactNode } from "react";
+import { type IntlShape, useIntl } from "react-intl";
 import { Spinner } from "../../components/Spinner";
-import { describeSyncFailure, FAILURE_ACTION_LABEL } from "../../errors/errorText";
+import { describeSyncFailure, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
+import { useT } from "../../i18n/useT";
 import type { CommandError } from "../../ipc";
+import { GRID_COLUMNS, type GridRowProps } from "./gridRow";
 
 /** What the list says below its last loaded row. */
 export type FooterState =
@@ -9,58 +14,78 @@ export type FooterState =
   | { kind: "failed"; failure: CommandError }
   | { kind: "end"; complete: boolean };
 
-/** The last line of the list: older entries on their way, why they did not come (the rows above
- * stay), or the start of the history. */
+/** What Enter on the footer does: the failure's way forward, else nothing. */
+export type FooterAction = "retry" | "reconnect" | null;
+
+export function footerAction(intl: IntlShape, state: FooterState): FooterAction {
+  if (state.kind !== "failed") {
+    return null;
+  }
+  // An ended consent: only connecting again helps, trying again would fail the same way.
+  const { reconnect } = describeSyncFailure(intl, state.failure, "loadOlderHistory");
+  return reconnect ? "reconnect" : "retry";
+}
+
+/** The last row of the list: older entries on their way, why they did not come (the rows above
+ * stay), or the start of the history. One row element whatever it says, so a focused footer
+ * keeps the focus when its state changes (Enter on a failure: it turns into loading). */
 export function HistoryFooter({
   state,
-  style,
+  row,
   onRetry,
   onReconnect,
 }: {
   state: FooterState;
-  style: CSSProperties;
+  row: GridRowProps;
   onRetry: () => void;
   onReconnect: () => void;
 }) {
+  const t = useT();
+  const testId = { loading: "history-loading", failed: "history-error", end: "history-end" }[
+    state.kind
+  ];
+  let cell: ReactNode;
   switch (state.kind) {
     case "loading":
-      return (
-        <div className="history-footer" data-testid="history-loading" role="status" style={style}>
-          <Spinner /> Loading older transactions…
+      cell = (
+        <div role="gridcell" aria-colspan={GRID_COLUMNS} className="history-footer">
+          <Spinner />
+          <span role="status">{t("transactions.loadingOlder")}</span>
         </div>
       );
+      break;
     case "failed":
-      return (
-        <FailedFooter
-          failure={state.failure}
-          style={style}
-          onRetry={onRetry}
-          onReconnect={onReconnect}
-        />
-      );
+      cell = <FailedCell failure={state.failure} onRetry={onRetry} onReconnect={onReconnect} />;
+      break;
     case "end":
-      return (
-        <div className="history-footer history-end" data-testid="history-end" style={style}>
-          {state.complete ? "Start of history" : "Your bank offers no older transactions"}
+      cell = (
+        <div role="gridcell" aria-colspan={GRID_COLUMNS} className="history-footer history-end">
+          {state.complete ? t("transactions.end.complete") : t("transactions.end.incomplete")}
         </div>
       );
+      break;
   }
+  return (
+    <div role="row" className="history-row" data-testid={testId} {...row}>
+      {cell}
+    </div>
+  );
 }
 
-function FailedFooter({
+function FailedCell({
   failure,
-  style,
   onRetry,
   onReconnect,
 }: {
   failure: CommandError;
-  style: CSSProperties;
   onRetry: () => void;
   onReconnect: () => void;
 }) {
-  const text = describeSyncFailure(failure, "loadOlderHistory");
+  const t = useT();
+  const intl = useIntl();
+  const text = describeSyncFailure(intl, failure, "loadOlderHistory");
   return (
-    <div className="history-footer history-error" data-testid="history-error" style={style}>
+    <div role="gridcell" aria-colspan={GRID_COLUMNS} className="history-footer history-error">
       <div role="alert" className="history-error-text">
         <span className="history-error-headline">{text.headline}</span>
         <span className="history-error-detail" title={text.detail ?? undefined}>
@@ -69,11 +94,11 @@ function FailedFooter({
       </div>
       {text.reconnect && (
         <button type="button" className="button small" onClick={onReconnect}>
-          {FAILURE_ACTION_LABEL.reconnect}
+          {t(FAILURE_ACTION_MESSAGE.reconnect)}
         </button>
       )}
       <button type="button" className="button small" onClick={onRetry}>
-        Retry
+        {t("transactions.retry")}
       </button>
     </div>
   );

@@ -30,9 +30,14 @@ function history(pages: Record<string, ipc.TransactionsPage | ipc.CommandError>)
   });
 }
 
-function renderList() {
+function renderList({ language }: { language?: "en" | "sk" } = {}) {
   const onConsentRequired = vi.fn();
-  renderWithQueries(<TransactionList iban={EVERYDAY.iban} onConsentRequired={onConsentRequired} />);
+  renderWithQueries(
+    <TransactionList iban={EVERYDAY.iban} onConsentRequired={onConsentRequired} />,
+    {
+      ...(language ? { language } : {}),
+    },
+  );
   return { onConsentRequired };
 }
 
@@ -63,7 +68,7 @@ describe("the rows", () => {
     renderList();
     await waitFor(() => expect(rowIds()).toEqual(["p", "t", "y", "f"]));
     const headers = screen.getAllByTestId("date-header").map((header) => header.textContent);
-    expect(headers).toEqual(["Today", "Yesterday", "Friday, November 13, 2026"]);
+    expect(headers).toEqual(["Today", "Yesterday", "Friday, 13 November 2026"]);
     expect(within(rows()[0] as HTMLElement).getByText("Pending").className).toBe("badge-pending");
   });
 
@@ -93,15 +98,61 @@ describe("the rows", () => {
     expect(card.textContent).toContain("Card payment");
     expect(card.querySelector(".transaction-amount")?.textContent).toBe("−€12.50");
   });
+
+  it("reads each amount with its direction, and the pending badge", async () => {
+    history({
+      first: page([
+        transaction("in", { amount: "2400.00" }),
+        transaction("out", { amount: "-10.70", status: "pending" }),
+        transaction("none", { amount: "0.00" }),
+      ]),
+    });
+    renderList();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const [incoming, outgoing, none] = rows() as [HTMLElement, HTMLElement, HTMLElement];
+    const spoken = (row: HTMLElement) => row.querySelector(".visually-hidden")?.textContent;
+    expect(spoken(incoming)).toBe("incoming, +€2,400.00");
+    expect(spoken(outgoing)).toBe("outgoing, −€10.70");
+    // The visible figure is not read twice; a zero moved neither way and is read as shown.
+    expect(outgoing.querySelector(".transaction-amount")?.getAttribute("aria-hidden")).toBe("true");
+    expect(spoken(none)).toBeUndefined();
+    expect(none.querySelector(".transaction-amount")?.hasAttribute("aria-hidden")).toBe(false);
+    expect(within(outgoing).getByText("Pending")).toBeTruthy();
+  });
+
+  it("speaks Slovak, with Slovak dates and money", async () => {
+    history({
+      first: page([
+        transaction("p", { status: "pending", date: "2026-11-20", amount: "-10.70" }),
+        transaction("y", {
+          date: "2026-11-19",
+          amount: "1520.35",
+          counterpartyName: null,
+          bankNote: null,
+        }),
+        transaction("f", { date: "2026-11-13" }),
+      ]),
+    });
+    renderList({ language: "sk" });
+    const grid = await screen.findByRole("grid", { name: "Transakcie" });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const headers = screen.getAllByTestId("date-header").map((header) => header.textContent);
+    expect(headers).toEqual(["Dnes", "Včera", "Piatok 13. novembra 2026"]);
+    const [pending, named] = rows() as [HTMLElement, HTMLElement];
+    expect(within(pending).getByText("Čaká na zaúčtovanie").className).toBe("badge-pending");
+    expect(pending.querySelector(".visually-hidden")?.textContent).toBe(
+      "odchádzajúca, −10,70\u00a0€",
+    );
+    expect(named.querySelector(".transaction-amount")?.textContent).toBe("+1\u00a0520,35\u00a0€");
+    expect(named.querySelector(".visually-hidden")?.textContent).toBe(
+      "prichádzajúca, +1\u00a0520,35\u00a0€",
+    );
+    expect(named.textContent).toContain("Transakcia");
+    expect(within(grid).getByTestId("history-end").textContent).toBe("Začiatok histórie");
+  });
 });
 
 describe("scrolling through the history", () => {
-  it("is a focusable region, so the keyboard scrolls it", async () => {
-    renderList();
-    expect(list().tabIndex).toBe(0);
-    expect(screen.getByRole("region", { name: "Transactions" })).toBe(list());
-  });
-
   it("renders only the rows near the viewport", async () => {
     history({ first: page(transactions("a", 100), "c1") });
     renderList();
@@ -228,3 +279,187 @@ describe("when a page fails", () => {
     await waitFor(() => expect(rowIds()).toEqual(["a-0", "a-1"]));
   });
 });
+
+describe("the grid", () => {
+  // jsdom has no scrolling: the virtualizer's scrollToIndex lands here, as a browser's would.
+  beforeEach(() => {
+    Element.prototype.scrollTo = function scrollTo(this: HTMLElement, options?: ScrollToOptions) {
+      scrollTo_(this, options?.top ?? 0);
+    } as typeof Element.prototype.scrollTo;
+    // The virtualizer scrolls no further than the element's scroll height: the rows' total.
+    vi.spyOn(Element.prototype, "scrollHeight", "get").mockImplementation(function scrollHeight(
+      this: Element,
+    ) {
+      const space = this.querySelector<HTMLElement>('[role="rowgroup"]');
+      return space ? Number.parseFloat(space.style.height) : 0;
+    });
+  });
+  afterEach(() => {
+    // @ts-expect-error jsdom has none; each test puts it back.
+    delete Element.prototype.scrollTo;
+  });
+
+  const grid = () => screen.getByRole("grid", { name: "Transactions" });
+  const gridRows = () => within(grid()).getAllByRole("row");
+  const focused = () => document.activeElement as HTMLElement;
+  const focusedRowIndex = () => Number(focused().getAttribute("aria-rowindex"));
+  const tabStops = () => gridRows().filter((row) => row.tabIndex === 0);
+
+  it("is a grid of rows with their cells, named Transactions, the footer a row too", async () => {
+    history({ first: page(transactions("a", 3)) });
+    renderList();
+    await screen.findByTestId("history-end");
+    expect(grid()).toBe(list());
+    // Two days' headers, three entries and the footer, all loaded: the count is known.
+    expect(grid().getAttribute("aria-rowcount")).toBe("6");
+    const all = gridRows();
+    expect(all.map((row) => row.getAttribute("aria-rowindex"))).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+    ]);
+    expect(all.map((row) => row.dataset.testid)).toEqual([
+      "date-header",
+      "transaction-row",
+      "transaction-row",
+      "date-header",
+      "transaction-row",
+      "history-end",
+    ]);
+    expect(within(all[1] as HTMLElement).getAllByRole("gridcell")).toHaveLength(2);
+    const headerCell = within(all[0] as HTMLElement).getByRole("gridcell");
+    expect(headerCell.getAttribute("aria-colspan")).toBe("2");
+    expect(within(headerCell).getByRole("heading", { level: 3 }).textContent).toBe(
+      "Friday, 20 November 2026",
+    );
+  });
+
+  it("counts its rows as unknown while older pages may follow", async () => {
+    history({ first: page(transactions("a", 100), "c1") });
+    renderList();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(grid().getAttribute("aria-rowcount")).toBe("-1");
+  });
+
+  it("is one tab stop: the first row on screen, the grid itself never", async () => {
+    history({ first: page(transactions("a", 100), "c1") });
+    renderList();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(grid().tabIndex).toBe(-1);
+    expect(tabStops()).toHaveLength(1);
+    await userEvent.tab();
+    expect(focusedRowIndex()).toBe(1);
+
+    // Scrolled away with the wheel, the focus out of the grid: Tab lands on what is on screen.
+    await userEvent.tab({ shift: true });
+    scrollTo(list(), 64 * 30);
+    await waitFor(() => expect(tabStops()[0]?.getAttribute("aria-rowindex")).not.toBe("1"));
+    expect(tabStops()).toHaveLength(1);
+    const onScreen = tabStops()[0] as HTMLElement;
+    await userEvent.tab();
+    expect(focused()).toBe(onScreen);
+  });
+
+  it("moves the focus with the arrows, Page Up/Down, Home and End, scrolling with it", async () => {
+    history({
+      first: page(transactions("a", 100), "c1"),
+      c1: page(transactions("a", 100, 100), "c2"),
+    });
+    renderList();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await userEvent.tab();
+    expect(focusedRowIndex()).toBe(1);
+
+    await userEvent.keyboard("{ArrowDown}");
+    expect(focusedRowIndex()).toBe(2);
+    expect(focused().dataset.id).toBe("a-0");
+    expect(tabStops()).toEqual([focused()]);
+    await userEvent.keyboard("{ArrowUp}{ArrowUp}");
+    expect(focusedRowIndex()).toBe(1);
+
+    await userEvent.keyboard("{PageDown}");
+    const afterPage = focusedRowIndex();
+    expect(afterPage).toBeGreaterThan(8);
+    // A page is the rows on screen where the key is pressed: back near the top, not past it.
+    await userEvent.keyboard("{PageUp}");
+    expect(focusedRowIndex()).toBeLessThan(3);
+
+    // End: the last loaded row, the footer (row 151: 50 days' headers, 100 entries); the list
+    // scrolls to it, and the next page is asked for as scrolling there would. Once it is in, the
+    // focus is on its first row, where the footer was.
+    await userEvent.keyboard("{End}");
+    expect(list().scrollTop).toBeGreaterThan(7000);
+    await waitFor(() => expect(pageCalls()).toEqual([null, "c1"]));
+    await waitFor(() => expect(rowIds()).toContain("a-100"));
+    expect(focusedRowIndex()).toBe(151);
+    expect(focused().dataset.testid).toBe("date-header");
+    await userEvent.keyboard("{Home}");
+    expect(focusedRowIndex()).toBe(1);
+    expect(list().scrollTop).toBe(0);
+  });
+
+  it("keeps the focused row while the wheel scrolls it away", async () => {
+    history({ first: page(transactions("a", 100), "c1") });
+    renderList();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await userEvent.tab();
+    await userEvent.keyboard("{ArrowDown}");
+    const row = focused();
+    scrollTo(list(), 64 * 60);
+    await waitFor(() => expect(rowIds()).toContain("a-50"));
+    expect(row.isConnected).toBe(true);
+    expect(focused()).toBe(row);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(focused().dataset.id).toBe("a-1");
+  });
+
+  it("tries a failed page again on Enter on its row, and the focus takes the first new row", async () => {
+    history({ first: page(transactions("a", 10), "c1"), c1: networkDown() });
+    renderList();
+    await screen.findByTestId("history-error");
+    await userEvent.tab();
+    await userEvent.keyboard("{End}");
+    expect(focused().dataset.testid).toBe("history-error");
+    const footerIndex = focusedRowIndex();
+
+    history({ first: page(transactions("a", 10), "c1"), c1: page(transactions("a", 5, 10)) });
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(rowIds()).toHaveLength(15));
+    expect(pageCalls()).toEqual([null, "c1", "c1"]);
+    // Where the footer was, the next day's header now is, and it has the focus.
+    await waitFor(() => expect(focusedRowIndex()).toBe(footerIndex));
+    expect(focused().dataset.testid).toBe("date-header");
+  });
+
+  it("reconnects on Enter when the consent has ended", async () => {
+    history({
+      first: page(transactions("a", 10), "c1"),
+      c1: new ipc.CommandError({ code: "consent_required", message: "invalid_grant" }),
+    });
+    const { onConsentRequired } = renderList();
+    await screen.findByTestId("history-error");
+    expect(onConsentRequired).toHaveBeenCalledTimes(1);
+    await userEvent.tab();
+    await userEvent.keyboard("{End}{Enter}");
+    expect(onConsentRequired).toHaveBeenCalledTimes(2);
+    expect(pageCalls()).toEqual([null, "c1"]);
+  });
+
+  it("does nothing on Enter or Space on a transaction", async () => {
+    history({ first: page(transactions("a", 3)) });
+    renderList();
+    await screen.findByTestId("history-end");
+    await userEvent.tab();
+    await userEvent.keyboard("{ArrowDown}{Enter} ");
+    expect(focused().dataset.id).toBe("a-0");
+    expect(pageCalls()).toEqual([null]);
+  });
+});
+
+/** Sets a scroll position as the browser's scrollTo would. */
+function scrollTo_(element: HTMLElement, offset: number) {
+  scrollTo(element, offset);
+}

@@ -1,4 +1,8 @@
-import { calendarDay, dayLabel } from "./dayLabel";
+import { calendarDay, dayLabel as labelWith } from "./dayLabel";
+
+const ENGLISH = { today: "Today", yesterday: "Yesterday" };
+const dayLabel = (date: string, today: Date, locale: string) =>
+  labelWith(date, today, locale, ENGLISH);
 
 // Local time, as the user's clock reads it: late evening, where UTC may already be tomorrow.
 const TODAY = new Date(2026, 10, 22, 23, 30);
@@ -13,6 +17,13 @@ describe("dayLabel", () => {
     expect(dayLabel("2026-11-20", TODAY, "en-GB")).toBe("Friday, 20 November 2026");
     expect(dayLabel("2026-11-20", TODAY, "en-US")).toBe("Friday, November 20, 2026");
     expect(dayLabel("2026-11-20", TODAY, "de-DE")).toBe("Freitag, 20. November 2026");
+  });
+
+  it("starts a header with a capital letter where the language's day names are lower case", () => {
+    const slovak = { today: "Dnes", yesterday: "Včera" };
+    expect(labelWith("2026-11-20", TODAY, "sk-SK", slovak)).toBe("Piatok 20. novembra 2026");
+    expect(labelWith("2026-11-22", TODAY, "sk-SK", slovak)).toBe("Dnes");
+    expect(labelWith("2026-11-21", TODAY, "sk-SK", slovak)).toBe("Včera");
   });
 
   it("finds yesterday across a month and a year", () => {

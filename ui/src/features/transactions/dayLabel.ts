@@ -1,17 +1,31 @@
 // The list's date headers. Dates are calendar days ("2026-11-20") with no time or zone, so they
 // are compared as text and formatted in UTC, where that day can never slip to its neighbour.
 
-/** "Today", "Yesterday", else the full date in the user's locale ("Friday, 20 November 2026").
- * `today` is passed in, so the labels are the same in every test, on every day. */
-export function dayLabel(date: string, today: Date, locale?: string): string {
+/** The words for the two days said by name, in the active language. */
+export type DayNames = { today: string; yesterday: string };
+
+/** "Today", "Yesterday", else the full date in the locale ("Friday, 20 November 2026",
+ * "Piatok 20. novembra 2026"): a header, so it starts with a capital letter even where the
+ * language writes its day names in lower case. `today` is passed in, so the labels are the same
+ * in every test, on every day. */
+export function dayLabel(date: string, today: Date, locale: string, names: DayNames): string {
   if (date === calendarDay(today)) {
-    return "Today";
+    return names.today;
   }
   if (date === calendarDay(dayBefore(today))) {
-    return "Yesterday";
+    return names.yesterday;
   }
   const day = parseCalendarDay(date);
-  return day === null ? date : fullDateFormat(locale).format(day);
+  return day === null ? date : capitalized(fullDateFormat(locale).format(day), locale);
+}
+
+function capitalized(text: string, locale: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) {
+    return text;
+  }
+  const head = String.fromCodePoint(first);
+  return head.toLocaleUpperCase(locale) + text.slice(head.length);
 }
 
 /** The local calendar day of a moment, as "YYYY-MM-DD". */
@@ -43,12 +57,11 @@ function parseCalendarDay(date: string): Date | null {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function fullDateFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const key = locale ?? "";
-  let format = formats.get(key);
+function fullDateFormat(locale: string): Intl.DateTimeFormat {
+  let format = formats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
-    formats.set(key, format);
+    formats.set(locale, format);
   }
   return format;
 }
