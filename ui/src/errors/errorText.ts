@@ -1,60 +1,64 @@
-// Every failure the UI shows, worded from its code: the one module that turns a FailureCode into
-// the user's words. Each table below is keyed by code (or by task, or by action), so every
-// sentence has a stable key, and the type check fails when Rust adds a code a table lacks.
+// Every failure the UI shows, worded from its code in the active language: the one module that
+// turns a FailureCode into the user's words. Each table below is keyed by code (or by task, or by
+// action) and holds message ids, so every sentence has a stable key in the catalogs, and the type
+// check fails when Rust adds a code a table lacks. The functions take the active `IntlShape`
+// (`useIntl()`) and return plain text.
 //
-// Rust's `message` is never the wording. It is shown only as small print (`detail`) for the codes
-// in SHOWS_RUST_DETAIL, where it names what on the user's own computer is out of reach: the data
-// folder's path and the system's reason, the keychain and why. Every other failure is said in
-// full here; Rust writes its message to the log, as it does for every failed command.
+// Rust's `message` is never shown: it is for the log. What on the user's own computer is out of
+// reach (the data folder and why, the keychain and why, the line of banks.toml) comes as the
+// error's structured `detail`, worded here as small print.
 
-import type { CommandError, FailureCode } from "../ipc";
+import type { IntlShape } from "react-intl";
+import type { MessageId } from "../i18n/catalogs";
+import type { CommandError, ErrorDetail, FailureCode, IoReason, KeychainReason } from "../ipc";
 
-/** What the user can do about a failure: the button's label is FAILURE_ACTION_LABEL[action], and
- * the code that handles the click branches on the action, never on the label. */
+/** What the user can do about a failure: the button's label is the message
+ * FAILURE_ACTION_MESSAGE[action], and the code that handles the click branches on the action,
+ * never on the label. */
 export type FailureAction = "retry" | "restart" | "reconnect";
 
-export const FAILURE_ACTION_LABEL: Record<FailureAction, string> = {
-  retry: "Try again",
-  restart: "Start again",
-  reconnect: "Reconnect",
+export const FAILURE_ACTION_MESSAGE: Record<FailureAction, MessageId> = {
+  retry: "errors.action.retry",
+  restart: "errors.action.restart",
+  reconnect: "errors.action.reconnect",
 };
 
 /** A refusal is the user's own choice, not a fault: it is shown calmly. */
 export type FailureTone = "neutral" | "problem";
 
-const KEYCHAIN_HELP =
-  "Bankbook keeps your bank's access tokens in the system keychain, such as GNOME Keyring or " +
-  "KWallet. Make sure one is installed and unlocked (it usually unlocks when you sign in), " +
-  "then try again.";
+/** The small print of a failure, from Rust's structured detail; null without one. */
+export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): string | null {
+  if (detail === null) {
+    return null;
+  }
+  switch (detail.kind) {
+    case "folder":
+      return intl.formatMessage({ id: FOLDER_REASON[detail.reason] }, { path: detail.path });
+    case "keychain":
+      return intl.formatMessage({ id: KEYCHAIN_REASON[detail.reason] });
+    case "banksFile":
+      return detail.line === null
+        ? intl.formatMessage({ id: "errors.detail.banksFile.noLine" }, { path: detail.path })
+        : intl.formatMessage(
+            { id: "errors.detail.banksFile.line" },
+            { path: detail.path, line: detail.line },
+          );
+  }
+}
 
-const STORAGE_HELP =
-  "Bankbook keeps your accounts and their history in its data folder, and can't write there. " +
-  "Free some space on the disk, or check that the folder can be written, then try again. " +
-  "Nothing already saved is lost.";
-
-const ACCESS_ENDED = "Bankbook's access to your bank has ended.";
-const BANK_UNREACHABLE = "Your bank can't be reached right now.";
-const TOO_MANY_REQUESTS = "Your bank has had too many requests from Bankbook for now.";
-const NO_KEYCHAIN = "Bankbook can't use your system keychain.";
-
-/** Whose Rust message is worth showing, in small print: see the top of this file. */
-const SHOWS_RUST_DETAIL: Record<FailureCode, boolean> = {
-  storage_unavailable: true,
-  keychain_unavailable: true,
-  invalid_input: false,
-  internal: false,
-  consent_denied: false,
-  consent_invalid: false,
-  consent_required: false,
-  bank_unavailable: false,
-  rate_limited: false,
-  network: false,
-  unexpected: false,
+const FOLDER_REASON: Record<IoReason, MessageId> = {
+  noSpace: "errors.detail.folder.noSpace",
+  permissionDenied: "errors.detail.folder.permissionDenied",
+  readOnly: "errors.detail.folder.readOnly",
+  notFound: "errors.detail.folder.notFound",
+  other: "errors.detail.folder.other",
 };
 
-function detailOf(failure: CommandError): string | null {
-  return SHOWS_RUST_DETAIL[failure.code] ? failure.message.trim() || null : null;
-}
+const KEYCHAIN_REASON: Record<KeychainReason, MessageId> = {
+  locked: "errors.detail.keychain.locked",
+  noService: "errors.detail.keychain.noService",
+  other: "errors.detail.keychain.other",
+};
 
 // --- The connect dialog: starting a consent, the bank's answer, the consented accounts. ---
 
@@ -62,14 +66,14 @@ function detailOf(failure: CommandError): string | null {
 export type ConnectAction = Extract<FailureAction, "retry" | "restart">;
 
 type ConnectWords = {
-  headline: string;
-  explanation: string | null;
+  headline: MessageId;
+  explanation: MessageId | null;
   action: ConnectAction;
   tone: FailureTone;
 };
 
 const CONNECT_SOMETHING_WRONG: ConnectWords = {
-  headline: "Something went wrong while connecting your bank.",
+  headline: "errors.connect.somethingWrong",
   explanation: null,
   action: "retry",
   tone: "problem",
@@ -77,51 +81,50 @@ const CONNECT_SOMETHING_WRONG: ConnectWords = {
 
 const CONNECT: Record<FailureCode, ConnectWords> = {
   consent_denied: {
-    headline: "You declined access at your bank. Nothing was shared.",
+    headline: "errors.connect.denied",
     explanation: null,
     action: "retry",
     tone: "neutral",
   },
   consent_invalid: {
-    headline:
-      "That answer didn't match a connection Bankbook started (it may be old or from another window). Start again.",
+    headline: "errors.connect.invalid",
     explanation: null,
     action: "restart",
     tone: "problem",
   },
   consent_required: {
-    headline: ACCESS_ENDED,
-    explanation: "Approve access at your bank again to continue.",
+    headline: "errors.accessEnded",
+    explanation: "errors.connect.approveAgain",
     action: "restart",
     tone: "problem",
   },
   bank_unavailable: {
-    headline: BANK_UNREACHABLE,
+    headline: "errors.bankUnreachable",
     explanation: null,
     action: "retry",
     tone: "problem",
   },
   network: {
-    headline: BANK_UNREACHABLE,
-    explanation: "Check that this computer is online, then try again.",
+    headline: "errors.bankUnreachable",
+    explanation: "errors.connect.offline",
     action: "retry",
     tone: "problem",
   },
   rate_limited: {
-    headline: TOO_MANY_REQUESTS,
+    headline: "errors.tooManyRequests",
     explanation: null,
     action: "retry",
     tone: "problem",
   },
   keychain_unavailable: {
-    headline: NO_KEYCHAIN,
-    explanation: KEYCHAIN_HELP,
+    headline: "errors.noKeychain",
+    explanation: "errors.help.keychain",
     action: "retry",
     tone: "problem",
   },
   storage_unavailable: {
-    headline: "Bankbook can't save to its data folder.",
-    explanation: STORAGE_HELP,
+    headline: "errors.connect.storage",
+    explanation: "errors.help.storage",
     action: "retry",
     tone: "problem",
   },
@@ -130,18 +133,34 @@ const CONNECT: Record<FailureCode, ConnectWords> = {
   unexpected: CONNECT_SOMETHING_WRONG,
 };
 
+/** What the connect dialog offers for `failure`: the button, before any wording. */
+export function connectAction(failure: CommandError): ConnectAction {
+  return CONNECT[failure.code].action;
+}
+
 /** A failure in the connect dialog: what happened, what to do, and the way forward. */
-export type ConnectFailureText = ConnectWords & {
+export type ConnectFailureText = {
+  headline: string;
+  explanation: string | null;
+  action: ConnectAction;
+  tone: FailureTone;
   /** When to try again, when the bank said. */
   retryHint: string | null;
-  /** Rust's message, for the codes that show it. */
+  /** What on this computer is out of reach, when Rust said. */
   detail: string | null;
 };
 
-export function describeConnectFailure(failure: CommandError): ConnectFailureText {
-  const retryHint =
-    failure.retryAfterSeconds === null ? null : formatRetryAfter(failure.retryAfterSeconds);
-  return { ...CONNECT[failure.code], retryHint, detail: detailOf(failure) };
+export function describeConnectFailure(intl: IntlShape, failure: CommandError): ConnectFailureText {
+  const words = CONNECT[failure.code];
+  return {
+    headline: intl.formatMessage({ id: words.headline }),
+    explanation: words.explanation && intl.formatMessage({ id: words.explanation }),
+    action: words.action,
+    tone: words.tone,
+    retryHint:
+      failure.retryAfterSeconds === null ? null : formatRetryAfter(intl, failure.retryAfterSeconds),
+    detail: describeDetail(intl, failure.detail),
+  };
 }
 
 // --- Bringing data from the bank or the store: a refresh, the stored balances, the history. ---
@@ -149,22 +168,21 @@ export function describeConnectFailure(failure: CommandError): ConnectFailureTex
 /** What was being brought when it failed; heads the failures without a better explanation. */
 export type SyncTask = "refresh" | "readBalances" | "loadHistory" | "loadOlderHistory";
 
-const SYNC_TASK: Record<SyncTask, string> = {
-  refresh: "The accounts couldn't be refreshed.",
-  readBalances: "The stored balances couldn't be read.",
-  loadHistory: "The transactions couldn't be loaded.",
-  loadOlderHistory: "Older transactions couldn't be loaded.",
+const SYNC_TASK: Record<SyncTask, MessageId> = {
+  refresh: "errors.sync.refresh",
+  readBalances: "errors.sync.readBalances",
+  loadHistory: "errors.sync.loadHistory",
+  loadOlderHistory: "errors.sync.loadOlderHistory",
 };
 
 /** The headline by code; null: the task's own sentence says it. */
-const SYNC: Record<FailureCode, string | null> = {
-  consent_required: ACCESS_ENDED,
-  rate_limited: TOO_MANY_REQUESTS,
-  bank_unavailable: BANK_UNREACHABLE,
-  network: "Your bank can't be reached. Check that this computer is online.",
-  keychain_unavailable: NO_KEYCHAIN,
-  storage_unavailable:
-    "Bankbook can't save to its data folder: the disk may be full. What's shown is kept.",
+const SYNC: Record<FailureCode, MessageId | null> = {
+  consent_required: "errors.accessEnded",
+  rate_limited: "errors.tooManyRequests",
+  bank_unavailable: "errors.bankUnreachable",
+  network: "errors.sync.offline",
+  keychain_unavailable: "errors.noKeychain",
+  storage_unavailable: "errors.sync.storage",
   consent_denied: null,
   consent_invalid: null,
   internal: null,
@@ -177,7 +195,7 @@ export type SyncFailureText = {
   headline: string;
   /** When to try again: when Bankbook will by itself, or when the bank said the user may. */
   retryHint: string | null;
-  /** Rust's message, for the codes that show it. */
+  /** What on this computer is out of reach, when Rust said. */
   detail: string | null;
   /** The consent has ended: only connecting again helps, not trying again. */
   reconnect: boolean;
@@ -185,92 +203,106 @@ export type SyncFailureText = {
 
 /** `retryAt`: when the app tries again by itself. */
 export function describeSyncFailure(
+  intl: IntlShape,
   failure: CommandError,
   task: SyncTask,
   retryAt: Date | null = null,
 ): SyncFailureText {
   const retryHint =
     retryAt !== null
-      ? `Bankbook will try again at ${formatClockTime(retryAt)}.`
+      ? intl.formatMessage(
+          { id: "errors.sync.willRetryAt" },
+          { time: intl.formatTime(retryAt, { hour: "numeric", minute: "2-digit" }) },
+        )
       : failure.retryAfterSeconds === null
         ? null
-        : formatRetryAfter(failure.retryAfterSeconds);
+        : formatRetryAfter(intl, failure.retryAfterSeconds);
   return {
-    headline: SYNC[failure.code] ?? SYNC_TASK[task],
+    headline: intl.formatMessage({ id: SYNC[failure.code] ?? SYNC_TASK[task] }),
     // A rate limit always says to wait, even when the bank gave no time.
-    retryHint: failure.code === "rate_limited" ? (retryHint ?? "Try again later") : retryHint,
-    detail: detailOf(failure),
+    retryHint:
+      failure.code === "rate_limited"
+        ? (retryHint ?? intl.formatMessage({ id: "errors.retry.later" }))
+        : retryHint,
+    detail: describeDetail(intl, failure.detail),
     reconnect: failure.code === "consent_required",
   };
 }
 
 // --- The connection status could not be read: the screen shown instead of the main window. ---
 
-const CHECK_FAILED = "Bankbook couldn't check your bank connection";
-const CHECK_AGAIN =
-  "Something unexpected stopped it. Try again; if it keeps happening, restart Bankbook.";
+const CHECK_FAILED = {
+  title: "errors.status.checkFailed",
+  explanation: "errors.status.checkAgain",
+} as const satisfies { title: MessageId; explanation: MessageId };
 
-const STATUS: Record<FailureCode, { title: string; explanation: string }> = {
-  storage_unavailable: { title: "Bankbook can't open its data", explanation: STORAGE_HELP },
-  keychain_unavailable: { title: CHECK_FAILED, explanation: KEYCHAIN_HELP },
-  invalid_input: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  internal: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  consent_denied: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  consent_invalid: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  consent_required: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  bank_unavailable: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  rate_limited: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  network: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
-  unexpected: { title: CHECK_FAILED, explanation: CHECK_AGAIN },
+const STATUS: Record<FailureCode, { title: MessageId; explanation: MessageId }> = {
+  storage_unavailable: { title: "errors.status.cannotOpen", explanation: "errors.help.storage" },
+  keychain_unavailable: { title: "errors.status.checkFailed", explanation: "errors.help.keychain" },
+  invalid_input: CHECK_FAILED,
+  internal: CHECK_FAILED,
+  consent_denied: CHECK_FAILED,
+  consent_invalid: CHECK_FAILED,
+  consent_required: CHECK_FAILED,
+  bank_unavailable: CHECK_FAILED,
+  rate_limited: CHECK_FAILED,
+  network: CHECK_FAILED,
+  unexpected: CHECK_FAILED,
 };
 
 export type StatusFailureText = {
   title: string;
   explanation: string;
-  /** Rust's message, for the codes that show it. */
+  /** What on this computer is out of reach, when Rust said. */
   detail: string | null;
 };
 
-export function describeStatusFailure(failure: CommandError): StatusFailureText {
-  return { ...STATUS[failure.code], detail: detailOf(failure) };
+export function describeStatusFailure(intl: IntlShape, failure: CommandError): StatusFailureText {
+  const words = STATUS[failure.code];
+  return {
+    title: intl.formatMessage({ id: words.title }),
+    explanation: intl.formatMessage({ id: words.explanation }),
+    detail: describeDetail(intl, failure.detail),
+  };
 }
 
-// --- A single action that failed in place: the bank list, reopening the page, disconnecting. ---
+// --- A single action that failed in place: the bank list, reopening the page, disconnecting,
+// saving the preferences. ---
 
-export type ActionTask = "listBanks" | "reopenConsentPage" | "disconnect";
+export type ActionTask = "listBanks" | "reopenConsentPage" | "disconnect" | "savePreferences";
 
-const ACTION_TASK: Record<ActionTask, string> = {
-  listBanks: "The list of banks could not be loaded.",
-  reopenConsentPage: "The page could not be opened.",
-  disconnect: "Bankbook could not disconnect.",
+const ACTION_TASK: Record<ActionTask, MessageId> = {
+  listBanks: "errors.task.listBanks",
+  reopenConsentPage: "errors.task.reopenConsentPage",
+  disconnect: "errors.task.disconnect",
+  savePreferences: "errors.task.savePreferences",
 };
 
 export type ActionFailureText = {
   headline: string;
-  /** Rust's message, for the codes that show it. */
+  /** What on this computer is out of reach (a broken banks.toml names its line), when Rust
+   * said. */
   detail: string | null;
 };
 
-export function describeActionFailure(failure: CommandError, task: ActionTask): ActionFailureText {
-  // A bank list that can't be read is a broken banks.toml: Rust's message names the file and
-  // the line to fix.
-  const detail = task === "listBanks" ? failure.message.trim() || null : detailOf(failure);
-  return { headline: ACTION_TASK[task], detail };
+export function describeActionFailure(
+  intl: IntlShape,
+  failure: CommandError,
+  task: ActionTask,
+): ActionFailureText {
+  return {
+    headline: intl.formatMessage({ id: ACTION_TASK[task] }),
+    detail: describeDetail(intl, failure.detail),
+  };
 }
 
 // --- Waits. ---
 
-/** "Try again in 3 minutes": whole minutes, rounded up, at least one. */
-export function formatRetryAfter(seconds: number): string {
+/** "Try again in 3 minutes": whole minutes, rounded up, at least one; hours for long waits. */
+export function formatRetryAfter(intl: IntlShape, seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   if (minutes > 90) {
-    const hours = Math.ceil(minutes / 60);
-    return `Try again in ${hours} hours`;
+    return intl.formatMessage({ id: "errors.retry.inHours" }, { hours: Math.ceil(minutes / 60) });
   }
-  return `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-}
-
-/** "14:32" or "2:32 PM", as the user's locale writes a time of day. */
-function formatClockTime(at: Date): string {
-  return at.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  return intl.formatMessage({ id: "errors.retry.inMinutes" }, { minutes });
 }

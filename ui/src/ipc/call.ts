@@ -4,8 +4,10 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { ErrorDetail } from "./bindings/ErrorDetail";
+import type { IoReason } from "./bindings/IoReason";
 import type { IpcError } from "./bindings/IpcError";
-import type { ErrorDetail } from "./pendingBindings";
+import type { KeychainReason } from "./bindings/KeychainReason";
 
 /** A code from Rust, or `unexpected` when the call failed before reaching a command's logic
  * (a command not allowed, arguments that did not deserialize). */
@@ -70,7 +72,7 @@ export function toCommandError(reason: unknown): CommandError {
       code,
       message,
       retryAfterSeconds: validSeconds(retryAfterSeconds),
-      detail: validDetail((reason as { detail?: unknown }).detail),
+      detail: validDetail(reason.detail),
     });
   }
   const message = reason instanceof Error ? reason.message : String(reason);
@@ -91,8 +93,19 @@ function validSeconds(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
 }
 
-const FOLDER_REASONS = ["noSpace", "permissionDenied", "readOnly", "notFound", "other"];
-const KEYCHAIN_REASONS = ["locked", "noService", "other"];
+// Records over Rust's reasons: the type check fails when Rust adds one this list lacks.
+const FOLDER_REASONS: Record<IoReason, true> = {
+  noSpace: true,
+  permissionDenied: true,
+  readOnly: true,
+  notFound: true,
+  other: true,
+};
+const KEYCHAIN_REASONS: Record<KeychainReason, true> = {
+  locked: true,
+  noService: true,
+  other: true,
+};
 
 /** A detail the UI knows how to word, else none: the small print is left out, not garbled. */
 function validDetail(value: unknown): ErrorDetail | null {
@@ -102,11 +115,13 @@ function validDetail(value: unknown): ErrorDetail | null {
   const detail = value as Record<string, unknown>;
   switch (detail.kind) {
     case "folder":
-      return typeof detail.path === "string" && FOLDER_REASONS.includes(detail.reason as string)
+      return typeof detail.path === "string" && Object.hasOwn(FOLDER_REASONS, String(detail.reason))
         ? (detail as ErrorDetail)
         : null;
     case "keychain":
-      return KEYCHAIN_REASONS.includes(detail.reason as string) ? (detail as ErrorDetail) : null;
+      return Object.hasOwn(KEYCHAIN_REASONS, String(detail.reason))
+        ? (detail as ErrorDetail)
+        : null;
     case "banksFile":
       return typeof detail.path === "string" &&
         (detail.line === null || typeof detail.line === "number")

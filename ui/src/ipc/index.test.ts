@@ -31,6 +31,17 @@ describe("toCommandError", () => {
     });
   });
 
+  it("keeps the detail Rust sent, and drops one it cannot word", () => {
+    const detail = { kind: "folder", path: "/data", reason: "readOnly" } as const;
+    expect(toCommandError({ code: "storage_unavailable", message: "x", detail }).detail).toEqual(
+      detail,
+    );
+    expect(toCommandError({ code: "internal", message: "x", detail: null }).detail).toBeNull();
+    const unknown = { kind: "folder", path: "/data", reason: "cosmic rays" };
+    expect(toCommandError({ code: "internal", message: "x", detail: unknown }).detail).toBeNull();
+    expect(toCommandError({ code: "internal", message: "x" }).detail).toBeNull();
+  });
+
   it("passes a CommandError through", () => {
     const error = new CommandError({ code: "unexpected", message: "x" });
     expect(toCommandError(error)).toBe(error);

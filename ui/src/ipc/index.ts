@@ -12,7 +12,10 @@ export type { ConsentOutcome } from "./bindings/ConsentOutcome";
 export * from "./bindings/commands";
 export type { EntryStatus } from "./bindings/EntryStatus";
 export type { ErrorCode } from "./bindings/ErrorCode";
+export type { ErrorDetail } from "./bindings/ErrorDetail";
+export type { IoReason } from "./bindings/IoReason";
 export type { IpcError } from "./bindings/IpcError";
+export type { KeychainReason } from "./bindings/KeychainReason";
 export type { LanguageChoice } from "./bindings/LanguageChoice";
 export type { Milestone } from "./bindings/Milestone";
 export type { PageDirection } from "./bindings/PageDirection";
@@ -22,5 +25,3 @@ export type { ThemeChoice } from "./bindings/ThemeChoice";
 export type { TransactionsPage } from "./bindings/TransactionsPage";
 export type { TransactionView } from "./bindings/TransactionView";
 export { CommandError, FAILURE_CODES, type FailureCode, toCommandError } from "./call";
-// Until Rust generates it: see pendingBindings.ts.
-export type { ErrorDetail } from "./pendingBindings";

@@ -70,6 +70,7 @@ export function refused(
   code: ipc.ErrorCode,
   message = "from Rust",
   retryAfterSeconds: number | null = null,
+  detail: ipc.ErrorDetail | null = null,
 ): ipc.ConsentOutcome {
-  return { ok: false, error: { code, message, retryAfterSeconds } };
+  return { ok: false, error: { code, message, retryAfterSeconds, detail } };
 }

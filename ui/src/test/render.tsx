@@ -4,9 +4,7 @@ import type { ReactElement, ReactNode } from "react";
 import { IntlProvider } from "react-intl";
 import { CATALOGS } from "../i18n/catalogs";
 import type { Language } from "../i18n/language";
-
-/** The locale each test language formats with: the app's own for a Slovak or British system. */
-const TEST_LOCALE: Record<Language, string> = { en: "en-GB", sk: "sk-SK" };
+import { TEST_LOCALE } from "./intl";
 
 /** A catalog gap fails the test instead of falling back to the message id. */
 function failOnIntlError(error: Error): never {

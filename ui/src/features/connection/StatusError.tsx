@@ -1,11 +1,13 @@
+import { useIntl } from "react-intl";
 import { Logo } from "../../components/Logo";
-import { describeStatusFailure, FAILURE_ACTION_LABEL } from "../../errors/errorText";
+import { describeStatusFailure, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
 
 /** Shown instead of the main window when the connection could not even be read: the keychain
  * or the data folder is out of reach. */
 export function StatusError({ failure, onRetry }: { failure: CommandError; onRetry: () => void }) {
-  const text = describeStatusFailure(failure);
+  const intl = useIntl();
+  const text = describeStatusFailure(intl, failure);
   return (
     <main className="empty-state">
       <Logo size={56} />
@@ -15,7 +17,7 @@ export function StatusError({ failure, onRetry }: { failure: CommandError; onRet
         {text.detail && <p className="notice-detail">{text.detail}</p>}
       </div>
       <button type="button" className="button primary" onClick={onRetry}>
-        {FAILURE_ACTION_LABEL.retry}
+        {intl.formatMessage({ id: FAILURE_ACTION_MESSAGE.retry })}
       </button>
     </main>
   );

@@ -1,4 +1,5 @@
-import { describeSyncFailure, FAILURE_ACTION_LABEL, type SyncTask } from "../../errors/errorText";
+import { useIntl } from "react-intl";
+import { describeSyncFailure, FAILURE_ACTION_MESSAGE, type SyncTask } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
 
 /** A failure to bring data from the bank, with a hint when to retry, and the way back in when the
@@ -18,7 +19,8 @@ export function SyncFailureNotice({
   retryAt?: Date | null;
   className?: string;
 }) {
-  const text = describeSyncFailure(failure, task, retryAt);
+  const intl = useIntl();
+  const text = describeSyncFailure(intl, failure, task, retryAt);
   return (
     <div role="alert" className={className ? `notice ${className}` : "notice"}>
       <p className="notice-headline">{text.headline}</p>
@@ -27,7 +29,7 @@ export function SyncFailureNotice({
       {text.reconnect && (
         <p>
           <button type="button" className="button notice-action" onClick={onReconnect}>
-            {FAILURE_ACTION_LABEL.reconnect}
+            {intl.formatMessage({ id: FAILURE_ACTION_MESSAGE.reconnect })}
           </button>
         </p>
       )}

@@ -1,8 +1,5 @@
-import {
-  type ConnectAction,
-  describeConnectFailure,
-  FAILURE_ACTION_LABEL,
-} from "../../errors/errorText";
+import { type ConnectAction, connectAction, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
+import { useT } from "../../i18n/useT";
 import type { CommandError } from "../../ipc";
 
 /** The way forward after a failure in the dialog: the action follows from the failure's code, the
@@ -14,10 +11,11 @@ export function FailureActionButton({
   failure: CommandError;
   on: Record<ConnectAction, () => void>;
 }) {
-  const { action } = describeConnectFailure(failure);
+  const t = useT();
+  const action = connectAction(failure);
   return (
     <button type="button" className="button primary" onClick={on[action]}>
-      {FAILURE_ACTION_LABEL[action]}
+      {t(FAILURE_ACTION_MESSAGE[action])}
     </button>
   );
 }

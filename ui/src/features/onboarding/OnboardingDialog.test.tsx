@@ -299,16 +299,22 @@ describe("when the connection fails", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("Try again in 5 minutes");
   });
 
-  it("says how to get a keychain, with Rust's message in small print", async () => {
+  it("says how to get a keychain, and what is wrong with it in small print", async () => {
     renderDialog();
     await continueInBrowser();
-    bank.finishConsent(refused("keychain_unavailable", "org.freedesktop.secrets not provided"));
+    bank.finishConsent(
+      refused("keychain_unavailable", "org.freedesktop.secrets not provided", null, {
+        kind: "keychain",
+        reason: "noService",
+      }),
+    );
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("GNOME Keyring or KWallet");
     expect(alert.textContent).toContain("installed and unlocked");
-    expect(within(alert).getByText("org.freedesktop.secrets not provided").className).toBe(
+    expect(within(alert).getByText("No keychain service is running.").className).toBe(
       "notice-detail",
     );
+    expect(alert.textContent).not.toContain("org.freedesktop.secrets");
   });
 
   it("words an internal failure itself, without Rust's message", async () => {
@@ -320,12 +326,18 @@ describe("when the connection fails", () => {
     expect(alert.textContent).not.toContain("token endpoint");
   });
 
-  it("shows the message Rust does send as text, never markup", async () => {
+  it("shows the folder Rust names as text, never markup", async () => {
     renderDialog();
     await continueInBrowser();
-    bank.finishConsent(refused("keychain_unavailable", "<b>keychain</b> is locked"));
+    bank.finishConsent(
+      refused("storage_unavailable", "disk full", null, {
+        kind: "folder",
+        path: "/home/<b>eva</b>",
+        reason: "noSpace",
+      }),
+    );
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("<b>keychain</b> is locked");
+    expect(alert.textContent).toContain("The disk is full. Folder: /home/<b>eva</b>");
     expect(alert.querySelector("b")).toBeNull();
   });
 
