@@ -47,13 +47,17 @@ describe("first run", () => {
 
   it("says so when the banks cannot be listed, and why", async () => {
     vi.mocked(ipc.listBanks).mockRejectedValue(
-      new ipc.CommandError({ code: "internal", message: "banks.toml, line 3: missing base_url" }),
+      new ipc.CommandError({
+        code: "internal",
+        message: "banks.toml, line 3: missing base_url",
+        detail: { kind: "banksFile", path: "/etc/bankbook/banks.toml", line: 3 },
+      }),
     );
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Connect a bank" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toBe(
-      "The list of banks could not be loaded. banks.toml, line 3: missing base_url",
+      "The list of banks could not be loaded. /etc/bankbook/banks.toml, line 3",
     );
   });
 
@@ -166,12 +170,18 @@ describe("the main window", () => {
   it("says when disconnecting failed", async () => {
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
     vi.mocked(ipc.disconnect).mockRejectedValue(
-      new ipc.CommandError({ code: "keychain_unavailable", message: "keychain is locked" }),
+      new ipc.CommandError({
+        code: "keychain_unavailable",
+        message: "keychain is locked",
+        detail: { kind: "keychain", reason: "locked" },
+      }),
     );
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Disconnect" }));
     await userEvent.click(screen.getByRole("button", { name: "Keep" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("keychain is locked");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Bankbook could not disconnect. The keychain is locked.",
+    );
   });
 });
 
@@ -209,12 +219,17 @@ describe("when the bank's consent has ended", () => {
 describe("when the connection cannot be read", () => {
   it("explains, and tries again", async () => {
     vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
-      new ipc.CommandError({ code: "keychain_unavailable", message: "no Secret Service" }),
+      new ipc.CommandError({
+        code: "keychain_unavailable",
+        message: "no Secret Service",
+        detail: { kind: "keychain", reason: "noService" },
+      }),
     );
     renderApp();
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("GNOME Keyring");
-    expect(alert.textContent).toContain("no Secret Service");
+    expect(alert.textContent).toContain("No keychain service is running.");
+    expect(alert.textContent).not.toContain("no Secret Service");
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });
@@ -224,6 +239,7 @@ describe("when the connection cannot be read", () => {
       new ipc.CommandError({
         code: "storage_unavailable",
         message: "Bankbook can't use its data folder /home/jana/.local/share: read-only",
+        detail: { kind: "folder", path: "/home/jana/.local/share/bankbook", reason: "readOnly" },
       }),
     );
     renderApp();
@@ -232,7 +248,9 @@ describe("when the connection cannot be read", () => {
       "Bankbook can't open its data",
     );
     expect(alert.textContent).toContain("Free some space on the disk");
-    expect(alert.textContent).toContain("/home/jana/.local/share: read-only");
+    expect(alert.textContent).toContain(
+      "The folder is read-only. Folder: /home/jana/.local/share/bankbook",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });

@@ -1,7 +1,10 @@
+import { useIntl } from "react-intl";
+import type { MessageId } from "../../i18n/catalogs";
 import type { AccountChoice, AccountOverview, BalanceKind } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
-import { accountTitle, formatIban, shortIban } from "./format";
+import { formatIban, shortIban } from "./format";
 import { formatUpdated } from "./freshness";
+import { useAccountTitle } from "./useAccountTitle";
 
 /** One account in the sidebar: a button that shows its history, with its balances and how
  * fresh they are. `overview` is undefined until the stored balances are read, null when none
@@ -19,6 +22,8 @@ export function AccountItem({
   now: number;
   onSelect: () => void;
 }) {
+  const intl = useIntl();
+  const title = useAccountTitle();
   return (
     <button
       type="button"
@@ -29,19 +34,19 @@ export function AccountItem({
       onClick={onSelect}
     >
       <span className="account-item-name">
-        <span className="account-title">{accountTitle(account)}</span>
+        <span className="account-title">{title(account)}</span>
         <span className="iban" title={formatIban(account.iban)}>
           {shortIban(account.iban)}
         </span>
       </span>
       <span className="account-balances">
-        <Balance label="Booked" kind="booked" overview={overview} />
-        <Balance label="Available" kind="available" overview={overview} />
+        <Balance label="accounts.item.booked" kind="booked" overview={overview} />
+        <Balance label="accounts.item.available" kind="available" overview={overview} />
       </span>
       <span className="account-updated">
         {overview === undefined
-          ? "Loading balances…"
-          : formatUpdated(overview?.balancesFetchedAt ?? null, now)}
+          ? intl.formatMessage({ id: "accounts.item.loading" })
+          : formatUpdated(intl, overview?.balancesFetchedAt ?? null, now)}
       </span>
     </button>
   );
@@ -52,20 +57,25 @@ function Balance({
   kind,
   overview,
 }: {
-  label: string;
+  label: MessageId;
   kind: Exclude<BalanceKind, "other">;
   overview: AccountOverview | null | undefined;
 }) {
+  const intl = useIntl();
+  const { locale } = intl;
   const balance = overview?.balances.find((candidate) => candidate.kind === kind);
   const creditLine =
     balance?.creditLine != null
-      ? `Includes a credit line of ${formatMoney(balance.creditLine, balance.currency)}`
+      ? intl.formatMessage(
+          { id: "accounts.item.creditLine" },
+          { amount: formatMoney(balance.creditLine, balance.currency, { locale }) },
+        )
       : undefined;
   return (
     <span className="balance">
-      <span className="balance-label">{label}</span>
+      <span className="balance-label">{intl.formatMessage({ id: label })}</span>
       <span className="balance-amount" data-testid={`balance-${kind}`} title={creditLine}>
-        {balance ? formatMoney(balance.amount, balance.currency) : "—"}
+        {balance ? formatMoney(balance.amount, balance.currency, { locale }) : "—"}
       </span>
     </span>
   );

@@ -1,14 +1,16 @@
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, accountTitle, formatIban } from "./format";
+import { accountProduct, formatIban } from "./format";
+import { useAccountTitle } from "./useAccountTitle";
 
 /** An account's name, product, grouped IBAN and currency: the same wherever it is listed. */
 export function AccountSummary({ account }: { account: AccountChoice }) {
+  const title = useAccountTitle();
   const product = accountProduct(account);
   return (
     <>
       <span className="account-text">
         <span className="account-title">
-          {accountTitle(account)}
+          {title(account)}
           {product && (
             <>
               {" "}

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Spinner } from "../../components/Spinner";
+import { useT } from "../../i18n/useT";
 import type { AccountChoice, AccountOverview, CommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { AccountItem } from "./AccountItem";
@@ -32,12 +33,13 @@ export function AccountsSidebar({
   onRefresh: () => void;
   onReconnect: () => void;
 }) {
+  const t = useT();
   const titleId = useId();
   const byIban = new Map(overviews?.map((overview) => [overview.account.iban, overview]));
   return (
     <aside className="sidebar" aria-labelledby={titleId}>
       <div className="sidebar-head">
-        <h2 id={titleId}>Accounts</h2>
+        <h2 id={titleId}>{t("accounts.sidebar.title")}</h2>
         <button
           type="button"
           className="button small"
@@ -46,11 +48,11 @@ export function AccountsSidebar({
           aria-busy={refreshing}
         >
           {refreshing && <Spinner />}
-          Refresh
+          {t("accounts.sidebar.refresh")}
         </button>
       </div>
       <p className="visually-hidden" role="status">
-        {refreshing ? "Refreshing balances and transactions…" : ""}
+        {refreshing ? t("accounts.sidebar.refreshing") : null}
       </p>
       {refreshFailure && (
         <SyncFailureNotice

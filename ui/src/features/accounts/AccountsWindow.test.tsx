@@ -35,6 +35,7 @@ function renderWindow({ consentExpiresAt = "2026-09-01T12:00:00Z" } = {}) {
       accounts={ACCOUNTS}
       onChangeAccounts={vi.fn()}
       onReconnect={onReconnect}
+      onOpenSettings={vi.fn()}
     />
   );
   const view = renderWithQueries(windowFor(consentExpiresAt));

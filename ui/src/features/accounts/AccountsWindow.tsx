@@ -1,13 +1,16 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { useNow } from "../../hooks/useNow";
+import { useT } from "../../i18n/useT";
 import { type AccountChoice, type BankChoice, toCommandError } from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
+import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { TransactionList } from "../transactions/TransactionList";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
-import { accountTitle, formatIban } from "./format";
+import { formatIban } from "./format";
 import { useAccountsOverview } from "./useAccountsOverview";
+import { useAccountTitle } from "./useAccountTitle";
 import { useAutoRefresh } from "./useAutoRefresh";
 import { useRefreshAccounts } from "./useRefreshAccounts";
 import { useScheduledRetry } from "./useScheduledRetry";
@@ -21,13 +24,18 @@ export function AccountsWindow({
   accounts,
   onChangeAccounts,
   onReconnect,
+  onOpenSettings,
 }: {
   bank: BankChoice;
   consentExpiresAt: string | null;
   accounts: AccountChoice[];
   onChangeAccounts: () => void;
   onReconnect: () => void;
+  onOpenSettings: () => void;
 }) {
+  const t = useT();
+  const title = useAccountTitle();
+  const bankName = useBankName()(bank);
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
   const [chosenIban, setChosenIban] = useState<string | null>(null);
   const now = useNow(30_000);
@@ -67,10 +75,11 @@ export function AccountsWindow({
   return (
     <div className="app-shell">
       <AppHeader
-        bankName={bank.name}
+        bankName={bankName}
         consentExpiresAt={consentExpiresAt}
         onChangeAccounts={onChangeAccounts}
         onDisconnect={() => setConfirmingDisconnect(true)}
+        onOpenSettings={onOpenSettings}
       />
       {selected ? (
         <div className="main-window">
@@ -89,7 +98,7 @@ export function AccountsWindow({
           />
           <main className="history-pane" aria-labelledby={historyTitleId}>
             <div className="history-head">
-              <h1 id={historyTitleId}>{accountTitle(selected)}</h1>
+              <h1 id={historyTitleId}>{title(selected)}</h1>
               <span className="iban">{formatIban(selected.iban)}</span>
             </div>
             {/* Keyed by account: another account's list starts at its top, with its own pages. */}
@@ -102,14 +111,12 @@ export function AccountsWindow({
         </div>
       ) : (
         <main className="accounts-page">
-          <p className="accounts-empty">
-            No accounts are shown. Choose which ones Bankbook shows with Change accounts.
-          </p>
+          <p className="accounts-empty">{t("accounts.window.noneShown")}</p>
         </main>
       )}
       <DisconnectDialog
         open={confirmingDisconnect}
-        bankName={bank.name}
+        bankName={bankName}
         onClose={() => setConfirmingDisconnect(false)}
       />
     </div>

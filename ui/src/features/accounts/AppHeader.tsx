@@ -1,37 +1,46 @@
+import { useIntl } from "react-intl";
 import { Logo } from "../../components/Logo";
+import { useT } from "../../i18n/useT";
 import { formatAccessUntil } from "../connection/accessUntil";
 
-/** The main window's bar: the app, the connected bank, and what can be done with it. */
+/** The main window's bar: the app, the connected bank, what can be done with it, and the
+ * settings. */
 export function AppHeader({
   bankName,
   consentExpiresAt,
   onChangeAccounts,
   onDisconnect,
+  onOpenSettings,
 }: {
   bankName: string;
   consentExpiresAt: string | null;
   onChangeAccounts: () => void;
   onDisconnect: () => void;
+  onOpenSettings: () => void;
 }) {
-  const accessUntil = formatAccessUntil(consentExpiresAt);
+  const t = useT();
+  const accessUntil = formatAccessUntil(useIntl(), consentExpiresAt);
   return (
     <header className="app-header">
       <span className="app-brand">
         <Logo size={28} />
-        <span className="app-name">Bankbook</span>
+        <span className="app-name">{t("common.appName")}</span>
       </span>
       <span className="app-connection">
         <span className="connection-dot" aria-hidden="true" />
-        <span className="visually-hidden">Connected to </span>
+        <span className="visually-hidden">{t("accounts.header.connectedTo")} </span>
         <span className="connection-bank">{bankName}</span>
         {accessUntil && <span className="connection-until">{accessUntil}</span>}
       </span>
       <span className="app-actions">
         <button type="button" className="button" onClick={onChangeAccounts}>
-          Change accounts
+          {t("accounts.header.changeAccounts")}
         </button>
         <button type="button" className="button quiet" onClick={onDisconnect}>
-          Disconnect
+          {t("accounts.header.disconnect")}
+        </button>
+        <button type="button" className="button quiet" onClick={onOpenSettings}>
+          {t("settings.open")}
         </button>
       </span>
     </header>

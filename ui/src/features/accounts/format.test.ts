@@ -39,7 +39,7 @@ describe("account naming", () => {
   it("prefers the name, then the product", () => {
     expect(accountTitle(account("Household", "Girokonto"))).toBe("Household");
     expect(accountTitle(account(null, "Girokonto"))).toBe("Girokonto");
-    expect(accountTitle(account("  ", null))).toBe("Account");
+    expect(accountTitle(account("  ", null))).toBeNull();
   });
 
   it("shows the product beside a name, never twice", () => {

@@ -6,9 +6,10 @@ export function formatIban(iban: string): string {
   return compact.match(/.{1,4}/g)?.join(" ") ?? "";
 }
 
-/** What an account is called: the name the user gave it at the bank, else its product. */
-export function accountTitle(account: AccountChoice): string {
-  return account.name?.trim() || account.product?.trim() || "Account";
+/** What an account is called: the name the user gave it at the bank, else its product; null
+ * when it has neither (useAccountTitle then says "Account" in the active language). */
+export function accountTitle(account: AccountChoice): string | null {
+  return account.name?.trim() || account.product?.trim() || null;
 }
 
 /** The product, when the title is the account's own name and so does not already say it. */

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
+import { useT } from "../../i18n/useT";
 import { disconnect } from "../../ipc";
 import { CONNECTION_STATUS_KEY } from "./useConnectionStatus";
 
@@ -15,16 +16,18 @@ export function DisconnectDialog({
   bankName: string;
   onClose: () => void;
 }) {
+  const t = useT();
   const titleId = useId();
   return (
     <Modal open={open} onClose={onClose} labelledBy={titleId} className="dialog-narrow">
-      <h2 id={titleId}>Disconnect {bankName}?</h2>
+      <h2 id={titleId}>{t("connection.disconnect.title", { bank: bankName })}</h2>
       <DisconnectChoice bankName={bankName} onClose={onClose} />
     </Modal>
   );
 }
 
 function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: () => void }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const removal = useMutation({
     mutationFn: (keepData: boolean) => disconnect(keepData),
@@ -40,17 +43,12 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
 
   return (
     <>
-      <p className="dialog-text">
-        Bankbook removes its access to {bankName} from your keychain. Your bank account is not
-        affected, and you can connect again at any time.
-      </p>
-      <p className="dialog-text">
-        Keep the accounts and history Bankbook has already downloaded on this computer?
-      </p>
+      <p className="dialog-text">{t("connection.disconnect.text", { bank: bankName })}</p>
+      <p className="dialog-text">{t("connection.disconnect.question")}</p>
       {removal.isError && <ActionFailure error={removal.error} task="disconnect" />}
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <span className="dialog-actions-gap" />
         <button
@@ -59,7 +57,7 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
           disabled={busy}
           onClick={() => removal.mutate(false)}
         >
-          Remove
+          {t("connection.disconnect.remove")}
         </button>
         <button
           type="button"
@@ -67,7 +65,7 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
           disabled={busy}
           onClick={() => removal.mutate(true)}
         >
-          Keep
+          {t("connection.disconnect.keep")}
         </button>
       </footer>
     </>

@@ -1,5 +1,8 @@
-/** "Access until 5 June 2026" for a consent's end (RFC 3339), or null when there is none. */
-export function formatAccessUntil(consentExpiresAt: string | null, locale?: string): string | null {
+import type { IntlShape } from "react-intl";
+
+/** "Access until 5 June 2026" ("Prístup do 5. júna 2026") for a consent's end (RFC 3339), in
+ * the active language and locale, or null when there is none. */
+export function formatAccessUntil(intl: IntlShape, consentExpiresAt: string | null): string | null {
   if (consentExpiresAt === null) {
     return null;
   }
@@ -7,5 +10,6 @@ export function formatAccessUntil(consentExpiresAt: string | null, locale?: stri
   if (Number.isNaN(end.getTime())) {
     return null;
   }
-  return `Access until ${new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(end)}`;
+  const date = intl.formatDate(end, { dateStyle: "long" });
+  return intl.formatMessage({ id: "connection.accessUntil" }, { date });
 }

@@ -1,4 +1,5 @@
 import { IndeterminateCheckbox } from "../../components/IndeterminateCheckbox";
+import { useT } from "../../i18n/useT";
 import type { AccountChoice } from "../../ipc";
 import { AccountOption } from "./AccountOption";
 import { coverage, toggled } from "./accountSelection";
@@ -13,11 +14,12 @@ export function AccountPicker({
   selection: ReadonlySet<string>;
   onChange: (selection: ReadonlySet<string>) => void;
 }) {
+  const t = useT();
   const ticked = coverage(accounts, selection);
   const count = accounts.filter((account) => selection.has(account.iban)).length;
   return (
     <fieldset className="account-choices">
-      <legend className="visually-hidden">Accounts</legend>
+      <legend className="visually-hidden">{t("onboarding.accountPicker.legend")}</legend>
       <div className="select-all-row">
         <IndeterminateCheckbox
           className="select-all"
@@ -25,10 +27,10 @@ export function AccountPicker({
           indeterminate={ticked === "some"}
           onChange={(all) => onChange(new Set(all ? accounts.map((account) => account.iban) : []))}
         >
-          Select all
+          {t("onboarding.accountPicker.selectAll")}
         </IndeterminateCheckbox>
         <span className="selection-count">
-          {count} of {accounts.length} selected
+          {t("onboarding.accountPicker.count", { count, total: accounts.length })}
         </span>
       </div>
       {accounts.map((account) => (

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Spinner } from "../../components/Spinner";
-import { FAILURE_ACTION_LABEL } from "../../errors/errorText";
+import { FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
+import { useT } from "../../i18n/useT";
 import { consentedAccounts, selectAccounts, toCommandError } from "../../ipc";
 import { CONNECTION_STATUS_KEY, useConnectionStatus } from "../connection/useConnectionStatus";
 import { AccountPicker } from "./AccountPicker";
@@ -22,6 +23,7 @@ export function AccountStep({
   onRestart: () => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const accounts = useQuery({
     queryKey: ["consented-accounts", consent],
     queryFn: consentedAccounts,
@@ -41,7 +43,7 @@ export function AccountStep({
 
   const cancel = (
     <button type="button" className="button" onClick={onCancel}>
-      Cancel
+      {t("common.cancel")}
     </button>
   );
 
@@ -49,7 +51,7 @@ export function AccountStep({
     return (
       <>
         <p className="loading" role="status">
-          <Spinner /> Loading the accounts you allowed…
+          <Spinner /> {t("onboarding.accountStep.loading")}
         </p>
         <footer className="dialog-actions">{cancel}</footer>
       </>
@@ -76,13 +78,13 @@ export function AccountStep({
     return (
       <>
         <div role="alert" className="notice notice-neutral">
-          <p className="notice-headline">Your bank didn't share any accounts with Bankbook.</p>
-          <p>Start again and allow at least one account on your bank's page.</p>
+          <p className="notice-headline">{t("onboarding.accountStep.noneShared.headline")}</p>
+          <p>{t("onboarding.accountStep.noneShared.text")}</p>
         </div>
         <footer className="dialog-actions">
           {cancel}
           <button type="button" className="button primary" onClick={onRestart}>
-            {FAILURE_ACTION_LABEL.restart}
+            {t(FAILURE_ACTION_MESSAGE.restart)}
           </button>
         </footer>
       </>
@@ -94,7 +96,7 @@ export function AccountStep({
   return (
     <>
       <p className="step-lead">
-        Bankbook shows only the accounts you tick. You can change this later.
+        {t("onboarding.accountStep.lead", { count: accounts.data.length })}
       </p>
       <AccountPicker accounts={accounts.data} selection={selection} onChange={setPicked} />
       {save.isError && <FailureNotice failure={toCommandError(save.error)} />}
@@ -106,7 +108,7 @@ export function AccountStep({
           disabled={chosen.length === 0 || save.isPending}
           onClick={() => save.mutate(chosen.map((account) => account.iban))}
         >
-          Show accounts
+          {t("onboarding.accountStep.show")}
         </button>
       </footer>
     </>

@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { useT } from "../../i18n/useT";
 import type { BankChoice } from "../../ipc";
+import { useBankName } from "../connection/bankName";
 
 /** The banks as radio buttons; the Demo Bank says what it is for. */
 export function BankPicker({
@@ -11,10 +13,12 @@ export function BankPicker({
   selected: string | null;
   onChange: (bankId: string) => void;
 }) {
+  const t = useT();
+  const bankName = useBankName();
   const groupName = useId();
   return (
     <fieldset className="bank-list">
-      <legend>Bank</legend>
+      <legend>{t("onboarding.bankStep.legend")}</legend>
       {banks.map((bank) => (
         <label key={bank.id} className="bank-option">
           <input
@@ -24,8 +28,8 @@ export function BankPicker({
             checked={bank.id === selected}
             onChange={() => onChange(bank.id)}
           />
-          <span className="bank-name">{bank.name}</span>
-          {bank.isDemo && <span className="badge">Try Bankbook with sample accounts</span>}
+          <span className="bank-name">{bankName(bank)}</span>
+          {bank.isDemo && <span className="badge">{t("onboarding.bankStep.demoBadge")}</span>}
         </label>
       ))}
     </fieldset>

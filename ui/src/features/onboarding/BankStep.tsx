@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Spinner } from "../../components/Spinner";
+import { useT } from "../../i18n/useT";
 import { type BankChoice, listBanks } from "../../ipc";
 import { BankPicker } from "./BankPicker";
 
@@ -15,6 +16,7 @@ export function BankStep({
   onContinue: (bankId: string) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const banks = useQuery({ queryKey: ["banks"], queryFn: listBanks });
   const [chosen, setChosen] = useState(initialBankId);
   const selected = banks.data ? selectedBank(banks.data, chosen) : null;
@@ -23,17 +25,15 @@ export function BankStep({
     <>
       {banks.isPending && (
         <p className="loading" role="status">
-          <Spinner /> Loading banks…
+          <Spinner /> {t("onboarding.bankStep.loading")}
         </p>
       )}
       {banks.isError && <ActionFailure error={banks.error} task="listBanks" />}
       {banks.data && <BankPicker banks={banks.data} selected={selected} onChange={setChosen} />}
-      <p className="step-note">
-        Your bank's page opens in your web browser. Bankbook never sees your password.
-      </p>
+      <p className="step-note">{t("onboarding.bankStep.note")}</p>
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="button"
@@ -41,7 +41,7 @@ export function BankStep({
           disabled={selected === null}
           onClick={() => selected !== null && onContinue(selected)}
         >
-          Continue in your browser
+          {t("onboarding.bankStep.continue")}
         </button>
       </footer>
     </>

@@ -1,38 +1,42 @@
 import { Logo } from "../../components/Logo";
+import type { MessageId } from "../../i18n/catalogs";
+import { useT } from "../../i18n/useT";
 
-const PROMISES = [
-  { title: "Read-only", text: "Bankbook can see balances and history. It cannot move money." },
-  {
-    title: "Your bank's own page",
-    text: "You approve access at your bank. Bankbook never sees your password.",
-  },
-  {
-    title: "Kept in your keychain",
-    text: "Access tokens stay in your system keychain, not in files.",
-  },
+const PROMISES: { title: MessageId; text: MessageId }[] = [
+  { title: "onboarding.emptyState.readOnly.title", text: "onboarding.emptyState.readOnly.text" },
+  { title: "onboarding.emptyState.bankPage.title", text: "onboarding.emptyState.bankPage.text" },
+  { title: "onboarding.emptyState.keychain.title", text: "onboarding.emptyState.keychain.text" },
 ];
 
-/** What a new user sees: one clear way forward, and why it is safe. */
-export function ConnectBankEmptyState({ onConnect }: { onConnect: () => void }) {
+/** What a new user sees: one clear way forward, why it is safe, and the settings (the language
+ * first of all) before anything is connected. */
+export function ConnectBankEmptyState({
+  onConnect,
+  onOpenSettings,
+}: {
+  onConnect: () => void;
+  onOpenSettings: () => void;
+}) {
+  const t = useT();
   return (
     <main className="empty-state">
       <Logo size={72} />
-      <h1>Connect your bank</h1>
-      <p className="lead">
-        See every account's balance and your whole transaction history in one calm place. Connecting
-        takes a minute in your browser.
-      </p>
+      <h1>{t("onboarding.emptyState.title")}</h1>
+      <p className="lead">{t("onboarding.emptyState.lead")}</p>
       <button type="button" className="button primary large" onClick={onConnect}>
-        Connect a bank
+        {t("onboarding.emptyState.connect")}
       </button>
       <ul className="promises">
         {PROMISES.map((promise) => (
           <li key={promise.title}>
-            <strong>{promise.title}</strong>
-            <span>{promise.text}</span>
+            <strong>{t(promise.title)}</strong>
+            <span>{t(promise.text)}</span>
           </li>
         ))}
       </ul>
+      <button type="button" className="button quiet" onClick={onOpenSettings}>
+        {t("settings.open")}
+      </button>
     </main>
   );
 }

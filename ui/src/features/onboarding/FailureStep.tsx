@@ -1,3 +1,4 @@
+import { useT } from "../../i18n/useT";
 import type { CommandError } from "../../ipc";
 import { FailureActionButton } from "./FailureActionButton";
 import { FailureNotice } from "./FailureNotice";
@@ -14,12 +15,13 @@ export function FailureStep({
   onRestart: () => void;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
     <>
       <FailureNotice failure={failure} />
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <FailureActionButton failure={failure} on={{ retry: onRetry, restart: onRestart }} />
       </footer>

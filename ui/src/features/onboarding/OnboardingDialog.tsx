@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Modal } from "../../components/Modal";
+import { useT } from "../../i18n/useT";
 import type { OnboardingStart } from "./flowState";
 import { OnboardingFlow } from "./OnboardingFlow";
 
@@ -14,10 +15,11 @@ export function OnboardingDialog({
   startAt?: OnboardingStart;
   onClose: () => void;
 }) {
+  const t = useT();
   const titleId = useId();
   return (
     <Modal open={open} onClose={onClose} labelledBy={titleId} className="onboarding">
-      <h2 id={titleId}>Connect your bank</h2>
+      <h2 id={titleId}>{t("onboarding.title")}</h2>
       <OnboardingFlow startAt={startAt} onClose={onClose} />
     </Modal>
   );

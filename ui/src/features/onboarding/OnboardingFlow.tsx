@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useReducer, useRef } from "react";
+import type { MessageId } from "../../i18n/catalogs";
+import { useT } from "../../i18n/useT";
 import { cancelConsent, startConsent } from "../../ipc";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 import { AccountStep } from "./AccountStep";
@@ -10,11 +12,11 @@ import { Stepper } from "./Stepper";
 import { useConsentFinished } from "./useConsentFinished";
 import { WaitingStep } from "./WaitingStep";
 
-const TITLES: Record<Step["kind"], string> = {
-  bank: "Choose your bank",
-  waiting: "Approve access in your browser",
-  accounts: "Choose the accounts to show",
-  failed: "The connection didn't go through",
+const TITLES: Record<Step["kind"], MessageId> = {
+  bank: "onboarding.step.bank",
+  waiting: "onboarding.step.waiting",
+  accounts: "onboarding.step.accounts",
+  failed: "onboarding.step.failed",
 };
 
 const PROGRESS: Record<Step["kind"], 0 | 1 | 2> = { bank: 0, waiting: 1, failed: 1, accounts: 2 };
@@ -27,6 +29,7 @@ export function OnboardingFlow({
   startAt: OnboardingStart;
   onClose: () => void;
 }) {
+  const t = useT();
   const [flow, dispatch] = useReducer(flowReducer, startAt, initialFlow);
   const queryClient = useQueryClient();
   const { step } = flow;
@@ -55,7 +58,7 @@ export function OnboardingFlow({
     <>
       <Stepper current={PROGRESS[step.kind]} />
       <section ref={panel} tabIndex={-1} className="step-panel" aria-labelledby={titleId}>
-        <h3 id={titleId}>{TITLES[step.kind]}</h3>
+        <h3 id={titleId}>{t(TITLES[step.kind])}</h3>
         {step.kind === "bank" && (
           <BankStep initialBankId={flow.bankId} onContinue={start} onCancel={onClose} />
         )}

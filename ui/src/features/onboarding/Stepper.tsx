@@ -1,9 +1,17 @@
-const STEPS = ["Choose your bank", "Approve at your bank", "Pick accounts"];
+import type { MessageId } from "../../i18n/catalogs";
+import { useT } from "../../i18n/useT";
+
+const STEPS: MessageId[] = [
+  "onboarding.stepper.bank",
+  "onboarding.stepper.approve",
+  "onboarding.stepper.accounts",
+];
 
 /** Where the user is among the three steps of connecting. */
 export function Stepper({ current }: { current: 0 | 1 | 2 }) {
+  const t = useT();
   return (
-    <ol className="stepper" aria-label="Steps">
+    <ol className="stepper" aria-label={t("onboarding.stepper.label")}>
       {STEPS.map((label, index) => {
         const state = index < current ? "done" : index === current ? "current" : "next";
         return (
@@ -12,8 +20,10 @@ export function Stepper({ current }: { current: 0 | 1 | 2 }) {
               {state === "done" ? "✓" : index + 1}
             </span>
             <span className="stepper-label">
-              {label}
-              {state === "done" && <span className="visually-hidden"> (done)</span>}
+              {t(label)}
+              {state === "done" && (
+                <span className="visually-hidden"> {t("onboarding.stepper.done")}</span>
+              )}
             </span>
           </li>
         );

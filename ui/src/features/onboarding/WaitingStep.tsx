@@ -1,25 +1,24 @@
 import { useMutation } from "@tanstack/react-query";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Spinner } from "../../components/Spinner";
+import { useT } from "../../i18n/useT";
 import { reopenConsentPage } from "../../ipc";
 
 /** Step (b): the user is at the bank's page; the dialog waits for the bank's answer. */
 export function WaitingStep({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const reopen = useMutation({ mutationFn: () => reopenConsentPage() });
   return (
     <>
       <div className="waiting">
         <Spinner size="large" />
-        <p>
-          Approve access on your bank's page in your browser. Bankbook is waiting for your bank's
-          answer.
-        </p>
+        <p>{t("onboarding.waitingStep.text")}</p>
       </div>
-      <p className="step-note">Closed the page, or it didn't open? Bankbook can open it again.</p>
+      <p className="step-note">{t("onboarding.waitingStep.note")}</p>
       {reopen.isError && <ActionFailure error={reopen.error} task="reopenConsentPage" />}
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="button"
@@ -27,7 +26,7 @@ export function WaitingStep({ onCancel }: { onCancel: () => void }) {
           disabled={reopen.isPending}
           onClick={() => reopen.mutate()}
         >
-          Open the page again
+          {t("onboarding.waitingStep.reopen")}
         </button>
       </footer>
     </>

@@ -1,0 +1,109 @@
+import { useId } from "react";
+import { ActionFailure } from "../../components/ActionFailure";
+import { Modal } from "../../components/Modal";
+import type { MessageId } from "../../i18n/catalogs";
+import { type Language, resolveLanguage } from "../../i18n/language";
+import { useT } from "../../i18n/useT";
+import type { LanguageChoice, PreferenceChoice, ThemeChoice } from "../../ipc";
+import { fallbackPreferences, usePreferences, useSavePreferences } from "./usePreferences";
+import "./settings.css";
+
+/** Each language's name in that language, whatever the active one. */
+const LANGUAGE_NAME: Record<Language, MessageId> = {
+  en: "common.language.en",
+  sk: "common.language.sk",
+};
+
+const THEMES: { theme: ThemeChoice; label: MessageId }[] = [
+  { theme: "system", label: "settings.theme.system" },
+  { theme: "light", label: "settings.theme.light" },
+  { theme: "dark", label: "settings.theme.dark" },
+];
+
+/** The language and the theme, applied as soon as they are chosen, and saved. */
+export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const titleId = useId();
+  return (
+    <Modal
+      open={open}
+      onClose={onClose}
+      labelledBy={titleId}
+      className="dialog-narrow settings-dialog"
+    >
+      <h2 id={titleId}>{t("settings.title")}</h2>
+      <SettingsForm onClose={onClose} />
+    </Modal>
+  );
+}
+
+function SettingsForm({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const languageGroup = useId();
+  const themeGroup = useId();
+  const current = usePreferences().data ?? fallbackPreferences();
+  const save = useSavePreferences();
+  const choose = (change: Partial<PreferenceChoice>) =>
+    save.mutate({ language: current.language, theme: current.theme, ...change });
+  const systemLanguage = resolveLanguage("system", current.systemLocale);
+
+  const languages: { choice: LanguageChoice; label: string; lang?: Language }[] = [
+    {
+      choice: "system",
+      label: t("settings.language.system", { language: t(LANGUAGE_NAME[systemLanguage]) }),
+    },
+    { choice: "en", label: t(LANGUAGE_NAME.en), lang: "en" },
+    { choice: "sk", label: t(LANGUAGE_NAME.sk), lang: "sk" },
+  ];
+
+  return (
+    <>
+      {current.unreadable && (
+        <div className="notice notice-neutral">
+          <p>{t("settings.unreadable")}</p>
+          {current.unreadable.line !== null && (
+            <p className="notice-detail">
+              {t("settings.unreadableLine", { line: current.unreadable.line })}
+            </p>
+          )}
+        </div>
+      )}
+      <fieldset className="settings-group">
+        <legend>{t("settings.language.legend")}</legend>
+        {languages.map(({ choice, label, lang }) => (
+          <label key={choice} className="settings-option">
+            <input
+              type="radio"
+              name={languageGroup}
+              value={choice}
+              checked={current.language === choice}
+              onChange={() => choose({ language: choice })}
+            />
+            <span lang={lang}>{label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>{t("settings.theme.legend")}</legend>
+        {THEMES.map(({ theme, label }) => (
+          <label key={theme} className="settings-option">
+            <input
+              type="radio"
+              name={themeGroup}
+              value={theme}
+              checked={current.theme === theme}
+              onChange={() => choose({ theme })}
+            />
+            <span>{t(label)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {save.isError && <ActionFailure error={save.error} task="savePreferences" />}
+      <footer className="dialog-actions">
+        <button type="button" className="button primary" onClick={onClose}>
+          {t("common.close")}
+        </button>
+      </footer>
+    </>
+  );
+}
