@@ -37,17 +37,57 @@ impl Error {
     /// by another program), not the data: the user can fix it, and trying again afterwards
     /// works.
     pub fn is_storage_failure(&self) -> bool {
+        self.storage_failure().is_some()
+    }
+
+    /// Why the disk or the folder refused, as far as the system or SQLite says; `None` when
+    /// the disk is not the problem.
+    pub fn storage_failure(&self) -> Option<StorageFailure> {
         match self {
-            Self::Io { .. } | Self::NotErased => true,
-            Self::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) => matches!(
-                failure.code,
-                rusqlite::ErrorCode::DiskFull
-                    | rusqlite::ErrorCode::ReadOnly
-                    | rusqlite::ErrorCode::CannotOpen
-                    | rusqlite::ErrorCode::PermissionDenied
-                    | rusqlite::ErrorCode::SystemIoFailure
-            ),
-            Self::Sqlite(_) | Self::TooNew { .. } => false,
+            Self::Io { source, .. } => Some(StorageFailure::of_io(source)),
+            Self::NotErased => Some(StorageFailure::Other),
+            Self::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) => match failure.code {
+                rusqlite::ErrorCode::DiskFull => Some(StorageFailure::NoSpace),
+                rusqlite::ErrorCode::ReadOnly => Some(StorageFailure::ReadOnly),
+                rusqlite::ErrorCode::PermissionDenied => Some(StorageFailure::PermissionDenied),
+                // SQLite does not pass on the system's reason for these.
+                rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::SystemIoFailure => {
+                    Some(StorageFailure::Other)
+                }
+                _ => None,
+            },
+            Self::Sqlite(_) | Self::TooNew { .. } => None,
+        }
+    }
+}
+
+/// Why a file or a folder could not be used, in the words a person can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFailure {
+    /// The disk is full, or the user's quota is.
+    NoSpace,
+    /// The file system, or the file, cannot be written.
+    ReadOnly,
+    /// The system does not let this user in.
+    PermissionDenied,
+    /// A folder on the way is missing.
+    NotFound,
+    /// Anything else: the message in the log says what.
+    Other,
+}
+
+impl StorageFailure {
+    /// What a failed file operation says. The standard library reads the system's own codes
+    /// (ENOSPC, EDQUOT, EROFS, EACCES and EPERM, ENOENT; their Windows counterparts) into
+    /// these kinds.
+    pub fn of_io(error: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match error.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Self::NoSpace,
+            ErrorKind::ReadOnlyFilesystem => Self::ReadOnly,
+            ErrorKind::PermissionDenied => Self::PermissionDenied,
+            ErrorKind::NotFound => Self::NotFound,
+            _ => Self::Other,
         }
     }
 }
@@ -72,11 +112,17 @@ mod tests {
                     .err()
             })
             .unwrap();
-        assert!(Error::from(full).is_storage_failure());
+        assert_eq!(
+            Error::from(full).storage_failure(),
+            Some(StorageFailure::NoSpace)
+        );
 
         connection.execute_batch("PRAGMA query_only = 1").unwrap();
         let read_only = connection.execute("DELETE FROM t", []).unwrap_err();
-        assert!(Error::from(read_only).is_storage_failure());
+        assert_eq!(
+            Error::from(read_only).storage_failure(),
+            Some(StorageFailure::ReadOnly)
+        );
     }
 
     #[test]
@@ -88,5 +134,33 @@ mod tests {
         assert!(!Error::from(wrong).is_storage_failure());
         let too_new = Error::TooNew { found: 9, known: 2 };
         assert!(!too_new.is_storage_failure());
+    }
+
+    /// The system's own codes, as Linux numbers them.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_systems_reason_says_what_to_do() {
+        const ENOSPC: i32 = 28;
+        const EDQUOT: i32 = 122;
+        const EROFS: i32 = 30;
+        const EACCES: i32 = 13;
+        const EPERM: i32 = 1;
+        const ENOENT: i32 = 2;
+        const EIO: i32 = 5;
+        for (code, failure) in [
+            (ENOSPC, StorageFailure::NoSpace),
+            (EDQUOT, StorageFailure::NoSpace),
+            (EROFS, StorageFailure::ReadOnly),
+            (EACCES, StorageFailure::PermissionDenied),
+            (EPERM, StorageFailure::PermissionDenied),
+            (ENOENT, StorageFailure::NotFound),
+            (EIO, StorageFailure::Other),
+        ] {
+            let error = Error::io(
+                Path::new("/data/bankbook.sqlite3"),
+                std::io::Error::from_raw_os_error(code),
+            );
+            assert_eq!(error.storage_failure(), Some(failure), "errno {code}");
+        }
     }
 }

@@ -14,7 +14,7 @@ use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
-pub use error::{Error, Result};
+pub use error::{Error, Result, StorageFailure};
 pub use files::prepare_data_folder;
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 
