@@ -14,7 +14,7 @@ pub enum Error {
     /// to memory.
     #[error("the system keychain is unavailable: {reason} ({cause}). {HOW_TO_FIX}")]
     KeychainUnavailable {
-        reason: &'static str,
+        reason: Unavailability,
         #[source]
         cause: PlatformError,
     },
@@ -51,18 +51,35 @@ const HOW_TO_FIX: &str = "Bankbook keeps bank tokens in the macOS keychain: unlo
 const HOW_TO_FIX: &str = "Bankbook keeps bank tokens in Windows Credential Manager: make sure \
     it is available for your user account, then try again";
 
+/// Why the keychain could not be used, as far as the platform tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Unavailability {
+    /// No keychain could be reached: none installed or running (on Linux: no Secret Service,
+    /// or no session bus).
+    #[error("it cannot be reached")]
+    NoService,
+    /// The keychain is there and locked, or has no default collection to write to, or the
+    /// person dismissed its unlock prompt.
+    #[error("it is locked or has no default collection")]
+    Locked,
+    /// The keychain reported a failure of its own.
+    #[error("it reported a failure")]
+    Failed,
+    /// The keychain took longer than the vault waits for one call.
+    #[error("it did not answer")]
+    NoAnswer,
+    /// The call into the keychain panicked.
+    #[error("a keychain call failed unexpectedly")]
+    Crashed,
+}
+
 /// The keychain took longer than the vault waits for one call.
 #[derive(Debug, thiserror::Error)]
 #[error("waited {} s; an unlock prompt may be open", .0.as_secs())]
 pub(crate) struct NoAnswer(pub(crate) Duration);
 
-pub(crate) const UNREACHABLE: &str = "it cannot be reached or reported a failure";
-const LOCKED: &str = "it is locked or has no default collection";
-pub(crate) const SILENT: &str = "it did not answer";
-pub(crate) const CRASHED: &str = "a keychain call failed unexpectedly";
-
 impl Error {
-    pub(crate) fn unavailable(reason: &'static str, cause: impl Into<PlatformError>) -> Self {
+    pub(crate) fn unavailable(reason: Unavailability, cause: impl Into<PlatformError>) -> Self {
         Self::KeychainUnavailable {
             reason,
             cause: cause.into(),
@@ -81,8 +98,8 @@ impl Error {
     pub(crate) fn from_keyring(entry: &str, error: keyring::Error) -> Self {
         use keyring::Error as Keyring;
         match error {
-            Keyring::PlatformFailure(cause) => Self::unavailable(UNREACHABLE, cause),
-            Keyring::NoStorageAccess(cause) => Self::unavailable(LOCKED, cause),
+            Keyring::PlatformFailure(cause) => Self::unavailable(Unavailability::Failed, cause),
+            Keyring::NoStorageAccess(cause) => Self::unavailable(Unavailability::Locked, cause),
             Keyring::NoEntry => Self::corrupt(entry, "a part of the secret is missing"),
             Keyring::BadEncoding(_) | Keyring::BadDataFormat(..) => {
                 Self::corrupt(entry, "the keychain could not decode it")
@@ -109,17 +126,20 @@ mod tests {
         for (error, reason) in [
             (
                 keyring::Error::NoStorageAccess(platform("no collection")),
-                LOCKED,
+                Unavailability::Locked,
             ),
             (
-                keyring::Error::PlatformFailure(platform("no session bus")),
-                UNREACHABLE,
+                keyring::Error::PlatformFailure(platform("no reply")),
+                Unavailability::Failed,
             ),
         ] {
             let mapped = Error::from_keyring("demo/refresh-token", error);
-            assert!(matches!(mapped, Error::KeychainUnavailable { .. }));
+            let Error::KeychainUnavailable { reason: found, .. } = &mapped else {
+                panic!("{mapped:?}");
+            };
+            assert_eq!(*found, reason);
             let message = mapped.to_string();
-            assert!(message.contains(reason), "{message}");
+            assert!(message.contains(&reason.to_string()), "{message}");
             assert!(message.contains(HOW_TO_FIX), "{message}");
         }
     }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use keyring_core::CredentialStore;
 use tokio::sync::Mutex;
 
-use crate::error::{CRASHED, Error, NoAnswer, Result, SILENT, UNREACHABLE};
+use crate::error::{Error, NoAnswer, Result, Unavailability};
 use crate::namespace::Namespace;
 use crate::platform;
 use crate::vault::Vault;
@@ -74,8 +74,11 @@ impl Keychain {
         };
         match tokio::time::timeout(self.timeout, call).await {
             Ok(Ok(result)) => result,
-            Ok(Err(panicked)) => Err(Error::unavailable(CRASHED, panicked)),
-            Err(_) => Err(Error::unavailable(SILENT, NoAnswer(self.timeout))),
+            Ok(Err(panicked)) => Err(Error::unavailable(Unavailability::Crashed, panicked)),
+            Err(_) => Err(Error::unavailable(
+                Unavailability::NoAnswer,
+                NoAnswer(self.timeout),
+            )),
         }
     }
 }
@@ -85,7 +88,9 @@ impl Slot {
         if let Self::Open(store) = self {
             return Ok(Arc::clone(store));
         }
-        let store = platform::open().map_err(|error| Error::unavailable(UNREACHABLE, error))?;
+        // Opening connects: on Linux, to the Secret Service on the session bus.
+        let store = platform::open()
+            .map_err(|error| Error::unavailable(Unavailability::NoService, error))?;
         *self = Self::Open(Arc::clone(&store));
         Ok(store)
     }

@@ -29,7 +29,7 @@ mod sensitive;
 mod test_store;
 mod vault;
 
-pub use error::{Error, PlatformError, Result};
+pub use error::{Error, PlatformError, Result, Unavailability};
 pub use keychain::Keychain;
 /// The store trait [`Keychain::with_store`] takes.
 pub use keyring_core::CredentialStore;

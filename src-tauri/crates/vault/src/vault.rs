@@ -314,7 +314,13 @@ mod tests {
         credential.set_error(keyring::Error::NoStorageAccess(Box::new(locked)));
         let error = vault.get(SecretKind::RefreshToken).await.unwrap_err();
         assert!(
-            matches!(error, Error::KeychainUnavailable { .. }),
+            matches!(
+                error,
+                Error::KeychainUnavailable {
+                    reason: crate::Unavailability::Locked,
+                    ..
+                }
+            ),
             "{error:?}"
         );
     }

@@ -17,7 +17,7 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use vault::{APP_ID, Error, Keychain, SecretKind, Sensitive, Vault};
+use vault::{APP_ID, Error, Keychain, SecretKind, Sensitive, Unavailability, Vault};
 
 /// Held by each test that writes to the session's keyring. `items_of` lists every item of the
 /// service and then reads each one; another test deleting its own items in between would pull
@@ -201,8 +201,7 @@ fn in_child(test: &str) -> bool {
 async fn without_a_session_bus_calls_fail_as_keychain_unavailable() {
     const TEST: &str = "without_a_session_bus_calls_fail_as_keychain_unavailable";
     if in_child(TEST) {
-        return calls_fail_as_keychain_unavailable("it cannot be reached or reported a failure")
-            .await;
+        return calls_fail_as_keychain_unavailable(Unavailability::NoService).await;
     }
     passes_in_a_child(&[], TEST, |child| {
         child.env(
@@ -218,8 +217,7 @@ async fn without_a_session_bus_calls_fail_as_keychain_unavailable() {
 async fn a_keyring_without_a_login_collection_fails_as_keychain_unavailable() {
     const TEST: &str = "a_keyring_without_a_login_collection_fails_as_keychain_unavailable";
     if in_child(TEST) {
-        return calls_fail_as_keychain_unavailable("it is locked or has no default collection")
-            .await;
+        return calls_fail_as_keychain_unavailable(Unavailability::Locked).await;
     }
     require_test_desktop_session();
     let home = tempfile::tempdir().unwrap();
@@ -234,7 +232,7 @@ async fn a_keyring_without_a_login_collection_fails_as_keychain_unavailable() {
     });
 }
 
-async fn calls_fail_as_keychain_unavailable(reason: &str) {
+async fn calls_fail_as_keychain_unavailable(reason: Unavailability) {
     let demo = Keychain::system().vault("it-unavailable").unwrap();
     let kind = SecretKind::RefreshToken;
     let error = demo
@@ -242,12 +240,12 @@ async fn calls_fail_as_keychain_unavailable(reason: &str) {
         .await
         .unwrap_err();
     assert!(
-        matches!(error, Error::KeychainUnavailable { .. }),
+        matches!(error, Error::KeychainUnavailable { reason: found, .. } if found == reason),
         "{error:?}"
     );
     let message = error.to_string();
     assert!(
-        message.contains(reason) && message.contains("install a keyring"),
+        message.contains(&reason.to_string()) && message.contains("install a keyring"),
         "{message}"
     );
     // A fallback store would now return the value.
