@@ -23,7 +23,7 @@ macro_rules! commands {
                 core: tauri::State<'_, app::Core>,
                 $( $arg: $ty ),*
             ) -> Result<$ret, app::Error> {
-                core.$name($( $arg ),*).await
+                core.$name($( $arg ),*).await.map_err(|error| core.with_data_folder(error))
             }
         )*
 

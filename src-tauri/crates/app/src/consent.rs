@@ -37,7 +37,9 @@ impl Core {
                 return None;
             }
         };
-        Some(ConsentOutcome::from(outcome))
+        Some(ConsentOutcome::from(
+            outcome.map_err(|error| self.with_data_folder(error)),
+        ))
     }
 
     /// The state must match a consent in progress before the code is exchanged.

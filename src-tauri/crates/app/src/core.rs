@@ -88,6 +88,15 @@ impl Core {
         self.opened.get()
     }
 
+    /// A use case's error as the person is told it: a failure of the store, which does not
+    /// know where it is, names the data folder. Every command's error passes through here.
+    pub fn with_data_folder(&self, error: Error) -> Error {
+        match &self.folders {
+            Ok(folders) => error.in_data_folder(&folders.data),
+            Err(_) => error,
+        }
+    }
+
     pub(crate) fn folders(&self) -> Result<&Folders> {
         self.folders
             .as_ref()

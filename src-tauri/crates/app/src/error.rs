@@ -1,7 +1,11 @@
-//! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds }` with a
-//! closed set of codes. The one place where every crate's error gets its code.
+//! The app's error and its shape across IPC: `{ code, message, retryAfterSeconds, detail }`
+//! with a closed set of codes. The one place where every crate's error gets its code.
+//!
+//! The UI words every failure itself, in the person's language: `message` is English for the
+//! log, never shown. What the UI needs beyond the code comes as `detail`, in data: which folder
+//! and why, why the keychain, which line of `banks.toml`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -14,7 +18,7 @@ use ts_rs::TS;
 pub enum ErrorCode {
     /// The request itself was wrong; retrying it unchanged will fail again.
     InvalidInput,
-    /// Something the user cannot fix from the UI; the message says what happened.
+    /// Something the user cannot fix from the UI; the message (in the log) says what happened.
     Internal,
     /// The user declined at the bank.
     ConsentDenied,
@@ -40,9 +44,55 @@ pub enum ErrorCode {
 #[ts(export)]
 pub struct IpcError {
     pub code: ErrorCode,
+    /// English, for the log and diagnostics: never shown, the UI words the failure itself.
     pub message: String,
     /// When the bank said to come back, in seconds.
     pub retry_after_seconds: Option<u32>,
+    /// What the person can act on, for the UI to say in its own words; null when the code
+    /// says it all.
+    pub detail: Option<ErrorDetail>,
+}
+
+/// What on the person's own computer is in the way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorDetail {
+    /// The data or config folder, or a file in it, could not be used (`storage_unavailable`).
+    Folder { path: String, reason: IoReason },
+    /// The system keychain could not be used (`keychain_unavailable`).
+    Keychain { reason: KeychainReason },
+    /// `banks.toml` could not be read or understood: the file, and the line (from 1) to fix
+    /// when known.
+    BanksFile { path: String, line: Option<u32> },
+}
+
+/// Why a folder or a file could not be used, as the system said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum IoReason {
+    /// The disk (or the user's quota) is full.
+    NoSpace,
+    /// The system does not let this user in.
+    PermissionDenied,
+    /// The disk or the file cannot be written.
+    ReadOnly,
+    /// A folder on the way is missing.
+    NotFound,
+    Other,
+}
+
+/// Why the keychain could not be used, as far as the system tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum KeychainReason {
+    /// It is there but locked (or the person dismissed its unlock prompt).
+    Locked,
+    /// No keychain service could be reached: none installed, or not running.
+    NoService,
+    Other,
 }
 
 /// Everything a use case of the app can fail with; serialized for the webview as [`IpcError`].
@@ -59,10 +109,14 @@ pub enum Error {
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
-    /// The data folder can't be made, or the store in it can't be opened: a read-only or
-    /// full disk, missing permissions.
-    #[error("Bankbook can't use its data folder {path}: {reason}")]
-    DataFolder { path: String, reason: String },
+    /// The data folder can't be made, or the store in it can't be opened, read or written: a
+    /// read-only or full disk, missing permissions.
+    #[error("Bankbook can't use its data folder {}: {}", path.display(), without_path(source))]
+    DataFolder {
+        path: PathBuf,
+        #[source]
+        source: store::Error,
+    },
     /// The preferences could not be saved in the config folder: a read-only or full disk,
     /// missing permissions.
     #[error("Bankbook can't save its preferences in {}: {source}", path.display())]
@@ -93,6 +147,22 @@ impl Error {
         Self::Browser(Arc::new(cause))
     }
 
+    /// A failure of the store, which does not know where it is, as a failure of the data
+    /// folder `path`, so that the person is told which folder; any other error as it is.
+    pub(crate) fn in_data_folder(self, path: &Path) -> Self {
+        match self {
+            Self::Store(source) | Self::Ledger(ledger::Error::Store(source))
+                if source.is_storage_failure() =>
+            {
+                Self::DataFolder {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+            other => other,
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::InvalidInput(_) => ErrorCode::InvalidInput,
@@ -117,6 +187,14 @@ impl Error {
         bank_error
             .retry_after()
             .map(|wait| u32::try_from(wait.as_secs()).unwrap_or(u32::MAX))
+    }
+}
+
+/// The store's reason without the file's path: the message names the folder already.
+fn without_path(error: &store::Error) -> String {
+    match error {
+        store::Error::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -168,7 +246,8 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
         bank::Error::Malformed { .. }
         | bank::Error::Unauthorized { .. }
         | bank::Error::Rejected { .. }
-        | bank::Error::InvalidProfile(_) => ErrorCode::Internal,
+        | bank::Error::InvalidProfile(_)
+        | bank::Error::ProfilesFile { .. } => ErrorCode::Internal,
     }
 }
 
@@ -179,12 +258,75 @@ fn vault_code(error: &vault::Error) -> ErrorCode {
     }
 }
 
+impl Error {
+    /// What the UI needs to word this failure beyond its code.
+    fn detail(&self) -> Option<ErrorDetail> {
+        match self {
+            Self::DataFolder { path, source } => Some(ErrorDetail::Folder {
+                path: path.display().to_string(),
+                reason: source
+                    .storage_failure()
+                    .map_or(IoReason::Other, IoReason::from),
+            }),
+            Self::ConfigFolder { path, source } => Some(ErrorDetail::Folder {
+                path: path.display().to_string(),
+                reason: store::StorageFailure::of_io(source).into(),
+            }),
+            Self::Bank(error)
+            | Self::Connection(connection::Error::Bank(error))
+            | Self::Ledger(ledger::Error::Bank(error)) => bank_detail(error),
+            Self::Connection(connection::Error::Vault(error)) => vault_detail(error),
+            _ => None,
+        }
+    }
+}
+
+fn bank_detail(error: &bank::Error) -> Option<ErrorDetail> {
+    match error {
+        bank::Error::ProfilesFile { path, line, .. } => Some(ErrorDetail::BanksFile {
+            path: path.display().to_string(),
+            line: *line,
+        }),
+        bank::Error::Vault(error) => vault_detail(error),
+        _ => None,
+    }
+}
+
+fn vault_detail(error: &vault::Error) -> Option<ErrorDetail> {
+    let vault::Error::KeychainUnavailable { reason, .. } = error else {
+        return None;
+    };
+    let reason = match reason {
+        vault::Unavailability::Locked => KeychainReason::Locked,
+        vault::Unavailability::NoService => KeychainReason::NoService,
+        // A failure the keychain reported, a call that never came back (an unlock prompt may
+        // be open, or not): the system does not say which the person can fix.
+        vault::Unavailability::Failed
+        | vault::Unavailability::NoAnswer
+        | vault::Unavailability::Crashed => KeychainReason::Other,
+    };
+    Some(ErrorDetail::Keychain { reason })
+}
+
+impl From<store::StorageFailure> for IoReason {
+    fn from(failure: store::StorageFailure) -> Self {
+        match failure {
+            store::StorageFailure::NoSpace => Self::NoSpace,
+            store::StorageFailure::PermissionDenied => Self::PermissionDenied,
+            store::StorageFailure::ReadOnly => Self::ReadOnly,
+            store::StorageFailure::NotFound => Self::NotFound,
+            store::StorageFailure::Other => Self::Other,
+        }
+    }
+}
+
 impl From<&Error> for IpcError {
     fn from(error: &Error) -> Self {
         Self {
             code: error.code(),
             message: error.to_string(),
             retry_after_seconds: error.retry_after_seconds(),
+            detail: error.detail(),
         }
     }
 }
@@ -209,12 +351,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serializes_as_code_message_and_retry_time() {
+    fn serializes_as_code_message_retry_time_and_detail() {
         let json = serde_json::to_value(Error::Bank(bank::Error::CallbackRejected("unknown path")))
             .unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path", "retryAfterSeconds": null})
+            serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path", "retryAfterSeconds": null, "detail": null})
         );
         let throttled = Error::Bank(bank::Error::RateLimited {
             endpoint: "accounts",
@@ -252,5 +394,142 @@ mod tests {
             retry_after: Some(Duration::from_secs(30)),
         }));
         assert_eq!(throttled.retry_after_seconds(), Some(30));
+    }
+
+    const DATA: &str = "/home/jana/.local/share/app.bankbook.desktop";
+
+    /// An error as the webview receives it, after the shell has named the data folder.
+    fn sent(error: Error) -> serde_json::Value {
+        serde_json::to_value(error.in_data_folder(Path::new(DATA))).unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_said_as_no_space_in_the_folder() {
+        const ENOSPC: i32 = 28;
+        let config = "/home/jana/.config/app.bankbook.desktop";
+        let full = Error::ConfigFolder {
+            path: PathBuf::from(config),
+            source: std::io::Error::from_raw_os_error(ENOSPC),
+        };
+        let json = sent(full);
+        assert_eq!(json["code"], "storage_unavailable");
+        assert_eq!(
+            json["detail"],
+            serde_json::json!({"kind": "folder", "path": config, "reason": "noSpace"})
+        );
+    }
+
+    #[test]
+    fn a_read_only_store_names_the_data_folder() {
+        let connection = rusqlite::Connection::open_in_memory().unwrap();
+        connection
+            .execute_batch("CREATE TABLE t (x TEXT); PRAGMA query_only = 1;")
+            .unwrap();
+        let refused = connection.execute("DELETE FROM t", []).unwrap_err();
+        // As the ledger hands it on from a refresh.
+        let error = Error::Ledger(ledger::Error::Store(store::Error::from(refused)));
+
+        let json = sent(error);
+
+        assert_eq!(json["code"], "storage_unavailable");
+        assert_eq!(
+            json["detail"],
+            serde_json::json!({"kind": "folder", "path": DATA, "reason": "readOnly"})
+        );
+        let message = json["message"].as_str().unwrap();
+        assert!(message.contains(DATA), "{message}");
+    }
+
+    #[test]
+    fn a_data_folder_that_cannot_be_made_says_why() {
+        let folder = tempfile::tempdir().unwrap();
+        let missing = folder.path().join("gone").join("data");
+        let source = store::Error::Io {
+            path: missing.clone(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        let error = Error::DataFolder {
+            path: missing.clone(),
+            source,
+        };
+        assert_eq!(
+            error.detail(),
+            Some(ErrorDetail::Folder {
+                path: missing.display().to_string(),
+                reason: IoReason::PermissionDenied
+            })
+        );
+    }
+
+    #[test]
+    fn a_failure_that_is_not_the_disk_stays_as_it_is() {
+        let connection = rusqlite::Connection::open_in_memory().unwrap();
+        let wrong = connection
+            .execute("INSERT INTO missing VALUES (1)", [])
+            .unwrap_err();
+        let error = Error::Store(store::Error::from(wrong));
+        let json = sent(error);
+        assert_eq!(json["code"], "internal");
+        assert_eq!(json["detail"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn a_broken_banks_file_names_its_line() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join(bank::PROFILES_FILE);
+        std::fs::write(&path, "[[bank]]\nid = \"tatra\"\nname = \n").unwrap();
+        let error = Error::from(bank::BankProfile::load_all(folder.path()).unwrap_err());
+
+        let json = sent(error);
+
+        assert_eq!(json["code"], "internal");
+        assert_eq!(
+            json["detail"],
+            serde_json::json!({"kind": "banksFile", "path": path.display().to_string(), "line": 3})
+        );
+    }
+
+    #[test]
+    fn a_keychain_says_what_it_could_tell() {
+        let unavailable = |reason| {
+            Error::Connection(connection::Error::Vault(
+                vault::Error::KeychainUnavailable {
+                    reason,
+                    cause: Box::new(std::io::Error::other("no reply")),
+                },
+            ))
+        };
+        for (reason, said) in [
+            (vault::Unavailability::Locked, KeychainReason::Locked),
+            (vault::Unavailability::NoService, KeychainReason::NoService),
+            (vault::Unavailability::Failed, KeychainReason::Other),
+            (vault::Unavailability::NoAnswer, KeychainReason::Other),
+            (vault::Unavailability::Crashed, KeychainReason::Other),
+        ] {
+            let error = unavailable(reason);
+            assert_eq!(error.code(), ErrorCode::KeychainUnavailable);
+            assert_eq!(
+                error.detail(),
+                Some(ErrorDetail::Keychain { reason: said }),
+                "{reason:?}"
+            );
+        }
+        let json = sent(unavailable(vault::Unavailability::NoService));
+        assert_eq!(
+            json["detail"],
+            serde_json::json!({"kind": "keychain", "reason": "noService"})
+        );
+        // From a bank's session, refreshing its tokens.
+        let locked = Error::Bank(bank::Error::Vault(vault::Error::KeychainUnavailable {
+            reason: vault::Unavailability::Locked,
+            cause: Box::new(std::io::Error::other("locked")),
+        }));
+        assert_eq!(
+            locked.detail(),
+            Some(ErrorDetail::Keychain {
+                reason: KeychainReason::Locked
+            })
+        );
     }
 }

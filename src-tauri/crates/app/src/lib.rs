@@ -1,7 +1,7 @@
 //! Bankbook's app core, without Tauri: what the app holds while it runs ([`Core`]), every use
 //! case the window asks for (one `impl Core` block per domain), the views it is sent (with
 //! their TypeScript bindings, by ts-rs) and the mapping of every crate's error to the IPC's
-//! `{code, message}`. The Tauri shell (`src-tauri/src`) only wires these to commands.
+//! `{code, message, detail}`. The Tauri shell (`src-tauri/src`) only wires these to commands.
 
 // Every use case is `async`, also those with nothing to await yet: the shell's one-line
 // commands await each one alike, and one that starts to wait needs no change there.
@@ -27,7 +27,7 @@ pub use browser::Browser;
 pub use connection::{AccountChoice, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
-pub use error::{Cause, Error, ErrorCode, IpcError, Result};
+pub use error::{Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason, Result};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,

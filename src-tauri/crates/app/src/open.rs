@@ -21,12 +21,12 @@ impl Opened {
         demo_transactions: u32,
     ) -> Result<Self> {
         let data_folder = &folders.data;
-        let unusable = |reason: String| Error::DataFolder {
-            path: data_folder.display().to_string(),
-            reason,
+        let unusable = |source: store::Error| Error::DataFolder {
+            path: data_folder.clone(),
+            source,
         };
         // Private to this user (0700), an existing install's folder too.
-        store::prepare_data_folder(data_folder).map_err(|error| unusable(reason(&error)))?;
+        store::prepare_data_folder(data_folder).map_err(unusable)?;
         let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
             // The dialog reports the broken file when it lists the banks; the Demo Bank still
             // works.
@@ -38,22 +38,13 @@ impl Opened {
         let store_path = data_folder.join(STORE_FILE);
         let store = Store::open(&store_path).map_err(|error| {
             if error.is_storage_failure() {
-                unusable(reason(&error))
+                unusable(error)
             } else {
                 Error::Store(error)
             }
         })?;
         let link = saved_link(&store)?;
         Ok(Self::new(connector, store, link))
-    }
-}
-
-/// The system's reason a file could not be used, without its path: the message names the
-/// folder already.
-fn reason(error: &store::Error) -> String {
-    match error {
-        store::Error::Io { source, .. } => source.to_string(),
-        other => other.to_string(),
     }
 }
 

@@ -160,7 +160,7 @@ impl Stored {
 }
 
 /// The line, from 1, that holds the byte at `offset` of `text`.
-pub(crate) fn line_of(text: &str, offset: usize) -> Option<u32> {
+fn line_of(text: &str, offset: usize) -> Option<u32> {
     let before = text.get(..offset)?;
     u32::try_from(before.matches('\n').count() + 1).ok()
 }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use app::{
-    Browser, Core, ErrorCode, Folders, LanguageChoice, PageDirection, PreferenceChoice, ThemeChoice,
+    Browser, Core, ErrorCode, ErrorDetail, Folders, IpcError, LanguageChoice, PageDirection,
+    PreferenceChoice, ThemeChoice,
 };
 use sandbox_bank::user::{ConsentUser, Decision};
 use store::Store;
@@ -244,6 +245,10 @@ async fn a_data_folder_that_cannot_be_made_is_said_and_tried_again() {
 
     let failed = app.core.connection_status().await.unwrap_err();
     assert_eq!(failed.code(), ErrorCode::StorageUnavailable);
+    let Some(ErrorDetail::Folder { path, .. }) = IpcError::from(&failed).detail else {
+        panic!("{failed:?}");
+    };
+    assert_eq!(path, root.join("data").display().to_string());
 
     std::fs::remove_file(root.join("data")).unwrap();
     assert!(app.core.connection_status().await.unwrap().bank.is_none());

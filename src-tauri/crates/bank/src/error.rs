@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::api::BankErrorBody;
@@ -60,9 +61,22 @@ pub enum Error {
     /// A bank profile that cannot work (bad URL, plain http, unreadable certificate).
     #[error("bank profile: {0}")]
     InvalidProfile(String),
+    /// The profiles file (`banks.toml`) cannot be read, or a profile in it cannot work: the
+    /// person fixes the file at `line` (from 1) when it is known.
+    #[error("{}{}: {reason}", path.display(), at_line(*.line))]
+    ProfilesFile {
+        path: PathBuf,
+        line: Option<u32>,
+        reason: String,
+    },
     /// The keychain failed while reading or saving tokens.
     #[error(transparent)]
     Vault(#[from] vault::Error),
+}
+
+fn at_line(line: Option<u32>) -> String {
+    line.map(|line| format!(", line {line}"))
+        .unwrap_or_default()
 }
 
 fn describe(said: Option<&BankErrorBody>) -> String {

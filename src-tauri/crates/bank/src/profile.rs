@@ -51,7 +51,7 @@ pub struct RemoteBank {
 #[serde(deny_unknown_fields)]
 struct ProfilesFile {
     #[serde(default, rename = "bank")]
-    banks: Vec<FileProfile>,
+    banks: Vec<toml::Spanned<FileProfile>>,
 }
 
 /// One `[[bank]]`. Unknown keys are refused, so a `client_secret` put here is an error, not a
@@ -83,47 +83,52 @@ impl BankProfile {
     }
 
     /// The banks the user can connect: those in `<config_folder>/banks.toml`, then the Demo Bank.
-    /// No file is no real bank.
+    /// No file is no real bank; a file that cannot be read, or a profile in it that cannot work,
+    /// is [`Error::ProfilesFile`] with the line to fix when there is one.
     pub fn load_all(config_folder: &Path) -> Result<Vec<Self>> {
         let path = config_folder.join(PROFILES_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(error) => {
-                return Err(Error::InvalidProfile(format!(
-                    "{}: {error}",
-                    path.display()
-                )));
+                return Err(Error::ProfilesFile {
+                    path,
+                    line: None,
+                    reason: error.to_string(),
+                });
             }
         };
-        let mut profiles = parse_profiles(&text)
-            .map_err(|error| Error::InvalidProfile(format!("{}: {error}", path.display())))?;
+        let mut profiles = parse_profiles(&text).map_err(|problem| Error::ProfilesFile {
+            path,
+            line: problem.line,
+            reason: problem.reason,
+        })?;
         profiles.push(Self::demo());
         Ok(profiles)
     }
 }
 
+/// What is wrong in the profiles file, and on which line (from 1) when that is known.
+#[derive(Debug)]
+struct FileProblem {
+    line: Option<u32>,
+    reason: String,
+}
+
 /// Reads and checks the profiles file's text.
-fn parse_profiles(text: &str) -> Result<Vec<BankProfile>> {
-    let file: ProfilesFile =
-        toml::from_str(text).map_err(|error| Error::InvalidProfile(error.message().to_owned()))?;
+fn parse_profiles(text: &str) -> std::result::Result<Vec<BankProfile>, FileProblem> {
+    let file: ProfilesFile = toml::from_str(text).map_err(|error| FileProblem {
+        line: error.span().and_then(|span| line_of(text, span.start)),
+        reason: error.message().to_owned(),
+    })?;
     let mut seen = HashSet::from([DEMO_BANK_ID.to_owned()]);
     file.banks
         .into_iter()
-        .map(|profile| {
-            if !seen.insert(profile.id.clone()) || !is_valid_id(&profile.id) {
-                return Err(Error::InvalidProfile(format!(
-                    "bank id {:?} is reserved, repeated, or not made of a-z, 0-9 and -",
-                    profile.id
-                )));
-            }
-            check_secure_origin(&profile.base_url)?;
-            if profile.client_certificate.is_some() != profile.client_key.is_some() {
-                return Err(Error::InvalidProfile(format!(
-                    "bank {}: client_certificate and client_key go together",
-                    profile.id
-                )));
-            }
+        .map(|spanned| {
+            // A profile that cannot work is reported at its `[[bank]]`.
+            let line = line_of(text, spanned.span().start);
+            let profile = spanned.into_inner();
+            check_profile(&profile, &mut seen).map_err(|reason| FileProblem { line, reason })?;
             Ok(BankProfile {
                 id: profile.id,
                 name: profile.name,
@@ -137,6 +142,34 @@ fn parse_profiles(text: &str) -> Result<Vec<BankProfile>> {
             })
         })
         .collect()
+}
+
+/// Refuses a profile that cannot work or could be confused with another; `seen` holds the ids
+/// of the profiles before it.
+fn check_profile(
+    profile: &FileProfile,
+    seen: &mut HashSet<String>,
+) -> std::result::Result<(), String> {
+    if !seen.insert(profile.id.clone()) || !is_valid_id(&profile.id) {
+        return Err(format!(
+            "bank id {:?} is reserved, repeated, or not made of a-z, 0-9 and -",
+            profile.id
+        ));
+    }
+    check_secure_origin(&profile.base_url).map_err(|error| error.to_string())?;
+    if profile.client_certificate.is_some() != profile.client_key.is_some() {
+        return Err(format!(
+            "bank {}: client_certificate and client_key go together",
+            profile.id
+        ));
+    }
+    Ok(())
+}
+
+/// The line, from 1, that holds the byte at `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> Option<u32> {
+    let before = text.get(..offset)?;
+    u32::try_from(before.matches('\n').count() + 1).ok()
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -200,5 +233,59 @@ mod tests {
         ] {
             assert!(parse_profiles(&text).is_err(), "accepted:\n{text}");
         }
+    }
+
+    #[test]
+    fn a_broken_file_names_itself_and_the_line_to_fix() {
+        let bank = |id: &str, url: &str| {
+            format!(
+                "[[bank]]\nid = \"{id}\"\nname = \"B\"\nbase_url = \"{url}\"\nclient_id = \"c\"\n\
+                 redirect_uri = \"app.bankbook:/oauth/callback\"\n"
+            )
+        };
+        let good = bank("good", "https://a.example");
+        for (text, line) in [
+            // Not TOML: the line of the mistake.
+            (format!("# banks\n\n[[bank]\n{good}"), 3),
+            // A key that does not belong: the line of the key.
+            (format!("{good}client_secret = \"s3cr3t\"\n"), 7),
+            // A profile that cannot work: the line of its `[[bank]]`.
+            (format!("{good}\n{}", bank("plain", "http://b.example")), 8),
+            (format!("{good}\n{}", bank("good", "https://b.example")), 8),
+        ] {
+            let folder = tempfile::tempdir().unwrap();
+            let path = folder.path().join(PROFILES_FILE);
+            std::fs::write(&path, &text).unwrap();
+
+            let error = BankProfile::load_all(folder.path()).unwrap_err();
+
+            let Error::ProfilesFile {
+                path: named,
+                line: found,
+                ..
+            } = &error
+            else {
+                panic!("{error:?}");
+            };
+            assert_eq!(named, &path);
+            assert_eq!(*found, Some(line), "{error}\n{text}");
+            assert!(
+                error.to_string().contains(&format!(", line {line}: ")),
+                "{error}"
+            );
+            assert!(!error.to_string().contains("s3cr3t"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_without_a_line() {
+        let folder = tempfile::tempdir().unwrap();
+        // A folder where the file should be: it exists, and reading it fails.
+        std::fs::create_dir(folder.path().join(PROFILES_FILE)).unwrap();
+        let error = BankProfile::load_all(folder.path()).unwrap_err();
+        assert!(
+            matches!(error, Error::ProfilesFile { line: None, .. }),
+            "{error:?}"
+        );
     }
 }
