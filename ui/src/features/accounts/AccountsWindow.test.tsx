@@ -26,7 +26,13 @@ beforeEach(() => {
   fakeViewport();
 });
 
-function renderWindow({ consentExpiresAt = "2026-09-01T12:00:00Z" } = {}) {
+function renderWindow({
+  consentExpiresAt = "2026-09-01T12:00:00Z",
+  language = "en",
+}: {
+  consentExpiresAt?: string;
+  language?: "en" | "sk";
+} = {}) {
   const onReconnect = vi.fn();
   const windowFor = (expiresAt: string) => (
     <AccountsWindow
@@ -38,7 +44,7 @@ function renderWindow({ consentExpiresAt = "2026-09-01T12:00:00Z" } = {}) {
       onOpenSettings={vi.fn()}
     />
   );
-  const view = renderWithQueries(windowFor(consentExpiresAt));
+  const view = renderWithQueries(windowFor(consentExpiresAt), { language });
   return { ...view, onReconnect, renewConsent: (until: string) => view.rerender(windowFor(until)) };
 }
 
@@ -53,6 +59,34 @@ const accountItem = (account: ipc.AccountChoice) => {
 };
 const rowIds = () => screen.queryAllByTestId("transaction-row").map((row) => row.dataset.id);
 const refreshButton = () => screen.getByRole("button", { name: "Refresh" });
+
+describe("in Slovak", () => {
+  it("formats money, freshness and dates for Slovakia, and names the Demo Bank", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([
+      overview(EVERYDAY, { booked: "1234.56", available: "-1520.35" }),
+      overview(SAVINGS, { fetchedAt: null }),
+    ]);
+    renderWindow({ language: "sk" });
+    const everyday = accountItem(EVERYDAY);
+    // Intl separates thousands and the currency with no-break spaces.
+    await waitFor(() =>
+      expect(within(everyday).getByTestId("balance-booked").textContent).toBe(
+        "1\u00a0234,56\u00a0€",
+      ),
+    );
+    expect(within(everyday).getByTestId("balance-available").textContent).toBe(
+      "\u22121\u00a0520,35\u00a0€",
+    );
+    expect(everyday.textContent).toContain("Účtovný");
+    expect(everyday.textContent).toContain("Aktualizované pred 5 minútami");
+    expect(accountItem(SAVINGS).textContent).toContain("Zatiaľ neaktualizované");
+    const header = screen.getByRole("banner");
+    expect(header.textContent).toContain("Demo banka");
+    expect(header.textContent).toContain("Prístup do 1. septembra 2026");
+    expect(screen.getByRole("button", { name: "Obnoviť" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Nastavenia" })).toBeTruthy();
+  });
+});
 
 describe("the sidebar", () => {
   it("shows each account's booked and available balance and how fresh they are", async () => {

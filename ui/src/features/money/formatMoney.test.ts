@@ -21,6 +21,10 @@ describe("formatMoney", () => {
     );
   });
 
+  it("writes Slovak amounts as Slovakia does: spaces between thousands, the euro after", () => {
+    expect(formatMoney("1234.56", "EUR", { locale: "sk-SK" })).toBe("1\u00a0234,56\u00a0€");
+  });
+
   it("shows the digits a bank sent beyond the currency's usual ones, never rounding them", () => {
     expect(formatMoney("0.005", "EUR", { locale: "en-GB" })).toBe("€0.005");
     expect(formatMoney("1.500", "EUR", { locale: "en-GB" })).toBe("€1.50");

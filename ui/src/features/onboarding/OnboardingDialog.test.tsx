@@ -390,3 +390,54 @@ describe("when the connection fails", () => {
     );
   });
 });
+
+describe("in Slovak", () => {
+  const accounts = (count: number): ipc.AccountChoice[] =>
+    Array.from({ length: count }, (_, index) => ({
+      ...EVERYDAY,
+      iban: `SK31110000000029441344${String(index).padStart(2, "0")}`,
+      name: `Účet ${index + 1}`,
+    }));
+
+  it.each([
+    [1, "1 účet"],
+    [2, "2 účty"],
+    [5, "5 účtov"],
+  ])("counts %i shared accounts as %s", async (count, words) => {
+    vi.mocked(ipc.consentedAccounts).mockResolvedValue(accounts(count));
+    renderWithQueries(<OnboardingDialog open startAt="accounts" onClose={vi.fn()} />, {
+      language: "sk",
+    });
+    const dialog = screen.getByRole("dialog", { name: "Pripojte svoju banku" });
+    await within(dialog).findAllByRole("checkbox", { name: /SK31/ });
+    expect(within(dialog).getByRole("heading", { level: 3 }).textContent).toBe(
+      "Vyberte účty, ktoré sa majú zobrazovať",
+    );
+    expect(dialog.textContent).toContain(`Vaša banka sprístupnila ${words}.`);
+    expect(within(dialog).getByRole("button", { name: "Zobraziť účty" })).toBeTruthy();
+    expect(within(dialog).getByRole("button", { name: "Zrušiť" })).toBeTruthy();
+  });
+
+  it("offers the bank step's way forward in Slovak", async () => {
+    renderWithQueries(<OnboardingDialog open onClose={vi.fn()} />, { language: "sk" });
+    expect(await screen.findByRole("radio", { name: /Demo banka/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Pokračovať v prehliadači" })).toBeTruthy();
+    expect(screen.getByRole("list", { name: "Kroky" })).toBeTruthy();
+  });
+
+  it("words a refusal from its code, and a keychain's state from the detail", async () => {
+    renderWithQueries(<OnboardingDialog open onClose={vi.fn()} />, { language: "sk" });
+    await userEvent.click(await screen.findByRole("button", { name: "Pokračovať v prehliadači" }));
+    bank.finishConsent(
+      refused("keychain_unavailable", "Secret Service: locked", null, {
+        kind: "keychain",
+        reason: "locked",
+      }),
+    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Bankbook nemôže použiť systémovú kľúčenku.");
+    expect(alert.textContent).toContain("Kľúčenka je zamknutá.");
+    expect(alert.textContent).not.toContain("Secret Service");
+    expect(screen.getByRole("button", { name: "Skúsiť znova" })).toBeTruthy();
+  });
+});

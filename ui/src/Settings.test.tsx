@@ -1,0 +1,154 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "./App";
+import * as ipc from "./ipc";
+import { connected, EVERYDAY } from "./test/fixtures";
+import { mockIpc, SYSTEM_PREFERENCES } from "./test/ipcMock";
+import { renderWithQueries } from "./test/render";
+
+vi.mock("./ipc", async (importOriginal) =>
+  (await import("./test/ipcModule")).mockedIpc(await importOriginal()),
+);
+
+beforeEach(() => {
+  mockIpc();
+});
+afterEach(() => {
+  delete document.documentElement.dataset.theme;
+  document.documentElement.lang = "";
+});
+
+const heading = async () => (await screen.findByRole("heading", { level: 1 })).textContent;
+const radio = (name: string | RegExp) => screen.getByRole<HTMLInputElement>("radio", { name });
+
+async function openSettings(name = "Settings") {
+  await userEvent.click(await screen.findByRole("button", { name }));
+  return screen.getByRole("dialog", { name });
+}
+
+describe("the language", () => {
+  it("switches the whole window to Slovak at once, and is saved", async () => {
+    renderWithQueries(<App />);
+    expect(await heading()).toBe("Connect your bank");
+    const dialog = await openSettings();
+    expect(radio("System (English)").checked).toBe(true);
+
+    await userEvent.click(within(dialog).getByRole("radio", { name: "Slovenčina" }));
+
+    expect(ipc.savePreferences).toHaveBeenCalledWith({ language: "sk", theme: "system" });
+    expect(screen.getByRole("dialog", { name: "Nastavenia" })).toBe(dialog);
+    expect(radio("Slovenčina").checked).toBe(true);
+    expect(radio("Podľa systému (English)")).toBeTruthy();
+    expect(within(dialog).getByRole("group", { name: "Vzhľad" })).toBeTruthy();
+    expect(await heading()).toBe("Pripojte svoju banku");
+    expect(document.documentElement.lang).toBe("sk");
+
+    await userEvent.click(within(dialog).getByRole("button", { name: "Zavrieť" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.getByRole("button", { name: "Pripojiť banku" })).toBeTruthy();
+  });
+
+  it("follows a Slovak system when left to it, and names the system's language", async () => {
+    const slovakSystem = { ...SYSTEM_PREFERENCES, systemLocale: "sk-SK" };
+    vi.mocked(ipc.preferences).mockResolvedValue(slovakSystem);
+    vi.mocked(ipc.savePreferences).mockImplementation(async (choice) => ({
+      ...slovakSystem,
+      ...choice,
+    }));
+    renderWithQueries(<App />);
+    expect(await heading()).toBe("Pripojte svoju banku");
+    await openSettings("Nastavenia");
+    expect(radio("Podľa systému (Slovenčina)").checked).toBe(true);
+
+    await userEvent.click(radio("English"));
+    expect(await heading()).toBe("Connect your bank");
+    expect(radio("System (Slovenčina)").checked).toBe(false);
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("keeps the language chosen before, whatever the system's", async () => {
+    vi.mocked(ipc.preferences).mockResolvedValue({
+      ...SYSTEM_PREFERENCES,
+      language: "sk",
+      systemLocale: "en-US",
+    });
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    renderWithQueries(<App />);
+    expect(await screen.findByRole("button", { name: "Zmeniť účty" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Odpojiť" })).toBeTruthy();
+    // The header's Settings button opens the same dialog.
+    await openSettings("Nastavenia");
+    expect(radio("Slovenčina").checked).toBe(true);
+  });
+
+  it("speaks the system's language when the preferences cannot be read at all", async () => {
+    vi.mocked(ipc.preferences).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "no answer" }),
+    );
+    renderWithQueries(<App />);
+    expect(await heading()).toBe("Connect your bank");
+  });
+
+  it("undoes a choice that cannot be saved, and says so", async () => {
+    vi.mocked(ipc.savePreferences).mockRejectedValue(
+      new ipc.CommandError({
+        code: "storage_unavailable",
+        message: "read-only",
+        detail: { kind: "folder", path: "/home/eva/.config/bankbook", reason: "readOnly" },
+      }),
+    );
+    renderWithQueries(<App />);
+    await openSettings();
+    await userEvent.click(radio("Slovenčina"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(
+      "Your choice could not be saved. The folder is read-only. Folder: /home/eva/.config/bankbook",
+    );
+    expect(radio("System (English)").checked).toBe(true);
+  });
+});
+
+describe("the theme", () => {
+  it("applies at once, is saved, and goes back to the system's", async () => {
+    renderWithQueries(<App />);
+    await openSettings();
+    expect(radio("System").checked).toBe(true);
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+
+    await userEvent.click(radio("Dark"));
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "dark" });
+
+    await userEvent.click(radio("Light"));
+    expect(document.documentElement.dataset.theme).toBe("light");
+
+    await userEvent.click(radio("System"));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "system" });
+  });
+
+  it("starts in the theme chosen before", async () => {
+    vi.mocked(ipc.preferences).mockResolvedValue({ ...SYSTEM_PREFERENCES, theme: "dark" });
+    renderWithQueries(<App />);
+    await heading();
+    expect(document.documentElement.dataset.theme).toBe("dark");
+  });
+});
+
+describe("a preferences file that cannot be read", () => {
+  it("is said calmly in Settings, with its line, until a choice replaces it", async () => {
+    vi.mocked(ipc.preferences).mockResolvedValue({
+      ...SYSTEM_PREFERENCES,
+      unreadable: { line: 3 },
+    });
+    renderWithQueries(<App />);
+    const dialog = await openSettings();
+    expect(dialog.textContent).toContain("Bankbook couldn't read its settings file");
+    expect(dialog.textContent).toContain("preferences.broken.toml");
+    expect(dialog.textContent).toContain("The problem is on line 3.");
+    expect(within(dialog).queryByRole("alert")).toBeNull();
+
+    await userEvent.click(radio("Dark"));
+    await waitFor(() => expect(dialog.textContent).not.toContain("settings file"));
+  });
+});
