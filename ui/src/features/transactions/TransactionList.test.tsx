@@ -337,6 +337,16 @@ describe("the grid", () => {
     );
   });
 
+  it("is a region, not a tab stop, until rows come, and the same element after", async () => {
+    history({ first: page(transactions("a", 3)) });
+    renderList();
+    const region = screen.getByRole("region", { name: "Transactions" });
+    expect(region).toBe(list());
+    expect(region.hasAttribute("tabindex")).toBe(false);
+    await screen.findByTestId("history-end");
+    expect(grid()).toBe(region);
+  });
+
   it("counts its rows as unknown while older pages may follow", async () => {
     history({ first: page(transactions("a", 100), "c1") });
     renderList();

@@ -69,7 +69,7 @@ export function TransactionList({
   }, [items.length]);
   const today = new Date(useNow(60_000));
   const dayNames = { today: t("transactions.today"), yesterday: t("transactions.yesterday") };
-  const scroller = useRef<HTMLElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
 
   // The footer is the one row past the transactions.
   const rowCount = pages ? items.length + 1 : 0;
@@ -172,16 +172,18 @@ export function TransactionList({
         </div>
       );
     }
-    // No rows to move through: a plain region, nothing in it to scroll.
+    // No rows to move through: a plain region, nothing in it to scroll. The same element as
+    // the grid's, so the virtualizer keeps its scroll container when the rows come.
     return (
-      <section
+      <div
         ref={scroller}
+        role="region"
         className="transaction-list"
         data-testid="transaction-list"
         aria-label={label}
       >
         {content}
-      </section>
+      </div>
     );
   }
 
@@ -192,9 +194,7 @@ export function TransactionList({
   });
   return (
     <div
-      ref={(element) => {
-        scroller.current = element;
-      }}
+      ref={scroller}
       role="grid"
       className="transaction-list"
       data-testid="transaction-list"
