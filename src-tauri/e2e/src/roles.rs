@@ -99,27 +99,30 @@ const nameOf = (element) => {
 };
 const shown = (element) => element.getClientRects().length > 0
   && getComputedStyle(element).visibility !== "hidden";
-const scope = () => [...document.querySelectorAll("dialog[open]")].at(-1) ?? document;
+const candidates = () => {
+  const dialog = [...document.querySelectorAll("dialog[open]")].at(-1);
+  return dialog ? [dialog, ...dialog.querySelectorAll("*")] : [...document.querySelectorAll("*")];
+};
 "#;
 
 /// The first shown element in scope with `role` and `name` (`name` null: any), or null.
-const FIND: &str = r#"
+const FIND: &str = r"
 const [role, name] = arguments;
-for (const element of scope().querySelectorAll("*")) {
+for (const element of candidates()) {
   if (roleOf(element) === role && shown(element) && (name === null || nameOf(element) === name)) {
     return element;
   }
 }
 return null;
-"#;
+";
 
 /// What is in scope with `role`: each one's name, to say what there was instead.
-const LIST: &str = r#"
+const LIST: &str = r"
 const [role] = arguments;
-return [...scope().querySelectorAll("*")]
+return candidates()
   .filter((element) => roleOf(element) === role && shown(element))
   .map(nameOf);
-"#;
+";
 
 /// The focused element's role, name and a few of its ARIA states.
 const FOCUSED: &str = r#"
