@@ -28,7 +28,12 @@ async fn a_read_only_data_folder_is_said_on_screen_and_try_again_recovers() -> e
     app.screenshot("read-only").await?;
     let heading = app.find("h1").await?.text().await?;
     assert_eq!(heading, "Bankbook can't open its data");
-    assert!(alert.contains("Read-only file system"), "{alert}");
+    // What is out of reach, in the UI's words, and where.
+    assert!(alert.contains("The folder is read-only."), "{alert}");
+    assert!(
+        alert.contains(&data_folder(app.home()).display().to_string()),
+        "{alert}"
+    );
     assert!(app.log()?.contains("Bankbook could not open its data"));
 
     disk.set_read_only(false)?;
