@@ -129,7 +129,7 @@ const FOCUSED: &str = r#"
 const element = document.activeElement;
 if (!element || element === document.body || element === document.documentElement) {
   return { role: "", name: "", tag: element ? element.localName : "", rowIndex: null,
-    checked: null, inDialog: false };
+    checked: null, inDialog: false, ring: false };
 }
 const row = element.closest('[role="row"]');
 return {
@@ -140,6 +140,12 @@ return {
   checked: "checked" in element && (element.type === "checkbox" || element.type === "radio")
     ? element.checked : null,
   inDialog: element.closest("dialog[open]") !== null,
+  ring: (() => {
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const drawn = outline || (style.boxShadow !== "none" && style.boxShadow !== "");
+    return element.matches(":focus-visible") && drawn;
+  })(),
 };
 "#;
 
@@ -158,6 +164,9 @@ pub struct Focused {
     pub checked: Option<bool>,
     /// Whether it is inside an open dialog.
     pub in_dialog: bool,
+    /// Whether it shows a keyboard focus indicator: it matches `:focus-visible` and draws an
+    /// outline or a box shadow.
+    pub ring: bool,
 }
 
 impl std::fmt::Display for Focused {
@@ -230,6 +239,7 @@ impl AppSession {
             row_index: focused["rowIndex"].as_u64(),
             checked: focused["checked"].as_bool(),
             in_dialog: focused["inDialog"].as_bool() == Some(true),
+            ring: focused["ring"].as_bool() == Some(true),
         })
     }
 

@@ -42,6 +42,13 @@ async fn row_count(app: &AppSession) -> e2e::Result<i64> {
     Ok(count.as_i64().unwrap_or(0))
 }
 
+/// Fails unless what has the focus shows it (an outline or a ring), as WCAG 2.4.7 asks.
+async fn focus_is_visible(app: &AppSession) -> e2e::Result<()> {
+    let focused = app.focused().await?;
+    assert!(focused.ring, "no focus indicator on {focused}");
+    Ok(())
+}
+
 fn is_row(focused: &Focused) -> bool {
     focused.role == "row" && focused.row_index.is_some()
 }
@@ -81,6 +88,7 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
         })
         .await?;
     assert!(reached.is_some(), "Tab never reached {:?}", words.connect);
+    focus_is_visible(app).await?;
     app.press(Key::Enter).await?;
 
     // The dialog takes the focus; Tab goes to Continue, Shift+Tab back to Cancel.
@@ -106,6 +114,7 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
         ("button", words.cancel)
     );
     assert!(focused.in_dialog, "Shift+Tab left the dialog: {focused}");
+    focus_is_visible(app).await?;
     app.press(Key::Tab).await?;
     assert_eq!(app.focused().await?.name, words.continue_in_browser);
     app.screenshot("bank-step-focused").await?;
@@ -128,6 +137,7 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
         })
         .await?;
     assert!(reached.is_some(), "Tab never reached an account's checkbox");
+    focus_is_visible(app).await?;
     let before = app.focused().await?.checked;
     app.press_with(&[], ' ').await?;
     let after = app.focused().await?.checked;
@@ -142,6 +152,7 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
         })
         .await?;
     assert!(reached.is_some(), "Tab never reached Show accounts");
+    focus_is_visible(app).await?;
     app.press(Key::Enter).await?;
     app.find("[data-testid=transaction-row]").await?;
     app.refreshed().await
@@ -155,6 +166,7 @@ async fn read_the_history_with_keys(app: &mut AppSession) -> e2e::Result<()> {
     let reached = app.tab_until(false, 15, is_row).await?;
     assert!(reached.is_some(), "Tab never reached a row of the history");
     let first = focused_row(app, "a row").await?;
+    focus_is_visible(app).await?;
     app.screenshot("history-focused").await?;
 
     // Arrow Down and Up move one row; Page Down about a screenful.
