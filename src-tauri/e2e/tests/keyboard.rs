@@ -117,6 +117,12 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
     focus_is_visible(app).await?;
     app.press(Key::Tab).await?;
     assert_eq!(app.focused().await?.name, words.continue_in_browser);
+    // Continue is the dialog's last stop: Tab wraps around inside the dialog, Shift+Tab back.
+    app.press(Key::Tab).await?;
+    let wrapped = app.focused().await?;
+    assert!(wrapped.in_dialog, "Tab left the dialog: {wrapped}");
+    app.press_with(&[Key::Shift], char::from(Key::Tab)).await?;
+    assert_eq!(app.focused().await?.name, words.continue_in_browser);
     app.screenshot("bank-step-focused").await?;
     // Space presses the focused button too.
     app.press_with(&[], ' ').await?;
@@ -215,5 +221,25 @@ async fn read_the_history_with_keys(app: &mut AppSession) -> e2e::Result<()> {
     // Home goes back to the newest row.
     app.press(Key::Home).await?;
     assert_eq!(focused_row(app, "the first row").await?, 1);
+
+    // Back up to the header's Settings: Enter opens it with the focus inside, Escape closes it
+    // and the focus is back on Settings.
+    let reached = app
+        .tab_until(true, 10, |focused| {
+            focused.role == "button" && focused.name == words.settings
+        })
+        .await?;
+    assert!(reached.is_some(), "Shift+Tab never reached Settings");
+    focus_is_visible(app).await?;
+    app.press(Key::Enter).await?;
+    app.find_role("dialog", words.settings).await?;
+    focus_settles(app, "the Settings dialog", |focused| focused.in_dialog).await?;
+    app.screenshot("settings-focused").await?;
+    app.press(Key::Escape).await?;
+    let back = focus_settles(app, "Settings again", |focused| !focused.in_dialog).await?;
+    assert_eq!(
+        (back.role.as_str(), back.name.as_str()),
+        ("button", words.settings)
+    );
     Ok(())
 }

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use e2e::{AppSession, DemoBank, SLOVAK, start_on_demo_bank};
+use e2e::{AppSession, DemoBank, ENGLISH, SLOVAK, start_on_demo_bank};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -128,6 +128,7 @@ async fn onboard_in_slovak(app: &AppSession) -> e2e::Result<()> {
         "<html lang> says the page's language"
     );
     assert!(page_text(app).await?.contains("Len na čítanie"));
+    app.find_role("button", words.settings).await?;
     app.screenshot_as("empty-state-light").await?;
 
     // The onboarding dialog, in both themes.
@@ -275,6 +276,25 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
     let stored = stored_preferences(app.home()).unwrap_or_default();
     assert!(
         stored.contains("theme = \"dark\""),
+        "preferences.toml: {stored:?}"
+    );
+
+    // English chosen in Settings: the window speaks English at once, and it is remembered.
+    app.click_role("button", words.settings).await?;
+    app.find_role("dialog", words.settings).await?;
+    app.find_role("radio", "English").await?.click().await?;
+    app.find_role("dialog", ENGLISH.words.settings).await?;
+    app.press(Key::Escape).await?;
+    app.find_role("button", ENGLISH.words.change_accounts)
+        .await?;
+    let lang = app
+        .client()
+        .execute("return document.documentElement.lang;", Vec::new())
+        .await?;
+    assert_eq!(lang.as_str(), Some("en"));
+    let stored = stored_preferences(app.home()).unwrap_or_default();
+    assert!(
+        stored.contains("language = \"en\""),
         "preferences.toml: {stored:?}"
     );
     Ok(())
