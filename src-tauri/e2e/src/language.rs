@@ -44,6 +44,7 @@ pub struct Words {
     /// The Settings dialog.
     pub language: &'static str,
     pub theme: &'static str,
+    pub theme_system: &'static str,
     pub theme_light: &'static str,
     pub theme_dark: &'static str,
     pub demo_bank: &'static str,
@@ -76,6 +77,7 @@ pub const ENGLISH: Language = Language {
         history_start: "Start of history",
         language: "Language",
         theme: "Theme",
+        theme_system: "System",
         theme_light: "Light",
         theme_dark: "Dark",
         demo_bank: "Demo Bank",
@@ -109,6 +111,7 @@ pub const SLOVAK: Language = Language {
         history_start: "Začiatok histórie",
         language: "Jazyk",
         theme: "Vzhľad",
+        theme_system: "Podľa systému",
         theme_light: "Svetlý",
         theme_dark: "Tmavý",
         demo_bank: "Demo banka",

@@ -6,9 +6,10 @@
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
 //! accounts), the main window with transactions, Settings and the disconnect dialog. On each
 //! screen both themes are checked, switched as the Settings dialog switches them (it sets
-//! `<html data-theme>`; `tests/slovak.rs` proves the dialog does): walking every screen again
-//! in the other theme, or restarting with a stored preference, would cost as much again, and a
-//! theme is only CSS over the same DOM. Each check's result is in
+//! `<html data-theme>`; the Settings screen itself is checked in the themes its own radio
+//! buttons set, which shows they do): walking every screen again in the other theme, or
+//! restarting with a stored preference, would cost as much again, and a theme is only CSS over
+//! the same DOM. Each check's result is in
 //! `$BANKBOOK_ARTEFACTS/axe/<language>-<theme>-<screen>.json`, counted in `axe/summary.tsv`,
 //! with a screenshot in `accessibility_<language>/<theme>/<screen>.png`.
 //!
@@ -105,7 +106,7 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.click_role("button", words.settings).await?;
     app.find_role("dialog", words.settings).await?;
-    audit.check_in_both_themes(&app, "settings").await?;
+    check_settings_in_the_themes_it_sets(&app, &mut audit, language).await?;
     app.press(Key::Escape).await?;
     app.gone("dialog[open]", std::time::Duration::from_secs(5))
         .await?;
@@ -117,6 +118,42 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.close().await?;
     audit.passed()
+}
+
+/// The Settings dialog, checked in the light and the dark theme as it sets them itself (its
+/// radio buttons), which shows it sets `<html data-theme>` as the other screens' checks assume;
+/// then back to the system's theme, which removes the attribute.
+async fn check_settings_in_the_themes_it_sets(
+    app: &AppSession,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    let words = &language.words;
+    for (theme, label) in [
+        (Some("light"), words.theme_light),
+        (Some("dark"), words.theme_dark),
+        (None, words.theme_system),
+    ] {
+        app.click_role("radio", label).await?;
+        let mut shown = app.theme_attribute().await?;
+        for _ in 0..50 {
+            if shown.as_deref() == theme {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            shown = app.theme_attribute().await?;
+        }
+        assert_eq!(
+            shown.as_deref(),
+            theme,
+            "Settings' {label:?} set data-theme"
+        );
+        if let Some(theme) = theme {
+            audit.check(app, "settings").await?;
+            app.screenshot_as(&format!("{theme}/settings")).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Waits until `button` can be pressed (the dialog enables Continue once the banks are listed).
