@@ -8,6 +8,10 @@
 //! - `BANKBOOK_INSTALLER_APP`: the app as the installer ships it (for `tests/installer.rs`);
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
+//!
+//! The app speaks English in a session (`LANG=en_GB.UTF-8`, no `LC_ALL` or `LC_MESSAGES`)
+//! unless a test sets another locale. The accessibility checks run axe-core from the UI's dev
+//! dependencies (`ui/node_modules/axe-core`, installed by `npm --prefix ui install`).
 
 mod axe;
 mod bus;
