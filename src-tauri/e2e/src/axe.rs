@@ -2,12 +2,14 @@
 //! practices, its full result kept as JSON and counted in a summary.
 //!
 //! axe's source (`ui/node_modules/axe-core/axe.min.js`, the UI's dev dependency) goes into the
-//! page through WebDriver's Execute Script, and `axe.run` through Execute Async Script. Neither
-//! is subject to the page's Content Security Policy: WebKit's automation evaluates the script
-//! as a function in the page's world, not as an inline `<script>` or an `eval` of the page's,
-//! so the app keeps its `script-src 'self'` (no `'unsafe-eval'`, no `'unsafe-inline'`) under
-//! test. `@axe-core/webdriverio`'s way (finish on `about:blank`) cannot work here: the app has
-//! one window, and leaving `tauri://localhost` would end it.
+//! page as the body of a WebDriver Execute Script, and `axe.run` through Execute Async Script.
+//! The app keeps its CSP as shipped (`script-src 'self'`, no `'unsafe-eval'`, no
+//! `'unsafe-inline'`): WebKit's automation runs a script's body itself, not as an inline
+//! `<script>` the policy would refuse, while `eval` and `new Function` inside it stay forbidden
+//! (`tests/webview_security.rs`), and axe needs neither. A check fails if the policy refused
+//! anything while axe ran, so a future axe that needs more cannot pass by checking less.
+//! `@axe-core/webdriverio`'s way (finish on `about:blank`) cannot work here: the app has one
+//! window, and leaving `tauri://localhost` would end it.
 //!
 //! Artefacts, under `$BANKBOOK_ARTEFACTS/axe/`:
 //! - `<language>-<theme>-<screen>.json`: axe's whole result for one screen;
@@ -258,11 +260,21 @@ const settled = () => new Promise((resolve) => {
 const root = document.documentElement;
 const theme = root.dataset.theme
   ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+const refused = [];
+const onRefused = (event) => refused.push(`${event.effectiveDirective}: ${event.blockedURI}`);
+document.addEventListener("securitypolicyviolation", onRefused);
+const finish = (answer) => {
+  // Violation events are queued: let them arrive first.
+  setTimeout(() => {
+    document.removeEventListener("securitypolicyviolation", onRefused);
+    done(JSON.stringify({ ...answer, refused }));
+  }, 0);
+};
 settled()
   .then(() => window.axe.run(document, options))
   .then(
-    (result) => done(JSON.stringify({ language: root.lang, theme, result })),
-    (error) => done(JSON.stringify({ error: String(error && error.stack || error) })),
+    (result) => finish({ language: root.lang, theme, result }),
+    (error) => finish({ error: String(error && error.stack || error) }),
   );
 "#;
 
@@ -298,6 +310,15 @@ impl AppSession {
             })?;
         if let Some(error) = answer["error"].as_str() {
             return Err(Error::Axe(format!("axe.run failed: {error}")));
+        }
+        if answer["refused"]
+            .as_array()
+            .is_some_and(|refused| !refused.is_empty())
+        {
+            return Err(Error::Axe(format!(
+                "the app's CSP refused part of axe's work: {}",
+                answer["refused"]
+            )));
         }
         let language = match answer["language"].as_str() {
             Some("") | None => "no-lang".to_owned(),
