@@ -89,6 +89,24 @@ async fn connect_with_keys(app: &mut AppSession) -> e2e::Result<()> {
         .await?;
     assert!(reached.is_some(), "Tab never reached {:?}", words.connect);
     focus_is_visible(app).await?;
+    // Settings is there too, the next stop on; Shift+Tab comes back.
+    let reached = app
+        .tab_until(false, 3, |focused| {
+            focused.role == "button" && focused.name == words.settings
+        })
+        .await?;
+    assert!(
+        reached.is_some(),
+        "Tab never reached Settings on the empty state"
+    );
+    let back = app
+        .tab_until(true, 3, |focused| focused.name == words.connect)
+        .await?;
+    assert!(
+        back.is_some(),
+        "Shift+Tab never came back to {:?}",
+        words.connect
+    );
     app.press(Key::Enter).await?;
 
     // The dialog takes the focus; Tab goes to Continue, Shift+Tab back to Cancel.
