@@ -3,12 +3,13 @@
 import { GRID_COLUMNS, type GridRowProps } from "./gridRow";
 
 /** A day's title in the list, as a row of its own: "Today", "Friday, 20 November 2026". A
- * heading inside its cell, so a screen reader's heading keys jump from day to day. */
+ * heading inside its cell (a level below the account's title), so a screen reader's heading keys jump
+ * from day to day. */
 export function DateHeader({ label, row }: { label: string; row: GridRowProps }) {
   return (
     <div role="row" className="date-header" data-testid="date-header" {...row}>
       <div role="gridcell" aria-colspan={GRID_COLUMNS} className="date-header-cell">
-        <h3 className="date-header-text">{label}</h3>
+        <h2 className="date-header-text">{label}</h2>
       </div>
     </div>
   );

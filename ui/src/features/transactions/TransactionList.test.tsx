@@ -332,7 +332,7 @@ describe("the grid", () => {
     expect(within(all[1] as HTMLElement).getAllByRole("gridcell")).toHaveLength(2);
     const headerCell = within(all[0] as HTMLElement).getByRole("gridcell");
     expect(headerCell.getAttribute("aria-colspan")).toBe("2");
-    expect(within(headerCell).getByRole("heading", { level: 3 }).textContent).toBe(
+    expect(within(headerCell).getByRole("heading", { level: 2 }).textContent).toBe(
       "Friday, 20 November 2026",
     );
   });
