@@ -6,38 +6,47 @@
 # Sessions share nothing: keychain entries, the single-instance bus name and the deep-link
 # handler are all per session, and every port is picked free.
 #
-# Each file's output goes to $BANKBOOK_ARTEFACTS/e2e-logs/<file>.log; a failure prints its log.
+# Each file's output goes to $BANKBOOK_ARTEFACTS/e2e-logs/<file>.log (with every test's own
+# output: `--show-output`); the logs of the files that failed are printed once all have run.
+# axe-core's results ($BANKBOOK_ARTEFACTS/axe) are appended to test by test: a run starts them
+# afresh.
 set -euo pipefail
 
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jobs=${BANKBOOK_E2E_JOBS:-2}
 logs="${BANKBOOK_ARTEFACTS:?}/e2e-logs"
-rm -rf "$logs"
+rm -rf "$logs" "$BANKBOOK_ARTEFACTS/axe"
 mkdir -p "$logs"
 
-# The test files' binaries, built once.
-mapfile -t binaries < <(
-  cargo test --locked -p e2e --tests --no-run --message-format=json-render-diagnostics |
-    jq -r 'select(.reason == "compiler-artifact" and .target.kind == ["test"] and .executable != null)
-           | "\(.target.name) \(.executable)"'
-)
-if [[ ${#binaries[@]} -eq 0 ]]; then
-  echo "FAIL: no end-to-end test files were built." >&2
+# The test files' binaries, built once. cargo's status counts (set -e): a test file that does
+# not compile fails the run instead of being left out.
+cargo test --locked -p e2e --tests --no-run --message-format=json-render-diagnostics \
+  >"$logs/build.json"
+jq -r 'select(.reason == "compiler-artifact" and .target.kind == ["test"] and .executable != null)
+       | "\(.target.name) \(.executable)"' "$logs/build.json" >"$logs/binaries"
+mapfile -t binaries <"$logs/binaries"
+files=("$root"/src-tauri/e2e/tests/*.rs)
+if [[ ${#binaries[@]} -ne ${#files[@]} ]]; then
+  echo "FAIL: ${#files[@]} end-to-end test files but ${#binaries[@]} test binaries built:" >&2
+  cut -d ' ' -f 1 "$logs/binaries" >&2
   exit 1
 fi
 
 run_one() {
   local name=$1 binary=$2
   local log="$logs/$name.log" started=$SECONDS
-  if scripts/with-desktop.sh "$binary" --ignored --test-threads=1 >"$log" 2>&1; then
+  if "$root/scripts/with-desktop.sh" "$binary" --ignored --test-threads=1 --show-output \
+    >"$log" 2>&1; then
     echo "ok: $name ($((SECONDS - started)) s): $(grep -h '^test result' "$log")"
   else
-    echo "FAILED: $name ($((SECONDS - started)) s), its log:"
-    sed 's/^/    /' "$log"
+    echo "FAILED: $name ($((SECONDS - started)) s)"
+    # One short line per write, appended: the jobs' lines do not mix.
+    echo "$name" >>"$logs/failed"
     return 1
   fi
 }
 export -f run_one
-export logs
+export logs root
 
 # xargs runs `jobs` at a time and exits non-zero when any run failed; every run finishes first.
 started=$SECONDS
@@ -45,6 +54,13 @@ if printf '%s\n' "${binaries[@]}" |
   xargs -P "$jobs" -L 1 bash -c 'run_one "$@"' run_one 2>&1; then
   echo "All ${#binaries[@]} end-to-end test files passed in $((SECONDS - started)) s."
 else
-  echo "FAIL: end-to-end tests failed (logs: $logs)." >&2
+  # The failures' logs, one after the other, now that nothing else is printing.
+  if [[ -f $logs/failed ]]; then
+    while read -r name; do
+      echo "--- $name's log ($logs/$name.log):"
+      sed 's/^/    /' "$logs/$name.log"
+    done <"$logs/failed"
+  fi
+  echo "FAIL: end-to-end tests failed after $((SECONDS - started)) s (logs: $logs)." >&2
   exit 1
 fi
