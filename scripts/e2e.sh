@@ -4,7 +4,10 @@
 # (default 2). The tests spend most of their time waiting on the app, the bank and the browser,
 # not computing, so two sessions side by side take about half the time of one after the other.
 # Sessions share nothing: keychain entries, the single-instance bus name and the deep-link
-# handler are all per session, and every port is picked free.
+# handler are all per session, and so are the ports: each parallel job has a slot (xargs'
+# BANKBOOK_E2E_SLOT: 0, 1, ...), and the harness picks its ports in that slot's own range, below
+# the system's ephemeral ports (src-tauri/e2e/src/ports.rs): two sessions never pick the same
+# port, nor does the system hand one out in between.
 #
 # Each file's output goes to $BANKBOOK_ARTEFACTS/e2e-logs/<file>.log (with every test's own
 # output: `--show-output`); the logs of the files that failed are printed once all have run.
@@ -49,9 +52,11 @@ export -f run_one
 export logs root
 
 # xargs runs `jobs` at a time and exits non-zero when any run failed; every run finishes first.
+# Each job's slot (0 to jobs-1) is its BANKBOOK_E2E_SLOT: its range of ports.
 started=$SECONDS
 if printf '%s\n' "${binaries[@]}" |
-  xargs -P "$jobs" -L 1 bash -c 'run_one "$@"' run_one 2>&1; then
+  xargs -P "$jobs" --process-slot-var=BANKBOOK_E2E_SLOT -L 1 \
+    bash -c 'run_one "$@"' run_one 2>&1; then
   echo "All ${#binaries[@]} end-to-end test files passed in $((SECONDS - started)) s."
 else
   # The failures' logs, one after the other, now that nothing else is printing.

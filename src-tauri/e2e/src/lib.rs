@@ -8,6 +8,8 @@
 //! - `BANKBOOK_INSTALLER_APP`: the app as the installer ships it (for `tests/installer.rs`);
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
+//! - `BANKBOOK_E2E_SLOT`: the parallel job's slot, set by `scripts/e2e.sh`: its ports' range
+//!   (see [`free_port`]).
 //!
 //! The app speaks English in a session (`LANG=en_GB.UTF-8`, no `LC_ALL` or `LC_MESSAGES`)
 //! unless a test sets another locale. The accessibility checks run axe-core from the UI's dev
@@ -22,6 +24,7 @@ mod flows;
 mod keyboard;
 mod language;
 mod leaks;
+mod ports;
 mod roles;
 mod scroll;
 mod session;
@@ -34,6 +37,7 @@ pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
 pub use language::{ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
+pub use ports::free_port;
 pub use roles::Focused;
 pub use scroll::ScrollReport;
-pub use session::{AppSession, artefacts_root, free_port};
+pub use session::{AppSession, artefacts_root};

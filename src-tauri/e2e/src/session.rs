@@ -1,5 +1,5 @@
 use std::fs::{self, File};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::net::{Ipv4Addr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -8,7 +8,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use tokio::process::{Child, Command};
 
-use crate::{Error, Result};
+use crate::{Error, Result, free_port};
 
 /// How long a step may wait for the UI before the test fails.
 const UI_TIMEOUT: Duration = Duration::from_secs(15);
@@ -496,16 +496,6 @@ async fn wait_for_port(port: u16) -> Result<()> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Ok(())
-}
-
-/// A port nothing listens on now, on 127.0.0.1.
-pub fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .map_err(|source| Error::io(Path::new("127.0.0.1:0"), source))?;
-    listener
-        .local_addr()
-        .map(|address| address.port())
-        .map_err(|source| Error::io(Path::new("127.0.0.1:0"), source))
 }
 
 fn required_env(name: &'static str) -> Result<PathBuf> {
