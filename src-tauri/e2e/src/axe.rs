@@ -107,19 +107,6 @@ impl AxeReport {
         }
         text
     }
-
-    /// Fails with every serious and critical violation, or passes the report on.
-    pub fn passed(self) -> Result<Self> {
-        let blocking = self.describe_blocking();
-        if blocking.is_empty() {
-            Ok(self)
-        } else {
-            Err(Error::Accessibility(format!(
-                "{blocking}(axe's whole result: {})",
-                self.json.display()
-            )))
-        }
-    }
 }
 
 /// Checks gathered over a walk through the app, failed together at the end: one screen's
@@ -280,12 +267,7 @@ settled()
 
 impl AppSession {
     /// Runs axe on what the window shows now, as `screen`; writes its result and a summary line,
-    /// and fails listing each serious and critical violation (rule, help, elements).
-    pub async fn check_accessibility(&self, screen: &str) -> Result<AxeReport> {
-        self.audit_accessibility(screen).await?.passed()
-    }
-
-    /// Like [`Self::check_accessibility`], without failing: the caller decides.
+    /// and answers with the violations without failing on them: [`AxeAudit`] decides.
     pub async fn audit_accessibility(&self, screen: &str) -> Result<AxeReport> {
         let injected = self.client().execute(INJECTED, Vec::new()).await?;
         if injected.as_bool() != Some(true) {

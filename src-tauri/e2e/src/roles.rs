@@ -105,11 +105,11 @@ const candidates = () => {
 };
 "#;
 
-/// The first shown element in scope with `role` and `name` (`name` null: any), or null.
+/// The first shown element in scope with `role` and `name`, or null.
 const FIND: &str = r"
 const [role, name] = arguments;
 for (const element of candidates()) {
-  if (roleOf(element) === role && shown(element) && (name === null || nameOf(element) === name)) {
+  if (roleOf(element) === role && shown(element) && nameOf(element) === name) {
     return element;
   }
 }
@@ -182,30 +182,13 @@ impl std::fmt::Display for Focused {
 impl AppSession {
     /// Waits for an element with `role` and accessible `name` (exactly, spaces collapsed).
     pub async fn find_role(&self, role: &str, name: &str) -> Result<Element> {
-        self.wait_for_role(role, Some(name)).await
-    }
-
-    /// Waits for any element with `role`.
-    pub async fn find_any_role(&self, role: &str) -> Result<Element> {
-        self.wait_for_role(role, None).await
+        self.wait_for_role(role, name).await
     }
 
     /// Clicks the element with `role` and `name` once it is there.
     pub async fn click_role(&self, role: &str, name: &str) -> Result<()> {
         self.find_role(role, name).await?.click().await?;
         Ok(())
-    }
-
-    /// Whether an element with `role` and `name` is shown now.
-    pub async fn has_role(&self, role: &str, name: &str) -> Result<bool> {
-        let found = self
-            .client()
-            .execute(
-                &format!("{ACCESSIBLE}{FIND}"),
-                vec![json!(role), json!(name)],
-            )
-            .await?;
-        Ok(!found.is_null())
     }
 
     /// The accessible names of every element with `role` shown now.
@@ -243,7 +226,7 @@ impl AppSession {
         })
     }
 
-    async fn wait_for_role(&self, role: &str, name: Option<&str>) -> Result<Element> {
+    async fn wait_for_role(&self, role: &str, name: &str) -> Result<Element> {
         let script = format!("{ACCESSIBLE}{FIND}");
         let deadline = Instant::now() + ROLE_TIMEOUT;
         loop {
