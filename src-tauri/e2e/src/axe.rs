@@ -13,8 +13,11 @@
 //!
 //! Artefacts, under `$BANKBOOK_ARTEFACTS/axe/`:
 //! - `<language>-<theme>-<screen>.json`: axe's whole result for one screen;
-//! - `summary.tsv`: a line per check, `language theme screen critical serious moderate minor`
-//!   (violations, counted by axe's impact); `make e2e` empties the folder first.
+//! - `summary.tsv`: a line per check,
+//!   `language theme screen critical serious moderate minor incomplete`: the violations counted
+//!   by axe's impact, then the rules axe could not decide (`incomplete`: a colour contrast over
+//!   a gradient or an image, say), which a person has to look at; `scripts/e2e.sh` empties the
+//!   folder first. Each check also prints its undecided rules in the test's output.
 
 use std::fmt::Write as _;
 use std::fs::{self, OpenOptions};
@@ -43,11 +46,13 @@ pub struct AxeReport {
     pub theme: String,
     pub screen: String,
     pub violations: Vec<Violation>,
+    /// The rules axe could not decide here ("needs review"), in the same form.
+    pub incomplete: Vec<Violation>,
     /// axe's whole result, as written to [`Self::json`].
     pub json: PathBuf,
 }
 
-/// One failed rule and the elements that fail it.
+/// One failed (or undecided) rule and the elements that fail it (or that axe could not decide).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The rule, e.g. `color-contrast`.
@@ -56,7 +61,7 @@ pub struct Violation {
     pub impact: String,
     /// What the rule asks for, in axe's words.
     pub help: String,
-    /// The failing elements' CSS selectors, with axe's first line of why.
+    /// The elements' CSS selectors, with axe's first line of why.
     pub targets: Vec<String>,
 }
 
@@ -107,6 +112,19 @@ impl AxeReport {
         }
         text
     }
+
+    /// The rules axe could not decide, each with how many elements: `color-contrast (3)`, ...;
+    /// `none` when it decided everything.
+    pub fn describe_incomplete(&self) -> String {
+        if self.incomplete.is_empty() {
+            return "none".to_owned();
+        }
+        self.incomplete
+            .iter()
+            .map(|rule| format!("{} ({})", rule.id, rule.targets.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Checks gathered over a walk through the app, failed together at the end: one screen's
@@ -123,9 +141,19 @@ impl AxeAudit {
         Self::default()
     }
 
-    /// Checks what the window shows now as `screen` and keeps the report.
+    /// Checks what the window shows now as `screen` and keeps the report; prints the rules axe
+    /// could not decide, for a person to look at (they fail nothing).
+    #[allow(
+        clippy::print_stdout,
+        reason = "the test's output, kept in its log by `scripts/e2e.sh`"
+    )]
     pub async fn check(&mut self, app: &AppSession, screen: &str) -> Result<()> {
         let report = app.audit_accessibility(screen).await?;
+        println!(
+            "axe {}: incomplete (undecided, to review): {}",
+            report.label(),
+            report.describe_incomplete()
+        );
         self.reports.push(report);
         Ok(())
     }
@@ -318,7 +346,8 @@ impl AppSession {
             language,
             theme,
             screen: screen.to_owned(),
-            violations: violations(result),
+            violations: rules(result, "violations"),
+            incomplete: rules(result, "incomplete"),
             json,
         };
         append_summary(&folder.join("summary.tsv"), &report)?;
@@ -349,9 +378,10 @@ fn axe_source() -> Result<&'static str> {
         .map_err(|problem| Error::Axe(problem.clone()))
 }
 
-fn violations(result: &Value) -> Vec<Violation> {
+/// The rules of one of axe's result types (`violations`, `incomplete`).
+fn rules(result: &Value, kind: &str) -> Vec<Violation> {
     let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
-    result["violations"]
+    result[kind]
         .as_array()
         .into_iter()
         .flatten()
@@ -400,11 +430,11 @@ fn append_summary(path: &Path, report: &AxeReport) -> Result<()> {
         .map_err(|source| Error::io(path, source))?;
     let mut line = String::new();
     if new {
-        line.push_str("language\ttheme\tscreen\tcritical\tserious\tmoderate\tminor\n");
+        line.push_str("language\ttheme\tscreen\tcritical\tserious\tmoderate\tminor\tincomplete\n");
     }
     let _ = writeln!(
         line,
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
         report.language,
         report.theme,
         report.screen,
@@ -412,6 +442,7 @@ fn append_summary(path: &Path, report: &AxeReport) -> Result<()> {
         report.count("serious"),
         report.count("moderate"),
         report.count("minor"),
+        report.incomplete.len(),
     );
     file.write_all(line.as_bytes())
         .map_err(|source| Error::io(path, source))
