@@ -93,6 +93,22 @@ fn stored_preferences(home: &Path) -> Option<String> {
         .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Waits (up to 5 s) until `preferences.toml` holds `line`: the UI changes at once, the file
+/// once the app has saved it. Fails with what the file says.
+async fn preferences_hold(home: &Path, line: &str) -> e2e::Result<()> {
+    let mut stored = String::new();
+    for _ in 0..50 {
+        stored = stored_preferences(home).unwrap_or_default();
+        if stored.contains(line) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(e2e::Error::NotFound(format!(
+        "{line} in preferences.toml, which says: {stored:?}"
+    )))
+}
+
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_slovak_system_gets_bankbook_in_slovak() -> e2e::Result<()> {
@@ -273,11 +289,7 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
         "the dark theme changed nothing"
     );
     app.screenshot_as("main-window-dark").await?;
-    let stored = stored_preferences(app.home()).unwrap_or_default();
-    assert!(
-        stored.contains("theme = \"dark\""),
-        "preferences.toml: {stored:?}"
-    );
+    preferences_hold(app.home(), "theme = \"dark\"").await?;
 
     // English chosen in Settings: the window speaks English at once, and it is remembered.
     app.click_role("button", words.settings).await?;
@@ -292,11 +304,7 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
         .execute("return document.documentElement.lang;", Vec::new())
         .await?;
     assert_eq!(lang.as_str(), Some("en"));
-    let stored = stored_preferences(app.home()).unwrap_or_default();
-    assert!(
-        stored.contains("language = \"en\""),
-        "preferences.toml: {stored:?}"
-    );
+    preferences_hold(app.home(), "language = \"en\"").await?;
     Ok(())
 }
 
