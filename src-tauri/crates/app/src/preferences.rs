@@ -16,6 +16,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use bank::line_of;
+
 use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::locale::system_locale;
@@ -157,12 +159,6 @@ impl Stored {
             Self::Missing | Self::Unreadable(_) => PreferenceChoice::default(),
         }
     }
-}
-
-/// The line, from 1, that holds the byte at `offset` of `text`.
-fn line_of(text: &str, offset: usize) -> Option<u32> {
-    let before = text.get(..offset)?;
-    u32::try_from(before.matches('\n').count() + 1).ok()
 }
 
 /// Writes `choice` to `<config_folder>/preferences.toml`, moving a file that could not be
@@ -388,14 +384,5 @@ mod tests {
             serde_json::from_value(serde_json::json!({"language": "en", "theme": "dark"})).unwrap();
         assert_eq!(saved.language, LanguageChoice::En);
         assert_eq!(saved.theme, ThemeChoice::Dark);
-    }
-
-    #[test]
-    fn lines_count_from_one() {
-        let text = "a\nb\nc";
-        assert_eq!(line_of(text, 0), Some(1));
-        assert_eq!(line_of(text, 2), Some(2));
-        assert_eq!(line_of(text, 4), Some(3));
-        assert_eq!(line_of(text, 99), None);
     }
 }

@@ -27,7 +27,7 @@ pub use model::{
 pub use money::{CreditDebit, Money};
 pub use oauth::{ConsentRequest, OAuth, OAuthConfig};
 pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
-pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank};
+pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank, line_of};
 pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
 pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
 pub use transport::{ClientIdentity, Timeouts, http_client};

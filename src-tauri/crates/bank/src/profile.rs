@@ -166,8 +166,10 @@ fn check_profile(
     Ok(())
 }
 
-/// The line, from 1, that holds the byte at `offset` of `text`.
-fn line_of(text: &str, offset: usize) -> Option<u32> {
+/// The line, from 1, that holds the byte at `offset` of `text`: where a TOML error's span
+/// starts, counted as a person counts the lines of the file. The app's other files (its
+/// preferences) report their lines with it too.
+pub fn line_of(text: &str, offset: usize) -> Option<u32> {
     let before = text.get(..offset)?;
     u32::try_from(before.matches('\n').count() + 1).ok()
 }
@@ -275,6 +277,15 @@ mod tests {
             );
             assert!(!error.to_string().contains("s3cr3t"), "{error}");
         }
+    }
+
+    #[test]
+    fn lines_count_from_one() {
+        let text = "a\nb\nc";
+        assert_eq!(line_of(text, 0), Some(1));
+        assert_eq!(line_of(text, 2), Some(2));
+        assert_eq!(line_of(text, 4), Some(3));
+        assert_eq!(line_of(text, 99), None);
     }
 
     #[test]
