@@ -11,6 +11,8 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::log_path::hide_home;
+
 /// What the UI branches on. Add a code only when the UI does something different with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -339,7 +341,8 @@ impl Serialize for Error {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         let error = IpcError::from(self);
-        tracing::warn!(code = ?error.code, message = error.message, "a command failed");
+        // The window gets the whole path (in `detail`); the log, the home folder as `~`.
+        tracing::warn!(code = ?error.code, message = %hide_home(&error.message), "a command failed");
         error.serialize(serializer)
     }
 }

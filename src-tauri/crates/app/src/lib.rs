@@ -16,6 +16,7 @@ mod core;
 mod error;
 mod history;
 mod locale;
+mod log_path;
 mod open;
 mod opened;
 mod preferences;

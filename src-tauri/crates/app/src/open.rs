@@ -10,6 +10,7 @@ use vault::Keychain;
 
 use crate::core::Folders;
 use crate::error::{Error, Result};
+use crate::log_path::hide_home;
 use crate::opened::Opened;
 
 const STORE_FILE: &str = "bankbook.sqlite3";
@@ -30,7 +31,7 @@ impl Opened {
         let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
             // The dialog reports the broken file when it lists the banks; the Demo Bank still
             // works.
-            tracing::warn!(%error, "bank profiles not loaded");
+            tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");
             vec![BankProfile::demo()]
         });
         let connector = Connector::new(profiles, data_folder, keychain.clone())

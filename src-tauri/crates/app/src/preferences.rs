@@ -21,6 +21,7 @@ use bank::line_of;
 use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::locale::system_locale;
+use crate::log_path::display_for_log;
 
 /// The preferences file, in the app's config folder.
 const PREFERENCES_FILE: &str = "preferences.toml";
@@ -134,7 +135,7 @@ impl Stored {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Self::Missing,
             Err(error) => {
-                tracing::warn!(path = %path.display(), %error, "preferences not read: the defaults are used");
+                tracing::warn!(path = %display_for_log(&path), %error, "preferences not read: the defaults are used");
                 return Self::Unreadable(UnreadablePreferences { line: None });
             }
         };
@@ -143,7 +144,7 @@ impl Stored {
             Err(error) => {
                 let line = error.span().and_then(|span| line_of(&text, span.start));
                 tracing::warn!(
-                    path = %path.display(),
+                    path = %display_for_log(&path),
                     line,
                     reason = error.message(),
                     "preferences not understood: the defaults are used"
@@ -184,7 +185,7 @@ fn keep_broken(config_folder: &Path) -> std::io::Result<()> {
     let broken = config_folder.join(BROKEN_FILE);
     match std::fs::rename(config_folder.join(PREFERENCES_FILE), &broken) {
         Ok(()) => {
-            tracing::info!(path = %broken.display(), "the unreadable preferences were kept");
+            tracing::info!(path = %display_for_log(&broken), "the unreadable preferences were kept");
             Ok(())
         }
         // Another save moved it first.
