@@ -6,19 +6,23 @@
 //! theme = "dark"
 //! ```
 //!
-//! A missing file is the defaults (both follow the system). A file that cannot be read never
-//! stops the app: the defaults are used, the UI is told (it shows a notice), and saving first
-//! moves the broken file aside to `preferences.broken.toml`, so the person's edits are not lost.
+//! A missing file, or a key missing from it, is the default (both follow the system). A value
+//! this version does not know (a newer Bankbook's `theme = "sepia"`) is the default for its key
+//! alone: the other choice still holds. A file that cannot be read, or is not TOML, never stops
+//! the app: the defaults are used, the UI is told (it shows a notice), and saving first moves
+//! the broken file aside to `preferences.broken.toml`, so the person's edits are not lost.
 
 use std::io::Write as _;
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 use ts_rs::TS;
 
+use crate::core::Core;
 use bank::line_of;
 
-use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::locale::system_locale;
 use crate::log_path::display_for_log;
@@ -55,7 +59,8 @@ pub enum ThemeChoice {
 }
 
 /// What the person chose, as the UI saves it and the file keeps it. A key missing from the
-/// file is the default; a key this version does not know (a newer Bankbook's) is ignored.
+/// file, or a value this version does not know, is the default; a key this version does not
+/// know (a newer Bankbook's) is ignored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase")]
 #[ts(export)]
@@ -126,9 +131,18 @@ enum Stored {
     Unreadable(UnreadablePreferences),
 }
 
+/// The file's keys as TOML values, each read on its own, so that one this version does not
+/// understand costs only its own choice. Other keys are ignored.
+#[derive(Deserialize)]
+struct FileKeys {
+    language: Option<Spanned<toml::Value>>,
+    theme: Option<Spanned<toml::Value>>,
+}
+
 impl Stored {
-    /// Reads `<config_folder>/preferences.toml`. A file that cannot be read or parsed is
-    /// logged (its path and the line, never its text) and reported, never an error.
+    /// Reads `<config_folder>/preferences.toml`. A file that cannot be read or is not TOML is
+    /// logged (its path and the line, never its text) and reported, never an error; a value
+    /// that is not understood is the default for its key, and logged the same way.
     fn read(config_folder: &Path) -> Self {
         let path = config_folder.join(PREFERENCES_FILE);
         let text = match std::fs::read_to_string(&path) {
@@ -139,10 +153,14 @@ impl Stored {
                 return Self::Unreadable(UnreadablePreferences { line: None });
             }
         };
-        match toml::from_str(&text) {
-            Ok(choice) => Self::Read(choice),
+        match toml::from_str::<FileKeys>(&text) {
+            Ok(keys) => Self::Read(PreferenceChoice {
+                language: value_or_default(&path, &text, "language", keys.language),
+                theme: value_or_default(&path, &text, "theme", keys.theme),
+            }),
             Err(error) => {
                 let line = error.span().and_then(|span| line_of(&text, span.start));
+                // toml's message says what is wrong (a string not closed, a key twice), not the value.
                 tracing::warn!(
                     path = %display_for_log(&path),
                     line,
@@ -160,6 +178,29 @@ impl Stored {
             Self::Missing | Self::Unreadable(_) => PreferenceChoice::default(),
         }
     }
+}
+
+/// The choice `value` says for `key`; the default when the key is missing or its value is not
+/// one this version knows (logged with its line, not the value: the file is the person's).
+fn value_or_default<T: DeserializeOwned + Default>(
+    path: &Path,
+    text: &str,
+    key: &'static str,
+    value: Option<Spanned<toml::Value>>,
+) -> T {
+    let Some(value) = value else {
+        return T::default();
+    };
+    let line = line_of(text, value.span().start);
+    T::deserialize(value.into_inner()).unwrap_or_else(|_| {
+        tracing::warn!(
+            path = %display_for_log(path),
+            key,
+            line,
+            "a preference not understood: its default is used"
+        );
+        T::default()
+    })
 }
 
 /// Writes `choice` to `<config_folder>/preferences.toml`, moving a file that could not be
@@ -289,13 +330,50 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_file_is_the_defaults_with_its_line() {
+    fn an_unknown_language_keeps_the_theme() {
+        let folder = tempfile::tempdir().unwrap();
+        for language in ["\"de\"", "[\"sk\"]", "3"] {
+            std::fs::write(
+                preferences_path(folder.path()),
+                format!("# mine\n\nlanguage = {language}\ntheme = \"dark\"\n"),
+            )
+            .unwrap();
+            assert_eq!(
+                Stored::read(folder.path()),
+                Stored::Read(PreferenceChoice {
+                    language: LanguageChoice::System,
+                    theme: ThemeChoice::Dark,
+                }),
+                "{language}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_theme_keeps_the_language() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            preferences_path(folder.path()),
+            "language = \"sk\"\ntheme = \"sepia\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            Stored::read(folder.path()),
+            Stored::Read(PreferenceChoice {
+                language: LanguageChoice::Sk,
+                theme: ThemeChoice::System,
+            })
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_the_defaults_with_its_line() {
         let folder = tempfile::tempdir().unwrap();
         for (text, line) in [
-            ("language = \"sk\"\ntheme = \"purple\"\n", Some(2)),
-            ("# mine\n\nlanguage = \"de\"\n", Some(3)),
+            ("language = \"sk\"\ntheme = \"dark\n", Some(2)),
+            ("# mine\n\nlanguage = sk\n", Some(3)),
             ("language = \"sk\n", Some(1)),
-            ("language = [\"sk\"]\n", Some(1)),
+            ("language = \"sk\"\nlanguage = \"en\"\n", Some(2)),
         ] {
             std::fs::write(preferences_path(folder.path()), text).unwrap();
             let stored = Stored::read(folder.path());
@@ -322,7 +400,7 @@ mod tests {
     #[test]
     fn saving_over_a_broken_file_keeps_it_aside() {
         let folder = tempfile::tempdir().unwrap();
-        let broken = "language = \"slovak\"\n";
+        let broken = "language = slovak\n";
         std::fs::write(preferences_path(folder.path()), broken).unwrap();
 
         save(folder.path(), CHOICE).unwrap();

@@ -265,7 +265,7 @@ async fn preferences_are_remembered_and_a_broken_file_is_kept_aside() {
 
     let config = app.root.join("config");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("preferences.toml"), "theme = \"sepia\"\n").unwrap();
+    std::fs::write(config.join("preferences.toml"), "theme = \"dark\n").unwrap();
     let broken = app.core.preferences().await.unwrap();
     assert_eq!(broken.theme, ThemeChoice::System);
     assert_eq!(broken.unreadable.unwrap().line, Some(1));
@@ -285,5 +285,5 @@ async fn preferences_are_remembered_and_a_broken_file_is_kept_aside() {
         (LanguageChoice::Sk, ThemeChoice::Dark, None)
     );
     let kept = std::fs::read_to_string(config.join("preferences.broken.toml")).unwrap();
-    assert_eq!(kept, "theme = \"sepia\"\n");
+    assert_eq!(kept, "theme = \"dark\n");
 }

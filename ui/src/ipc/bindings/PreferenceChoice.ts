@@ -4,6 +4,7 @@ import type { ThemeChoice } from "./ThemeChoice";
 
 /**
  * What the person chose, as the UI saves it and the file keeps it. A key missing from the
- * file is the default; a key this version does not know (a newer Bankbook's) is ignored.
+ * file, or a value this version does not know, is the default; a key this version does not
+ * know (a newer Bankbook's) is ignored.
  */
 export type PreferenceChoice = { language: LanguageChoice, theme: ThemeChoice, };
