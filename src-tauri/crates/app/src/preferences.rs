@@ -108,7 +108,16 @@ impl Core {
     /// The language and theme the person chose, and the system's locale. Read afresh, so a
     /// file fixed by hand is used at once.
     pub async fn preferences(&self) -> Result<Preferences> {
-        let stored = Stored::read(&self.folders()?.config);
+        let config = self.folders()?.config.clone();
+        let stored = match tokio::task::spawn_blocking(move || Stored::read(&config)).await {
+            Ok(stored) => stored,
+            // The read panicked, or the runtime is shutting down: as a file that could not be
+            // read.
+            Err(error) => {
+                tracing::warn!(%error, "preferences not read: the defaults are used");
+                Stored::Unreadable(UnreadablePreferences { line: None })
+            }
+        };
         let unreadable = match stored {
             Stored::Unreadable(unreadable) => Some(unreadable),
             Stored::Missing | Stored::Read(_) => None,
@@ -118,7 +127,15 @@ impl Core {
 
     /// Remembers the person's choice for the next start, and returns the preferences now.
     pub async fn save_preferences(&self, choice: PreferenceChoice) -> Result<Preferences> {
-        save(&self.folders()?.config, choice)?;
+        let config = self.folders()?.config.clone();
+        let folder = config.clone();
+        tokio::task::spawn_blocking(move || save(&folder, choice))
+            .await
+            // The write panicked, or the runtime is shutting down: not saved, in the folder.
+            .map_err(|error| Error::ConfigFolder {
+                path: config,
+                source: std::io::Error::other(error),
+            })??;
         Ok(Preferences::new(choice, None))
     }
 }
