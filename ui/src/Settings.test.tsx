@@ -81,6 +81,14 @@ describe("the language", () => {
     expect(radio("Slovenčina").checked).toBe(true);
   });
 
+  it("opens with the focus on the language chosen, not on the first option", async () => {
+    vi.mocked(ipc.preferences).mockResolvedValue({ ...SYSTEM_PREFERENCES, language: "sk" });
+    renderWithQueries(<App />);
+    await openSettings("Nastavenia");
+    expect(radio("Slovenčina").checked).toBe(true);
+    expect(document.activeElement).toBe(radio("Slovenčina"));
+  });
+
   it("speaks the system's language when the preferences cannot be read at all", async () => {
     vi.mocked(ipc.preferences).mockRejectedValue(
       new ipc.CommandError({ code: "internal", message: "no answer" }),

@@ -70,6 +70,27 @@ function OpenerLeavesWindow() {
   );
 }
 
+/** A radio group as Settings has, `checked` chosen; choosing another checks it. */
+function Radios({ checked }: { checked: string }) {
+  const [chosen, setChosen] = useState(checked);
+  return (
+    <fieldset>
+      <legend>Theme</legend>
+      {["System", "Light", "Dark"].map((theme) => (
+        <label key={theme}>
+          <input
+            type="radio"
+            name="theme"
+            checked={chosen === theme}
+            onChange={() => setChosen(theme)}
+          />
+          {theme}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 const dialog = () => screen.getByRole<HTMLDialogElement>("dialog", { name: "Title" });
 const focused = () => document.activeElement;
 
@@ -108,7 +129,7 @@ describe("Modal", () => {
     expect(focused()).toBe(screen.getByRole("button", { name: "Cancel" }));
   });
 
-  it("starts a long dialog at its panel when that comes first, and at the dialog without controls", async () => {
+  it("starts at a panel marked to take the focus, past one that is not, and at the dialog without controls", async () => {
     const { unmount } = render(
       <Page
         content={
@@ -119,8 +140,22 @@ describe("Modal", () => {
       />,
     );
     await openFromButton();
-    expect(focused()).toBe(screen.getByRole("region", { name: "Step" }));
+    // A panel out of the Tab order is no stop of it.
+    expect(focused()).toBe(screen.getByRole("button", { name: "Next" }));
     unmount();
+
+    const marked = render(
+      <Page
+        content={
+          <section tabIndex={-1} aria-label="Step" {...AUTOFOCUS}>
+            <button type="button">Next</button>
+          </section>
+        }
+      />,
+    );
+    await openFromButton();
+    expect(focused()).toBe(screen.getByRole("region", { name: "Step" }));
+    marked.unmount();
 
     render(
       <Modal open labelledBy="bare" onClose={vi.fn()}>
@@ -171,6 +206,70 @@ describe("Modal", () => {
     expect(focused()).toBe(name);
     await userEvent.tab({ shift: true });
     expect(focused()).toBe(done);
+  });
+
+  it("wraps Shift+Tab from a panel out of the Tab order to the last control", async () => {
+    render(
+      <Page
+        content={
+          <section tabIndex={-1} aria-label="Step" {...AUTOFOCUS}>
+            <button type="button">Next</button>
+          </section>
+        }
+      />,
+    );
+    await openFromButton();
+    const panel = screen.getByRole("region", { name: "Step" });
+    expect(focused()).toBe(panel);
+    await userEvent.tab({ shift: true });
+    expect(focused()).toBe(screen.getByRole("button", { name: "Done" }));
+    // Tab from the panel goes on into it, as the browser's own Tab does.
+    panel.focus();
+    await userEvent.tab();
+    expect(focused()).toBe(screen.getByRole("button", { name: "Next" }));
+  });
+
+  it("starts at a radio group's checked radio, and wraps from it as the group's one stop", async () => {
+    render(<Page content={<Radios checked="Dark" />} />);
+    await openFromButton();
+    const dark = screen.getByRole("radio", { name: "Dark" });
+    const done = screen.getByRole("button", { name: "Done" });
+    expect(focused()).toBe(dark);
+    await userEvent.tab({ shift: true });
+    expect(focused()).toBe(done);
+    await userEvent.tab();
+    expect(focused()).toBe(dark);
+  });
+
+  it("wraps from a radio chosen after the group's first", async () => {
+    render(<Page content={<Radios checked="System" />} />);
+    await openFromButton();
+    expect(focused()).toBe(screen.getByRole("radio", { name: "System" }));
+    // What the arrow keys do too (user-event's arrows need CSS.escape, which jsdom lacks).
+    const light = screen.getByRole("radio", { name: "Light" });
+    await userEvent.click(light);
+    expect(focused()).toBe(light);
+    expect(light).toHaveProperty("checked", true);
+    await userEvent.tab({ shift: true });
+    expect(focused()).toBe(screen.getByRole("button", { name: "Done" }));
+  });
+
+  it("wraps past controls that are not shown", async () => {
+    render(
+      <Modal open labelledBy="t" onClose={vi.fn()}>
+        <h2 id="t">Title</h2>
+        <button type="button">First</button>
+        <button type="button">Last</button>
+        <div style={{ display: "none" }}>
+          <button type="button">Folded away</button>
+        </div>
+      </Modal>,
+    );
+    expect(focused()).toBe(screen.getByRole("button", { name: "First" }));
+    await userEvent.tab();
+    expect(focused()).toBe(screen.getByRole("button", { name: "Last" }));
+    await userEvent.tab();
+    expect(focused()).toBe(screen.getByRole("button", { name: "First" }));
   });
 
   it("gives the focus back when unmounted while open", async () => {

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
 
-/** What can take the focus inside a dialog, in document order (the HTML "focusable area"s a
- * dialog's content has). Disabled and hidden ones are filtered out after. */
+/** What can take the focus inside a dialog (the HTML "focusable area"s a dialog's content has).
+ * Which of them are stops for Tab is decided after: see tabSequence. */
 const FOCUSABLE = [
   "a[href]",
   "button",
@@ -21,10 +21,10 @@ export const AUTOFOCUS = { "data-autofocus": true } as const;
  * while open, so each opening starts fresh and leaves nothing running when closed.
  *
  * Focus (WAI-ARIA APG dialog pattern), done here rather than left to the engine: on opening,
- * the element marked AUTOFOCUS (or `autofocus`), else the first focusable element (a step panel
- * with tabIndex -1 counts, so a long dialog starts at its heading), else the dialog itself. Tab
- * and Shift+Tab wrap around inside it. On closing, however it closes, the focus goes back to the
- * element that had it before, when that is still on the page. */
+ * the element marked AUTOFOCUS (a long dialog marks its panel, so it starts at its heading), else
+ * the first stop of the dialog's Tab order (of a radio group, its checked radio), else the dialog
+ * itself. Tab and Shift+Tab wrap around inside it. On closing, however it closes, the focus goes
+ * back to the element that had it before, when that is still on the page. */
 export function Modal({
   open,
   onClose,
@@ -89,21 +89,47 @@ export function Modal({
   );
 }
 
-function focusables(dialog: HTMLDialogElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+/** The dialog's stops for Tab, in document order, as the browser walks them: elements that take
+ * the focus, are not disabled, hidden or taken out of the order (tabIndex < 0), and of each
+ * group of radio buttons only one, the checked radio (else the group's first). */
+function tabSequence(dialog: HTMLDialogElement): HTMLElement[] {
+  const candidates = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (element) =>
+      element.tabIndex >= 0 &&
       !element.matches(":disabled") &&
       !element.closest("[hidden], [inert]") &&
-      element.getAttribute("aria-hidden") !== "true",
+      element.getAttribute("aria-hidden") !== "true" &&
+      // No box: display: none on it or an ancestor, which the browser's Tab skips.
+      element.getClientRects().length > 0,
+  );
+  return candidates.filter((element) => {
+    const group = radioGroup(element, candidates);
+    return group.length === 0 || element === (group.find((radio) => radio.checked) ?? group[0]);
+  });
+}
+
+/** The radio buttons of `element`'s group among `candidates` (its name, in the same form), or
+ * none when it is not a named radio button. */
+function radioGroup(element: Element, candidates: HTMLElement[]): HTMLInputElement[] {
+  if (!isRadio(element) || element.name === "") {
+    return [];
+  }
+  return candidates.filter(
+    (other): other is HTMLInputElement =>
+      isRadio(other) && other.name === element.name && other.form === element.form,
   );
 }
 
+function isRadio(element: Element): element is HTMLInputElement {
+  return element instanceof HTMLInputElement && element.type === "radio";
+}
+
 function initialFocus(dialog: HTMLDialogElement): HTMLElement {
-  const marked = dialog.querySelector<HTMLElement>("[data-autofocus], [autofocus]");
+  const marked = dialog.querySelector<HTMLElement>("[data-autofocus]");
   if (marked) {
     return marked;
   }
-  const first = focusables(dialog)[0];
+  const first = tabSequence(dialog)[0];
   if (first) {
     return first;
   }
@@ -111,24 +137,45 @@ function initialFocus(dialog: HTMLDialogElement): HTMLElement {
   return dialog;
 }
 
-/** Tab from the last element goes to the first, Shift+Tab from the first to the last: the focus
- * never leaves for the page behind (inert) or the window's edge. */
+/** Tab past the last stop goes to the first, Shift+Tab before the first to the last: the focus
+ * never leaves for the page behind (inert) or the window's edge. Decided by where the focus is
+ * in the document, not only on a stop: it may be on an element out of the order (a step panel
+ * with tabIndex -1, the dialog itself), or on a radio button that stands for its group. */
 function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) {
     return;
   }
-  const tabbable = focusables(event.currentTarget).filter((element) => element.tabIndex >= 0);
-  const first = tabbable[0];
-  const last = tabbable.at(-1);
+  const dialog = event.currentTarget;
+  const sequence = tabSequence(dialog);
+  const first = sequence[0];
+  const last = sequence.at(-1);
   if (!first || !last) {
     event.preventDefault();
     return;
   }
   const active = document.activeElement;
-  if (event.shiftKey && (active === first || active === event.currentTarget)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
+  // A radio button moves as its group: the browser leaves the group, never goes to a sibling.
+  const at =
+    active && isRadio(active)
+      ? (sequence.find((stop) => radioGroup(stop, [active]).length > 0) ?? active)
+      : active;
+  const inside = at !== null && dialog.contains(at);
+  if (event.shiftKey) {
+    // No stop before it: on the first, or on what holds it (the dialog, a panel) or precedes it.
+    if (
+      !inside ||
+      at === first ||
+      !(at.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING)
+    ) {
+      event.preventDefault();
+      last.focus();
+    }
+  } else if (
+    // No stop after it: on the last, or past it (what holds a stop has that stop after it).
+    !inside ||
+    at === last ||
+    !(at.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING)
+  ) {
     event.preventDefault();
     first.focus();
   }

@@ -68,6 +68,15 @@ describe("choosing the bank", () => {
     expect(ipc.startConsent).toHaveBeenCalledWith("bank-a");
   });
 
+  it("opens at the step, and Shift+Tab from there stays in the dialog", async () => {
+    renderDialog();
+    await screen.findByRole("radio", { name: /Demo Bank/ });
+    const panel = screen.getByRole("region", { name: "Choose your bank" });
+    expect(document.activeElement).toBe(panel);
+    await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(button("Continue in your browser"));
+  });
+
   it("closes on Cancel", async () => {
     const { onClose } = renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Cancel" }));

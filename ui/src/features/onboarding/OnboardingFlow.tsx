@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useReducer, useRef } from "react";
+import { AUTOFOCUS } from "../../components/Modal";
 import type { MessageId } from "../../i18n/catalogs";
 import { useT } from "../../i18n/useT";
 import { cancelConsent, startConsent } from "../../ipc";
@@ -57,7 +58,15 @@ export function OnboardingFlow({
   return (
     <>
       <Stepper current={PROGRESS[step.kind]} />
-      <section ref={panel} tabIndex={-1} className="step-panel" aria-labelledby={titleId}>
+      {/* The dialog opens at the step, as each new step takes the focus: its heading is read
+          first, and Tab goes on to the step's controls. */}
+      <section
+        ref={panel}
+        tabIndex={-1}
+        className="step-panel"
+        aria-labelledby={titleId}
+        {...AUTOFOCUS}
+      >
         <h3 id={titleId}>{t(TITLES[step.kind])}</h3>
         {step.kind === "bank" && (
           <BankStep initialBankId={flow.bankId} onContinue={start} onCancel={onClose} />
