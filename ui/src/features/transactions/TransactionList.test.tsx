@@ -111,8 +111,8 @@ describe("the rows", () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     const [incoming, outgoing, none] = rows() as [HTMLElement, HTMLElement, HTMLElement];
     const spoken = (row: HTMLElement) => row.querySelector(".visually-hidden")?.textContent;
-    expect(spoken(incoming)).toBe("incoming, +€2,400.00");
-    expect(spoken(outgoing)).toBe("outgoing, −€10.70");
+    expect(spoken(incoming)).toBe("incoming, €2,400.00");
+    expect(spoken(outgoing)).toBe("outgoing, €10.70");
     // The visible figure is not read twice; a zero moved neither way and is read as shown.
     expect(outgoing.querySelector(".transaction-amount")?.getAttribute("aria-hidden")).toBe("true");
     expect(spoken(none)).toBeUndefined();
@@ -141,11 +141,11 @@ describe("the rows", () => {
     const [pending, named] = rows() as [HTMLElement, HTMLElement];
     expect(within(pending).getByText("Čaká na zaúčtovanie").className).toBe("badge-pending");
     expect(pending.querySelector(".visually-hidden")?.textContent).toBe(
-      "odchádzajúca, −10,70\u00a0€",
+      "odchádzajúca platba 10,70\u00a0€",
     );
     expect(named.querySelector(".transaction-amount")?.textContent).toBe("+1\u00a0520,35\u00a0€");
     expect(named.querySelector(".visually-hidden")?.textContent).toBe(
-      "prichádzajúca, +1\u00a0520,35\u00a0€",
+      "prichádzajúca platba 1\u00a0520,35\u00a0€",
     );
     expect(named.textContent).toContain("Transakcia");
     expect(within(grid).getByTestId("history-end").textContent).toBe("Začiatok histórie");

@@ -8,8 +8,8 @@ import type { GridRowProps } from "./gridRow";
 import { transactionText } from "./transactionText";
 
 /** One entry of the history: who, what, the symbols, and the signed amount on the right. The
- * amount is read with its direction ("outgoing, −€10.70"), which the eye takes from its sign
- * and colour. */
+ * amount is read by its direction and size ("outgoing, €10.70"), which the eye takes from its
+ * sign and colour: the word says the sign, so the spoken figure has none. */
 export function TransactionRow({
   transaction,
   row,
@@ -23,11 +23,14 @@ export function TransactionRow({
   const pending = transaction.status === "pending";
   const moved = direction(transaction.amount);
   const amount = formatMoney(transaction.amount, transaction.currency, { locale, sign: "always" });
+  const size = formatMoney(transaction.amount.trim().replace(/^[+-]/, ""), transaction.currency, {
+    locale,
+  });
   const spoken =
     moved === "debit"
-      ? t("transactions.amount.outgoing", { amount })
+      ? t("transactions.amount.outgoing", { amount: size })
       : moved === "credit"
-        ? t("transactions.amount.incoming", { amount })
+        ? t("transactions.amount.incoming", { amount: size })
         : null;
   return (
     <div
