@@ -1,6 +1,6 @@
 //! What a user does before a test can start: connect the Demo Bank and pick accounts.
 
-use crate::{AppSession, DemoBank, Result, free_port};
+use crate::{AppSession, DemoBank, ENGLISH, Result, free_port};
 
 /// The app, connected to its Demo Bank and showing accounts.
 #[derive(Debug)]
@@ -32,11 +32,11 @@ pub async fn start_on_demo_bank(
 
 /// From the empty window to the bank's page: "Connect a bank", then "Continue in your browser".
 pub async fn continue_in_browser(app: &AppSession) -> Result<()> {
-    app.find_with_text("button", "Connect a bank")
+    app.find_with_text("button", ENGLISH.words.connect)
         .await?
         .click()
         .await?;
-    app.find_with_text("button", "Continue in your browser")
+    app.find_with_text("button", ENGLISH.words.continue_in_browser)
         .await?
         .click()
         .await?;
@@ -69,7 +69,7 @@ pub async fn show_accounts(app: &AppSession, show: usize) -> Result<()> {
             checkbox.click().await?;
         }
     }
-    app.find_with_text("button", "Show accounts")
+    app.find_with_text("button", ENGLISH.words.show_accounts)
         .await?
         .click()
         .await?;

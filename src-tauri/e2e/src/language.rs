@@ -1,15 +1,20 @@
 //! The app's two languages as a test meets them: the system locale that selects one, and the
-//! names of the headings and buttons the tests find by role (from the UI's catalogs,
-//! `ui/src/i18n/catalogs/<language>/`).
+//! words of the headings, buttons and sentences the tests look for, read from the UI's own
+//! catalogs (`ui/src/i18n/catalogs/<language>/<area>.json`, built into the harness), so a
+//! changed string changes what the tests expect with it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One language of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Language {
     /// `en`, `sk`: the page's `<html lang>`.
     pub code: &'static str,
     /// The session's `LANG`, which selects the language when no choice is stored.
     pub locale: &'static str,
     pub words: Words,
+    messages: &'static Messages,
 }
 
 /// Accessible names of what the tests find, in one language.
@@ -21,19 +26,15 @@ pub struct Words {
     /// The onboarding dialog's title, and its steps' headings.
     pub dialog_title: &'static str,
     pub step_bank: &'static str,
-    pub step_waiting: &'static str,
     pub step_accounts: &'static str,
     pub step_failed: &'static str,
     pub continue_in_browser: &'static str,
     pub open_again: &'static str,
     pub cancel: &'static str,
-    pub close: &'static str,
     pub try_again: &'static str,
     pub show_accounts: &'static str,
     pub select_all: &'static str,
-    /// The failure step's text after a decline at the bank.
-    pub declined: &'static str,
-    /// The main window's header.
+    /// The main window's header: the button that opens Settings, and the rest.
     pub settings: &'static str,
     pub change_accounts: &'static str,
     pub disconnect: &'static str,
@@ -41,79 +42,270 @@ pub struct Words {
     /// The transaction grid's name, and the history's end row.
     pub transactions: &'static str,
     pub history_start: &'static str,
-    /// The Settings dialog.
-    pub language: &'static str,
-    pub theme: &'static str,
+    /// The Settings dialog's title, and its themes.
+    pub settings_title: &'static str,
     pub theme_system: &'static str,
     pub theme_light: &'static str,
     pub theme_dark: &'static str,
     pub demo_bank: &'static str,
 }
 
-pub const ENGLISH: Language = Language {
-    code: "en",
-    locale: "en_GB.UTF-8",
-    words: Words {
-        empty_title: "Connect your bank",
-        connect: "Connect a bank",
-        dialog_title: "Connect your bank",
-        step_bank: "Choose your bank",
-        step_waiting: "Approve access in your browser",
-        step_accounts: "Choose the accounts to show",
-        step_failed: "The connection didn't go through",
-        continue_in_browser: "Continue in your browser",
-        open_again: "Open the page again",
-        cancel: "Cancel",
-        close: "Close",
-        try_again: "Try again",
-        show_accounts: "Show accounts",
-        select_all: "Select all",
-        declined: "You declined access at your bank. Nothing was shared.",
-        settings: "Settings",
-        change_accounts: "Change accounts",
-        disconnect: "Disconnect",
-        refresh: "Refresh",
-        transactions: "Transactions",
-        history_start: "Start of history",
-        language: "Language",
-        theme: "Theme",
-        theme_system: "System",
-        theme_light: "Light",
-        theme_dark: "Dark",
-        demo_bank: "Demo Bank",
-    },
-};
+/// The catalogs' areas: each language has a file per area.
+macro_rules! catalogs {
+    ($language:literal) => {
+        [
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/accounts.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/common.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/connection.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/errors.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/onboarding.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/settings.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/transactions.json"
+            )),
+        ]
+    };
+}
 
-pub const SLOVAK: Language = Language {
-    code: "sk",
-    locale: "sk_SK.UTF-8",
-    words: Words {
-        empty_title: "Pripojte svoju banku",
-        connect: "Pripojiť banku",
-        dialog_title: "Pripojte svoju banku",
-        step_bank: "Vyberte svoju banku",
-        step_waiting: "Schváľte prístup v prehliadači",
-        step_accounts: "Vyberte účty, ktoré sa majú zobrazovať",
-        step_failed: "Pripojenie sa nepodarilo",
-        continue_in_browser: "Pokračovať v prehliadači",
-        open_again: "Otvoriť stránku znova",
-        cancel: "Zrušiť",
-        close: "Zavrieť",
-        try_again: "Skúsiť znova",
-        show_accounts: "Zobraziť účty",
-        select_all: "Vybrať všetky",
-        declined: "Prístup ste vo svojej banke zamietli. Nič sa nesprístupnilo.",
-        settings: "Nastavenia",
-        change_accounts: "Zmeniť účty",
-        disconnect: "Odpojiť",
-        refresh: "Obnoviť",
-        transactions: "Transakcie",
-        history_start: "Začiatok histórie",
-        language: "Jazyk",
-        theme: "Vzhľad",
-        theme_system: "Podľa systému",
-        theme_light: "Svetlý",
-        theme_dark: "Tmavý",
-        demo_bank: "Demo banka",
-    },
-};
+static ENGLISH_MESSAGES: LazyLock<Messages> =
+    LazyLock::new(|| Messages::parse("en", &catalogs!("en")));
+static SLOVAK_MESSAGES: LazyLock<Messages> =
+    LazyLock::new(|| Messages::parse("sk", &catalogs!("sk")));
+
+pub static ENGLISH: LazyLock<Language> =
+    LazyLock::new(|| Language::new("en", "en_GB.UTF-8", LazyLock::force(&ENGLISH_MESSAGES)));
+pub static SLOVAK: LazyLock<Language> =
+    LazyLock::new(|| Language::new("sk", "sk_SK.UTF-8", LazyLock::force(&SLOVAK_MESSAGES)));
+
+/// An argument of a message: text (`{bank}`) or a number (`{count}`, also for plurals).
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(u64),
+}
+
+impl Language {
+    fn new(code: &'static str, locale: &'static str, messages: &'static Messages) -> Self {
+        let word = |key| messages.get(key);
+        let words = Words {
+            empty_title: word("onboarding.emptyState.title"),
+            connect: word("onboarding.emptyState.connect"),
+            dialog_title: word("onboarding.title"),
+            step_bank: word("onboarding.step.bank"),
+            step_accounts: word("onboarding.step.accounts"),
+            step_failed: word("onboarding.step.failed"),
+            continue_in_browser: word("onboarding.bankStep.continue"),
+            open_again: word("onboarding.waitingStep.reopen"),
+            cancel: word("common.cancel"),
+            try_again: word("errors.action.retry"),
+            show_accounts: word("onboarding.accountStep.show"),
+            select_all: word("onboarding.accountPicker.selectAll"),
+            settings: word("settings.open"),
+            change_accounts: word("accounts.header.changeAccounts"),
+            disconnect: word("accounts.header.disconnect"),
+            refresh: word("accounts.sidebar.refresh"),
+            transactions: word("transactions.label"),
+            history_start: word("transactions.end.complete"),
+            settings_title: word("settings.title"),
+            theme_system: word("settings.theme.system"),
+            theme_light: word("settings.theme.light"),
+            theme_dark: word("settings.theme.dark"),
+            demo_bank: word("common.demoBank"),
+        };
+        Self {
+            code,
+            locale,
+            words,
+            messages,
+        }
+    }
+
+    /// The catalog's message `key` as written (ICU arguments and all). Panics naming the key
+    /// when the catalog has no such message: the test looks for something the UI cannot say.
+    pub fn message(&self, key: &str) -> &'static str {
+        self.messages.get(key)
+    }
+
+    /// The message `key` with its arguments filled in: `{name}` by its value, and
+    /// `{name, plural, one {# účet} few {# účty} other {# účtov}}` by the branch this language's
+    /// plural rule picks for the number (`=n` first), `#` in it by the number. Panics on an
+    /// argument `args` does not have.
+    pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        format_message(self.code, self.message(key), args)
+    }
+
+    /// The text of message `key` before its first argument (all of it when it has none): what
+    /// a sentence with a value the test cannot know (a time) starts with.
+    pub fn message_start(&self, key: &str) -> &'static str {
+        let message = self.message(key);
+        message.split('{').next().unwrap_or(message)
+    }
+}
+
+/// One language's messages, by key, from all its catalogs.
+#[derive(Debug)]
+struct Messages {
+    language: &'static str,
+    by_key: HashMap<String, String>,
+}
+
+impl Messages {
+    fn parse(language: &'static str, catalogs: &[&str]) -> Self {
+        let mut by_key = HashMap::new();
+        for catalog in catalogs {
+            let parsed: HashMap<String, String> = serde_json::from_str(catalog)
+                .unwrap_or_else(|error| panic!("a {language} catalog is no JSON map: {error}"));
+            by_key.extend(parsed);
+        }
+        Self { language, by_key }
+    }
+
+    fn get(&'static self, key: &str) -> &'static str {
+        self.by_key.get(key).map_or_else(
+            || panic!("the {} catalogs have no message {key:?}", self.language),
+            String::as_str,
+        )
+    }
+}
+
+/// The plural category of `number` in `language` (CLDR, integers only): Slovak has `one` (1),
+/// `few` (2 to 4) and `other` (`many` is for fractions); English `one` and `other`.
+fn plural_category(language: &str, number: u64) -> &'static str {
+    match (language, number) {
+        (_, 1) => "one",
+        ("sk", 2..=4) => "few",
+        _ => "other",
+    }
+}
+
+fn format_message(language: &str, message: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut formatted = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        formatted.push_str(&rest[..open]);
+        let (inner, after) = braced(&rest[open..]);
+        formatted.push_str(&format_argument(language, inner, args));
+        rest = after;
+    }
+    formatted.push_str(rest);
+    formatted
+}
+
+/// `{...}` at the start of `text` (nested braces and all): its inside, and what follows it.
+fn braced(text: &str) -> (&str, &str) {
+    let mut depth = 0;
+    for (index, character) in text.char_indices() {
+        match character {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (&text[1..index], &text[index + 1..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("an unclosed brace in the message part {text:?}")
+}
+
+fn format_argument(language: &str, inner: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut parts = inner.splitn(3, ',').map(str::trim);
+    let name = parts.next().unwrap_or_default();
+    let value = args.iter().find(|(arg, _)| *arg == name).map_or_else(
+        || panic!("no value for the message's argument {name:?}"),
+        |(_, value)| *value,
+    );
+    match (parts.next(), value) {
+        (None, Arg::Text(text)) => text.to_owned(),
+        (None, Arg::Number(number)) => number.to_string(),
+        (Some("plural"), Arg::Number(number)) => {
+            let branch = plural_branch(language, parts.next().unwrap_or_default(), number);
+            format_message(language, branch, args).replace('#', &number.to_string())
+        }
+        (kind, _) => panic!("the argument {name:?} ({kind:?}) is not one this formats"),
+    }
+}
+
+/// The branch of `one {...} few {...} other {...}` for `number`: `=number`, else its category,
+/// else `other`.
+fn plural_branch<'a>(language: &str, branches: &'a str, number: u64) -> &'a str {
+    let mut choices = HashMap::new();
+    let mut rest = branches.trim_start();
+    while let Some(open) = rest.find('{') {
+        let selector = rest[..open].trim();
+        let (text, after) = braced(&rest[open..]);
+        choices.insert(selector, text);
+        rest = after.trim_start();
+    }
+    let exact = format!("={number}");
+    choices
+        .get(exact.as_str())
+        .or_else(|| choices.get(plural_category(language, number)))
+        .or_else(|| choices.get("other"))
+        .copied()
+        .unwrap_or_else(|| panic!("no plural branch for {number} in {branches:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_the_tests_use_is_in_both_catalogs() {
+        // Building the languages looks every word up: a key the UI renamed fails here.
+        for (english, slovak) in [
+            (ENGLISH.words.settings, SLOVAK.words.settings),
+            (ENGLISH.words.connect, SLOVAK.words.connect),
+            (ENGLISH.words.theme_dark, SLOVAK.words.theme_dark),
+        ] {
+            assert!(!english.is_empty() && !english.contains('{'), "{english:?}");
+            assert_ne!(english, slovak, "Slovak's word is English's");
+        }
+    }
+
+    #[test]
+    fn placeholders_and_plurals_are_filled_in() {
+        let lead = "Shared {count, plural, one {# account} other {# accounts}} with {bank}.";
+        let args = |count| [("count", Arg::Number(count)), ("bank", Arg::Text("Demo"))];
+        assert_eq!(
+            format_message("en", lead, &args(1)),
+            "Shared 1 account with Demo."
+        );
+        assert_eq!(
+            format_message("en", lead, &args(3)),
+            "Shared 3 accounts with Demo."
+        );
+        let slovak = "{count, plural, =0 {žiadny} one {# účet} few {# účty} other {# účtov}}";
+        for (count, text) in [(0, "žiadny"), (1, "1 účet"), (2, "2 účty"), (4, "4 účty")] {
+            assert_eq!(format_message("sk", slovak, &args(count)), text);
+        }
+        assert_eq!(format_message("sk", slovak, &args(5)), "5 účtov");
+    }
+}

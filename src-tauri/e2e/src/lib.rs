@@ -35,7 +35,7 @@ pub use demo::{AccountAtTheBank, DemoBank};
 pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
-pub use language::{ENGLISH, Language, SLOVAK, Words};
+pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
 pub use ports::free_port;
 pub use roles::Focused;

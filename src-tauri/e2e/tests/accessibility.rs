@@ -105,7 +105,7 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     audit.check_in_both_themes(&app, "main-window").await?;
 
     app.click_role("button", words.settings).await?;
-    app.find_role("dialog", words.settings).await?;
+    app.find_role("dialog", words.settings_title).await?;
     check_settings_in_the_themes_it_sets(&app, &mut audit, language).await?;
     app.press(Key::Escape).await?;
     app.gone("dialog[open]", std::time::Duration::from_secs(5))

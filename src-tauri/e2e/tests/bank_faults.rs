@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use e2e::{AppSession, DemoBank, Onboarded, onboard};
+use e2e::{AppSession, DemoBank, ENGLISH, Onboarded, onboard};
 use serde_json::{Value, json};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -119,8 +119,14 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     )
     .await?;
     let notice = app.find(NOTICE).await?.text().await?;
-    assert!(notice.contains("too many requests"), "{notice}");
-    assert!(notice.contains("Bankbook will try again at"), "{notice}");
+    assert!(
+        notice.contains(ENGLISH.message("errors.tooManyRequests")),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(ENGLISH.message_start("errors.sync.willRetryAt")),
+        "{notice}"
+    );
     app.screenshot("rate-limited").await?;
     assert_eq!(bank.information_requests().await?, 1);
     // The retry clears the notice as it starts; it must also succeed, and happen only once.

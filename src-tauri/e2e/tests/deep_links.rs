@@ -5,7 +5,7 @@ use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::time::Duration;
 
-use e2e::{AppSession, DemoBank, continue_in_browser, free_port, start_on_demo_bank};
+use e2e::{AppSession, DemoBank, ENGLISH, continue_in_browser, free_port, start_on_demo_bank};
 use serde_json::{Value, json};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -35,7 +35,8 @@ const READ_CURRENT_LINK: &str = r"const done = arguments[0];
 async fn the_webview_never_hears_a_callback_url() -> e2e::Result<()> {
     let (mut app, _bank) = start_on_demo_bank("deep_link_event", BROWSER, "none", &[]).await?;
     continue_in_browser(&app).await?;
-    app.find_with_text("button", "Open the page again").await?;
+    app.find_with_text("button", ENGLISH.words.open_again)
+        .await?;
     let listening = app.client().execute_async(LISTEN, Vec::new()).await?;
     assert_eq!(
         listening,
@@ -90,7 +91,7 @@ async fn a_cold_start_with_a_forged_callback_opens_the_app_and_asks_for_no_token
     )
     .await?;
 
-    app.find_with_text("button", "Connect a bank").await?;
+    app.find_with_text("button", ENGLISH.words.connect).await?;
     let log = app.log()?;
     assert!(log.contains("the consent did not complete"), "{log}");
     assert!(!log.contains(STOLEN_CODE), "the code is in the log");

@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use e2e::{AppSession, continue_in_browser, free_port};
+use e2e::{AppSession, ENGLISH, continue_in_browser, free_port};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -94,7 +94,8 @@ async fn the_installed_demo_bank_has_no_admin_interface_and_the_hooks_do_nothing
 
     // The consent step is on screen once the page was handed to a browser: any browser the
     // app started has had the HTTP checks' time to run.
-    app.find_with_text("button", "Open the page again").await?;
+    app.find_with_text("button", ENGLISH.words.open_again)
+        .await?;
     assert!(
         !browser_ran.exists(),
         "BANKBOOK_BROWSER ran in the installer's build"

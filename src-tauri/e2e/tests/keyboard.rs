@@ -296,7 +296,7 @@ async fn read_the_history_with_keys(app: &mut AppSession) -> e2e::Result<()> {
     assert!(reached.is_some(), "Shift+Tab never reached Settings");
     focus_is_visible(app).await?;
     app.press(Key::Enter).await?;
-    app.find_role("dialog", words.settings).await?;
+    app.find_role("dialog", words.settings_title).await?;
     focus_settles(app, "the Settings dialog", |focused| focused.in_dialog).await?;
     app.screenshot("settings-focused").await?;
     app.press(Key::Escape).await?;

@@ -1,7 +1,7 @@
 //! A user connects the Demo Bank: the consent page opens in the (stand-in) browser, the bank's
 //! answer comes back as the OS delivers it, and the chosen account shows in the main window.
 
-use e2e::{continue_in_browser, start_on_demo_bank};
+use e2e::{ENGLISH, continue_in_browser, start_on_demo_bank};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 
@@ -19,7 +19,7 @@ async fn a_user_connects_the_demo_bank_and_picks_an_account() -> e2e::Result<()>
 
     let first = app.find(".account-option input[type=checkbox]").await?;
     first.click().await?;
-    app.find_with_text("button", "Show accounts")
+    app.find_with_text("button", ENGLISH.words.show_accounts)
         .await?
         .click()
         .await?;
@@ -45,7 +45,8 @@ async fn a_forged_callback_is_refused_without_a_token_request() -> e2e::Result<(
     // The user has the bank's page open and has not decided yet.
     let (mut app, bank) = start_on_demo_bank("forged_callback", BROWSER, "none", &[]).await?;
     continue_in_browser(&app).await?;
-    app.find_with_text("button", "Open the page again").await?;
+    app.find_with_text("button", ENGLISH.words.open_again)
+        .await?;
     app.screenshot("waiting-for-the-bank").await?;
     let forged = "app.bankbook:/oauth/callback?code=stolen-code&state=not-ours";
     let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
@@ -72,12 +73,9 @@ async fn declining_at_the_bank_is_said_in_the_dialog() -> e2e::Result<()> {
     continue_in_browser(&app).await?;
 
     let notice = app.find("[role=alert]").await?;
-    assert!(
-        notice
-            .text()
-            .await?
-            .contains("You declined access at your bank")
-    );
+    let text = notice.text().await?;
+    let declined = ENGLISH.message("errors.connect.denied");
+    assert!(text.contains(declined), "{text}");
     assert_eq!(app.count(".account-option").await?, 0);
     app.screenshot("declined").await?;
     app.close().await

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use e2e::{AppSession, DemoBank, ENGLISH, SLOVAK, start_on_demo_bank};
+use e2e::{AppSession, Arg, DemoBank, ENGLISH, SLOVAK, start_on_demo_bank};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -143,7 +143,9 @@ async fn onboard_in_slovak(app: &AppSession) -> e2e::Result<()> {
         Some("sk"),
         "<html lang> says the page's language"
     );
-    assert!(page_text(app).await?.contains("Len na čítanie"));
+    let text = page_text(app).await?;
+    let read_only = SLOVAK.message("onboarding.emptyState.readOnly.title");
+    assert!(text.contains(read_only), "no {read_only:?} in: {text}");
     app.find_role("button", words.settings).await?;
     app.screenshot_as("empty-state-light").await?;
 
@@ -167,16 +169,19 @@ async fn onboard_in_slovak(app: &AppSession) -> e2e::Result<()> {
     app.find_role("heading", words.step_accounts).await?;
     app.find(".account-option").await?;
     let step = page_text(app).await?;
-    assert!(
-        step.contains("Vaša banka sprístupnila 2 účty."),
-        "the account step says: {step}"
-    );
+    let lead = SLOVAK.format("onboarding.accountStep.lead", &[("count", Arg::Number(2))]);
+    assert!(step.contains(&lead), "the account step says: {step}");
+    assert!(lead.contains(" 2 účty"), "Slovak's plural for two: {lead}");
     for checkbox in app.find_all(".account-option input[type=checkbox]").await? {
         if !checkbox.is_selected().await? {
             checkbox.click().await?;
         }
     }
-    assert!(page_text(app).await?.contains("Vybrané: 2 z 2"));
+    let selected = SLOVAK.format(
+        "onboarding.accountPicker.count",
+        &[("count", Arg::Number(2)), ("total", Arg::Number(2))],
+    );
+    assert!(page_text(app).await?.contains(&selected), "no {selected:?}");
     app.click_role("button", words.show_accounts).await?;
 
     app.find("[data-testid=transaction-row]").await?;
@@ -225,12 +230,13 @@ async fn main_window_in_slovak(app: &AppSession, bank: &DemoBank) -> e2e::Result
     // Dates and times in Slovak: the consent's end, the days of the history, the last update.
     let until = text_of(app, ".connection-until").await?;
     assert!(
-        until.starts_with("Prístup do ")
+        until.starts_with(SLOVAK.message_start("connection.accessUntil"))
             && MONTHS_GENITIVE.iter().any(|month| until.contains(month)),
         "the consent's end: {until:?}"
     );
     let shown = page_text(app).await?;
-    assert!(shown.contains("Dnes"), "no \"Dnes\" (today) in the history");
+    let today = SLOVAK.message("transactions.today");
+    assert!(shown.contains(today), "no {today:?} (today) in the history");
     // A full date as a header ("Sobota 28. novembra 2026", capitalized as a header is).
     let full_date = shown.lines().any(|line| {
         let line = line.trim().to_lowercase();
@@ -245,9 +251,10 @@ async fn main_window_in_slovak(app: &AppSession, bank: &DemoBank) -> e2e::Result
         full_date,
         "no Slovak full date among the history's days: {shown}"
     );
+    let fresh = SLOVAK.message("accounts.freshness.justNow");
     assert!(
-        shown.contains("Aktualizované práve teraz"),
-        "the balances' freshness"
+        shown.contains(fresh),
+        "no {fresh:?}: the balances' freshness"
     );
     app.screenshot_as("main-window-light").await?;
 
@@ -259,7 +266,7 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
     let words = &SLOVAK.words;
     let light_background = app.page_background().await?;
     app.click_role("button", words.settings).await?;
-    app.find_role("dialog", words.settings).await?;
+    app.find_role("dialog", words.settings_title).await?;
     app.find_role("radio", words.theme_dark)
         .await?
         .click()
@@ -293,9 +300,13 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
 
     // English chosen in Settings: the window speaks English at once, and it is remembered.
     app.click_role("button", words.settings).await?;
-    app.find_role("dialog", words.settings).await?;
-    app.find_role("radio", "English").await?.click().await?;
-    app.find_role("dialog", ENGLISH.words.settings).await?;
+    app.find_role("dialog", words.settings_title).await?;
+    app.find_role("radio", SLOVAK.message("common.language.en"))
+        .await?
+        .click()
+        .await?;
+    app.find_role("dialog", ENGLISH.words.settings_title)
+        .await?;
     app.press(Key::Escape).await?;
     app.find_role("button", ENGLISH.words.change_accounts)
         .await?;

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use e2e::{AppSession, Error, SmallDisk, data_folder, onboard};
+use e2e::{AppSession, Arg, ENGLISH, Error, SmallDisk, data_folder, onboard};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 
@@ -14,7 +14,7 @@ const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_read_only_data_folder_is_said_on_screen_and_try_again_recovers() -> e2e::Result<()> {
     let mut app = AppSession::start("storage_read_only").await?;
-    app.find_with_text("button", "Connect a bank").await?;
+    app.find_with_text("button", ENGLISH.words.connect).await?;
 
     let disk = app
         .restart_after(|home| {
@@ -27,21 +27,22 @@ async fn a_read_only_data_folder_is_said_on_screen_and_try_again_recovers() -> e
     let alert = app.find("[role=alert]").await?.text().await?;
     app.screenshot("read-only").await?;
     let heading = app.find("h1").await?.text().await?;
-    assert_eq!(heading, "Bankbook can't open its data");
+    assert_eq!(heading, ENGLISH.message("errors.status.cannotOpen"));
     // What is out of reach, in the UI's words, and where.
-    assert!(alert.contains("The folder is read-only."), "{alert}");
-    assert!(
-        alert.contains(&data_folder(app.home()).display().to_string()),
-        "{alert}"
+    let folder = data_folder(app.home()).display().to_string();
+    let read_only = ENGLISH.format(
+        "errors.detail.folder.readOnly",
+        &[("path", Arg::Text(&folder))],
     );
+    assert!(alert.contains(&read_only), "{alert}");
     assert!(app.log()?.contains("Bankbook could not open its data"));
 
     disk.set_read_only(false)?;
-    app.find_with_text("button", "Try again")
+    app.find_with_text("button", ENGLISH.words.try_again)
         .await?
         .click()
         .await?;
-    app.find_with_text("button", "Connect a bank").await?;
+    app.find_with_text("button", ENGLISH.words.connect).await?;
     app.screenshot("recovered").await?;
     app.close().await
 }

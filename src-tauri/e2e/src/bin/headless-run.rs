@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use e2e::{AppSession, Error, Result, artefacts_root, show_accounts};
+use e2e::{AppSession, ENGLISH, Error, Result, artefacts_root, show_accounts};
 use tokio::signal::unix::{SignalKind, signal};
 
 /// The artefacts folder of this run: `<artefacts>/headless-run/`.
@@ -126,7 +126,7 @@ async fn connected(app: &AppSession) -> Result<bool> {
             return Ok(true);
         }
         for button in app.find_all("button").await? {
-            if button.text().await? == "Connect a bank" {
+            if button.text().await? == ENGLISH.words.connect {
                 return Ok(false);
             }
         }
@@ -142,12 +142,12 @@ async fn connected(app: &AppSession) -> Result<bool> {
 /// The onboarding, as a user does it, with the stand-in browser at the bank.
 async fn connect(app: &AppSession) -> Result<()> {
     step("not connected yet: clicking \"Connect a bank\" (the Demo Bank)");
-    app.find_with_text("button", "Connect a bank")
+    app.find_with_text("button", ENGLISH.words.connect)
         .await?
         .click()
         .await?;
     step("clicking \"Continue in your browser\": Bankbook opens the bank's consent page");
-    app.find_with_text("button", "Continue in your browser")
+    app.find_with_text("button", ENGLISH.words.continue_in_browser)
         .await?
         .click()
         .await?;
