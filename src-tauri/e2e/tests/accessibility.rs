@@ -18,7 +18,7 @@
 
 use std::path::Path;
 
-use e2e::{AppSession, AxeAudit, ENGLISH, Language, SLOVAK, start_on_demo_bank};
+use e2e::{AppSession, Arg, AxeAudit, ENGLISH, Language, SLOVAK, start_on_demo_bank};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -112,7 +112,12 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
         .await?;
 
     app.click_role("button", words.disconnect).await?;
-    app.find("dialog[open]").await?;
+    // The dialog by its title, which names the bank ("Disconnect Demo Bank?").
+    let title = language.format(
+        "connection.disconnect.title",
+        &[("bank", Arg::Text(words.demo_bank))],
+    );
+    app.find_role("dialog", &title).await?;
     audit.check_in_both_themes(&app, "disconnect").await?;
     app.click_role("button", words.cancel).await?;
 
