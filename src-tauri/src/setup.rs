@@ -18,7 +18,7 @@ pub fn setup(app: &App, started: Instant) {
     // Without its data the app still opens, to say what is wrong; the first command the
     // window sends (`connection_status`) tries again.
     if let Err(error) = tauri::async_runtime::block_on(app.state::<Core>().open()) {
-        tracing::error!(%error, "Bankbook could not open its data");
+        tracing::error!(error = %error.for_log(), "Bankbook could not open its data");
     }
 
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds

@@ -165,6 +165,12 @@ impl Error {
         }
     }
 
+    /// The error as the log writes it: the home folder in any path as `~` (a login is often
+    /// the person's name).
+    pub fn for_log(&self) -> String {
+        hide_home(&self.to_string())
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::InvalidInput(_) => ErrorCode::InvalidInput,
