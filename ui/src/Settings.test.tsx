@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import * as ipc from "./ipc";
@@ -97,6 +97,22 @@ describe("the language", () => {
     expect(await heading()).toBe("Connect your bank");
   });
 
+  it("undoes a choice that cannot be saved when the preferences could not be read either", async () => {
+    vi.mocked(ipc.preferences).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "no answer" }),
+    );
+    vi.mocked(ipc.savePreferences).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "no answer" }),
+    );
+    renderWithQueries(<App />);
+    const dialog = await openSettings();
+    await userEvent.click(radio("Slovenčina"));
+    await within(dialog).findByRole("alert");
+    await waitFor(() => expect(document.documentElement.lang).toBe("en"));
+    expect(await heading()).toBe("Connect your bank");
+    expect(radio("System (English)").checked).toBe(true);
+  });
+
   it("undoes a choice that cannot be saved, and says so", async () => {
     vi.mocked(ipc.savePreferences).mockRejectedValue(
       new ipc.CommandError({
@@ -140,6 +156,80 @@ describe("the theme", () => {
     renderWithQueries(<App />);
     await heading();
     expect(document.documentElement.dataset.theme).toBe("dark");
+  });
+});
+
+describe("quick choices", () => {
+  /** Saves that answer when the test says, in the order they were asked. */
+  function heldSaves() {
+    const answers: (() => void)[] = [];
+    const failures: (() => void)[] = [];
+    vi.mocked(ipc.savePreferences).mockImplementation(
+      (choice) =>
+        new Promise((resolve, reject) => {
+          answers.push(() => resolve({ ...SYSTEM_PREFERENCES, ...choice }));
+          failures.push(() =>
+            reject(new ipc.CommandError({ code: "internal", message: "no answer" })),
+          );
+        }),
+    );
+    return {
+      answer: (index: number) => act(async () => answers[index]?.()),
+      fail: (index: number) => act(async () => failures[index]?.()),
+    };
+  }
+  const theme = () => document.documentElement.dataset.theme;
+
+  it("are saved one after another, and the last one stays shown", async () => {
+    const saves = heldSaves();
+    const { client } = renderWithQueries(<App />);
+    await openSettings();
+    await userEvent.click(radio("Dark"));
+    await userEvent.click(radio("Light"));
+    expect(theme()).toBe("light");
+    // The second save waits for the first.
+    expect(ipc.savePreferences).toHaveBeenCalledTimes(1);
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "dark" });
+
+    await saves.answer(0);
+    // The second save starts once the first has settled, its answer handled: that answer did not
+    // bring Dark back while Light is being saved.
+    await waitFor(() => expect(ipc.savePreferences).toHaveBeenCalledTimes(2));
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "light" });
+    expect(theme()).toBe("light");
+    expect(radio("Light").checked).toBe(true);
+
+    await saves.answer(1);
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    expect(theme()).toBe("light");
+    expect(radio("Light").checked).toBe(true);
+  });
+
+  it("that all fail go back to what was stored, not to an earlier failed choice", async () => {
+    const saves = heldSaves();
+    renderWithQueries(<App />);
+    await openSettings();
+    await userEvent.click(radio("Dark"));
+    await userEvent.click(radio("Light"));
+    await saves.fail(0);
+    expect(theme()).toBe("light");
+    await waitFor(() => expect(ipc.savePreferences).toHaveBeenCalledTimes(2));
+    await saves.fail(1);
+    await waitFor(() => expect(theme()).toBeUndefined());
+    expect(radio("System").checked).toBe(true);
+  });
+
+  it("fall back to the last one saved when a later one fails", async () => {
+    const saves = heldSaves();
+    renderWithQueries(<App />);
+    await openSettings();
+    await userEvent.click(radio("Dark"));
+    await userEvent.click(radio("Light"));
+    await saves.answer(0);
+    await waitFor(() => expect(ipc.savePreferences).toHaveBeenCalledTimes(2));
+    await saves.fail(1);
+    await waitFor(() => expect(theme()).toBe("dark"));
+    expect(radio("Dark").checked).toBe(true);
   });
 });
 
