@@ -13,6 +13,7 @@ describe("formatUpdated", () => {
     expect(formatUpdated(en, ago(59), NOW)).toBe("Updated 59 minutes ago");
     expect(formatUpdated(en, ago(60), NOW)).toBe("Updated 1 hour ago");
     expect(formatUpdated(en, ago(60 * 23 + 59), NOW)).toBe("Updated 23 hours ago");
+    expect(formatUpdated(en, ago(60 * 24), NOW)).toBe("Updated yesterday");
     expect(formatUpdated(en, ago(60 * 24 * 3), NOW)).toBe("Updated 3 days ago");
   });
 
@@ -21,7 +22,9 @@ describe("formatUpdated", () => {
     expect(formatUpdated(sk, ago(1), NOW)).toBe("Aktualizované pred 1 minútou");
     expect(formatUpdated(sk, ago(5), NOW)).toBe("Aktualizované pred 5 minútami");
     expect(formatUpdated(sk, ago(120), NOW)).toBe("Aktualizované pred 2 hodinami");
-    expect(formatUpdated(sk, ago(60 * 24), NOW)).toBe("Aktualizované pred 1 dňom");
+    expect(formatUpdated(sk, ago(60 * 24), NOW)).toBe("Aktualizované včera");
+    expect(formatUpdated(sk, ago(60 * 24 * 2), NOW)).toBe("Aktualizované predvčerom");
+    expect(formatUpdated(sk, ago(60 * 24 * 3), NOW)).toBe("Aktualizované pred 3 dňami");
     expect(formatUpdated(sk, null, NOW)).toBe("Zatiaľ neaktualizované");
   });
 

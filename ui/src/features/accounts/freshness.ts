@@ -1,7 +1,7 @@
 import type { IntlShape } from "react-intl";
 
-/** "Updated 5 minutes ago" ("Aktualizované pred 5 minútami") for a balance fetched at
- * `fetchedAt` (RFC 3339), seen at `now`, in the active language. */
+/** "Updated 5 minutes ago" ("Aktualizované pred 5 minútami"), "Updated yesterday", for a
+ * balance fetched at `fetchedAt` (RFC 3339), seen at `now`, in the active language. */
 export function formatUpdated(intl: IntlShape, fetchedAt: string | null, now: number): string {
   const fetched = fetchedAt === null ? Number.NaN : Date.parse(fetchedAt);
   if (Number.isNaN(fetched)) {
@@ -19,6 +19,7 @@ export function formatUpdated(intl: IntlShape, fetchedAt: string | null, now: nu
       : hours < 24
         ? [hours, "hour"]
         : [Math.floor(hours / 24), "day"];
-  const ago = intl.formatRelativeTime(-amount, unit, { numeric: "always" });
+  // "auto": a day ago is "yesterday" ("včera"), as people say it, not "1 day ago".
+  const ago = intl.formatRelativeTime(-amount, unit, { numeric: "auto" });
   return intl.formatMessage({ id: "accounts.freshness.ago" }, { ago });
 }
