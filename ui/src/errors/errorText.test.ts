@@ -113,6 +113,15 @@ describe("describeDetail", () => {
     );
   });
 
+  it("says any other keychain failure neutrally: it may have failed, not answered or crashed", () => {
+    expect(describeDetail(en, { kind: "keychain", reason: "other" })).toBe(
+      "The keychain reported a problem.",
+    );
+    expect(describeDetail(sk, { kind: "keychain", reason: "other" })).toBe(
+      "Kľúčenka ohlásila chybu.",
+    );
+  });
+
   it("names banks.toml and its line", () => {
     expect(describeDetail(en, { kind: "banksFile", path: "banks.toml", line: 3 })).toBe(
       "banks.toml, line 3",
