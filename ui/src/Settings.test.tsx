@@ -38,7 +38,7 @@ describe("the language", () => {
     expect(ipc.savePreferences).toHaveBeenCalledWith({ language: "sk", theme: "system" });
     expect(screen.getByRole("dialog", { name: "Nastavenia" })).toBe(dialog);
     expect(radio("Slovenčina").checked).toBe(true);
-    expect(radio("Podľa systému (English)")).toBeTruthy();
+    expect(radio("Podľa systému (angličtina)")).toBeTruthy();
     expect(within(dialog).getByRole("group", { name: "Vzhľad" })).toBeTruthy();
     expect(await heading()).toBe("Pripojte svoju banku");
     expect(document.documentElement.lang).toBe("sk");
@@ -58,11 +58,11 @@ describe("the language", () => {
     renderWithQueries(<App />);
     expect(await heading()).toBe("Pripojte svoju banku");
     await openSettings("Nastavenia");
-    expect(radio("Podľa systému (Slovenčina)").checked).toBe(true);
+    expect(radio("Podľa systému (slovenčina)").checked).toBe(true);
 
     await userEvent.click(radio("English"));
     expect(await heading()).toBe("Connect your bank");
-    expect(radio("System (Slovenčina)").checked).toBe(false);
+    expect(radio("System (Slovak)").checked).toBe(false);
     expect(document.documentElement.lang).toBe("en");
   });
 

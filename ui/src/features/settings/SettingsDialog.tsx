@@ -8,7 +8,8 @@ import type { LanguageChoice, PreferenceChoice, ThemeChoice } from "../../ipc";
 import { fallbackPreferences, usePreferences, useSavePreferences } from "./usePreferences";
 import "./settings.css";
 
-/** Each language's name in that language, whatever the active one. */
+/** Each language's name in that language, whatever the active one: its own option, which a
+ * reader of that language finds in any. */
 const LANGUAGE_NAME: Record<Language, MessageId> = {
   en: "common.language.en",
   sk: "common.language.sk",
@@ -48,10 +49,8 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
   const systemLanguage = resolveLanguage("system", current.systemLocale);
 
   const languages: { choice: LanguageChoice; label: string; lang?: Language }[] = [
-    {
-      choice: "system",
-      label: t("settings.language.system", { language: t(LANGUAGE_NAME[systemLanguage]) }),
-    },
+    // Named in the active language, mid-phrase: "System (Slovak)", "Podľa systému (slovenčina)".
+    { choice: "system", label: t("settings.language.system", { language: systemLanguage }) },
     { choice: "en", label: t(LANGUAGE_NAME.en), lang: "en" },
     { choice: "sk", label: t(LANGUAGE_NAME.sk), lang: "sk" },
   ];
