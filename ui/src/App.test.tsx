@@ -11,7 +11,7 @@ import {
   TRAVEL,
   transactions,
 } from "./test/fixtures";
-import { approved, mockIpc } from "./test/ipcMock";
+import { approved, mockIpc, SYSTEM_PREFERENCES } from "./test/ipcMock";
 import { fakeViewport } from "./test/layout";
 import { renderWithQueries } from "./test/render";
 
@@ -156,6 +156,21 @@ describe("the main window", () => {
     await userEvent.click(within(confirm).getByRole("button", { name: choice }));
     expect(ipc.disconnect).toHaveBeenCalledWith(keepData);
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
+  });
+
+  it("speaks Slovak with no accounts shown and when asking before disconnecting", async () => {
+    vi.mocked(ipc.preferences).mockResolvedValue({ ...SYSTEM_PREFERENCES, language: "sk" });
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([]));
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Zrušiť" }));
+    expect(screen.getByText(/^Nezobrazuje sa žiadny účet/).textContent).toBe(
+      "Nezobrazuje sa žiadny účet. Pomocou tlačidla „Zmeniť účty“ vyberte, ktoré účty má Bankbook zobrazovať.",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Odpojiť" }));
+    const confirm = screen.getByRole("dialog", { name: "Odpojiť Demo banka?" });
+    expect(confirm.textContent).toContain(
+      "Váš bankový účet to nijako neovplyvní a kedykoľvek sa môžete znova pripojiť.",
+    );
   });
 
   it("does not disconnect on Cancel", async () => {

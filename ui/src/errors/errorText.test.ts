@@ -113,6 +113,22 @@ describe("describeDetail", () => {
     );
   });
 
+  it("says failures in Slovak as reviewed", () => {
+    const slovak = (code: FailureCode) => everyText(failure(code), sk);
+    expect(slovak("consent_denied")).toContain(
+      "Prístup ste vo svojej banke zamietli. Bankbook nezískal žiadne údaje.",
+    );
+    expect(slovak("storage_unavailable")).toContain(
+      "Bankbook nemôže ukladať do svojho dátového priečinka – disk je možno plný. Zobrazené údaje zostávajú zachované.",
+    );
+    expect(slovak("storage_unavailable").join(" ")).toContain(
+      "a skúste to znova. Už uložené údaje sa nestratia.",
+    );
+    expect(slovak("internal")).toContain(
+      "Zabránilo tomu niečo neočakávané. Skúste to znova; ak sa to bude opakovať, spustite Bankbook znova.",
+    );
+  });
+
   it("says any other keychain failure neutrally: it may have failed, not answered or crashed", () => {
     expect(describeDetail(en, { kind: "keychain", reason: "other" })).toBe(
       "The keychain reported a problem.",

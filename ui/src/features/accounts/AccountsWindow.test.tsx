@@ -62,8 +62,13 @@ const refreshButton = () => screen.getByRole("button", { name: "Refresh" });
 
 describe("in Slovak", () => {
   it("formats money, freshness and dates for Slovakia, and names the Demo Bank", async () => {
+    const everydayOverview = overview(EVERYDAY, { booked: "1234.56", available: "-1520.35" });
+    const [, availableBalance] = everydayOverview.balances;
+    if (availableBalance) {
+      availableBalance.creditLine = "2000";
+    }
     vi.mocked(ipc.accountsOverview).mockResolvedValue([
-      overview(EVERYDAY, { booked: "1234.56", available: "-1520.35" }),
+      everydayOverview,
       overview(SAVINGS, { fetchedAt: null }),
     ]);
     renderWindow({ language: "sk" });
@@ -77,6 +82,13 @@ describe("in Slovak", () => {
     expect(within(everyday).getByTestId("balance-available").textContent).toBe(
       "\u22121\u00a0520,35\u00a0€",
     );
+    expect(within(everyday).getByTestId("balance-available").title).toBe(
+      "Vrátane povoleného prečerpania vo výške 2\u00a0000,00\u00a0€",
+    );
+    // The selected account's empty history.
+    expect(
+      await screen.findByText("Tu sa zobrazia platby prijaté na tento účet aj odoslané z neho."),
+    ).toBeTruthy();
     expect(everyday.textContent).toContain("Účtovný");
     expect(everyday.textContent).toContain("Aktualizované pred 5 minútami");
     expect(accountItem(SAVINGS).textContent).toContain("Zatiaľ neaktualizované");
