@@ -4,7 +4,7 @@
 // focused row offers. The grid owns the focus itself (which row, scrolling it into view); this
 // hook only turns keys into row indices.
 
-import { type KeyboardEvent, useCallback } from "react";
+import type { KeyboardEvent } from "react";
 
 /** A key the grid moves on, or null for a key it leaves alone. */
 export type GridMove = "up" | "down" | "pageUp" | "pageDown" | "first" | "last";
@@ -85,7 +85,10 @@ export type GridKeyboardOptions = {
 };
 
 /** The grid's keydown handler: put it on the grid element. Keys on a control inside a row (a
- * button) still move between rows, but Enter and Space stay the control's. */
+ * button) still move between rows, but Enter and Space stay the control's.
+ *
+ * A new handler each render, on purpose: the grid element is its only user, so a stable
+ * identity would buy nothing, and it would hold only if every caller memoized every callback. */
 export function useGridKeyboard({
   rowCount,
   tabStopRow,
@@ -93,27 +96,24 @@ export function useGridKeyboard({
   moveTo,
   activate,
 }: GridKeyboardOptions): (event: KeyboardEvent<HTMLElement>) => void {
-  return useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      if (rowCount === 0 || event.defaultPrevented) {
-        return;
-      }
-      const target = event.target instanceof Element ? event.target : null;
-      const current = rowIndexOf(target) ?? tabStopRow;
-      const move = gridMove(event);
-      if (move) {
-        event.preventDefault();
-        moveTo(targetRow(move, current, rowCount, pageRows()));
-        return;
-      }
-      const onRowItself = target?.getAttribute("role") === "row";
-      const plain = !(event.altKey || event.ctrlKey || event.metaKey || event.shiftKey);
-      if (onRowItself && plain && (event.key === "Enter" || event.key === " ")) {
-        // Space would scroll the list a page: the row's action replaces it.
-        event.preventDefault();
-        activate(current);
-      }
-    },
-    [rowCount, tabStopRow, pageRows, moveTo, activate],
-  );
+  return (event: KeyboardEvent<HTMLElement>) => {
+    if (rowCount === 0 || event.defaultPrevented) {
+      return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    const current = rowIndexOf(target) ?? tabStopRow;
+    const move = gridMove(event);
+    if (move) {
+      event.preventDefault();
+      moveTo(targetRow(move, current, rowCount, pageRows()));
+      return;
+    }
+    const onRowItself = target?.getAttribute("role") === "row";
+    const plain = !(event.altKey || event.ctrlKey || event.metaKey || event.shiftKey);
+    if (onRowItself && plain && (event.key === "Enter" || event.key === " ")) {
+      // Space would scroll the list a page: the row's action replaces it.
+      event.preventDefault();
+      activate(current);
+    }
+  };
 }

@@ -122,17 +122,14 @@ export function TransactionList({
   const onKeyDown = useGridKeyboard({
     rowCount,
     tabStopRow: tabStop,
-    pageRows: useCallback(() => {
+    pageRows: () => {
       const range = virtualizer.range;
       return range ? range.endIndex - range.startIndex : 1;
-    }, [virtualizer]),
-    moveTo: useCallback(
-      (index: number) => {
-        virtualizer.scrollToIndex(index, { align: "auto" });
-        focus.moveTo(index);
-      },
-      [virtualizer, focus.moveTo],
-    ),
+    },
+    moveTo: (index: number) => {
+      virtualizer.scrollToIndex(index, { align: "auto" });
+      focus.moveTo(index);
+    },
     activate: (index: number) => {
       // A transaction row offers nothing yet; the footer offers its failure's way forward.
       if (index !== items.length) {
