@@ -167,7 +167,7 @@ describe("the main window", () => {
       "Nezobrazuje sa žiadny účet. Pomocou tlačidla „Zmeniť účty“ vyberte, ktoré účty má Bankbook zobrazovať.",
     );
     await userEvent.click(screen.getByRole("button", { name: "Odpojiť" }));
-    const confirm = screen.getByRole("dialog", { name: "Odpojiť Demo banka?" });
+    const confirm = screen.getByRole("dialog", { name: "Odpojiť banku „Demo banka“?" });
     expect(confirm.textContent).toContain(
       "Váš bankový účet to nijako neovplyvní a kedykoľvek sa môžete znova pripojiť.",
     );
