@@ -152,10 +152,11 @@ impl Language {
         self.messages.get(key)
     }
 
-    /// The message `key` with its arguments filled in: `{name}` by its value, and
+    /// The message `key` with its arguments filled in: `{name}` by its value,
     /// `{name, plural, one {# účet} few {# účty} other {# účtov}}` by the branch this language's
-    /// plural rule picks for the number (`=n` first), `#` in it by the number. Panics on an
-    /// argument `args` does not have.
+    /// plural rule picks for the number (`=n` first), `#` in it by the number, and
+    /// `{name, select, sk {...} other {...}}` by the branch of the text. Panics on an argument
+    /// `args` does not have.
     pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         format_message(self.code, self.message(key), args)
     }
@@ -246,31 +247,37 @@ fn format_argument(language: &str, inner: &str, args: &[(&str, Arg<'_>)]) -> Str
         (None, Arg::Text(text)) => text.to_owned(),
         (None, Arg::Number(number)) => number.to_string(),
         (Some("plural"), Arg::Number(number)) => {
-            let branch = plural_branch(language, parts.next().unwrap_or_default(), number);
+            let branches = branches(parts.next().unwrap_or_default());
+            let exact = format!("={number}");
+            let branch = [exact.as_str(), plural_category(language, number), "other"]
+                .into_iter()
+                .find_map(|selector| branches.get(selector))
+                .unwrap_or_else(|| panic!("no plural branch for {number} in {inner:?}"));
             format_message(language, branch, args).replace('#', &number.to_string())
+        }
+        (Some("select"), Arg::Text(text)) => {
+            let branches = branches(parts.next().unwrap_or_default());
+            let branch = [text, "other"]
+                .into_iter()
+                .find_map(|selector| branches.get(selector))
+                .unwrap_or_else(|| panic!("no select branch for {text:?} in {inner:?}"));
+            format_message(language, branch, args)
         }
         (kind, _) => panic!("the argument {name:?} ({kind:?}) is not one this formats"),
     }
 }
 
-/// The branch of `one {...} few {...} other {...}` for `number`: `=number`, else its category,
-/// else `other`.
-fn plural_branch<'a>(language: &str, branches: &'a str, number: u64) -> &'a str {
-    let mut choices = HashMap::new();
-    let mut rest = branches.trim_start();
+/// The branches of a plural or a select, `one {...} few {...} other {...}`, by selector.
+fn branches(text: &str) -> HashMap<&str, &str> {
+    let mut branches = HashMap::new();
+    let mut rest = text.trim_start();
     while let Some(open) = rest.find('{') {
         let selector = rest[..open].trim();
-        let (text, after) = braced(&rest[open..]);
-        choices.insert(selector, text);
+        let (branch, after) = braced(&rest[open..]);
+        branches.insert(selector, branch);
         rest = after.trim_start();
     }
-    let exact = format!("={number}");
-    choices
-        .get(exact.as_str())
-        .or_else(|| choices.get(plural_category(language, number)))
-        .or_else(|| choices.get("other"))
-        .copied()
-        .unwrap_or_else(|| panic!("no plural branch for {number} in {branches:?}"))
+    branches
 }
 
 #[cfg(test)]
@@ -307,5 +314,10 @@ mod tests {
             assert_eq!(format_message("sk", slovak, &args(count)), text);
         }
         assert_eq!(format_message("sk", slovak, &args(5)), "5 účtov");
+        let system = "System ({language, select, sk {slovenčina} other {angličtina}})";
+        for (language, text) in [("sk", "System (slovenčina)"), ("en", "System (angličtina)")] {
+            let args = [("language", Arg::Text(language))];
+            assert_eq!(format_message("sk", system, &args), text);
+        }
     }
 }
