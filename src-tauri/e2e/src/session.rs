@@ -379,9 +379,12 @@ async fn connect(
     arguments: &[String],
     log: &Path,
 ) -> Result<(Client, Child)> {
-    let port = free_port()?;
-    let mut driver = spawn_driver(port, home, env, log)?;
-    match new_session(port, app, arguments).await {
+    let ports = DriverPorts {
+        driver: free_port()?,
+        native: free_port()?,
+    };
+    let mut driver = spawn_driver(ports, home, env, log)?;
+    match new_session(ports, app, arguments).await {
         Ok(client) => Ok((client, driver)),
         Err(error) => {
             // Killing the driver alone would leave its `WebKitWebDriver` (and the app, if it
@@ -392,9 +395,21 @@ async fn connect(
     }
 }
 
-/// Waits for tauri-driver on `port` and opens a WebDriver session with the app.
-async fn new_session(port: u16, app: &Path, arguments: &[String]) -> Result<Client> {
-    wait_for_port(port).await?;
+/// Where tauri-driver listens, and where the native driver (`WebKitWebDriver`) it starts does.
+#[derive(Debug, Clone, Copy)]
+struct DriverPorts {
+    driver: u16,
+    native: u16,
+}
+
+/// Waits for tauri-driver and its native driver, then opens a WebDriver session with the app.
+/// tauri-driver listens as soon as it has started `WebKitWebDriver`, not once that listens: a
+/// session asked for in between is forwarded to a closed port and fails (seen when two test
+/// sessions start at once), so both must be up first.
+async fn new_session(ports: DriverPorts, app: &Path, arguments: &[String]) -> Result<Client> {
+    wait_for_port(ports.native).await?;
+    wait_for_port(ports.driver).await?;
+    let port = ports.driver;
     let capabilities =
         serde_json::json!({ "tauri:options": { "application": app, "args": arguments } });
     let serde_json::Value::Object(capabilities) = capabilities else {
@@ -447,7 +462,7 @@ fn log_path(artefacts: &Path, run: u32) -> PathBuf {
 }
 
 fn spawn_driver(
-    port: u16,
+    ports: DriverPorts,
     home: &Path,
     env: &[(String, String)],
     log_path: &Path,
@@ -458,8 +473,8 @@ fn spawn_driver(
         .map_err(|source| Error::io(log_path, source))?;
     let driver = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
     Command::new(&driver)
-        .args(["--port", &port.to_string()])
-        .args(["--native-port", &free_port()?.to_string()])
+        .args(["--port", &ports.driver.to_string()])
+        .args(["--native-port", &ports.native.to_string()])
         // The app, started by WebKitWebDriver, inherits this environment.
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))

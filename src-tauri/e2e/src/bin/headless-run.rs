@@ -33,8 +33,6 @@ const STATE_TIMEOUT: Duration = Duration::from_secs(30);
 /// the app exchanges the code and lists the accounts.
 const CONSENT_TIMEOUT: Duration = Duration::from_mins(1);
 const STAND_IN: &str = "stand-in browser:";
-/// How many times to start the app before giving up.
-const ATTEMPTS: u32 = 3;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -65,7 +63,7 @@ async fn run() -> Result<()> {
         ("BANKBOOK_BROWSER", browser_text.as_str()),
         ("STAND_IN_DECISION", "approve:2"),
     ];
-    let mut app = start(&home, &env).await?;
+    let mut app = AppSession::start_in_home(NAME, &home, &env).await?;
     step("the window is on screen");
 
     if connected(&app).await? {
@@ -99,23 +97,6 @@ async fn run() -> Result<()> {
         home.display()
     ));
     Ok(())
-}
-
-/// Starts the app, trying again when no WebDriver session came of it: on a busy machine
-/// tauri-driver can forward the first request before its `WebKitWebDriver` listens.
-async fn start(home: &Path, env: &[(&str, &str)]) -> Result<AppSession> {
-    let mut attempt = 1;
-    loop {
-        match AppSession::start_in_home(NAME, home, env).await {
-            Err(error @ (Error::NewSession(_) | Error::DriverNotReady(_)))
-                if attempt < ATTEMPTS =>
-            {
-                step(&format!("{error}; trying again"));
-                attempt += 1;
-            }
-            started => return started,
-        }
-    }
 }
 
 /// Whether the app shows stored accounts (connected in an earlier run) or its empty state.
