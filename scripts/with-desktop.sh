@@ -17,12 +17,23 @@ set -euo pipefail
 # keychain call fails with NoStorageAccess. A kept keyring is unlocked again with it.
 KEYRING_PASSWORD=bankbook-test-keyring
 
-# Moves into the session's HOME and starts the unlocked keyring on the session's bus.
+# Moves into the session's HOME and starts the unlocked keyring on the session's bus, in a
+# session of its own that says its id (keyring_session), so it can be stopped: the daemon
+# writes in the HOME until it is.
 enter_home() {
   export HOME=$1
   export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config" XDG_CACHE_HOME="$HOME/.cache"
-  eval "$(printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets)"
+  eval "$(printf '%s' "$KEYRING_PASSWORD" | setsid sh -c \
+    'echo "keyring_session=$$"; exec gnome-keyring-daemon --unlock --components=secrets')"
   export GNOME_KEYRING_CONTROL
+}
+
+# Stops the keyring daemon that enter_home started, and waits until it is gone.
+stop_keyring() {
+  local pid
+  [[ -n ${keyring_session:-} ]] || return 0
+  for pid in $(pgrep -s "$keyring_session" || true); do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 50); do pgrep -s "$keyring_session" >/dev/null || return 0; sleep 0.1; done
 }
 
 # The kept HOME's session: display, bus and keyring started here, each in a session of its own.
@@ -41,9 +52,7 @@ if [[ -n ${BANKBOOK_SESSION_HOME:-} && -z ${BANKBOOK_DESKTOP_SESSION:-} ]]; then
   xvfb_pid='' bus_pid='' keyring_session=''
   stop_session() {
     local pid
-    if [[ -n $keyring_session ]]; then
-      for pid in $(pgrep -s "$keyring_session" || true); do kill "$pid" 2>/dev/null || true; done
-    fi
+    stop_keyring
     for pid in "$bus_pid" "$xvfb_pid"; do
       if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi
     done
@@ -96,7 +105,9 @@ if [[ -z ${BANKBOOK_DESKTOP_SESSION:-} ]]; then
 fi
 
 session_home=$(mktemp -d -t bankbook-session-XXXXXX)
-trap 'rm -rf "$session_home"' EXIT
+keyring_session=''
+# The keyring first: it would still be writing in the HOME while it is deleted.
+trap 'stop_keyring; rm -rf "$session_home"' EXIT
 enter_home "$session_home"
 
 "$@"
