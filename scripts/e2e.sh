@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests: each test file in a desktop session of its own (its own Xvfb
 # display, D-Bus bus, keyring and HOME, see with-desktop.sh), BANKBOOK_E2E_JOBS files at a time
-# (default 2). The tests spend most of their time waiting on the app, the bank and the browser,
-# not computing, so two sessions side by side take about half the time of one after the other.
+# (default 3). The tests spend most of their time waiting on the app, the bank and the browser,
+# not computing, so sessions side by side finish in a fraction of the time of one after the
+# other.
 # Sessions share nothing: keychain entries, the single-instance bus name and the deep-link
 # handler are all per session, and so are the ports: each parallel job has a slot (xargs'
 # BANKBOOK_E2E_SLOT: 0, 1, ...), and the harness picks its ports in that slot's own range, below
@@ -16,18 +17,30 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-jobs=${BANKBOOK_E2E_JOBS:-2}
+jobs=${BANKBOOK_E2E_JOBS:-3}
 logs="${BANKBOOK_ARTEFACTS:?}/e2e-logs"
 rm -rf "$logs" "$BANKBOOK_ARTEFACTS/axe"
 mkdir -p "$logs"
 
-# The test files' binaries, built once. cargo's status counts (set -e): a test file that does
-# not compile fails the run instead of being left out.
-cargo test --locked -p e2e --tests --no-run --message-format=json-render-diagnostics \
+# The test files' binaries, from the same build as `make rust-test`'s (the whole workspace with
+# the Makefile's features, BANKBOOK_CARGO_FEATURES), so after it nothing is compiled again.
+# cargo's status counts (set -e): a test file that does not compile fails the run instead of
+# being left out.
+read -ra features <<<"${BANKBOOK_CARGO_FEATURES:?the cargo features of make rust-test (make e2e sets them)}"
+cargo test --workspace --locked "${features[@]}" --no-run --message-format=json-render-diagnostics \
   >"$logs/build.json"
-jq -r 'select(.reason == "compiler-artifact" and .target.kind == ["test"] and .executable != null)
+jq -r 'select(.reason == "compiler-artifact" and .target.kind == ["test"] and .executable != null
+              and (.manifest_path | endswith("/src-tauri/e2e/Cargo.toml")))
        | "\(.target.name) \(.executable)"' "$logs/build.json" >"$logs/binaries"
-mapfile -t binaries <"$logs/binaries"
+
+# The longest files first (by how long each took last time; a new one counts as longest), so no
+# long file starts last while the other jobs sit idle.
+durations="${CARGO_TARGET_DIR:-$root/target}/e2e-durations"
+touch "$durations"
+mapfile -t binaries < <(
+  awk 'FILENAME == ARGV[1] { took[$1] = $2; next } { print ($1 in took ? took[$1] : 100000), $0 }' \
+    "$durations" "$logs/binaries" | sort -rn -k 1,1 | cut -d ' ' -f 2-
+)
 files=("$root"/src-tauri/e2e/tests/*.rs)
 if [[ ${#binaries[@]} -ne ${#files[@]} ]]; then
   echo "FAIL: ${#files[@]} end-to-end test files but ${#binaries[@]} test binaries built:" >&2
@@ -41,6 +54,7 @@ run_one() {
   if "$root/scripts/with-desktop.sh" "$binary" --ignored --test-threads=1 --show-output \
     >"$log" 2>&1; then
     echo "ok: $name ($((SECONDS - started)) s): $(grep -h '^test result' "$log")"
+    echo "$name $((SECONDS - started))" >>"$logs/durations"
   else
     echo "FAILED: $name ($((SECONDS - started)) s)"
     # One short line per write, appended: the jobs' lines do not mix.
@@ -54,6 +68,7 @@ export logs root
 # xargs runs `jobs` at a time and exits non-zero when any run failed; every run finishes first.
 # Each job's slot (0 to jobs-1) is its BANKBOOK_E2E_SLOT: its range of ports.
 started=$SECONDS
+trap 'if [[ -f $logs/durations ]]; then cp "$logs/durations" "$durations"; fi' EXIT
 if printf '%s\n' "${binaries[@]}" |
   xargs -P "$jobs" --process-slot-var=BANKBOOK_E2E_SLOT -L 1 \
     bash -c 'run_one "$@"' run_one 2>&1; then
