@@ -17,10 +17,10 @@ export function BankPicker({
   const bankName = useBankName();
   const groupName = useId();
   return (
-    <fieldset className="bank-list">
+    <fieldset className="choice-group">
       <legend>{t("onboarding.bankStep.legend")}</legend>
       {banks.map((bank) => (
-        <label key={bank.id} className="bank-option">
+        <label key={bank.id} className="choice bank-option">
           <input
             type="radio"
             name={groupName}

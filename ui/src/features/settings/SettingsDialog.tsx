@@ -67,10 +67,10 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
           )}
         </div>
       )}
-      <fieldset className="settings-group">
+      <fieldset className="choice-group">
         <legend>{t("settings.language.legend")}</legend>
         {languages.map(({ choice, label, lang }) => (
-          <label key={choice} className="settings-option">
+          <label key={choice} className="choice">
             <input
               type="radio"
               name={languageGroup}
@@ -82,10 +82,10 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
-      <fieldset className="settings-group">
+      <fieldset className="choice-group">
         <legend>{t("settings.theme.legend")}</legend>
         {THEMES.map(({ theme, label }) => (
-          <label key={theme} className="settings-option">
+          <label key={theme} className="choice">
             <input
               type="radio"
               name={themeGroup}
