@@ -57,6 +57,8 @@ async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<(
 
     // The app's data moves onto a small disk of its own, as it was.
     let disk = app.restart_after(move_data_to_a_small_disk).await?;
+    // The restarted window paints before it has read the store: wait for the rows, then count.
+    app.find("[data-testid=transaction-row]").await?;
     let shown_before = app.count("[data-testid=transaction-row]").await?;
     assert!(shown_before > 0, "the stored rows did not come back");
 
