@@ -128,7 +128,10 @@ fn parse_profiles(text: &str) -> std::result::Result<Vec<BankProfile>, FileProbl
             // A profile that cannot work is reported at its `[[bank]]`.
             let line = line_of(text, spanned.span().start);
             let profile = spanned.into_inner();
-            check_profile(&profile, &mut seen).map_err(|reason| FileProblem { line, reason })?;
+            check_profile(&profile, &mut seen).map_err(|error| FileProblem {
+                line,
+                reason: error.to_string(),
+            })?;
             Ok(BankProfile {
                 id: profile.id,
                 name: profile.name,
@@ -146,22 +149,19 @@ fn parse_profiles(text: &str) -> std::result::Result<Vec<BankProfile>, FileProbl
 
 /// Refuses a profile that cannot work or could be confused with another; `seen` holds the ids
 /// of the profiles before it.
-fn check_profile(
-    profile: &FileProfile,
-    seen: &mut HashSet<String>,
-) -> std::result::Result<(), String> {
+fn check_profile(profile: &FileProfile, seen: &mut HashSet<String>) -> Result<()> {
     if !seen.insert(profile.id.clone()) || !is_valid_id(&profile.id) {
-        return Err(format!(
+        return Err(Error::InvalidProfile(format!(
             "bank id {:?} is reserved, repeated, or not made of a-z, 0-9 and -",
             profile.id
-        ));
+        )));
     }
-    check_secure_origin(&profile.base_url).map_err(|error| error.to_string())?;
+    check_secure_origin(&profile.base_url)?;
     if profile.client_certificate.is_some() != profile.client_key.is_some() {
-        return Err(format!(
+        return Err(Error::InvalidProfile(format!(
             "bank {}: client_certificate and client_key go together",
             profile.id
-        ));
+        )));
     }
     Ok(())
 }
