@@ -360,22 +360,16 @@ pub fn axe_folder() -> PathBuf {
     artefacts_root().join("axe")
 }
 
-/// axe-core's browser build, read once.
+/// axe-core's browser build, read once (a failed read is tried again by the next check).
 fn axe_source() -> Result<&'static str> {
-    static SOURCE: OnceLock<std::result::Result<String, String>> = OnceLock::new();
-    SOURCE
-        .get_or_init(|| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../ui/node_modules/axe-core/axe.min.js");
-            fs::read_to_string(&path).map_err(|error| {
-                format!(
-                    "{}: {error}: axe-core is the UI's dev dependency: run `npm --prefix ui install`",
-                    path.display()
-                )
-            })
-        })
-        .as_deref()
-        .map_err(|problem| Error::Axe(problem.clone()))
+    static SOURCE: OnceLock<String> = OnceLock::new();
+    if let Some(source) = SOURCE.get() {
+        return Ok(source);
+    }
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js");
+    let source = fs::read_to_string(&path).map_err(|source| Error::AxeMissing { path, source })?;
+    Ok(SOURCE.get_or_init(|| source))
 }
 
 /// The rules of one of axe's result types (`violations`, `incomplete`).

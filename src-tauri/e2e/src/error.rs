@@ -21,7 +21,16 @@ pub enum Error {
     /// The test could not arrange what it needs (a disk to fill, a folder to mount).
     #[error("test set-up: {0}")]
     Setup(String),
-    /// axe-core could not be loaded or run in the page.
+    /// axe-core's browser build is not where the UI's dev dependencies go.
+    #[error(
+        "axe-core: {}: {source}: it is the UI's dev dependency: run `npm --prefix ui install`",
+        path.display()
+    )]
+    AxeMissing {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// axe-core could not run in the page.
     #[error("axe-core: {0}")]
     Axe(String),
     /// Serious or critical accessibility violations, a line each.
