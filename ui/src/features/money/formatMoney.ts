@@ -11,8 +11,9 @@ export type Direction = "credit" | "debit" | "zero";
 export type MoneyFormat = {
   /** A BCP 47 tag; the user's own locale when left out. */
   locale?: string | undefined;
-  /** "always": a "+" on credits too, as a list of movements shows them; "auto": a minus only. */
-  sign?: "auto" | "always";
+  /** "always": a "+" on credits too, as a list of movements shows them; "auto": a minus only;
+   * "never": the size alone, for words that say the direction. */
+  sign?: "auto" | "always" | "never";
 };
 
 /** The typographic minus (U+2212): wider and clearer than the hyphen many locales use. */
@@ -78,9 +79,9 @@ function buildFormatter(
   currency: string,
   fractionDigits: number,
   locale: string | undefined,
-  sign: "auto" | "always",
+  sign: "auto" | "always" | "never",
 ): MoneyFormatter {
-  const signDisplay = sign === "always" ? "exceptZero" : "auto";
+  const signDisplay = sign === "always" ? "exceptZero" : sign;
   const known = isCurrencyCode(currency);
   const base: Intl.NumberFormatOptions = known
     ? { style: "currency", currency, signDisplay }

@@ -23,9 +23,7 @@ export function TransactionRow({
   const pending = transaction.status === "pending";
   const moved = direction(transaction.amount);
   const amount = formatMoney(transaction.amount, transaction.currency, { locale, sign: "always" });
-  const size = formatMoney(transaction.amount.trim().replace(/^[+-]/, ""), transaction.currency, {
-    locale,
-  });
+  const size = formatMoney(transaction.amount, transaction.currency, { locale, sign: "never" });
   const spoken =
     moved === "debit"
       ? t("transactions.amount.outgoing", { amount: size })
