@@ -75,7 +75,7 @@ async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<(
     app.screenshot("disk-full").await?;
 
     fs::remove_file(&filler).map_err(|source| Error::io(&filler, source))?;
-    app.find_with_text("[data-testid=history-error] button", "Retry")
+    app.find_with_text("[data-testid=history-error] button", ENGLISH.words.try_again)
         .await?
         .click()
         .await?;

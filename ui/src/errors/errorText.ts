@@ -225,8 +225,13 @@ export function describeSyncFailure(
         ? (retryHint ?? intl.formatMessage({ id: "errors.retry.later" }))
         : retryHint,
     detail: describeDetail(intl, failure.detail),
-    reconnect: failure.code === "consent_required",
+    reconnect: syncNeedsReconnect(failure),
   };
+}
+
+/** The consent has ended: only connecting again helps a failed sync, not trying again. */
+export function syncNeedsReconnect(failure: CommandError): boolean {
+  return failure.code === "consent_required";
 }
 
 // --- The connection status could not be read: the screen shown instead of the main window. ---

@@ -1,9 +1,13 @@
 // biome-ignore-all lint/a11y/useSemanticElements: the history is a virtualized ARIA grid of absolutely positioned rows; table elements would need their table layout undone, and their semantics come from the explicit roles either way.
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows take the focus in this grid (one tab stop, roving tabindex on the rows), so its cells are not focusable by design.
 import type { ReactNode } from "react";
-import { type IntlShape, useIntl } from "react-intl";
+import { useIntl } from "react-intl";
 import { Spinner } from "../../components/Spinner";
-import { describeSyncFailure, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
+import {
+  describeSyncFailure,
+  FAILURE_ACTION_MESSAGE,
+  syncNeedsReconnect,
+} from "../../errors/errorText";
 import { useT } from "../../i18n/useT";
 import type { CommandError } from "../../ipc";
 import { GRID_COLUMNS, type GridRowProps } from "./gridRow";
@@ -15,15 +19,13 @@ export type FooterState =
   | { kind: "end"; complete: boolean };
 
 /** What Enter on the footer does: the failure's way forward, else nothing. */
-export type FooterAction = "retry" | "reconnect" | null;
+type FooterAction = "retry" | "reconnect" | null;
 
-export function footerAction(intl: IntlShape, state: FooterState): FooterAction {
+export function footerAction(state: FooterState): FooterAction {
   if (state.kind !== "failed") {
     return null;
   }
-  // An ended consent: only connecting again helps, trying again would fail the same way.
-  const { reconnect } = describeSyncFailure(intl, state.failure, "loadOlderHistory");
-  return reconnect ? "reconnect" : "retry";
+  return syncNeedsReconnect(state.failure) ? "reconnect" : "retry";
 }
 
 /** The last row of the list: older entries on their way, why they did not come (the rows above
@@ -98,7 +100,7 @@ function FailedCell({
         </button>
       )}
       <button type="button" className="button small" onClick={onRetry}>
-        {t("transactions.retry")}
+        {t(FAILURE_ACTION_MESSAGE.retry)}
       </button>
     </div>
   );

@@ -237,7 +237,7 @@ describe("when a page fails", () => {
     expect(pageCalls()).toEqual([null, "c1"]);
 
     history({ first: page(transactions("a", 10), "c1"), c1: page(transactions("a", 5, 10)) });
-    await userEvent.click(within(failed).getByRole("button", { name: "Retry" }));
+    await userEvent.click(within(failed).getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(rowIds()).toHaveLength(15));
     expect(pageCalls()).toEqual([null, "c1", "c1"]);
     expect(screen.queryByTestId("history-error")).toBeNull();

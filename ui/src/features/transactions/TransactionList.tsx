@@ -51,8 +51,7 @@ export function TransactionList({
   onConsentRequired: () => void;
 }) {
   const t = useT();
-  const intl = useIntl();
-  const { locale } = intl;
+  const { locale } = useIntl();
   const history = useTransactionHistory(iban);
   const failure = useMemo(
     () => (history.error ? toCommandError(history.error) : null),
@@ -135,7 +134,7 @@ export function TransactionList({
       if (index !== items.length) {
         return;
       }
-      const action = footerAction(intl, footer);
+      const action = footerAction(footer);
       if (action === "retry") {
         retry();
       } else if (action === "reconnect") {
