@@ -3,8 +3,7 @@ import { render } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
 import { IntlProvider } from "react-intl";
 import { CATALOGS } from "../i18n/catalogs";
-import type { Language } from "../i18n/language";
-import { TEST_LOCALE } from "./intl";
+import { formattingLocale, type Language } from "../i18n/language";
 
 /** A catalog gap fails the test instead of falling back to the message id. */
 function failOnIntlError(error: Error): never {
@@ -24,7 +23,7 @@ export function TestProviders({
 }) {
   return (
     <IntlProvider
-      locale={TEST_LOCALE[language]}
+      locale={formattingLocale(language, null)}
       messages={CATALOGS[language]}
       defaultLocale="en"
       onError={failOnIntlError}
