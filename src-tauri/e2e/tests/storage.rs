@@ -75,10 +75,13 @@ async fn a_full_disk_keeps_the_rows_says_so_and_retry_goes_on() -> e2e::Result<(
     app.screenshot("disk-full").await?;
 
     fs::remove_file(&filler).map_err(|source| Error::io(&filler, source))?;
-    app.find_with_text("[data-testid=history-error] button", ENGLISH.words.try_again)
-        .await?
-        .click()
-        .await?;
+    app.find_with_text(
+        "[data-testid=history-error] button",
+        ENGLISH.words.try_again,
+    )
+    .await?
+    .click()
+    .await?;
     let after_the_fault = app.scroll_history(600, 400).await?;
 
     // Every row, from the top, once and in the bank's order: nothing lost at the fault.
