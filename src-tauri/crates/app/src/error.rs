@@ -186,15 +186,19 @@ impl Error {
     }
 
     fn retry_after_seconds(&self) -> Option<u32> {
-        let (Self::Bank(bank_error)
-        | Self::Connection(connection::Error::Bank(bank_error))
-        | Self::Ledger(ledger::Error::Bank(bank_error))) = self
-        else {
-            return None;
-        };
-        bank_error
+        self.bank_error()?
             .retry_after()
             .map(|wait| u32::try_from(wait.as_secs()).unwrap_or(u32::MAX))
+    }
+
+    /// The bank's error, however the use case reached it.
+    fn bank_error(&self) -> Option<&bank::Error> {
+        match self {
+            Self::Bank(error)
+            | Self::Connection(connection::Error::Bank(error))
+            | Self::Ledger(ledger::Error::Bank(error)) => Some(error),
+            _ => None,
+        }
     }
 }
 
@@ -280,11 +284,8 @@ impl Error {
                 path: path.display().to_string(),
                 reason: store::StorageFailure::of_io(source).into(),
             }),
-            Self::Bank(error)
-            | Self::Connection(connection::Error::Bank(error))
-            | Self::Ledger(ledger::Error::Bank(error)) => bank_detail(error),
             Self::Connection(connection::Error::Vault(error)) => vault_detail(error),
-            _ => None,
+            _ => self.bank_error().and_then(bank_detail),
         }
     }
 }

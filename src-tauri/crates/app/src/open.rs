@@ -37,13 +37,8 @@ impl Opened {
         let connector = Connector::new(profiles, data_folder, keychain.clone())
             .with_demo_config(demo_config(data_folder, demo_transactions));
         let store_path = data_folder.join(STORE_FILE);
-        let store = Store::open(&store_path).map_err(|error| {
-            if error.is_storage_failure() {
-                unusable(error)
-            } else {
-                Error::Store(error)
-            }
-        })?;
+        let store = Store::open(&store_path)
+            .map_err(|error| Error::Store(error).in_data_folder(data_folder))?;
         let link = saved_link(&store)?;
         Ok(Self::new(connector, store, link))
     }
