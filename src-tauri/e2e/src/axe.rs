@@ -48,8 +48,6 @@ pub struct AxeReport {
     pub violations: Vec<Violation>,
     /// The rules axe could not decide here ("needs review"), in the same form.
     pub incomplete: Vec<Violation>,
-    /// axe's whole result, as written to [`Self::json`].
-    pub json: PathBuf,
 }
 
 /// One failed (or undecided) rule and the elements that fail it (or that axe could not decide).
@@ -249,6 +247,19 @@ impl AppSession {
             .await?;
         Ok(theme.as_str().map(str::to_owned))
     }
+
+    /// Waits (up to 5 s) until `<html data-theme>` is `theme`, and returns what it is then.
+    pub async fn settled_theme(&self, theme: Option<&str>) -> Result<Option<String>> {
+        let mut shown = self.theme_attribute().await?;
+        for _ in 0..50 {
+            if shown.as_deref() == theme {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            shown = self.theme_attribute().await?;
+        }
+        Ok(shown)
+    }
 }
 
 /// Whether this page has axe already (one injection per page load).
@@ -348,7 +359,6 @@ impl AppSession {
             screen: screen.to_owned(),
             violations: rules(result, "violations"),
             incomplete: rules(result, "incomplete"),
-            json,
         };
         append_summary(&folder.join("summary.tsv"), &report)?;
         Ok(report)

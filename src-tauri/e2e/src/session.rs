@@ -295,12 +295,9 @@ impl AppSession {
 
     /// Saves what the window shows as `<nn>-<step>.png` and returns the path.
     pub async fn screenshot(&mut self, step: &str) -> Result<PathBuf> {
-        self.next_frames().await?;
         self.steps += 1;
-        let path = self.artefacts.join(format!("{:02}-{step}.png", self.steps));
-        let png = self.client.screenshot().await?;
-        fs::write(&path, png).map_err(|source| Error::io(&path, source))?;
-        Ok(path)
+        self.screenshot_as(&format!("{:02}-{step}", self.steps))
+            .await
     }
 
     /// Saves what the window shows as `<artefacts>/<name>.png` (`name` may hold folders:

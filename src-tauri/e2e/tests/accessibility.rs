@@ -140,14 +140,7 @@ async fn check_settings_in_the_themes_it_sets(
         (None, words.theme_system),
     ] {
         app.click_role("radio", label).await?;
-        let mut shown = app.theme_attribute().await?;
-        for _ in 0..50 {
-            if shown.as_deref() == theme {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            shown = app.theme_attribute().await?;
-        }
+        let shown = app.settled_theme(theme).await?;
         assert_eq!(
             shown.as_deref(),
             theme,

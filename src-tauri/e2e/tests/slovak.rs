@@ -267,17 +267,11 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
     let light_background = app.page_background().await?;
     app.click_role("button", words.settings).await?;
     app.find_role("dialog", words.settings_title).await?;
-    app.find_role("radio", words.theme_dark)
-        .await?
-        .click()
-        .await?;
-    for _ in 0..50 {
-        if app.theme_attribute().await?.as_deref() == Some("dark") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(app.theme_attribute().await?.as_deref(), Some("dark"));
+    app.click_role("radio", words.theme_dark).await?;
+    assert_eq!(
+        app.settled_theme(Some("dark")).await?.as_deref(),
+        Some("dark")
+    );
     app.screenshot_as("settings-dark").await?;
     app.press(Key::Escape).await?;
     app.gone("dialog[open]", std::time::Duration::from_secs(5))
