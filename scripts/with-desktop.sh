@@ -81,13 +81,8 @@ if [[ -n ${BANKBOOK_SESSION_HOME:-} && -z ${BANKBOOK_DESKTOP_SESSION:-} ]]; then
     dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=1 {session_lock}>&-
   )
   export DBUS_SESSION_BUS_ADDRESS
-  export HOME=$BANKBOOK_SESSION_HOME
-  export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config" XDG_CACHE_HOME="$HOME/.cache"
-  # The keyring daemon in a session of its own, which says its id: stopped by it at the end.
-  eval "$(printf '%s' "$KEYRING_PASSWORD" | setsid sh -c \
-    'echo "keyring_session=$$"; exec gnome-keyring-daemon --unlock --components=secrets' \
-    {session_lock}>&-)"
-  export GNOME_KEYRING_CONTROL
+  # The keyring daemon must not hold the lock: closed for it.
+  enter_home "$BANKBOOK_SESSION_HOME" {session_lock}>&-
 
   status=0
   "$@" || status=$?
