@@ -1,0 +1,171 @@
+//! Replaces a file whole or not at all. A crash, a full disk or a failed write midway leaves the
+//! old file as it was, never half of the new one: the bytes go to a temporary file in the same
+//! folder (a rename does not cross file systems), reach the disk, get their permissions, and
+//! only then take the file's name in one step.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path`, replacing any file there atomically.
+///
+/// `mode` sets the file's Unix permissions (e.g. `0o600`) before it takes the name, so the file
+/// is never visible under its name with other permissions. With `None` the file keeps the
+/// temporary file's own permissions: `0o600`, owner only. Windows has no such modes: the file
+/// inherits its folder's access control list there, and `mode` is ignored.
+///
+/// A missing folder is created (`0o700` on Unix: only folders for the owner are made here).
+pub fn write_atomically(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    let folder = folder_of(path);
+    create_folder(folder)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    file.write_all(bytes)?;
+    set_mode(file.as_file(), mode)?;
+    file.as_file().sync_all()?;
+    // A failed rename deletes the temporary file.
+    file.persist(path).map_err(|error| error.error)?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// The folder a bare file name lives in is the current one.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+#[cfg(unix)]
+fn create_folder(folder: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+}
+
+#[cfg(not(unix))]
+fn create_folder(folder: &Path) -> io::Result<()> {
+    fs::create_dir_all(folder)
+}
+
+#[cfg(unix)]
+fn set_mode(file: &fs::File, mode: Option<u32>) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    match mode {
+        Some(mode) => file.set_permissions(fs::Permissions::from_mode(mode)),
+        None => Ok(()),
+    }
+}
+
+/// Windows has no permission bits to set: see [`write_atomically`].
+#[cfg(not(unix))]
+fn set_mode(_file: &fs::File, _mode: Option<u32>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Makes the rename itself durable. Best effort: the new file is in place already, so failing
+/// now would report a write that happened; and some file systems cannot sync a folder.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) {
+    if let Err(error) = fs::File::open(folder).and_then(|folder| folder.sync_all()) {
+        tracing::debug!(%error, "the folder was not synced after a rename");
+    }
+}
+
+/// Windows cannot open a folder as a file; its renames are made durable by the file system.
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in `folder`, sorted.
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_a_new_file_and_replaces_an_old_one() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("banks.toml");
+
+        write_atomically(&path, b"first", None).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        write_atomically(&path, b"second, longer", None).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second, longer");
+        write_atomically(&path, b"", None).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"");
+
+        // No temporary file is left behind.
+        assert_eq!(names(folder.path()), ["banks.toml"]);
+    }
+
+    #[test]
+    fn creates_a_missing_folder() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("config").join("app").join("banks.toml");
+        write_atomically(&path, b"text", None).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"text");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_litter() {
+        let folder = tempfile::tempdir().unwrap();
+        // A folder where the file should be: the rename over it fails.
+        let path = folder.path().join("banks.toml");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), b"kept").unwrap();
+
+        assert!(write_atomically(&path, b"new", None).is_err());
+
+        assert_eq!(fs::read(path.join("inside")).unwrap(), b"kept");
+        assert_eq!(names(folder.path()), ["banks.toml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_the_mode_asked_for() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("banks.toml");
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+
+        write_atomically(&path, b"private", None).unwrap();
+        assert_eq!(mode(&path), 0o600);
+
+        // An old file readable by everyone is replaced by one for its owner only.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomically(&path, b"private", Some(0o600)).unwrap();
+        assert_eq!(mode(&path), 0o600);
+
+        write_atomically(&path, b"shared", Some(0o640)).unwrap();
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_created_folder_is_for_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let created = folder.path().join("config");
+        write_atomically(&created.join("banks.toml"), b"text", None).unwrap();
+        let mode = fs::metadata(&created).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+
+    #[test]
+    fn a_bare_file_name_lives_in_the_current_folder() {
+        assert_eq!(folder_of(Path::new("banks.toml")), Path::new("."));
+        assert_eq!(folder_of(Path::new("/etc/banks.toml")), Path::new("/etc"));
+    }
+}
