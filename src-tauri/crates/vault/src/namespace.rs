@@ -10,8 +10,9 @@
 //!
 //! `<build>` is `debug` or `release` (from `debug_assertions`), so a debug build never reads or
 //! overwrites the installed app's secrets; `<profile>` is the bank profile id and `<kind>` one of
-//! `refresh-token`, `access-token`, `client-secret`. Profile ids may not contain `/`, so no two
-//! secrets share a name. What a header and its parts hold is described in `chunks.rs`.
+//! `refresh-token`, `access-token`, `client-secret`, `client-key`. Profile ids may not contain
+//! `/`, so no two secrets share a name. What a header and its parts hold is described in
+//! `chunks.rs`.
 
 use crate::chunks::Generation;
 use crate::error::{Error, Result};
@@ -28,16 +29,24 @@ pub enum SecretKind {
     RefreshToken,
     AccessToken,
     ClientSecret,
+    /// The PEM (PKCS#8) private key of the client certificate for mutual TLS.
+    ClientKey,
 }
 
 impl SecretKind {
-    pub const ALL: [Self; 3] = [Self::RefreshToken, Self::AccessToken, Self::ClientSecret];
+    pub const ALL: [Self; 4] = [
+        Self::RefreshToken,
+        Self::AccessToken,
+        Self::ClientSecret,
+        Self::ClientKey,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
             Self::RefreshToken => "refresh-token",
             Self::AccessToken => "access-token",
             Self::ClientSecret => "client-secret",
+            Self::ClientKey => "client-key",
         }
     }
 }
@@ -169,7 +178,7 @@ mod tests {
                 assert!(headers.insert(namespace.names(kind).header));
             }
         }
-        assert_eq!(headers.len(), 9);
+        assert_eq!(headers.len(), 3 * SecretKind::ALL.len());
     }
 
     #[test]
