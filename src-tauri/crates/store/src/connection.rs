@@ -1,11 +1,11 @@
-//! The bank connection and the accounts the user chose to show. Nothing secret: tokens live
-//! in the keychain.
+//! The bank connections and the accounts the user chose to show at each. Nothing secret:
+//! tokens live in the keychain.
 
 use rusqlite::{OptionalExtension, params};
 
 use crate::{Result, Store};
 
-/// The bank Bankbook is connected to, and when its consent ends.
+/// A bank Bankbook is connected to, and when its consent ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedConnection {
     pub bank_id: String,
@@ -22,49 +22,78 @@ pub struct SelectedAccount {
     pub product: Option<String>,
 }
 
+/// What a bank's data is, for statements that delete it: its shown accounts that no other
+/// bank shows too.
+const ACCOUNTS_OF_BANK_ONLY: &str = "SELECT iban FROM selected_account WHERE bank_id = ?1
+     AND iban NOT IN (SELECT iban FROM selected_account WHERE bank_id <> ?1)";
+
 impl Store {
-    /// The current connection, if any.
-    pub fn connection(&self) -> Result<Option<SavedConnection>> {
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT bank_id, consent_expires_at FROM connection WHERE id = 1",
-                [],
-                |row| {
-                    Ok(SavedConnection {
-                        bank_id: row.get(0)?,
-                        consent_expires_at: row.get(1)?,
-                    })
-                },
-            )
-            .optional()?)
+    /// Every connection, in the order the banks were first connected.
+    pub fn connections(&self) -> Result<Vec<SavedConnection>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT bank_id, consent_expires_at FROM bank_connection ORDER BY rowid",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(SavedConnection {
+                bank_id: row.get(0)?,
+                consent_expires_at: row.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Records a new connection, replacing the previous one.
+    /// Records a bank's connection; a new consent at a bank already connected replaces its
+    /// end date and keeps its place in the order.
     pub fn save_connection(&self, connection: &SavedConnection) -> Result<()> {
         self.connection.execute(
-            "INSERT OR REPLACE INTO connection (id, bank_id, consent_expires_at) VALUES (1, ?1, ?2)",
+            "INSERT INTO bank_connection (bank_id, consent_expires_at) VALUES (?1, ?2)
+             ON CONFLICT (bank_id) DO UPDATE SET consent_expires_at = excluded.consent_expires_at",
             params![connection.bank_id, connection.consent_expires_at],
         )?;
         Ok(())
     }
 
-    /// Forgets the connection; with `keep_data` false, also what was kept for it, which is
+    /// Forgets `bank_id`'s connection; with `keep_data` false, also what was kept for it (the
+    /// accounts shown for it and their history, unless another bank shows them too), which is
     /// then erased from the database file and its write-ahead log, not only deleted (see
-    /// `erase_deleted`).
-    pub fn forget_connection(&mut self, keep_data: bool) -> Result<()> {
+    /// `erase_deleted`). Other banks' connections and data are not touched.
+    pub fn forget_connection(&mut self, bank_id: &str, keep_data: bool) -> Result<()> {
         let transaction = self.connection.transaction()?;
-        transaction.execute("DELETE FROM connection", [])?;
+        transaction.execute(
+            "DELETE FROM bank_connection WHERE bank_id = ?1",
+            params![bank_id],
+        )?;
         if !keep_data {
-            for table in ["selected_account", "entry", "balance", "account_sync"] {
-                transaction.execute(&format!("DELETE FROM {table}"), [])?;
+            for table in ["entry", "balance", "account_sync"] {
+                transaction.execute(
+                    &format!("DELETE FROM {table} WHERE iban IN ({ACCOUNTS_OF_BANK_ONLY})"),
+                    params![bank_id],
+                )?;
             }
+            transaction.execute(
+                "DELETE FROM selected_account WHERE bank_id = ?1",
+                params![bank_id],
+            )?;
         }
         transaction.commit()?;
         if !keep_data {
             self.erase_deleted()?;
         }
         Ok(())
+    }
+
+    /// The bank whose shown account `iban` is (the first connected, should two show it).
+    pub fn bank_of(&self, iban: &str) -> Result<Option<String>> {
+        Ok(self
+            .connection
+            .prepare_cached(
+                "SELECT selected_account.bank_id FROM selected_account
+                 LEFT JOIN bank_connection USING (bank_id)
+                 WHERE iban = ?1 ORDER BY bank_connection.rowid IS NULL, bank_connection.rowid
+                 LIMIT 1",
+            )?
+            .query_row(params![iban], |row| row.get(0))
+            .optional()?)
     }
 
     /// Replaces the accounts shown for `bank_id`, in this order.
@@ -131,59 +160,81 @@ mod tests {
         }
     }
 
-    #[test]
-    fn keeps_one_connection_and_the_chosen_accounts_in_order() {
-        let mut store = Store::open_in_memory().unwrap();
-        assert_eq!(store.connection().unwrap(), None);
-        let saved = SavedConnection {
-            bank_id: "demo".to_owned(),
-            consent_expires_at: 1_800_000_000,
-        };
-        store.save_connection(&saved).unwrap();
-        store.save_connection(&saved).unwrap();
-        assert_eq!(store.connection().unwrap(), Some(saved));
+    fn saved(bank_id: &str, consent_expires_at: i64) -> SavedConnection {
+        SavedConnection {
+            bank_id: bank_id.to_owned(),
+            consent_expires_at,
+        }
+    }
 
+    #[test]
+    fn keeps_each_banks_connection_in_the_order_connected() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.connections().unwrap(), []);
+        store.save_connection(&saved("tatra", 1)).unwrap();
+        store.save_connection(&saved("demo", 2)).unwrap();
+        // A new consent at Tatra: its date changes, its place does not.
+        store.save_connection(&saved("tatra", 3)).unwrap();
+        assert_eq!(
+            store.connections().unwrap(),
+            [saved("tatra", 3), saved("demo", 2)]
+        );
+    }
+
+    #[test]
+    fn keeps_the_chosen_accounts_of_each_bank_in_order() {
+        let mut store = Store::open_in_memory().unwrap();
         store
             .select_accounts("demo", &[account("B"), account("A")])
             .unwrap();
         store
             .select_accounts("demo", &[account("C"), account("A")])
             .unwrap();
-        let ibans: Vec<String> = store
-            .selected_accounts("demo")
-            .unwrap()
-            .into_iter()
-            .map(|account| account.iban)
-            .collect();
-        assert_eq!(ibans, ["C", "A"]);
+        store.select_accounts("tatra", &[account("T")]).unwrap();
+        let ibans = |bank: &str| -> Vec<String> {
+            store
+                .selected_accounts(bank)
+                .unwrap()
+                .into_iter()
+                .map(|account| account.iban)
+                .collect()
+        };
+        assert_eq!(ibans("demo"), ["C", "A"]);
+        assert_eq!(ibans("tatra"), ["T"]);
+        assert_eq!(store.bank_of("T").unwrap().as_deref(), Some("tatra"));
+        assert_eq!(store.bank_of("A").unwrap().as_deref(), Some("demo"));
+        assert_eq!(store.bank_of("X").unwrap(), None);
     }
 
     #[test]
-    fn disconnecting_keeps_or_removes_the_data_as_asked() {
+    fn disconnecting_one_bank_keeps_or_removes_its_data_and_leaves_the_others() {
         let mut store = Store::open_in_memory().unwrap();
-        let saved = SavedConnection {
-            bank_id: "demo".to_owned(),
-            consent_expires_at: 0,
-        };
-        store.save_connection(&saved).unwrap();
+        store.save_connection(&saved("demo", 0)).unwrap();
+        store.save_connection(&saved("tatra", 0)).unwrap();
         store.select_accounts("demo", &[account("A")]).unwrap();
+        store.select_accounts("tatra", &[account("T")]).unwrap();
+        for iban in ["A", "T"] {
+            store
+                .save_balances(iban, &[], 1)
+                .and_then(|()| store.mark_history_refreshed(iban, 1))
+                .unwrap();
+        }
 
-        store.forget_connection(true).unwrap();
-        assert_eq!(store.connection().unwrap(), None);
+        store.forget_connection("demo", true).unwrap();
+        assert_eq!(store.connections().unwrap(), [saved("tatra", 0)]);
         assert_eq!(store.selected_accounts("demo").unwrap().len(), 1);
 
-        store
-            .save_balances("A", &[], 1)
-            .and_then(|()| store.mark_history_refreshed("A", 1))
-            .unwrap();
-        store.forget_connection(false).unwrap();
+        store.forget_connection("demo", false).unwrap();
         assert!(store.selected_accounts("demo").unwrap().is_empty());
         assert_eq!(
-            store.balances("A").unwrap(),
-            crate::StoredBalances::default()
-        );
-        assert_eq!(
             store.history_sync("A").unwrap(),
+            crate::HistorySync::default()
+        );
+        // Tatra's connection and data are untouched.
+        assert_eq!(store.connections().unwrap(), [saved("tatra", 0)]);
+        assert_eq!(store.selected_accounts("tatra").unwrap().len(), 1);
+        assert_ne!(
+            store.history_sync("T").unwrap(),
             crate::HistorySync::default()
         );
     }

@@ -66,6 +66,15 @@ const MIGRATIONS: &[&str] = &[
         history_complete     INTEGER NOT NULL DEFAULT 0,
         history_refreshed_at INTEGER
     ) STRICT;",
+    // 3: several banks at once: one connection per bank, in the order they were connected
+    // (the rowid, kept when a connection is renewed).
+    "CREATE TABLE bank_connection (
+        bank_id            TEXT PRIMARY KEY,
+        consent_expires_at INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO bank_connection (bank_id, consent_expires_at)
+        SELECT bank_id, consent_expires_at FROM connection;
+    DROP TABLE connection;",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.
@@ -103,6 +112,27 @@ mod tests {
                 [],
             )
             .unwrap();
+    }
+
+    #[test]
+    fn keeps_the_one_connection_of_an_older_store() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..2] {
+            connection.execute_batch(sql).unwrap();
+        }
+        connection.pragma_update(None, "user_version", 2).unwrap();
+        connection
+            .execute("INSERT INTO connection VALUES (1, 'demo', 1800000000)", [])
+            .unwrap();
+        apply(&mut connection).unwrap();
+        let kept: (String, i64) = connection
+            .query_row(
+                "SELECT bank_id, consent_expires_at FROM bank_connection",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, ("demo".to_owned(), 1_800_000_000));
     }
 
     #[test]

@@ -112,7 +112,7 @@ fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
         .unwrap();
     assert!(holds(&wal(&path), &format!("{COUNTERPARTY} 310")));
 
-    store.forget_connection(false).unwrap();
+    store.forget_connection("demo", false).unwrap();
 
     for file in [path.clone(), wal(&path), shm(&path)] {
         for text in [COUNTERPARTY, COUNTERPARTY_IBAN, ACCOUNT_NAME, ACCOUNT_IBAN] {
@@ -123,7 +123,7 @@ fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
     assert_eq!(log, 0, "the log is truncated");
 
     // The store goes on working, and the erasing keeps nothing it should not have removed.
-    assert_eq!(store.connection().unwrap(), None);
+    assert_eq!(store.connections().unwrap(), []);
     assert!(store.selected_accounts("demo").unwrap().is_empty());
     assert_eq!(store.entry_count(ACCOUNT_IBAN).unwrap(), 0);
     connect(&mut store);
@@ -155,7 +155,7 @@ fn data_deleted_before_deletions_were_overwritten_is_erased_too() {
     );
 
     let mut store = Store::open(&path).unwrap();
-    store.forget_connection(false).unwrap();
+    store.forget_connection("demo", false).unwrap();
     for file in [path.clone(), wal(&path)] {
         assert!(!holds(&file, COUNTERPARTY), "{}", file.display());
     }
@@ -177,13 +177,13 @@ fn a_reader_that_keeps_removed_data_in_the_log_is_an_error_until_it_finishes() {
         .execute_batch("BEGIN; SELECT count(*) FROM entry;")
         .unwrap();
 
-    let error = store.forget_connection(false).unwrap_err();
+    let error = store.forget_connection("demo", false).unwrap_err();
     assert!(matches!(error, store::Error::NotErased), "{error:?}");
     assert!(error.is_storage_failure());
-    assert_eq!(store.connection().unwrap(), None);
+    assert_eq!(store.connections().unwrap(), []);
 
     reader.execute_batch("COMMIT").unwrap();
-    store.forget_connection(false).unwrap();
+    store.forget_connection("demo", false).unwrap();
     for file in [path.clone(), wal(&path)] {
         assert!(!holds(&file, COUNTERPARTY), "{}", file.display());
     }
@@ -197,8 +197,8 @@ fn keeping_the_data_keeps_it() {
     store
         .append_older(ACCOUNT_IBAN, &payments(0, 3), None)
         .unwrap();
-    store.forget_connection(true).unwrap();
-    assert_eq!(store.connection().unwrap(), None);
+    store.forget_connection("demo", true).unwrap();
+    assert_eq!(store.connections().unwrap(), []);
     assert_eq!(store.entry_count(ACCOUNT_IBAN).unwrap(), 3);
 }
 
@@ -258,7 +258,7 @@ mod permissions {
         let store = Store::open(&path).unwrap();
         assert_eq!(mode(&data), 0o700);
         assert_private_files(&path);
-        assert!(store.connection().unwrap().is_some());
+        assert!(!store.connections().unwrap().is_empty());
         drop(earlier);
     }
 
@@ -306,7 +306,7 @@ mod permissions {
         assert!(!wal(&path).exists(), "closing removes the log");
 
         let connection = rusqlite::Connection::open(&path).unwrap();
-        connection.execute("DELETE FROM connection", []).unwrap();
+        connection.execute("DELETE FROM bank_connection", []).unwrap();
         assert_private_files(&path);
     }
 }
