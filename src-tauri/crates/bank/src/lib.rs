@@ -17,7 +17,7 @@ mod tokens;
 mod transport;
 
 pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
-pub use callback::{CALLBACK_PATH, Callback, SCHEME};
+pub use callback::{Answer, CALLBACK_PATH, Callback, SCHEME, redirect_uri};
 pub use error::{Error, Result};
 pub use model::{
     Account, AccountInformation, Balance, BalanceKind, Counterparty, EntryStatus, Iban, Page,

@@ -1,5 +1,6 @@
 //! Consents the user has started in the browser and not yet finished: each waits for the
-//! bank's callback with its state, once, for a few minutes.
+//! bank's callback with its state, once, for a few minutes. One at a time per bank: starting
+//! again replaces the earlier one, whose answer is then refused.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -61,10 +62,13 @@ impl PendingConsents {
         }
     }
 
-    /// Remembers a consent just started for `bank_id`. Expired ones are dropped on the way.
+    /// Remembers a consent just started for `bank_id`, in place of an earlier one of that
+    /// bank. Expired ones are dropped on the way.
     pub fn insert(&self, bank_id: &str, request: ConsentRequest) {
         let mut entries = self.lock();
-        entries.retain(|entry| entry.started.elapsed() < self.wait);
+        entries.retain(|entry| {
+            entry.started.elapsed() < self.wait && entry.consent.bank_id != bank_id
+        });
         entries.push(Entry {
             state: request.state,
             started: Instant::now(),
@@ -75,15 +79,17 @@ impl PendingConsents {
         });
     }
 
-    /// Takes the consent whose state is `state`: it can be taken once.
-    pub fn take(&self, state: &str) -> Result<PendingConsent, Unmatched> {
+    /// Takes the consent started at `bank_id` whose state is `state`: it can be taken once. A
+    /// consent of another bank never matches, whatever its state (RFC 9700 section 4.4).
+    pub fn take(&self, bank_id: &str, state: &str) -> Result<PendingConsent, Unmatched> {
         let mut entries = self.lock();
         // Every entry is compared, in constant time, so timing says nothing about the states.
         let position = entries
             .iter()
             .enumerate()
             .map(|(index, entry)| {
-                let matched = constant_time_eq(entry.state.expose().as_bytes(), state.as_bytes());
+                let matched = constant_time_eq(entry.state.expose().as_bytes(), state.as_bytes())
+                    & (entry.consent.bank_id == bank_id);
                 (index, matched)
             })
             .fold(None, |found, (index, matched)| {
@@ -99,9 +105,9 @@ impl PendingConsents {
         Ok(entry.consent)
     }
 
-    /// Forgets every waiting consent (the user cancelled).
-    pub fn clear(&self) {
-        self.lock().clear();
+    /// Forgets the consent waiting at `bank_id` (the user closed its dialog).
+    pub fn cancel(&self, bank_id: &str) {
+        self.lock().retain(|entry| entry.consent.bank_id != bank_id);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
@@ -132,7 +138,7 @@ mod tests {
             base_url: "http://127.0.0.1:9".parse().unwrap(),
             client_id: "client".to_owned(),
             client_secret: Sensitive("secret".to_owned()),
-            redirect_uri: "app.bankbook:/oauth/callback".to_owned(),
+            redirect_uri: "app.bankbook:/oauth/callback/demo".to_owned(),
         };
         OAuth::new(&config, reqwest::Client::new())
             .unwrap()
@@ -145,9 +151,47 @@ mod tests {
         let request = request();
         let state = request.state.expose().clone();
         pending.insert("demo", request);
-        pending.insert("demo", self::request());
-        assert_eq!(pending.take(&state).unwrap().bank_id, "demo");
-        assert_eq!(pending.take(&state).unwrap_err(), Unmatched::UnknownState);
+        pending.insert("tatra", self::request());
+        assert_eq!(pending.take("demo", &state).unwrap().bank_id, "demo");
+        assert_eq!(
+            pending.take("demo", &state).unwrap_err(),
+            Unmatched::UnknownState
+        );
+    }
+
+    #[test]
+    fn a_state_matches_only_on_its_banks_path() {
+        let pending = PendingConsents::default();
+        let request = request();
+        let state = request.state.expose().clone();
+        pending.insert("demo", request);
+        pending.insert("tatra", self::request());
+        // Bank A's state on bank B's path: no match, and A's consent still waits.
+        assert_eq!(
+            pending.take("tatra", &state).unwrap_err(),
+            Unmatched::UnknownState
+        );
+        assert_eq!(pending.take("demo", &state).unwrap().bank_id, "demo");
+    }
+
+    #[test]
+    fn starting_again_replaces_the_banks_earlier_consent_only() {
+        let pending = PendingConsents::default();
+        let (first, second, other) = (request(), request(), request());
+        let (first_state, second_state, other_state) = (
+            first.state.expose().clone(),
+            second.state.expose().clone(),
+            other.state.expose().clone(),
+        );
+        pending.insert("demo", first);
+        pending.insert("tatra", other);
+        pending.insert("demo", second);
+        assert_eq!(
+            pending.take("demo", &first_state).unwrap_err(),
+            Unmatched::UnknownState
+        );
+        assert!(pending.take("demo", &second_state).is_ok());
+        assert!(pending.take("tatra", &other_state).is_ok());
     }
 
     #[test]
@@ -156,10 +200,18 @@ mod tests {
         let request = request();
         let state = request.state.expose().clone();
         pending.insert("demo", request);
-        assert_eq!(pending.take("forged").unwrap_err(), Unmatched::UnknownState);
-        assert_eq!(pending.take("").unwrap_err(), Unmatched::UnknownState);
-        pending.clear();
-        assert_eq!(pending.take(&state).unwrap_err(), Unmatched::UnknownState);
+        pending.insert("tatra", self::request());
+        assert_eq!(
+            pending.take("demo", "forged").unwrap_err(),
+            Unmatched::UnknownState
+        );
+        assert_eq!(pending.take("demo", "").unwrap_err(), Unmatched::UnknownState);
+        pending.cancel("tatra");
+        pending.cancel("demo");
+        assert_eq!(
+            pending.take("demo", &state).unwrap_err(),
+            Unmatched::UnknownState
+        );
     }
 
     #[test]
@@ -168,7 +220,7 @@ mod tests {
         let request = request();
         let state = request.state.expose().clone();
         pending.insert("demo", request);
-        assert_eq!(pending.take(&state).unwrap_err(), Unmatched::Expired);
+        assert_eq!(pending.take("demo", &state).unwrap_err(), Unmatched::Expired);
     }
 
     #[test]

@@ -113,6 +113,13 @@ impl<S: RefreshTokenStore> Session<S> {
         self.consent_expires_at
     }
 
+    /// Whether a rotated refresh token is held only in memory because the keychain refused it:
+    /// the connection works until the app closes, and is lost then unless the keychain takes
+    /// it before (it is offered again before every call to the bank).
+    pub async fn tokens_unsaved(&self) -> bool {
+        self.tokens.lock().await.unsaved_refresh.is_some()
+    }
+
     /// Every consented account (all pages).
     pub async fn accounts(&self) -> Result<Vec<Account>> {
         with_token!(self, token => self.api.all_accounts(&token))
@@ -145,6 +152,7 @@ impl<S: RefreshTokenStore> Session<S> {
             ));
         }
         let mut tokens = self.tokens.lock().await;
+        self.save_again(&mut tokens).await;
         // Decided before any await: a borrow of the held token kept across it would make this
         // future not `Send`.
         let fresh = tokens
@@ -196,6 +204,17 @@ impl<S: RefreshTokenStore> Session<S> {
                 Err(Error::ConsentRequired(reason))
             }
             Err(error) => Err(error),
+        }
+    }
+
+    /// Offers the keychain again a rotated refresh token it refused before (it was locked).
+    async fn save_again(&self, tokens: &mut Tokens) {
+        let Some(unsaved) = tokens.unsaved_refresh.clone() else {
+            return;
+        };
+        if self.store.save(&unsaved).await.is_ok() {
+            tracing::info!("the keychain took the rotated refresh token it had refused");
+            tokens.unsaved_refresh = None;
         }
     }
 
