@@ -8,6 +8,7 @@
 // A new area: add its two JSON files and one line to each list below.
 
 import enAccounts from "./catalogs/en/accounts.json";
+import enBanks from "./catalogs/en/banks.json";
 import enCommon from "./catalogs/en/common.json";
 import enConnection from "./catalogs/en/connection.json";
 import enErrors from "./catalogs/en/errors.json";
@@ -15,6 +16,7 @@ import enOnboarding from "./catalogs/en/onboarding.json";
 import enSettings from "./catalogs/en/settings.json";
 import enTransactions from "./catalogs/en/transactions.json";
 import skAccounts from "./catalogs/sk/accounts.json";
+import skBanks from "./catalogs/sk/banks.json";
 import skCommon from "./catalogs/sk/common.json";
 import skConnection from "./catalogs/sk/connection.json";
 import skErrors from "./catalogs/sk/errors.json";
@@ -26,6 +28,7 @@ import type { Language } from "./language";
 /** Each area's catalog per language, by area name: what the catalog test walks. */
 export const AREAS = {
   accounts: { en: enAccounts, sk: skAccounts },
+  banks: { en: enBanks, sk: skBanks },
   common: { en: enCommon, sk: skCommon },
   connection: { en: enConnection, sk: skConnection },
   errors: { en: enErrors, sk: skErrors },
@@ -36,6 +39,7 @@ export const AREAS = {
 
 const en = {
   ...enAccounts,
+  ...enBanks,
   ...enCommon,
   ...enConnection,
   ...enErrors,
@@ -49,6 +53,7 @@ export type MessageId = keyof typeof en;
 
 const sk: Record<MessageId, string> = {
   ...skAccounts,
+  ...skBanks,
   ...skCommon,
   ...skConnection,
   ...skErrors,
