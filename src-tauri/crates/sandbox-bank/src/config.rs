@@ -166,7 +166,9 @@ impl Default for ClientRegistration {
         Self {
             client_id: "bankbook-demo".into(),
             client_secret: "demo-client-secret".into(),
-            redirect_uri: "app.bankbook:/oauth/callback".into(),
+            // The app's redirect URI for its Demo Bank: each bank has its own path, so a
+            // callback says which bank it comes from (the mix-up defence of RFC 9700 4.4).
+            redirect_uri: "app.bankbook:/oauth/callback/demo".into(),
             name: "Bankbook".into(),
         }
     }
@@ -201,7 +203,10 @@ mod tests {
     fn the_default_is_valid_and_uses_the_app_scheme() {
         let config = Config::default();
         config.validate().unwrap();
-        assert_eq!(config.client.redirect_uri, "app.bankbook:/oauth/callback");
+        assert_eq!(
+            config.client.redirect_uri,
+            "app.bankbook:/oauth/callback/demo"
+        );
         assert_eq!(config.access_token_lifetime, Duration::from_mins(20));
     }
 

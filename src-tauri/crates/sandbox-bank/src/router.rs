@@ -82,12 +82,14 @@ mod tests {
         let config = Config::default().transactions_per_account(10);
         let clock = Clock::default();
         let bank = Bank::generate(&config, clock.today());
-        let state: AppState = Arc::new(Shared::new(config, clock, bank, Grants::default()));
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
         let address = listener.local_addr().unwrap();
+        let base_url = format!("http://{address}");
+        let grants = Grants::default();
+        let state: AppState = Arc::new(Shared::new(config, clock, bank, grants, &base_url));
         let app = serve(routes, state, OwnHost::of(address));
         tokio::spawn(axum::serve(listener, app).into_future());
-        format!("http://{address}")
+        base_url
     }
 
     /// What a build without the `admin` feature serves (`router` adds nothing else then): the

@@ -42,14 +42,14 @@ impl SandboxBank {
         let address = listener
             .local_addr()
             .map_err(|source| Error::Bind { port, source })?;
-        let state: AppState = Arc::new(Shared::new(config, clock, bank, grants));
+        let base_url = format!("http://{address}");
+        let state: AppState = Arc::new(Shared::new(config, clock, bank, grants, &base_url));
         let (stop, stopped) = oneshot::channel::<()>();
         let server = axum::serve(listener, router(Arc::clone(&state), OwnHost::of(address)))
             .with_graceful_shutdown(async {
                 stopped.await.ok();
             });
         let task = tokio::spawn(server.into_future());
-        let base_url = format!("http://{address}");
         tracing::info!(%base_url, "sandbox bank listening");
         Ok(RunningBank {
             address,
@@ -81,7 +81,8 @@ pub struct RunningBank {
 }
 
 impl RunningBank {
-    /// `http://127.0.0.1:<port>`, without a trailing slash: the contract's `{base}`.
+    /// `http://127.0.0.1:<port>`, without a trailing slash: the contract's `{base}`, and the
+    /// bank's issuer identifier, its `iss` (RFC 9207).
     pub fn base_url(&self) -> &str {
         &self.base_url
     }

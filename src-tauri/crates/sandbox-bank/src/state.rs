@@ -24,6 +24,10 @@ pub(crate) type AppState = Arc<Shared>;
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub client: ClientRegistration,
+    /// The bank's base URL, which is also its issuer identifier: sent as `iss` with every
+    /// authorization response (RFC 9207), so a client talking to several banks can tell which
+    /// one answered (the mix-up defence of RFC 9700 4.4).
+    pub issuer: String,
     pub lifetimes: Lifetimes,
     pub clock: Clock,
     pub bank: Bank,
@@ -44,9 +48,16 @@ pub(crate) struct OAuthBooks {
 }
 
 impl Shared {
-    /// A bank resuming `grants` (from the state file, or none).
-    pub(crate) fn new(config: Config, clock: Clock, bank: Bank, grants: Grants) -> Self {
+    /// A bank at `base_url` resuming `grants` (from the state file, or none).
+    pub(crate) fn new(
+        config: Config,
+        clock: Clock,
+        bank: Bank,
+        grants: Grants,
+        base_url: &str,
+    ) -> Self {
         Self {
+            issuer: base_url.to_owned(),
             lifetimes: Lifetimes {
                 access: config.access_token_lifetime,
                 consent: config.consent_lifetime,

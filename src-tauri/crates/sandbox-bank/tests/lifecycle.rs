@@ -46,5 +46,8 @@ async fn the_demo_users_and_client_are_published() {
             .flat_map(|user| &user.accounts)
             .all(|account| sandbox_bank::iban::is_valid(&account.iban))
     );
-    assert_eq!(bank.client().redirect_uri, "app.bankbook:/oauth/callback");
+    assert_eq!(
+        bank.client().redirect_uri,
+        "app.bankbook:/oauth/callback/demo"
+    );
 }

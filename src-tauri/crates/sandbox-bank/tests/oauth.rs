@@ -23,6 +23,11 @@ async fn the_five_steps_work_end_to_end() {
         query_value(&redirect, "state").as_deref(),
         Some("state-123")
     );
+    assert_eq!(
+        query_value(&redirect, "iss").as_deref(),
+        Some(harness.bank.base_url()),
+        "RFC 9207: the bank names itself, exactly its base URL"
+    );
     let code = query_value(&redirect, "code").unwrap();
 
     let response = harness.exchange(&code, Some(&pkce)).await;
@@ -102,7 +107,12 @@ async fn an_unknown_client_or_redirect_uri_gets_an_error_page_never_a_redirect()
     let harness = Harness::start().await;
     for (name, value) in [
         ("client_id", "intruder"),
-        ("redirect_uri", "app.bankbook:/oauth/callback/"),
+        // Before per-bank redirect paths, the app's one redirect URI: now another bank's.
+        ("redirect_uri", "app.bankbook:/oauth/callback"),
+        ("redirect_uri", "app.bankbook:/oauth/callback/demo/"),
+        ("redirect_uri", "app.bankbook:/oauth/callback/Demo"),
+        ("redirect_uri", "app.bankbook:/oauth/callback/tatra"),
+        ("redirect_uri", "app.bankbook:/oauth/callback/demo?x=1"),
         ("redirect_uri", "https://evil.example/cb"),
     ] {
         let mut query = harness.authorize_query(None);
@@ -147,8 +157,23 @@ async fn other_authorize_problems_go_back_to_the_client_with_the_state() {
             query_value(&redirect, "state").as_deref(),
             Some("state-123")
         );
+        assert_eq!(
+            query_value(&redirect, "iss").as_deref(),
+            Some(harness.bank.base_url())
+        );
         assert!(query_value(&redirect, "code").is_none());
     }
+    let mut twice = harness.authorize_query(None);
+    twice.push(("state".to_owned(), "again".to_owned()));
+    let redirect = location(&harness.authorize(&twice).await);
+    assert_eq!(
+        query_value(&redirect, "error").as_deref(),
+        Some("invalid_request")
+    );
+    assert_eq!(
+        query_value(&redirect, "iss").as_deref(),
+        Some(harness.bank.base_url())
+    );
 }
 
 #[tokio::test]
@@ -186,6 +211,10 @@ async fn deny_redirects_with_access_denied_and_no_code() {
     assert_eq!(
         query_value(&redirect, "state").as_deref(),
         Some("state-123")
+    );
+    assert_eq!(
+        query_value(&redirect, "iss").as_deref(),
+        Some(harness.bank.base_url())
     );
     assert!(query_value(&redirect, "code").is_none());
 }
@@ -290,7 +319,12 @@ async fn the_token_endpoint_wants_the_registered_client_by_basic_auth() {
 async fn the_redirect_uri_at_the_token_endpoint_must_match_exactly() {
     let harness = Harness::start().await;
     let code = harness.code(&harness.ibans(), None).await;
-    for redirect in ["app.bankbook:/oauth/callback/", "app.bankbook:/oauth/other"] {
+    for redirect in [
+        "app.bankbook:/oauth/callback",
+        "app.bankbook:/oauth/callback/demo/",
+        "app.bankbook:/oauth/callback/tatra",
+        "app.bankbook:/oauth/other",
+    ] {
         let form = [
             ("grant_type", "authorization_code"),
             ("code", code.as_str()),

@@ -29,7 +29,7 @@ async fn approving_two_accounts_redirects_with_a_code_for_those_two() {
     assert!(
         callback
             .as_str()
-            .starts_with("app.bankbook:/oauth/callback?")
+            .starts_with("app.bankbook:/oauth/callback/demo?")
     );
     assert_eq!(
         query_value(&callback, "state").as_deref(),

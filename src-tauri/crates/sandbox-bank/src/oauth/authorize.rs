@@ -2,7 +2,8 @@
 //!
 //! RFC 6749 4.1.2.1: an unknown client or a redirect URI that is not the registered one is shown
 //! as an error page and never redirected to; every other problem goes back to the client as
-//! `error` and `state` on the redirect URI.
+//! `error` and `state` on the redirect URI. Every redirect to the client, code or error, also
+//! carries the bank's `iss` (RFC 9207).
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -14,7 +15,7 @@ use super::requests::AuthorizationRequest;
 use crate::config::ClientRegistration;
 use crate::consent_page;
 use crate::form::{FormFields, Repeated};
-use crate::state::AppState;
+use crate::state::{AppState, Shared};
 use crate::sync::lock;
 
 /// An error sent back to the client on its redirect URI.
@@ -51,13 +52,13 @@ pub(super) async fn authorize(
     }
     let Ok(client_state) = fields.single("state") else {
         return redirect_with_error(
-            &state.client.redirect_uri,
+            &state,
             invalid_request("The parameter state is repeated."),
             None,
         );
     };
     match check_parameters(&fields) {
-        Err(error) => redirect_with_error(&state.client.redirect_uri, error, client_state),
+        Err(error) => redirect_with_error(&state, error, client_state),
         Ok(code_challenge) => {
             let request = AuthorizationRequest {
                 client_id: state.client.client_id.clone(),
@@ -131,7 +132,7 @@ fn is_s256_challenge(challenge: &str) -> bool {
 }
 
 fn redirect_with_error(
-    redirect_uri: &str,
+    state: &Shared,
     error: AuthorizeError,
     client_state: Option<&str>,
 ) -> Response {
@@ -140,11 +141,19 @@ fn redirect_with_error(
         ("error_description", error.description),
     ];
     params.extend(client_state.map(|client_state| ("state", client_state)));
-    redirect_to_client(redirect_uri, &params)
+    redirect_to_client(state, &params)
 }
 
-/// `302 Found` to the registered redirect URI with `params` added to its query.
-pub(super) fn redirect_to_client(redirect_uri: &str, params: &[(&str, &str)]) -> Response {
+/// The authorization response: `302 Found` to the registered redirect URI with `params` and
+/// the bank's issuer identifier as `iss` (RFC 9207) added to its query.
+pub(super) fn redirect_to_client(state: &Shared, params: &[(&str, &str)]) -> Response {
+    let mut params = params.to_vec();
+    params.push(("iss", &state.issuer));
+    redirect(&state.client.redirect_uri, &params)
+}
+
+/// `302 Found` to `redirect_uri` with `params` added to its query.
+fn redirect(redirect_uri: &str, params: &[(&str, &str)]) -> Response {
     let Ok(mut location) = Url::parse(redirect_uri) else {
         return consent_page::error(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -212,15 +221,15 @@ mod tests {
 
     #[test]
     fn redirects_add_to_the_registered_uri_with_found() {
-        let response = redirect_to_client(
-            "app.bankbook:/oauth/callback",
+        let response = redirect(
+            "app.bankbook:/oauth/callback/demo",
             &[("code", "a b"), ("state", "s&t")],
         );
         assert_eq!(response.status(), StatusCode::FOUND);
         let location = response.headers()[header::LOCATION].to_str().unwrap();
         assert_eq!(
             location,
-            "app.bankbook:/oauth/callback?code=a+b&state=s%26t"
+            "app.bankbook:/oauth/callback/demo?code=a+b&state=s%26t"
         );
     }
 }

@@ -77,7 +77,7 @@ pub(super) async fn consent(State(state): State<AppState>, body: Bytes) -> Respo
                     .as_deref()
                     .map(|client_state| ("state", client_state)),
             );
-            redirect_to_client(&state.client.redirect_uri, &params)
+            redirect_to_client(&state, &params)
         }
         Ok(Some("approve")) => {
             let ticked: Vec<&str> = form.all("account").collect();
@@ -123,7 +123,7 @@ pub(super) async fn consent(State(state): State<AppState>, body: Bytes) -> Respo
                     .as_deref()
                     .map(|client_state| ("state", client_state)),
             );
-            redirect_to_client(&state.client.redirect_uri, &params)
+            redirect_to_client(&state, &params)
         }
         _ => consent_page::error(
             StatusCode::BAD_REQUEST,
