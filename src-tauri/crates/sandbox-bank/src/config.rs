@@ -45,6 +45,10 @@ pub struct Config {
     /// Rewritten atomically after every change it holds. Authorization codes, access tokens,
     /// transactions added by the admin, faults and counters are not kept.
     pub state_file: Option<PathBuf>,
+    /// https, with a test CA and optionally mutual TLS (see [`crate::tls`]); `None` (the
+    /// default) is plain http, as the app's Demo Bank is.
+    #[cfg(feature = "admin")]
+    pub tls: Option<crate::tls::TlsConfig>,
 }
 
 impl Default for Config {
@@ -59,6 +63,8 @@ impl Default for Config {
             access_token_lifetime: Duration::from_mins(20),
             consent_lifetime: Duration::from_hours(90 * 24),
             state_file: None,
+            #[cfg(feature = "admin")]
+            tls: None,
         }
     }
 }
@@ -116,6 +122,14 @@ impl Config {
     #[must_use]
     pub fn state_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.state_file = Some(path.into());
+        self
+    }
+
+    /// Serves https as `tls` says: the base URL becomes `https://127.0.0.1:<port>`.
+    #[cfg(feature = "admin")]
+    #[must_use]
+    pub fn tls(mut self, tls: crate::tls::TlsConfig) -> Self {
+        self.tls = Some(tls);
         self
     }
 

@@ -27,6 +27,24 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A TLS file (the test CA's folder, a client CA file, a client identity written out)
+    /// could not be read or written.
+    #[cfg(feature = "admin")]
+    #[error("the TLS file {} cannot be read or written", path.display())]
+    TlsFile {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Certificates could not be made or used: a CA folder whose files do not belong together,
+    /// a client CA file without a certificate, a refused TLS setting.
+    #[cfg(feature = "admin")]
+    #[error("TLS: {problem}")]
+    Tls {
+        problem: String,
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
     /// A background task of the server panicked or was cancelled.
     #[error("a server task failed")]
     Task(#[from] tokio::task::JoinError),

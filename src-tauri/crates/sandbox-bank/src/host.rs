@@ -4,8 +4,9 @@
 //! are refused before any route sees them, the consent pages, OAuth, the API and the admin
 //! interface alike.
 //!
-//! The bank's address is `http://127.0.0.1:<port>` (its base URL): the app, its tests and the
-//! consent page's links all use it, so `Host` must be exactly `127.0.0.1:<port>`. `localhost`
+//! The bank's address is `http://127.0.0.1:<port>` (its base URL; `https://` with TLS): the
+//! app, its tests and the consent page's links all use it, so `Host` must be exactly
+//! `127.0.0.1:<port>`. `localhost`
 //! is not accepted: nothing addresses the bank by that name, and a name is what rebinding
 //! abuses.
 

@@ -43,6 +43,9 @@ mod server;
 mod state;
 mod sync;
 #[cfg(feature = "admin")]
+pub mod tls;
+mod transport;
+#[cfg(feature = "admin")]
 pub mod user;
 
 #[cfg(feature = "admin")]

@@ -1,6 +1,5 @@
 //! Starting and stopping a bank on loopback.
 
-use std::future::IntoFuture;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
@@ -20,6 +19,7 @@ use crate::oauth::Grants;
 use crate::persistence;
 use crate::router::router;
 use crate::state::{AppState, Shared};
+use crate::transport::Transport;
 
 /// Starts sandbox banks.
 #[derive(Debug)]
@@ -27,10 +27,12 @@ pub struct SandboxBank;
 
 impl SandboxBank {
     /// Generates the bank's data and serves it on `127.0.0.1:<config.port>` (0: a free port)
-    /// until the returned handle is shut down or dropped. Must run inside a Tokio runtime.
+    /// until the returned handle is shut down or dropped: over http, or over https with
+    /// `config.tls` (the `admin` feature). Must run inside a Tokio runtime.
     pub async fn start(config: Config) -> Result<RunningBank> {
         config.validate()?;
         let (clock, grants) = restore(config.state_file.as_deref())?;
+        let transport = Transport::of(&config).await?;
         let (today, generator_config) = (clock.today(), config.clone());
         // Generation is CPU work proportional to the history's length: keep it off the runtime.
         let bank =
@@ -42,14 +44,11 @@ impl SandboxBank {
         let address = listener
             .local_addr()
             .map_err(|source| Error::Bind { port, source })?;
-        let base_url = format!("http://{address}");
+        let base_url = format!("{}://{address}", transport.scheme());
         let state: AppState = Arc::new(Shared::new(config, clock, bank, grants, &base_url));
         let (stop, stopped) = oneshot::channel::<()>();
-        let server = axum::serve(listener, router(Arc::clone(&state), OwnHost::of(address)))
-            .with_graceful_shutdown(async {
-                stopped.await.ok();
-            });
-        let task = tokio::spawn(server.into_future());
+        let app = router(Arc::clone(&state), OwnHost::of(address));
+        let task = transport.serve(listener, app, stopped);
         tracing::info!(%base_url, "sandbox bank listening");
         Ok(RunningBank {
             address,
@@ -81,8 +80,8 @@ pub struct RunningBank {
 }
 
 impl RunningBank {
-    /// `http://127.0.0.1:<port>`, without a trailing slash: the contract's `{base}`, and the
-    /// bank's issuer identifier, its `iss` (RFC 9207).
+    /// `http://127.0.0.1:<port>` (`https://` with TLS), without a trailing slash: the
+    /// contract's `{base}`, and the bank's issuer identifier, its `iss` (RFC 9207).
     pub fn base_url(&self) -> &str {
         &self.base_url
     }

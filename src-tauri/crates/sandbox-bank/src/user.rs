@@ -28,15 +28,22 @@ pub struct ConsentUser {
 
 impl ConsentUser {
     pub fn new(username: &str, password: &str) -> Result<Self> {
-        // A browser would follow the final redirect to the app's scheme; we stop there to read it.
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|error| consent_page(format!("HTTP client: {error}")))?;
         Ok(Self {
-            http,
+            http: browser(None)?,
             username: username.to_owned(),
             password: password.to_owned(),
+        })
+    }
+
+    /// The same person, whose browser also trusts the CA certificate `ca_pem` (PEM): for a
+    /// bank served over https with a test CA (`tls::TestPki::ca_pem`). Without it, the system's
+    /// trust store decides (with OpenSSL, `SSL_CERT_FILE` names it).
+    pub fn trusting(self, ca_pem: &[u8]) -> Result<Self> {
+        let certificate = reqwest::Certificate::from_pem(ca_pem)
+            .map_err(|error| consent_page(format!("CA certificate: {error}")))?;
+        Ok(Self {
+            http: browser(Some(certificate))?,
+            ..self
         })
     }
 
@@ -98,6 +105,18 @@ impl ConsentUser {
             Err(consent_page(format!("the bank answered {status}")))
         }
     }
+}
+
+/// The person's browser, trusting `ca` too.
+fn browser(ca: Option<reqwest::Certificate>) -> Result<reqwest::Client> {
+    // A browser would follow the final redirect to the app's scheme; we stop there to read it.
+    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+    if let Some(ca) = ca {
+        builder = builder.add_root_certificate(ca);
+    }
+    builder
+        .build()
+        .map_err(|error| consent_page(format!("HTTP client: {error}")))
 }
 
 /// The form on a page: where it posts and its hidden request id.

@@ -14,6 +14,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::header::LOCATION;
 use reqwest::{Response, StatusCode};
 use rust_decimal::Decimal;
+use sandbox_bank::tls::TlsConfig;
 use sandbox_bank::{Config, DemoUser, RunningBank, SandboxBank};
 use serde::Deserialize;
 use serde_json::Value;
@@ -80,13 +81,18 @@ impl Harness {
         Self::with(Config::default().transactions_per_account(57)).await
     }
 
+    /// A bank as `config` says; over https (`config.tls`), the client trusts the bank's CA.
     pub async fn with(config: Config) -> Self {
+        let ca_file = config.tls.as_ref().map(TlsConfig::ca_file);
         let bank = SandboxBank::start(config).await.expect("the bank starts");
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("a client");
-        Self { bank, http }
+        let mut http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+        if let Some(ca_file) = ca_file {
+            http = http.add_root_certificate(ca_certificate(&ca_file));
+        }
+        Self {
+            bank,
+            http: http.build().expect("a client"),
+        }
     }
 
     /// Shuts the bank down and starts a new one with `config` (on a free port), as the app does
@@ -343,6 +349,12 @@ impl Harness {
             },
         )
     }
+}
+
+/// The CA certificate in the PEM file `path`, for a client to trust.
+pub fn ca_certificate(path: &std::path::Path) -> reqwest::Certificate {
+    let pem = std::fs::read(path).expect("the CA file");
+    reqwest::Certificate::from_pem(&pem).expect("a CA certificate")
 }
 
 /// The hidden `request_id` of a sign-in or consent page.
