@@ -64,6 +64,9 @@ export function BankEditor({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (save.isPending) {
+      return;
+    }
     setProblem(null);
     setFailure(null);
     setSaved(null);
@@ -223,13 +226,14 @@ export function BankEditor({
           <button
             type="button"
             className="button"
-            disabled={check.isPending}
-            onClick={() => check.mutate(profile.id)}
+            aria-disabled={check.isPending}
+            onClick={() => !check.isPending && check.mutate(profile.id)}
           >
             {t("banks.row.check")}
           </button>
         )}
-        <button type="submit" className="button primary" disabled={save.isPending}>
+        {/* Not disabled while saving: the focus stays on it, for the next save. */}
+        <button type="submit" className="button primary" aria-disabled={save.isPending}>
           {save.isPending ? t("banks.form.saving") : t("banks.form.save")}
         </button>
       </footer>

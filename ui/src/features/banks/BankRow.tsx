@@ -45,8 +45,9 @@ export function BankRow({
             type="button"
             className="button small"
             aria-label={t("banks.row.checkLabel", { bank: bank.name })}
-            disabled={check.isPending}
-            onClick={() => check.mutate(bank.id)}
+            // Not disabled while checking: the focus stays on it, to check again.
+            aria-disabled={check.isPending}
+            onClick={() => !check.isPending && check.mutate(bank.id)}
           >
             {t("banks.row.check")}
           </button>

@@ -47,19 +47,23 @@ function BanksScreen({
 }) {
   const t = useT();
   const settings = useBankSettings();
-  const [view, setView] = useState<View>(
+  const [chosenView, setView] = useState<View>(
     startWith === "add" ? { kind: "form", bankId: null } : { kind: "list" },
   );
   /** Each opening of the form starts from the saved settings. */
   const [formSession, setFormSession] = useState(0);
   const [removed, setRemoved] = useState<string | null>(null);
-  const heading = useFocusOnViewChange(view.kind);
-
   const banks = editableBanks(settings.data);
   const editing =
-    view.kind === "form" && view.bankId !== null
-      ? (banks.find((bank) => bank.id === view.bankId) ?? null)
+    chosenView.kind === "form" && chosenView.bankId !== null
+      ? (banks.find((bank) => bank.id === chosenView.bankId) ?? null)
       : null;
+  // A bank that is no longer there (removed meanwhile) has no form to show: the list is shown.
+  const view: View =
+    chosenView.kind === "form" && chosenView.bankId !== null && settings.data && !editing
+      ? { kind: "list" }
+      : chosenView;
+  const heading = useFocusOnViewChange(view.kind);
   const openForm = (bankId: string | null) => {
     setRemoved(null);
     setFormSession((session) => session + 1);
