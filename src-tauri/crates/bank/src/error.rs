@@ -69,9 +69,86 @@ pub enum Error {
         line: Option<u32>,
         reason: String,
     },
+    /// A part of a bank profile that cannot work: from the Banks screen (the app shows it at
+    /// that field) or, inside [`Error::ProfilesFile`], from the file.
+    #[error("{}", field_problem(*.field, *.problem))]
+    InvalidField {
+        field: ProfileField,
+        problem: FieldProblem,
+    },
+    /// No real bank with this id in the profiles file (the Demo Bank is built in, not there).
+    #[error("there is no bank {id:?} in the profiles file")]
+    UnknownBank { id: String },
+    /// A client certificate or private key for mutual TLS that cannot be used; `path` is the
+    /// file it came from, when it came from one. Never carries key material.
+    #[error("{}{problem}", path.as_ref().map(|path| format!("{}: ", path.display())).unwrap_or_default())]
+    ClientIdentity {
+        path: Option<PathBuf>,
+        problem: IdentityProblem,
+    },
     /// The keychain failed while reading or saving tokens.
     #[error(transparent)]
     Vault(#[from] vault::Error),
+}
+
+/// The parts of a real bank's profile that the person fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Name,
+    BaseUrl,
+    ClientId,
+    ClientCertificate,
+}
+
+/// What is wrong with a [`ProfileField`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldProblem {
+    Missing,
+    NotAUrl,
+    /// Real banks are reached over https only; plain http is the built-in Demo Bank's alone.
+    NotHttps,
+    TooLong,
+}
+
+fn field_problem(field: ProfileField, problem: FieldProblem) -> String {
+    use crate::profile::{MAX_CLIENT_ID_LEN, MAX_NAME_LEN, MAX_URL_LEN};
+    let (name, longest) = match field {
+        ProfileField::Name => ("the bank's name", format!("{MAX_NAME_LEN} characters")),
+        ProfileField::BaseUrl => ("the base URL", format!("{MAX_URL_LEN} bytes")),
+        ProfileField::ClientId => ("the client id", format!("{MAX_CLIENT_ID_LEN} bytes")),
+        ProfileField::ClientCertificate => ("the client certificate's path", String::new()),
+    };
+    match problem {
+        FieldProblem::Missing => format!("{name} is empty"),
+        FieldProblem::NotAUrl => format!("{name} is not a web address"),
+        FieldProblem::NotHttps => format!(
+            "{name} must start with https:// (plain http is only for the built-in Demo Bank)"
+        ),
+        FieldProblem::TooLong => format!("{name} is longer than {longest}"),
+    }
+}
+
+/// Why a client certificate or private key for mutual TLS cannot be used. Each says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdentityProblem {
+    /// A private key file that other users of this computer can read (Unix mode bits).
+    #[error(
+        "other users of this computer can open this private key file (mode {mode:04o}); make \
+         it yours alone with `chmod 600` on the file, then choose it again"
+    )]
+    ReadableByOthers { mode: u32 },
+    /// Not an unencrypted PEM PKCS#8 private key; `reason` says what it is and how to convert.
+    #[error("{reason}")]
+    NotAKey { reason: &'static str },
+    #[error("this is not a PEM certificate (-----BEGIN CERTIFICATE-----)")]
+    NotACertificate,
+    #[error("the private key does not belong to the client certificate")]
+    KeyDoesNotMatch,
+    #[error("the file cannot be read: {reason}")]
+    Unreadable { reason: String },
+    /// Larger than any certificate chain or key: not the file meant.
+    #[error("the file is larger than {limit} bytes: not a certificate or key file")]
+    TooLarge { limit: u64 },
 }
 
 fn at_line(line: Option<u32>) -> String {

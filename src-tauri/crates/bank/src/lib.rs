@@ -19,6 +19,7 @@ mod transport;
 pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
 pub use callback::{Answer, CALLBACK_PATH, Callback, SCHEME, redirect_uri};
 pub use error::{Error, Result};
+pub use error::{FieldProblem, IdentityProblem, ProfileField};
 pub use model::{
     Account, AccountInformation, Balance, BalanceKind, Counterparty, EntryStatus, Iban, Page,
     PaymentSymbols, Transaction, parse_account_information, parse_accounts_page,
@@ -28,6 +29,7 @@ pub use money::{CreditDebit, Money};
 pub use oauth::{ConsentRequest, OAuth, OAuthConfig};
 pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
 pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank, line_of};
+pub use profile::{MAX_CLIENT_ID_LEN, MAX_ID_LEN, MAX_NAME_LEN, MAX_URL_LEN};
 pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
 pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
 pub use transport::{ClientIdentity, Timeouts, http_client};

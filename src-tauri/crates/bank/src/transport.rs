@@ -1,6 +1,6 @@
 //! The HTTP clients the bank client uses, with the rules every call obeys: https only
-//! (plain http for loopback alone), timeouts on every request, no redirects, an optional
-//! client certificate for mutual TLS.
+//! (plain http for the built-in Demo Bank on loopback alone), timeouts on every request, no
+//! redirects, an optional client certificate for mutual TLS.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -72,7 +72,11 @@ pub fn http_client(
         .map_err(|error| Error::InvalidProfile(format!("HTTP client: {error}")))
 }
 
-/// Refuses a bank URL that is not https, unless it points at this machine.
+/// The last guard before any call: refuses a bank URL that is not https, unless it points at this
+/// machine. The one bank on this machine is the built-in Demo Bank (`Connection::Demo`, never a
+/// profile), which serves plain http on 127.0.0.1 and goes through here too. A real bank's
+/// profile is https only, loopback included: that is checked when it is read or saved
+/// (`profile.rs`), so a profile never reaches this exemption.
 pub fn check_secure_origin(url: &Url) -> Result<()> {
     match url.scheme() {
         "https" => Ok(()),
