@@ -3,6 +3,7 @@
 
 mod api;
 mod callback;
+mod client_key;
 mod error;
 #[cfg(fuzzing)]
 pub mod fuzzing;
@@ -19,6 +20,7 @@ mod transport;
 
 pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
 pub use callback::{Answer, CALLBACK_PATH, Callback, SCHEME, redirect_uri};
+pub use client_key::{MAX_IDENTITY_FILE_BYTES, check_identity, read_certificate, read_private_key};
 pub use error::{Error, Result};
 pub use error::{FieldProblem, IdentityProblem, ProfileField};
 pub use model::{
