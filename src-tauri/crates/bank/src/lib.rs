@@ -3,6 +3,7 @@
 
 mod api;
 mod callback;
+mod client_check;
 mod client_key;
 mod error;
 #[cfg(fuzzing)]
@@ -20,6 +21,7 @@ mod transport;
 
 pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
 pub use callback::{Answer, CALLBACK_PATH, Callback, SCHEME, redirect_uri};
+pub use client_check::{ClientCheck, check_client};
 pub use client_key::{MAX_IDENTITY_FILE_BYTES, check_identity, read_certificate, read_private_key};
 pub use error::{Error, Result};
 pub use error::{FieldProblem, IdentityProblem, ProfileField};
