@@ -13,6 +13,7 @@ mod model;
 mod money;
 mod oauth;
 mod pending;
+mod presets;
 mod profile;
 mod profiles_file;
 mod session;
@@ -33,6 +34,7 @@ pub use model::{
 pub use money::{CreditDebit, Money};
 pub use oauth::{ConsentRequest, OAuth, OAuthConfig};
 pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
+pub use presets::{Environment, PRESETS, Preset};
 pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank, line_of};
 pub use profile::{MAX_CLIENT_ID_LEN, MAX_ID_LEN, MAX_NAME_LEN, MAX_URL_LEN};
 pub use profiles_file::{RemoteProfileInput, remove_profile, save_profile};
