@@ -102,7 +102,7 @@ fn check_private(file: &File) -> std::result::Result<(), IdentityProblem> {
 /// the Windows security API, which this crate does not call; the key is in the keychain once
 /// imported, and the file can then be deleted.
 #[cfg(not(unix))]
-#[expect(
+#[allow(
     clippy::unnecessary_wraps,
     reason = "the same signature as the Unix check"
 )]
