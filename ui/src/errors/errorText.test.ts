@@ -153,6 +153,12 @@ describe("describeDetail", () => {
   it("is nothing without a detail", () => {
     expect(describeDetail(en, null)).toBeNull();
   });
+
+  it("leaves a bank form's field to the form, which says it next to the field", () => {
+    expect(
+      describeDetail(en, { kind: "bankForm", field: "baseUrl", problem: "notHttps" }),
+    ).toBeNull();
+  });
 });
 
 describe("in Slovak", () => {

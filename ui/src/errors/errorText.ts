@@ -43,6 +43,9 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
             { id: "errors.detail.banksFile.line" },
             { path: detail.path, line: detail.line },
           );
+    case "bankForm":
+      // Not small print: the Banks form says it next to the field it is about.
+      return null;
   }
 }
 

@@ -3,6 +3,8 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import type { BankField } from "./bindings/BankField";
+import type { BankFormProblem } from "./bindings/BankFormProblem";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ErrorDetail } from "./bindings/ErrorDetail";
 import type { IoReason } from "./bindings/IoReason";
@@ -39,7 +41,8 @@ export class CommandError extends Error {
   /** When Rust knows it (rate limits, a bank's maintenance window): how long to wait. */
   readonly retryAfterSeconds: number | null;
   /** What on the user's computer is out of reach (a folder, the keychain, banks.toml), for the
-   * small print. Rust's `message` is for the log: the UI never shows it. */
+   * small print, or which field of the Banks form is wrong and how. Rust's `message` is for the
+   * log: the UI never shows it. */
   readonly detail: ErrorDetail | null;
 
   constructor({
@@ -106,6 +109,25 @@ const KEYCHAIN_REASONS: Record<KeychainReason, true> = {
   noService: true,
   other: true,
 };
+const BANK_FIELDS: Record<BankField, true> = {
+  name: true,
+  baseUrl: true,
+  clientId: true,
+  clientSecret: true,
+  clientCertificate: true,
+  clientKeyFile: true,
+};
+const BANK_FORM_PROBLEMS: Record<BankFormProblem, true> = {
+  missing: true,
+  notHttps: true,
+  notAUrl: true,
+  readableByOthers: true,
+  notAKey: true,
+  notACertificate: true,
+  keyDoesNotMatch: true,
+  unreadable: true,
+  tooLong: true,
+};
 
 /** A detail the UI knows how to word, else none: the small print is left out, not garbled. */
 function validDetail(value: unknown): ErrorDetail | null {
@@ -125,6 +147,11 @@ function validDetail(value: unknown): ErrorDetail | null {
     case "banksFile":
       return typeof detail.path === "string" &&
         (detail.line === null || typeof detail.line === "number")
+        ? (detail as ErrorDetail)
+        : null;
+    case "bankForm":
+      return Object.hasOwn(BANK_FIELDS, String(detail.field)) &&
+        Object.hasOwn(BANK_FORM_PROBLEMS, String(detail.problem))
         ? (detail as ErrorDetail)
         : null;
     default:

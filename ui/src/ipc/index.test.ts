@@ -5,6 +5,7 @@ import {
   type ConsentOutcome,
   disconnect,
   onConsentFinished,
+  refreshBank,
   selectAccounts,
   startConsent,
   toCommandError,
@@ -42,6 +43,19 @@ describe("toCommandError", () => {
     expect(toCommandError({ code: "internal", message: "x" }).detail).toBeNull();
   });
 
+  it("keeps which field of the bank form is wrong, and drops a field it does not know", () => {
+    const detail = { kind: "bankForm", field: "baseUrl", problem: "notHttps" } as const;
+    expect(toCommandError({ code: "invalid_input", message: "x", detail }).detail).toEqual(detail);
+    const unknownField = { ...detail, field: "colour" };
+    expect(
+      toCommandError({ code: "invalid_input", message: "x", detail: unknownField }).detail,
+    ).toBeNull();
+    const unknownProblem = { ...detail, problem: "tooBlue" };
+    expect(
+      toCommandError({ code: "invalid_input", message: "x", detail: unknownProblem }).detail,
+    ).toBeNull();
+  });
+
   it("passes a CommandError through", () => {
     const error = new CommandError({ code: "unexpected", message: "x" });
     expect(toCommandError(error)).toBe(error);
@@ -59,12 +73,14 @@ describe("commands", () => {
   it("send their arguments in the names Tauri maps to Rust's", async () => {
     vi.mocked(invoke).mockResolvedValue(undefined);
     await startConsent("demo");
-    await selectAccounts(["DE1"]);
-    await disconnect(true);
+    await selectAccounts("tatra", ["SK1"]);
+    await disconnect("tatra", true);
+    await refreshBank("demo", false);
     expect(vi.mocked(invoke).mock.calls).toEqual([
       ["start_consent", { bankId: "demo" }],
-      ["select_accounts", { ibans: ["DE1"] }],
-      ["disconnect", { keepData: true }],
+      ["select_accounts", { bankId: "tatra", ibans: ["SK1"] }],
+      ["disconnect", { bankId: "tatra", keepData: true }],
+      ["refresh_bank", { bankId: "demo", onlyStale: false }],
     ]);
   });
 
@@ -85,7 +101,7 @@ describe("onConsentFinished", () => {
     const stop = await onConsentFinished(handler);
     expect(vi.mocked(listen).mock.calls[0]?.[0]).toBe("consent-finished");
     const callback = vi.mocked(listen).mock.calls[0]?.[1];
-    const outcome: ConsentOutcome = { ok: true, error: null };
+    const outcome: ConsentOutcome = { bankId: "demo", ok: true, error: null };
     callback?.({ event: "consent-finished", id: 1, payload: outcome });
     expect(handler).toHaveBeenCalledWith(outcome);
     expect(stop).toBe(unlisten);

@@ -3,13 +3,17 @@ import type {
   AccountOverview,
   BalanceView,
   BankChoice,
+  BankConnection,
   ConnectionStatus,
   TransactionsPage,
   TransactionView,
 } from "../ipc";
 
 export const DEMO_BANK: BankChoice = { id: "demo", name: "Demo Bank", isDemo: true };
+export const TATRA_BANK: BankChoice = { id: "tatra-banka", name: "Tatra banka", isDemo: false };
+export const BANKS = [DEMO_BANK, TATRA_BANK];
 
+// The Demo Bank's accounts.
 export const EVERYDAY: AccountChoice = {
   iban: "DE89370400440532013000",
   name: "Everyday",
@@ -30,15 +34,55 @@ export const TRAVEL: AccountChoice = {
 };
 export const ACCOUNTS = [EVERYDAY, SAVINGS, TRAVEL];
 
-export const NOT_CONNECTED: ConnectionStatus = {
-  bank: null,
-  consentExpiresAt: null,
-  selectedAccounts: [],
+// Tatra banka's accounts.
+export const BEZNY: AccountChoice = {
+  iban: "SK3111000000002944134412",
+  name: "Bežný účet",
+  currency: "EUR",
+  product: "Osobný účet",
 };
+export const SPORIACI: AccountChoice = {
+  iban: "SK8975000000000012345671",
+  name: null,
+  currency: "EUR",
+  product: "Sporiaci účet",
+};
+export const TATRA_ACCOUNTS = [BEZNY, SPORIACI];
 
-export function connected(selectedAccounts: AccountChoice[]): ConnectionStatus {
-  return { bank: DEMO_BANK, consentExpiresAt: "2026-09-01T12:00:00Z", selectedAccounts };
+/** The bank an account of these fixtures is at. */
+export function bankOf(account: AccountChoice): BankChoice {
+  return TATRA_ACCOUNTS.some((tatra) => tatra.iban === account.iban) ? TATRA_BANK : DEMO_BANK;
 }
+
+export const NOT_CONNECTED: ConnectionStatus = { connections: [] };
+
+/** When a consent ends, unless a test says: far enough ahead never to have ended. */
+export const CONSENT_END = "2036-09-01T12:00:00Z";
+
+/** A bank connected until CONSENT_END, showing `selectedAccounts`. */
+export function connection(
+  bank: BankChoice,
+  selectedAccounts: AccountChoice[],
+  {
+    consentExpiresAt = CONSENT_END,
+    tokensUnsaved = false,
+  }: { consentExpiresAt?: string | null; tokensUnsaved?: boolean } = {},
+): BankConnection {
+  return { bank, consentExpiresAt, selectedAccounts, tokensUnsaved };
+}
+
+/** The Demo Bank connected, showing `selectedAccounts`. */
+export function connected(selectedAccounts: AccountChoice[]): ConnectionStatus {
+  return { connections: [connection(DEMO_BANK, selectedAccounts)] };
+}
+
+/** The Demo Bank with all its accounts, and Tatra banka with its own. */
+export const BOTH_BANKS: ConnectionStatus = {
+  connections: [
+    connection(DEMO_BANK, ACCOUNTS),
+    connection(TATRA_BANK, TATRA_ACCOUNTS, { consentExpiresAt: "2037-02-28T09:00:00Z" }),
+  ],
+};
 
 /** An RFC 3339 moment `minutes` before now, as Rust stamps a balance's fetch. */
 export function minutesAgo(minutes: number): string {
@@ -63,6 +107,7 @@ export function overview(
     creditLine: null,
   });
   return {
+    bankId: bankOf(account).id,
     account,
     balances: [balance("booked", "ITBD", booked), balance("available", "ITAV", available)],
     balancesFetchedAt: fetchedAt,
@@ -70,7 +115,7 @@ export function overview(
   };
 }
 
-export const OVERVIEWS = ACCOUNTS.map((account) => overview(account));
+export const OVERVIEWS = [...ACCOUNTS, ...TATRA_ACCOUNTS].map((account) => overview(account));
 
 /** A booked card payment; override what a test is about. */
 export function transaction(id: string, fields: Partial<TransactionView> = {}): TransactionView {

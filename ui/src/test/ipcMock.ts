@@ -1,17 +1,19 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
 // that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
-// so nothing refreshes unasked), empty histories, preferences left to an English system, and a
-// consent-finished event the test fires itself.
+// so nothing refreshes unasked), empty histories, preferences left to an English system, no bank
+// configured on the Banks screen, and a consent-finished event the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
 import {
   ACCOUNTS,
-  connected,
+  BANKS,
+  connection,
   DEMO_BANK,
   EMPTY_HISTORY,
   NOT_CONNECTED,
   OVERVIEWS,
+  TATRA_ACCOUNTS,
 } from "./fixtures";
 
 /** Nothing chosen yet, on an English system. */
@@ -32,15 +34,46 @@ export function mockIpc() {
   vi.mocked(ipc.startConsent).mockResolvedValue(undefined);
   vi.mocked(ipc.reopenConsentPage).mockResolvedValue(undefined);
   vi.mocked(ipc.cancelConsent).mockResolvedValue(undefined);
-  vi.mocked(ipc.consentedAccounts).mockResolvedValue(ACCOUNTS);
-  vi.mocked(ipc.selectAccounts).mockImplementation(async (ibans) =>
-    connected(ACCOUNTS.filter((account) => ibans.includes(account.iban))),
+  vi.mocked(ipc.consentedAccounts).mockImplementation(async (bankId) =>
+    bankId === DEMO_BANK.id ? ACCOUNTS : TATRA_ACCOUNTS,
   );
+  // The status as connectionStatus answers it, with the bank showing what was chosen.
+  vi.mocked(ipc.selectAccounts).mockImplementation(async (bankId, ibans) => {
+    const shown = [...ACCOUNTS, ...TATRA_ACCOUNTS].filter((account) =>
+      ibans.includes(account.iban),
+    );
+    const { connections } = await ipc.connectionStatus();
+    if (connections.some((earlier) => earlier.bank.id === bankId)) {
+      return {
+        connections: connections.map((earlier) =>
+          earlier.bank.id === bankId ? { ...earlier, selectedAccounts: shown } : earlier,
+        ),
+      };
+    }
+    const bank = BANKS.find((candidate) => candidate.id === bankId) ?? DEMO_BANK;
+    return { connections: [...connections, connection(bank, shown)] };
+  });
   vi.mocked(ipc.disconnect).mockResolvedValue(undefined);
   vi.mocked(ipc.accountsOverview).mockResolvedValue(OVERVIEWS);
-  vi.mocked(ipc.refreshAccounts).mockResolvedValue(OVERVIEWS);
+  vi.mocked(ipc.refreshBank).mockImplementation(async (bankId) =>
+    OVERVIEWS.filter((overview) => overview.bankId === bankId),
+  );
   vi.mocked(ipc.uiPainted).mockResolvedValue(undefined);
   vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
+  vi.mocked(ipc.bankSettings).mockResolvedValue({ banks: [], presets: [] });
+  vi.mocked(ipc.saveBank).mockImplementation(async (form) => ({
+    id: form.id ?? form.name.toLowerCase().replace(/\W+/g, "-"),
+    name: form.name,
+    baseUrl: form.baseUrl,
+    clientId: form.clientId,
+    redirectUri: `app.bankbook:/oauth/callback/${form.id ?? "new"}`,
+    clientSecretSaved: form.clientSecret !== null,
+    clientCertificate: form.clientCertificate,
+    clientKeySaved: form.clientKeyFile !== null,
+    connected: false,
+  }));
+  vi.mocked(ipc.checkBank).mockResolvedValue("clientAccepted");
+  vi.mocked(ipc.removeBank).mockResolvedValue(undefined);
   vi.mocked(ipc.preferences).mockResolvedValue(SYSTEM_PREFERENCES);
   vi.mocked(ipc.savePreferences).mockImplementation(async (choice) => ({
     ...SYSTEM_PREFERENCES,
@@ -64,13 +97,16 @@ export function mockIpc() {
   };
 }
 
-export const approved: ipc.ConsentOutcome = { ok: true, error: null };
+/** The Demo Bank's consent granted; `{ ...approved, bankId }` for another bank's. */
+export const approved: ipc.ConsentOutcome = { bankId: DEMO_BANK.id, ok: true, error: null };
 
+/** The Demo Bank's consent refused with `code`; `{ ...refused(code), bankId }` for another
+ * bank's. */
 export function refused(
   code: ipc.ErrorCode,
   message = "from Rust",
   retryAfterSeconds: number | null = null,
   detail: ipc.ErrorDetail | null = null,
 ): ipc.ConsentOutcome {
-  return { ok: false, error: { code, message, retryAfterSeconds, detail } };
+  return { bankId: DEMO_BANK.id, ok: false, error: { code, message, retryAfterSeconds, detail } };
 }

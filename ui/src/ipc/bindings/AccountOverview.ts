@@ -5,7 +5,11 @@ import type { BalanceView } from "./BalanceView";
 /**
  * A chosen account with its balances as last fetched.
  */
-export type AccountOverview = { account: AccountChoice, balances: Array<BalanceView>, 
+export type AccountOverview = { 
+/**
+ * The bank the account is at.
+ */
+bankId: string, account: AccountChoice, balances: Array<BalanceView>, 
 /**
  * RFC 3339; `None`: never fetched.
  */

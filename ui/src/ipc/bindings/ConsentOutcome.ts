@@ -4,4 +4,8 @@ import type { IpcError } from "./IpcError";
 /**
  * How a consent ended, for the window (the `consent-finished` event).
  */
-export type ConsentOutcome = { ok: boolean, error: IpcError | null, };
+export type ConsentOutcome = { 
+/**
+ * The bank whose consent it was.
+ */
+bankId: string, ok: boolean, error: IpcError | null, };

@@ -4,7 +4,11 @@
 import { call, listenTo } from "../call";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
+import type { BankCheck } from "./BankCheck";
 import type { BankChoice } from "./BankChoice";
+import type { BankForm } from "./BankForm";
+import type { BankProfileView } from "./BankProfileView";
+import type { BankSettings } from "./BankSettings";
 import type { ConnectionStatus } from "./ConnectionStatus";
 import type { ConsentOutcome } from "./ConsentOutcome";
 import type { Milestone } from "./Milestone";
@@ -13,54 +17,72 @@ import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
 import type { TransactionsPage } from "./TransactionsPage";
 
-/** The banks the user can connect; the Demo Bank when none is configured. */
+/** The banks the user can connect: the configured ones and the Demo Bank. */
 export const listBanks = (): Promise<Array<BankChoice>> =>
   call("list_banks");
 
-/** Which bank is connected (`bank` null: none), until when, and the accounts the user
- * picked. Tries again to open the app's data when that failed before. */
+/** Every connected bank, until when, and the accounts the user picked at each. Tries again
+ * to open the app's data when that failed before. */
 export const connectionStatus = (): Promise<ConnectionStatus> =>
   call("connection_status");
 
-/** Opens the bank's consent page in the system browser; the answer comes as
- * `consent-finished`. */
+/** Opens the bank's consent page in the system browser, replacing the bank's earlier pending
+ * consent; the answer comes as `consent-finished`. */
 export const startConsent = (bankId: string): Promise<void> =>
   call("start_consent", { bankId });
 
-/** Opens the pending consent's page in the browser again. */
-export const reopenConsentPage = (): Promise<void> =>
-  call("reopen_consent_page");
+/** Opens the bank's pending consent's page in the browser again. */
+export const reopenConsentPage = (bankId: string): Promise<void> =>
+  call("reopen_consent_page", { bankId });
 
-/** Forgets the pending consent: a late answer from the bank is then refused. */
-export const cancelConsent = (): Promise<void> =>
-  call("cancel_consent");
+/** Forgets the bank's pending consent: a late answer from the bank is then refused. */
+export const cancelConsent = (bankId: string): Promise<void> =>
+  call("cancel_consent", { bankId });
 
 /** The accounts the user allowed at the bank, to pick from. */
-export const consentedAccounts = (): Promise<Array<AccountChoice>> =>
-  call("consented_accounts");
+export const consentedAccounts = (bankId: string): Promise<Array<AccountChoice>> =>
+  call("consented_accounts", { bankId });
 
-/** Stores which consented accounts Bankbook shows. */
-export const selectAccounts = (ibans: Array<string>): Promise<ConnectionStatus> =>
-  call("select_accounts", { ibans });
+/** Stores which of the bank's consented accounts Bankbook shows. */
+export const selectAccounts = (bankId: string, ibans: Array<string>): Promise<ConnectionStatus> =>
+  call("select_accounts", { bankId, ibans });
 
 /** Removes the bank's tokens from the keychain; `keepData` keeps what was already
- * downloaded. */
-export const disconnect = (keepData: boolean): Promise<void> =>
-  call("disconnect", { keepData });
+ * downloaded from it. */
+export const disconnect = (bankId: string, keepData: boolean): Promise<void> =>
+  call("disconnect", { bankId, keepData });
 
-/** The chosen accounts with their balances as stored, at once; `stale` ones want a refresh. */
+/** Every bank's chosen accounts with their balances as stored, in bank order, at once;
+ * `stale` ones want a refresh. */
 export const accountsOverview = (): Promise<Array<AccountOverview>> =>
   call("accounts_overview");
 
-/** Fetches the chosen accounts' balances and newest transactions from the bank;
- * `onlyStale` (the app refreshing on its own) fetches only what is out of date. */
-export const refreshAccounts = (onlyStale: boolean): Promise<Array<AccountOverview>> =>
-  call("refresh_accounts", { onlyStale });
+/** Fetches the bank's chosen accounts' balances and newest transactions; `onlyStale` (the
+ * app refreshing on its own) fetches only what is out of date. */
+export const refreshBank = (bankId: string, onlyStale: boolean): Promise<Array<AccountOverview>> =>
+  call("refresh_bank", { bankId, onlyStale });
 
 /** A page of an account's history, newest first, next to `cursor` (null: the top): `older`
  * goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`. */
 export const transactionsPage = (iban: string, cursor: string | null, limit: number, direction: PageDirection): Promise<TransactionsPage> =>
   call("transactions_page", { iban, cursor, limit, direction });
+
+/** The configured banks (never a secret) and the presets the Banks screen offers. */
+export const bankSettings = (): Promise<BankSettings> =>
+  call("bank_settings");
+
+/** Saves a bank's settings to banks.toml, its secret and key to the keychain. */
+export const saveBank = (form: BankForm): Promise<BankProfileView> =>
+  call("save_bank", { form });
+
+/** Asks the bank whether it accepts the saved client settings, with a token request that
+ * cannot succeed. */
+export const checkBank = (bankId: string): Promise<BankCheck> =>
+  call("check_bank", { bankId });
+
+/** Removes the bank: disconnects it and clears its keychain entries. */
+export const removeBank = (bankId: string): Promise<void> =>
+  call("remove_bank", { bankId });
 
 /** The language and theme the person chose, and the system's locale (`unreadable`: the
  * preferences file is broken and the defaults are used). */
