@@ -31,14 +31,19 @@ function history(pages: Record<string, ipc.TransactionsPage | ipc.CommandError>)
 }
 
 function renderList({ language }: { language?: "en" | "sk" } = {}) {
-  const onConsentRequired = vi.fn();
+  const onConsentEnded = vi.fn();
+  const onReconnect = vi.fn();
   renderWithQueries(
-    <TransactionList iban={EVERYDAY.iban} onConsentRequired={onConsentRequired} />,
+    <TransactionList
+      iban={EVERYDAY.iban}
+      onConsentEnded={onConsentEnded}
+      onReconnect={onReconnect}
+    />,
     {
       ...(language ? { language } : {}),
     },
   );
-  return { onConsentRequired };
+  return { onConsentEnded, onReconnect };
 }
 
 const list = () => screen.getByTestId("transaction-list");
@@ -258,13 +263,15 @@ describe("when a page fails", () => {
       first: page(transactions("a", 10), "c1"),
       c1: new ipc.CommandError({ code: "consent_required", message: "invalid_grant" }),
     });
-    const { onConsentRequired } = renderList();
+    const { onConsentEnded, onReconnect } = renderList();
     const failed = await screen.findByTestId("history-error");
-    expect(onConsentRequired).toHaveBeenCalledTimes(1);
+    expect(onConsentEnded).toHaveBeenCalledTimes(1);
+    expect(onReconnect).not.toHaveBeenCalled();
     expect(failed.textContent).toContain("access to your bank has ended");
     expect(rowIds()).toHaveLength(10);
     await userEvent.click(within(failed).getByRole("button", { name: "Reconnect" }));
-    expect(onConsentRequired).toHaveBeenCalledTimes(2);
+    expect(onReconnect).toHaveBeenCalledTimes(1);
+    expect(onConsentEnded).toHaveBeenCalledTimes(1);
   });
 
   it("explains a failed first page and tries again", async () => {
@@ -449,12 +456,12 @@ describe("the grid", () => {
       first: page(transactions("a", 10), "c1"),
       c1: new ipc.CommandError({ code: "consent_required", message: "invalid_grant" }),
     });
-    const { onConsentRequired } = renderList();
+    const { onConsentEnded, onReconnect } = renderList();
     await screen.findByTestId("history-error");
-    expect(onConsentRequired).toHaveBeenCalledTimes(1);
+    expect(onConsentEnded).toHaveBeenCalledTimes(1);
     await userEvent.tab();
     await userEvent.keyboard("{End}{Enter}");
-    expect(onConsentRequired).toHaveBeenCalledTimes(2);
+    expect(onReconnect).toHaveBeenCalledTimes(1);
     expect(pageCalls()).toEqual([null, "c1"]);
   });
 

@@ -45,10 +45,14 @@ const OVERSCAN = 12;
  * move it, scrolling the list with it; Enter or Space does what the focused row offers. */
 export function TransactionList({
   iban,
-  onConsentRequired,
+  onConsentEnded,
+  onReconnect,
 }: {
   iban: string;
-  onConsentRequired: () => void;
+  /** The bank said its consent has ended: told once per failure, for the window to show. */
+  onConsentEnded: () => void;
+  /** The user asked to reconnect the bank, from the failure's notice or the footer. */
+  onReconnect: () => void;
 }) {
   const t = useT();
   const { locale } = useIntl();
@@ -57,7 +61,7 @@ export function TransactionList({
     () => (history.error ? toCommandError(history.error) : null),
     [history.error],
   );
-  useReportEndedConsent(failure, onConsentRequired);
+  useReportEndedConsent(failure, onConsentEnded);
 
   const pages = history.data?.pages;
   const items = useMemo(() => groupTransactions(pages ?? []), [pages]);
@@ -138,7 +142,7 @@ export function TransactionList({
       if (action === "retry") {
         retry();
       } else if (action === "reconnect") {
-        onConsentRequired();
+        onReconnect();
       }
     },
   });
@@ -149,7 +153,7 @@ export function TransactionList({
     if (!pages) {
       content = failure ? (
         <div className="history-state">
-          <SyncFailureNotice failure={failure} task="loadHistory" onReconnect={onConsentRequired} />
+          <SyncFailureNotice failure={failure} task="loadHistory" onReconnect={onReconnect} />
           <button type="button" className="button" onClick={retry}>
             {t(FAILURE_ACTION_MESSAGE.retry)}
           </button>
@@ -225,7 +229,7 @@ export function TransactionList({
                 state={footer}
                 row={row}
                 onRetry={retry}
-                onReconnect={onConsentRequired}
+                onReconnect={onReconnect}
               />
             );
           }
@@ -269,8 +273,8 @@ function footerState(
 }
 
 /** An ended consent is the window's to handle (it offers to reconnect): told once per failure. */
-function useReportEndedConsent(failure: CommandError | null, onConsentRequired: () => void) {
-  const report = useEffectEvent(onConsentRequired);
+function useReportEndedConsent(failure: CommandError | null, onConsentEnded: () => void) {
+  const report = useEffectEvent(onConsentEnded);
   useEffect(() => {
     if (failure?.code === "consent_required") {
       report();
