@@ -1,41 +1,28 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n/useT";
-import type { AccountChoice, AccountOverview, CommandError } from "../../ipc";
+import type { CommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
-import { AccountItem } from "./AccountItem";
 
-/** The window's left column: the chosen accounts with their balances, which one's history is
- * shown, and Refresh with what went wrong the last time. */
+/** The window's left column: Refresh for every bank, what went wrong reading the stored
+ * balances, and each bank's group (`children`) with its accounts. */
 export function AccountsSidebar({
-  accounts,
-  overviews,
-  overviewFailure,
-  selectedIban,
-  onSelect,
-  now,
   refreshing,
-  refreshFailure,
-  retryAt,
+  everyBankRefreshing,
+  overviewFailure,
   onRefresh,
-  onReconnect,
+  children,
 }: {
-  accounts: readonly AccountChoice[];
-  overviews: readonly AccountOverview[] | undefined;
-  overviewFailure: CommandError | null;
-  selectedIban: string | null;
-  onSelect: (iban: string) => void;
-  now: number;
+  /** Some bank is being refreshed. */
   refreshing: boolean;
-  refreshFailure: CommandError | null;
-  /** When Bankbook refreshes again by itself, as the bank asked. */
-  retryAt: Date | null;
+  /** Every bank that can be is being refreshed: Refresh has nothing left to start. */
+  everyBankRefreshing: boolean;
+  overviewFailure: CommandError | null;
   onRefresh: () => void;
-  onReconnect: () => void;
+  children: ReactNode;
 }) {
   const t = useT();
   const titleId = useId();
-  const byIban = new Map(overviews?.map((overview) => [overview.account.iban, overview]));
   return (
     <aside className="sidebar" aria-labelledby={titleId}>
       <div className="sidebar-head">
@@ -44,7 +31,7 @@ export function AccountsSidebar({
           type="button"
           className="button small"
           onClick={onRefresh}
-          disabled={refreshing}
+          disabled={everyBankRefreshing}
           aria-busy={refreshing}
         >
           {refreshing && <Spinner />}
@@ -54,36 +41,14 @@ export function AccountsSidebar({
       <p className="visually-hidden" role="status">
         {refreshing ? t("accounts.sidebar.refreshing") : null}
       </p>
-      {refreshFailure && (
-        <SyncFailureNotice
-          className="sidebar-notice"
-          failure={refreshFailure}
-          task="refresh"
-          retryAt={retryAt}
-          onReconnect={onReconnect}
-        />
-      )}
       {overviewFailure && (
         <SyncFailureNotice
           className="sidebar-notice"
           failure={overviewFailure}
           task="readBalances"
-          onReconnect={onReconnect}
         />
       )}
-      <ul className="sidebar-accounts" aria-labelledby={titleId}>
-        {accounts.map((account) => (
-          <li key={account.iban}>
-            <AccountItem
-              account={account}
-              overview={overviews && (byIban.get(account.iban) ?? null)}
-              selected={account.iban === selectedIban}
-              now={now}
-              onSelect={() => onSelect(account.iban)}
-            />
-          </li>
-        ))}
-      </ul>
+      {children}
     </aside>
   );
 }

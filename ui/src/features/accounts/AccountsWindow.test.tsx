@@ -3,11 +3,18 @@ import userEvent from "@testing-library/user-event";
 import * as ipc from "../../ipc";
 import {
   ACCOUNTS,
+  BEZNY,
+  BOTH_BANKS,
+  connected,
+  connection,
   DEMO_BANK,
   EVERYDAY,
   overview,
   page,
   SAVINGS,
+  SPORIACI,
+  TATRA_ACCOUNTS,
+  TATRA_BANK,
   TRAVEL,
   transaction,
   transactions,
@@ -15,6 +22,7 @@ import {
 import { mockIpc } from "../../test/ipcMock";
 import { fakeViewport } from "../../test/layout";
 import { renderWithQueries } from "../../test/render";
+import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 import { AccountsWindow } from "./AccountsWindow";
 
 vi.mock("../../ipc", async (importOriginal) =>
@@ -27,25 +35,28 @@ beforeEach(() => {
 });
 
 function renderWindow({
-  consentExpiresAt = "2026-09-01T12:00:00Z",
+  connections = connected(ACCOUNTS).connections,
   language = "en",
 }: {
-  consentExpiresAt?: string;
+  connections?: ipc.BankConnection[];
   language?: "en" | "sk";
 } = {}) {
-  const onReconnect = vi.fn();
-  const windowFor = (expiresAt: string) => (
-    <AccountsWindow
-      bank={DEMO_BANK}
-      consentExpiresAt={expiresAt}
-      accounts={ACCOUNTS}
-      onChangeAccounts={vi.fn()}
-      onReconnect={onReconnect}
-      onOpenSettings={vi.fn()}
-    />
+  const handlers = {
+    onConnectAnother: vi.fn(),
+    onOpenBanks: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onChooseAccounts: vi.fn(),
+    onReconnect: vi.fn(),
+  };
+  const windowWith = (shown: ipc.BankConnection[]) => (
+    <AccountsWindow connections={shown} {...handlers} />
   );
-  const view = renderWithQueries(windowFor(consentExpiresAt), { language });
-  return { ...view, onReconnect, renewConsent: (until: string) => view.rerender(windowFor(until)) };
+  const view = renderWithQueries(windowWith(connections), { language });
+  return {
+    ...view,
+    ...handlers,
+    showConnections: (shown: ipc.BankConnection[]) => view.rerender(windowWith(shown)),
+  };
 }
 
 const accountItem = (account: ipc.AccountChoice) => {
@@ -92,11 +103,17 @@ describe("in Slovak", () => {
     expect(everyday.textContent).toContain("Účtovný");
     expect(everyday.textContent).toContain("Aktualizované pred 5 minútami");
     expect(accountItem(SAVINGS).textContent).toContain("Zatiaľ neaktualizované");
-    const header = screen.getByRole("banner");
-    expect(header.textContent).toContain("Demo banka");
-    expect(header.textContent).toContain("Prístup do 1. septembra 2026");
+    const demo = screen.getByRole("region", { name: "Demo banka" });
+    expect(demo.textContent).toContain("Prístup do 1. septembra 2036");
+    expect(
+      within(demo).getByRole("button", { name: "Vybrať účty v banke Demo banka" }),
+    ).toBeTruthy();
+    expect(within(demo).getByRole("button", { name: "Odpojiť banku Demo banka" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Obnoviť" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Nastavenia" })).toBeTruthy();
+    const header = screen.getByRole("banner");
+    expect(within(header).getByRole("button", { name: "Pripojiť ďalšiu banku" })).toBeTruthy();
+    expect(within(header).getByRole("button", { name: "Banky" })).toBeTruthy();
+    expect(within(header).getByRole("button", { name: "Nastavenia" })).toBeTruthy();
   });
 });
 
@@ -170,6 +187,23 @@ describe("choosing the account", () => {
   });
 });
 
+/** A promise the test settles when it chooses. */
+function deferred<T>() {
+  let settle: { resolve: (value: T) => void; reject: (reason: unknown) => void } = {
+    resolve: () => {},
+    reject: () => {},
+  };
+  const promise = new Promise<T>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  return { promise, ...settle };
+}
+
+const bankGroup = (name: string) => screen.getByRole("region", { name });
+const failing = (code: ipc.ErrorCode, retryAfterSeconds: number | null = null) =>
+  new ipc.CommandError({ code, message: `${code} from Rust`, retryAfterSeconds });
+const ENDED = "2026-01-01T00:00:00Z";
+
 describe("refreshing", () => {
   it("refreshes once by itself when a balance is stale", async () => {
     vi.mocked(ipc.accountsOverview).mockResolvedValue([
@@ -177,45 +211,50 @@ describe("refreshing", () => {
       overview(SAVINGS),
     ]);
     // The refresh fails and the balance stays stale: still only one refresh, no loop.
-    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
-      new ipc.CommandError({ code: "bank_unavailable", message: "HTTP 503" }),
-    );
+    vi.mocked(ipc.refreshBank).mockRejectedValue(failing("bank_unavailable"));
     renderWindow();
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Your bank can't be reached right now.",
     );
     // Only what is stale: a history the list has just fetched is not fetched again.
-    expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
-    expect(ipc.refreshAccounts).toHaveBeenCalledWith(true);
+    expect(ipc.refreshBank).toHaveBeenCalledTimes(1);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(DEMO_BANK.id, true);
   });
 
   it("does not refresh by itself when nothing is stale", async () => {
     renderWindow();
     await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
-    expect(ipc.refreshAccounts).not.toHaveBeenCalled();
+    expect(ipc.refreshBank).not.toHaveBeenCalled();
+  });
+
+  it("does not refresh by itself a bank whose consent has ended", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([overview(EVERYDAY, { stale: true })]);
+    renderWindow({
+      connections: [connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: ENDED })],
+    });
+    await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
+    expect(ipc.refreshBank).not.toHaveBeenCalled();
   });
 
   it("reads the balances and the histories again after Refresh", async () => {
     vi.mocked(ipc.transactionsPage).mockResolvedValue(page([transaction("old")]));
-    renderWindow();
+    const { client } = renderWindow();
     await waitFor(() => expect(rowIds()).toEqual(["old"]));
     expect(ipc.accountsOverview).toHaveBeenCalledTimes(1);
 
-    let finish: (value: ipc.AccountOverview[]) => void = () => {};
-    vi.mocked(ipc.refreshAccounts).mockReturnValue(
-      new Promise((resolve) => {
-        finish = resolve;
-      }),
-    );
+    const refresh = deferred<ipc.AccountOverview[]>();
+    vi.mocked(ipc.refreshBank).mockReturnValue(refresh.promise);
     await userEvent.click(refreshButton());
     expect(refreshButton().hasAttribute("disabled")).toBe(true);
     expect(refreshButton().getAttribute("aria-busy")).toBe("true");
+    expect(bankGroup("Demo Bank").getAttribute("aria-busy")).toBe("true");
 
     vi.mocked(ipc.accountsOverview).mockResolvedValue([overview(EVERYDAY, { booked: "99.00" })]);
     vi.mocked(ipc.transactionsPage).mockResolvedValue(
       page([transaction("new"), transaction("old")]),
     );
-    finish([]);
+    client.setQueryData(CONNECTION_STATUS_KEY, connected(ACCOUNTS));
+    refresh.resolve([]);
 
     await waitFor(() => expect(rowIds()).toEqual(["new", "old"]));
     await waitFor(() =>
@@ -225,45 +264,229 @@ describe("refreshing", () => {
     );
     expect(refreshButton().hasAttribute("disabled")).toBe(false);
     // The user asked: everything, stale or not.
-    expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1);
-    expect(ipc.refreshAccounts).toHaveBeenCalledWith(false);
+    expect(ipc.refreshBank).toHaveBeenCalledTimes(1);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(DEMO_BANK.id, false);
+    // Read again, so a renewed sign-in the keychain refused shows.
+    expect(client.getQueryState(CONNECTION_STATUS_KEY)?.isInvalidated).toBe(true);
   });
 
   it("says when it will try again when the bank limits requests", async () => {
-    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
-      new ipc.CommandError({ code: "rate_limited", message: "HTTP 429", retryAfterSeconds: 90 }),
-    );
+    vi.mocked(ipc.refreshBank).mockRejectedValue(failing("rate_limited", 90));
     renderWindow();
     await userEvent.click(refreshButton());
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("too many requests");
     expect(alert.textContent).toContain("Bankbook will try again at");
     // Worded from the code alone: Rust's message goes to the log, not on screen.
-    expect(alert.textContent).not.toContain("HTTP 429");
+    expect(alert.textContent).not.toContain("from Rust");
   });
 
-  it("offers to reconnect when the consent has ended, keeping the rows", async () => {
+  it("offers to reconnect when the consent has ended, keeping the rows, opening nothing", async () => {
     vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("kept", 2)));
-    vi.mocked(ipc.refreshAccounts).mockRejectedValue(
-      new ipc.CommandError({ code: "consent_required", message: "invalid_grant" }),
-    );
+    vi.mocked(ipc.refreshBank).mockRejectedValue(failing("consent_required"));
     const { onReconnect } = renderWindow();
     await waitFor(() => expect(rowIds()).toHaveLength(2));
     await userEvent.click(refreshButton());
-    await waitFor(() => expect(onReconnect).toHaveBeenCalledTimes(1));
-    const alert = screen.getByRole("alert");
+    const demo = bankGroup("Demo Bank");
+    const alert = await within(demo).findByRole("alert");
     expect(alert.textContent).toContain("access to your bank has ended");
+    expect(demo.textContent).toContain("Access ended");
     expect(rowIds()).toEqual(["kept-0", "kept-1"]);
+    expect(onReconnect).not.toHaveBeenCalled();
 
-    await userEvent.click(within(alert).getByRole("button", { name: "Reconnect" }));
-    expect(onReconnect).toHaveBeenCalledTimes(2);
+    await userEvent.click(within(demo).getByRole("button", { name: "Reconnect Demo Bank" }));
+    expect(onReconnect).toHaveBeenCalledWith(DEMO_BANK);
   });
 
-  it("refreshes after the user reconnected", async () => {
-    const { renewConsent } = renderWindow();
+  it("refreshes after the user reconnected, and offers Reconnect no more", async () => {
+    vi.mocked(ipc.refreshBank).mockRejectedValueOnce(failing("consent_required"));
+    const { showConnections } = renderWindow();
     await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
-    expect(ipc.refreshAccounts).not.toHaveBeenCalled();
-    renewConsent("2026-12-01T12:00:00Z");
-    await waitFor(() => expect(ipc.refreshAccounts).toHaveBeenCalledTimes(1));
+    await userEvent.click(refreshButton());
+    expect(await screen.findByRole("button", { name: "Reconnect Demo Bank" })).toBeTruthy();
+
+    showConnections([
+      connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: "2037-01-01T00:00:00Z" }),
+    ]);
+    await waitFor(() => expect(ipc.refreshBank).toHaveBeenCalledTimes(2));
+    expect(ipc.refreshBank).toHaveBeenLastCalledWith(DEMO_BANK.id, true);
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: "Reconnect Demo Bank" })).toBeNull(),
+    );
+    expect(bankGroup("Demo Bank").textContent).toContain("Access until 1 January 2037");
+  });
+});
+
+describe("several banks", () => {
+  const renderBoth = () => renderWindow({ connections: BOTH_BANKS.connections });
+  const balance = (account: ipc.AccountChoice) =>
+    within(accountItem(account)).getByTestId("balance-booked").textContent;
+
+  it("groups the accounts by bank, each with its state and its actions", async () => {
+    renderBoth();
+    const demo = bankGroup("Demo Bank");
+    const tatra = bankGroup("Tatra banka");
+    const ibans = (group: HTMLElement) =>
+      within(within(group).getByRole("list"))
+        .getAllByTestId("account-item")
+        .map((item) => item.dataset.iban);
+    expect(ibans(demo)).toEqual(ACCOUNTS.map((account) => account.iban));
+    expect(ibans(tatra)).toEqual(TATRA_ACCOUNTS.map((account) => account.iban));
+    expect(within(tatra).getByRole("list", { name: "Tatra banka" })).toBeTruthy();
+    expect(demo.textContent).toContain("Access until 1 September 2036");
+    expect(tatra.textContent).toContain("Access until 28 February 2037");
+    expect(
+      within(tatra).getByRole("button", { name: "Choose accounts at Tatra banka" }),
+    ).toBeTruthy();
+    expect(within(tatra).getByRole("button", { name: "Disconnect Tatra banka" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Reconnect/ })).toBeNull();
+    await waitFor(() => expect(balance(BEZNY)).toBe("€1,520.35"));
+  });
+
+  it("acts on the bank whose button it is", async () => {
+    const { onChooseAccounts } = renderBoth();
+    await userEvent.click(screen.getByRole("button", { name: "Choose accounts at Tatra banka" }));
+    expect(onChooseAccounts).toHaveBeenCalledWith(TATRA_BANK);
+
+    await userEvent.click(screen.getByRole("button", { name: "Disconnect Tatra banka" }));
+    const confirm = screen.getByRole("dialog", { name: "Disconnect Tatra banka?" });
+    await userEvent.click(within(confirm).getByRole("button", { name: "Keep" }));
+    expect(ipc.disconnect).toHaveBeenCalledWith(TATRA_BANK.id, true);
+  });
+
+  it("refreshes every bank side by side on Refresh", async () => {
+    const demoRefresh = deferred<ipc.AccountOverview[]>();
+    const tatraRefresh = deferred<ipc.AccountOverview[]>();
+    vi.mocked(ipc.refreshBank).mockImplementation((bankId) =>
+      bankId === DEMO_BANK.id ? demoRefresh.promise : tatraRefresh.promise,
+    );
+    renderBoth();
+    await userEvent.click(refreshButton());
+    // Both asked before either answered.
+    expect(ipc.refreshBank).toHaveBeenCalledTimes(2);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(DEMO_BANK.id, false);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(TATRA_BANK.id, false);
+
+    tatraRefresh.resolve([]);
+    await waitFor(() => expect(bankGroup("Tatra banka").getAttribute("aria-busy")).toBe("false"));
+    expect(bankGroup("Demo Bank").getAttribute("aria-busy")).toBe("true");
+    expect(refreshButton().getAttribute("aria-busy")).toBe("true");
+    demoRefresh.resolve([]);
+    await waitFor(() => expect(refreshButton().getAttribute("aria-busy")).toBe("false"));
+  });
+
+  it.each([
+    ["bank_unavailable", "Your bank can't be reached right now.", false],
+    ["rate_limited", "Bankbook will try again at", false],
+    ["consent_required", "access to your bank has ended", true],
+  ] as const)(
+    "shows a bank's %s in its own group, and the other bank's balances still update",
+    async (code, text, reconnect) => {
+      vi.mocked(ipc.refreshBank).mockImplementation(async (bankId) => {
+        if (bankId === DEMO_BANK.id) {
+          throw failing(code, code === "rate_limited" ? 90 : null);
+        }
+        return [];
+      });
+      vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("kept", 2)));
+      renderBoth();
+      await waitFor(() => expect(balance(SPORIACI)).toBe("€1,520.35"));
+      await waitFor(() => expect(rowIds()).toHaveLength(2));
+
+      vi.mocked(ipc.accountsOverview).mockResolvedValue([
+        ...ACCOUNTS.map((account) => overview(account)),
+        overview(BEZNY, { booked: "250.00" }),
+        overview(SPORIACI, { booked: "9000.00" }),
+      ]);
+      await userEvent.click(refreshButton());
+
+      const demo = bankGroup("Demo Bank");
+      const tatra = bankGroup("Tatra banka");
+      expect((await within(demo).findByRole("alert")).textContent).toContain(text);
+      await waitFor(() => expect(balance(SPORIACI)).toBe("€9,000.00"));
+      expect(balance(BEZNY)).toBe("€250.00");
+      expect(within(tatra).queryByRole("alert")).toBeNull();
+      expect(within(tatra).queryByRole("button", { name: /^Reconnect/ })).toBeNull();
+      expect(within(demo).queryAllByRole("button", { name: "Reconnect Demo Bank" })).toHaveLength(
+        reconnect ? 1 : 0,
+      );
+      // What the failing bank showed stays.
+      expect(balance(EVERYDAY)).toBe("€1,520.35");
+      expect(rowIds()).toEqual(["kept-0", "kept-1"]);
+    },
+  );
+
+  it("offers Reconnect for the bank whose consent ended, its accounts still listed", async () => {
+    const { onReconnect } = renderWindow({
+      connections: [
+        connection(DEMO_BANK, ACCOUNTS),
+        connection(TATRA_BANK, TATRA_ACCOUNTS, { consentExpiresAt: ENDED }),
+      ],
+    });
+    const tatra = bankGroup("Tatra banka");
+    expect(tatra.textContent).toContain("Access ended");
+    expect(within(tatra).getAllByTestId("account-item")).toHaveLength(2);
+    expect(within(bankGroup("Demo Bank")).queryByRole("button", { name: /^Reconnect/ })).toBeNull();
+    await userEvent.click(within(tatra).getByRole("button", { name: "Reconnect Tatra banka" }));
+    expect(onReconnect).toHaveBeenCalledWith(TATRA_BANK);
+  });
+
+  it("leaves a bank whose consent ended out of Refresh", async () => {
+    renderWindow({
+      connections: [
+        connection(DEMO_BANK, ACCOUNTS),
+        connection(TATRA_BANK, TATRA_ACCOUNTS, { consentExpiresAt: ENDED }),
+      ],
+    });
+    await userEvent.click(refreshButton());
+    expect(ipc.refreshBank).toHaveBeenCalledTimes(1);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(DEMO_BANK.id, false);
+  });
+
+  it("marks the bank of a history whose consent ended, and opens nothing by itself", async () => {
+    vi.mocked(ipc.transactionsPage).mockImplementation(async (iban) => {
+      if (iban === BEZNY.iban) {
+        throw failing("consent_required");
+      }
+      return page(transactions(iban, 2));
+    });
+    const { onReconnect } = renderBoth();
+    await userEvent.click(accountItem(BEZNY));
+    const tatra = bankGroup("Tatra banka");
+    expect(
+      await within(tatra).findByRole("button", { name: "Reconnect Tatra banka" }),
+    ).toBeTruthy();
+    expect(within(bankGroup("Demo Bank")).queryByRole("button", { name: /^Reconnect/ })).toBeNull();
+    expect(onReconnect).not.toHaveBeenCalled();
+
+    // The history's own notice offers it too, for the bank of the account shown.
+    const history = screen.getByRole("main");
+    expect(history.textContent).toContain("Tatra banka");
+    await userEvent.click(within(history).getByRole("button", { name: "Reconnect" }));
+    expect(onReconnect).toHaveBeenCalledWith(TATRA_BANK);
+  });
+
+  it("warns in the bank's group when the keychain did not keep its renewed access", () => {
+    renderWindow({
+      connections: [
+        connection(DEMO_BANK, ACCOUNTS),
+        connection(TATRA_BANK, TATRA_ACCOUNTS, { tokensUnsaved: true }),
+      ],
+    });
+    const warning = within(bankGroup("Tatra banka")).getByRole("status");
+    expect(warning.textContent).toBe(
+      "Your keychain didn't save the renewed access to Tatra banka, so Bankbook keeps it only until it closes. Unlock the keychain, or you may have to reconnect Tatra banka next time.",
+    );
+    expect(within(bankGroup("Demo Bank")).queryByRole("status")).toBeNull();
+  });
+
+  it("says when a bank shows no account, and which way to choose some", () => {
+    renderWindow({
+      connections: [connection(DEMO_BANK, []), connection(TATRA_BANK, [])],
+    });
+    expect(bankGroup("Tatra banka").textContent).toContain("No accounts from this bank are shown.");
+    expect(screen.getByRole("main").textContent).toContain(
+      "Choose which ones Bankbook shows with Choose accounts next to each bank.",
+    );
   });
 });

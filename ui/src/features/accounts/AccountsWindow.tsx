@@ -1,124 +1,128 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { useNow } from "../../hooks/useNow";
 import { useT } from "../../i18n/useT";
-import { type AccountChoice, type BankChoice, toCommandError } from "../../ipc";
+import { type BankChoice, type BankConnection, toCommandError } from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { TransactionList } from "../transactions/TransactionList";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
+import { BankGroup } from "./BankGroup";
 import { formatIban } from "./format";
 import { useAccountsOverview } from "./useAccountsOverview";
 import { useAccountTitle } from "./useAccountTitle";
-import { useAutoRefresh } from "./useAutoRefresh";
-import { useRefreshAccounts } from "./useRefreshAccounts";
-import { useScheduledRetry } from "./useScheduledRetry";
+import { useBankRefresh } from "./useBankRefresh";
+import { useEndedConsents } from "./useEndedConsents";
 
-/** The main window of a connected bank: the chosen accounts with their balances on the left, the
- * selected one's history on the right. `onReconnect` opens the bank's consent again; whatever is
- * on screen stays while it is open. */
+/** The main window once a bank is connected: every connected bank's chosen accounts with their
+ * balances on the left, grouped by bank, the selected account's history on the right. What
+ * happens at one bank (a failure, an ended consent) shows in its group and leaves the others
+ * alone; whatever is on screen stays while a bank is reconnected. */
 export function AccountsWindow({
-  bank,
-  consentExpiresAt,
-  accounts,
-  onChangeAccounts,
-  onReconnect,
+  connections,
+  onConnectAnother,
+  onOpenBanks,
   onOpenSettings,
+  onChooseAccounts,
+  onReconnect,
 }: {
-  bank: BankChoice;
-  consentExpiresAt: string | null;
-  accounts: AccountChoice[];
-  onChangeAccounts: () => void;
-  onReconnect: () => void;
+  connections: readonly BankConnection[];
+  onConnectAnother: () => void;
+  onOpenBanks: () => void;
   onOpenSettings: () => void;
+  onChooseAccounts: (bank: BankChoice) => void;
+  /** Opens the bank's consent again. */
+  onReconnect: (bank: BankChoice) => void;
 }) {
   const t = useT();
   const title = useAccountTitle();
-  const bankName = useBankName()(bank);
-  const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
+  const bankName = useBankName();
+  const [disconnecting, setDisconnecting] = useState<BankChoice | null>(null);
   const [chosenIban, setChosenIban] = useState<string | null>(null);
   const now = useNow(30_000);
   const historyTitleId = useId();
 
+  const accounts = connections.flatMap((connection) => connection.selectedAccounts);
   const overview = useAccountsOverview(accounts);
-  const refresh = useRefreshAccounts(onReconnect);
-  const startRefresh = (onlyStale: boolean) => {
-    if (!refresh.isPending) {
-      refresh.mutate(onlyStale);
-    }
-  };
+  const endedConsents = useEndedConsents(now);
+  const refreshes = useBankRefresh({
+    onConsentEnded: endedConsents.report,
+    onRefreshed: endedConsents.clear,
+  });
   useEffect(() => {
     if (overview.data?.some((account) => account.balances.length > 0)) {
       markMilestone("accounts");
     }
   }, [overview.data]);
-  useAutoRefresh({
-    overviews: overview.data,
-    consentExpiresAt,
-    refresh: () => startRefresh(true),
-  });
-
-  // The first account until the user picks another, and again if the picked one is removed.
-  const selected = accounts.find((account) => account.iban === chosenIban) ?? accounts[0] ?? null;
   const overviewFailure = useMemo(
     () => (overview.error ? toCommandError(overview.error) : null),
     [overview.error],
   );
-  const refreshFailure = useMemo(
-    () => (refresh.error ? toCommandError(refresh.error) : null),
-    [refresh.error],
+  // A bank whose consent has ended would only refuse: Reconnect is its way forward.
+  const refreshable = connections.filter((connection) => !endedConsents.hasEnded(connection));
+  const refreshing = refreshable.map((connection) => refreshes.of(connection.bank.id).refreshing);
+
+  // The first account until the user picks another, and again if the picked one is removed.
+  const selected = accounts.find((account) => account.iban === chosenIban) ?? accounts[0] ?? null;
+  const selectedConnection = connections.find((connection) =>
+    connection.selectedAccounts.some((account) => account.iban === selected?.iban),
   );
-  // The bank said when to come back: come back then, as the failed refresh asked.
-  const retryAt = useScheduledRetry(refreshFailure, () => startRefresh(refresh.variables ?? true));
 
   return (
     <div className="app-shell">
       <AppHeader
-        bankName={bankName}
-        consentExpiresAt={consentExpiresAt}
-        onChangeAccounts={onChangeAccounts}
-        onDisconnect={() => setConfirmingDisconnect(true)}
+        onConnectAnother={onConnectAnother}
+        onOpenBanks={onOpenBanks}
         onOpenSettings={onOpenSettings}
       />
-      {selected ? (
-        <div className="main-window">
-          <AccountsSidebar
-            accounts={accounts}
-            overviews={overview.data}
-            overviewFailure={overviewFailure}
-            selectedIban={selected.iban}
-            onSelect={setChosenIban}
-            now={now}
-            refreshing={refresh.isPending}
-            refreshFailure={refreshFailure}
-            retryAt={retryAt}
-            onRefresh={() => startRefresh(false)}
-            onReconnect={onReconnect}
-          />
+      <div className="main-window">
+        <AccountsSidebar
+          refreshing={refreshing.some(Boolean)}
+          everyBankRefreshing={refreshing.every(Boolean)}
+          overviewFailure={overviewFailure}
+          onRefresh={() => refreshes.refreshAll(refreshable)}
+        >
+          {connections.map((connection) => (
+            <BankGroup
+              key={connection.bank.id}
+              connection={connection}
+              overviews={overview.data}
+              refresh={refreshes.of(connection.bank.id)}
+              consentEnded={endedConsents.hasEnded(connection)}
+              selectedIban={selected?.iban ?? null}
+              now={now}
+              onSelect={setChosenIban}
+              onRefresh={(onlyStale) => void refreshes.refresh(connection, onlyStale)}
+              onReconnect={() => onReconnect(connection.bank)}
+              onChooseAccounts={() => onChooseAccounts(connection.bank)}
+              onDisconnect={() => setDisconnecting(connection.bank)}
+            />
+          ))}
+        </AccountsSidebar>
+        {selected && selectedConnection ? (
           <main className="history-pane" aria-labelledby={historyTitleId}>
             <div className="history-head">
               <h1 id={historyTitleId}>{title(selected)}</h1>
+              <span className="history-bank">{bankName(selectedConnection.bank)}</span>
               <span className="iban">{formatIban(selected.iban)}</span>
             </div>
-            {/* Keyed by account: another account's list starts at its top, with its own pages. */}
+            {/* Keyed by account: another account's list starts at its top, with its own pages.
+                An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <TransactionList
               key={selected.iban}
               iban={selected.iban}
-              onConsentRequired={onReconnect}
+              onConsentEnded={() => endedConsents.report(selectedConnection)}
+              onReconnect={() => onReconnect(selectedConnection.bank)}
             />
           </main>
-        </div>
-      ) : (
-        <main className="accounts-page">
-          <p className="accounts-empty">{t("accounts.window.noneShown")}</p>
-        </main>
-      )}
-      <DisconnectDialog
-        open={confirmingDisconnect}
-        bankName={bankName}
-        onClose={() => setConfirmingDisconnect(false)}
-      />
+        ) : (
+          <main className="history-pane accounts-page">
+            <p className="accounts-empty">{t("accounts.window.noneShown")}</p>
+          </main>
+        )}
+      </div>
+      <DisconnectDialog bank={disconnecting} onClose={() => setDisconnecting(null)} />
     </div>
   );
 }

@@ -1,43 +1,30 @@
-import { useIntl } from "react-intl";
 import { Logo } from "../../components/Logo";
 import { useT } from "../../i18n/useT";
-import { formatAccessUntil } from "../connection/accessUntil";
 
-/** The main window's bar: the app, the connected bank, what can be done with it, and the
- * settings. */
+/** The main window's bar: the app, then what concerns every bank: connecting another, the banks
+ * Bankbook knows, and the settings. Each bank's own actions are in its group in the sidebar. */
 export function AppHeader({
-  bankName,
-  consentExpiresAt,
-  onChangeAccounts,
-  onDisconnect,
+  onConnectAnother,
+  onOpenBanks,
   onOpenSettings,
 }: {
-  bankName: string;
-  consentExpiresAt: string | null;
-  onChangeAccounts: () => void;
-  onDisconnect: () => void;
+  onConnectAnother: () => void;
+  onOpenBanks: () => void;
   onOpenSettings: () => void;
 }) {
   const t = useT();
-  const accessUntil = formatAccessUntil(useIntl(), consentExpiresAt);
   return (
     <header className="app-header">
       <span className="app-brand">
         <Logo size={28} />
         <span className="app-name">{t("common.appName")}</span>
       </span>
-      <span className="app-connection">
-        <span className="connection-dot" aria-hidden="true" />
-        <span className="visually-hidden">{t("accounts.header.connectedTo")} </span>
-        <span className="connection-bank">{bankName}</span>
-        {accessUntil && <span className="connection-until">{accessUntil}</span>}
-      </span>
       <span className="app-actions">
-        <button type="button" className="button" onClick={onChangeAccounts}>
-          {t("accounts.header.changeAccounts")}
+        <button type="button" className="button" onClick={onConnectAnother}>
+          {t("accounts.header.connectAnother")}
         </button>
-        <button type="button" className="button quiet" onClick={onDisconnect}>
-          {t("accounts.header.disconnect")}
+        <button type="button" className="button quiet" onClick={onOpenBanks}>
+          {t("accounts.header.banks")}
         </button>
         <button type="button" className="button quiet" onClick={onOpenSettings}>
           {t("settings.open")}

@@ -3,34 +3,41 @@ import { useId } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
 import { useT } from "../../i18n/useT";
-import { disconnect } from "../../ipc";
+import { type BankChoice, disconnect } from "../../ipc";
+import { useBankName } from "./bankName";
 import { CONNECTION_STATUS_KEY } from "./useConnectionStatus";
 
-/** Asks before disconnecting, and whether the downloaded data stays on this computer. */
+/** Asks before disconnecting one bank, and whether its downloaded data stays on this computer.
+ * Says that the consent given at the bank lives on there: only the bank can end it early. */
 export function DisconnectDialog({
-  open,
-  bankName,
+  bank,
   onClose,
 }: {
-  open: boolean;
-  bankName: string;
+  /** The bank to disconnect; null: the dialog is closed. */
+  bank: BankChoice | null;
   onClose: () => void;
 }) {
   const t = useT();
+  const bankName = useBankName();
   const titleId = useId();
   return (
-    <Modal open={open} onClose={onClose} labelledBy={titleId} className="dialog-narrow">
-      <h2 id={titleId}>{t("connection.disconnect.title", { bank: bankName })}</h2>
-      <DisconnectChoice bankName={bankName} onClose={onClose} />
+    <Modal open={bank !== null} onClose={onClose} labelledBy={titleId} className="dialog-narrow">
+      {bank && (
+        <>
+          <h2 id={titleId}>{t("connection.disconnect.title", { bank: bankName(bank) })}</h2>
+          <DisconnectChoice bank={bank} onClose={onClose} />
+        </>
+      )}
     </Modal>
   );
 }
 
-function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: () => void }) {
+function DisconnectChoice({ bank, onClose }: { bank: BankChoice; onClose: () => void }) {
   const t = useT();
+  const name = useBankName()(bank);
   const queryClient = useQueryClient();
   const removal = useMutation({
-    mutationFn: (keepData: boolean) => disconnect(keepData),
+    mutationFn: (keepData: boolean) => disconnect(bank.id, keepData),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
       onClose();
@@ -43,7 +50,8 @@ function DisconnectChoice({ bankName, onClose }: { bankName: string; onClose: ()
 
   return (
     <>
-      <p className="dialog-text">{t("connection.disconnect.text", { bank: bankName })}</p>
+      <p className="dialog-text">{t("connection.disconnect.text", { bank: name })}</p>
+      <p className="dialog-text">{t("connection.disconnect.consentStays", { bank: name })}</p>
       <p className="dialog-text">{t("connection.disconnect.question")}</p>
       {removal.isError && <ActionFailure error={removal.error} task="disconnect" />}
       <footer className="dialog-actions">
