@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from "react";
 import { AccountsWindow } from "./features/accounts/AccountsWindow";
+import { BanksDialog } from "./features/banks/BanksDialog";
 import { StatusError } from "./features/connection/StatusError";
 import { useConnectionStatus } from "./features/connection/useConnectionStatus";
 import { ConnectBankEmptyState } from "./features/onboarding/ConnectBankEmptyState";
@@ -39,13 +40,25 @@ function Bankbook() {
   const status = useConnectionStatus();
   const [requested, setRequested] = useState<OnboardingStart | null>(null);
   const [accountPromptDismissed, setAccountPromptDismissed] = useState(false);
+  // The Banks screen: its list (from the header), or straight at a new bank's form ("Add your
+  // bank"); null: closed.
+  const [banksShown, setBanksShown] = useState<"list" | "add" | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const openBanks = () => setBanksShown("list");
+  const addBank = () => setBanksShown("add");
   const openSettings = () => setSettingsOpen(true);
+  const connectBank = () => setRequested({ step: "bank" });
 
   // Connected without a single account chosen (a first run interrupted, a restart right after the
-  // bank's answer): the dialog asks for the accounts, until the user puts it aside.
-  const needsAccounts = status.data?.bank != null && status.data.selectedAccounts.length === 0;
-  const dialogStart = requested ?? (needsAccounts && !accountPromptDismissed ? "accounts" : null);
+  // bank's answer): the dialog asks for that bank's accounts, until the user puts it aside.
+  const withoutAccounts = status.data?.connections.find(
+    (connection) => connection.selectedAccounts.length === 0,
+  );
+  const accountPrompt: OnboardingStart | null =
+    withoutAccounts && !accountPromptDismissed
+      ? { step: "accounts", bank: withoutAccounts.bank }
+      : null;
+  const dialogStart = requested ?? accountPrompt;
 
   let content: ReactNode;
   if (status.isPending) {
@@ -54,19 +67,23 @@ function Bankbook() {
     content = (
       <StatusError failure={toCommandError(status.error)} onRetry={() => void status.refetch()} />
     );
-  } else if (status.data.bank === null) {
+  } else if (status.data.connections.length === 0) {
     content = (
-      <ConnectBankEmptyState onConnect={() => setRequested("bank")} onOpenSettings={openSettings} />
+      <ConnectBankEmptyState
+        onConnect={connectBank}
+        onAddBank={addBank}
+        onOpenSettings={openSettings}
+      />
     );
   } else {
     content = (
       <AccountsWindow
-        bank={status.data.bank}
-        consentExpiresAt={status.data.consentExpiresAt}
-        accounts={status.data.selectedAccounts}
-        onChangeAccounts={() => setRequested("accounts")}
-        onReconnect={() => setRequested("bank")}
+        connections={status.data.connections}
+        onConnectAnother={connectBank}
+        onOpenBanks={openBanks}
         onOpenSettings={openSettings}
+        onChooseAccounts={(bank) => setRequested({ step: "accounts", bank })}
+        onReconnect={(bank) => setRequested({ step: "consent", bank })}
       />
     );
   }
@@ -76,11 +93,17 @@ function Bankbook() {
       {content}
       <OnboardingDialog
         open={dialogStart !== null}
-        startAt={dialogStart ?? "bank"}
+        start={dialogStart ?? { step: "bank" }}
+        onAddBank={addBank}
         onClose={() => {
           setRequested(null);
           setAccountPromptDismissed(true);
         }}
+      />
+      <BanksDialog
+        open={banksShown !== null}
+        startWith={banksShown ?? "list"}
+        onClose={() => setBanksShown(null)}
       />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </>

@@ -74,8 +74,10 @@ describe("the language", () => {
     });
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
     renderWithQueries(<App />);
-    expect(await screen.findByRole("button", { name: "Zmeniť účty" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Odpojiť" })).toBeTruthy();
+    expect(
+      await screen.findByRole("button", { name: "Vybrať účty v banke Demo banka" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Odpojiť banku Demo banka" })).toBeTruthy();
     // The header's Settings button opens the same dialog.
     await openSettings("Nastavenia");
     expect(radio("Slovenčina").checked).toBe(true);

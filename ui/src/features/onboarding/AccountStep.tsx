@@ -10,13 +10,15 @@ import { initialSelection } from "./accountSelection";
 import { FailureActionButton } from "./FailureActionButton";
 import { FailureNotice } from "./FailureNotice";
 
-/** Step (c): pick the consented accounts Bankbook shows. */
+/** Step (c): pick the bank's consented accounts Bankbook shows. */
 export function AccountStep({
+  bankId,
   consent,
   onDone,
   onRestart,
   onCancel,
 }: {
+  bankId: string;
   /** Which consent of this dialog's the list belongs to: a new one fetches it anew. */
   consent: number;
   onDone: () => void;
@@ -25,15 +27,17 @@ export function AccountStep({
 }) {
   const t = useT();
   const accounts = useQuery({
-    queryKey: ["consented-accounts", consent],
-    queryFn: consentedAccounts,
+    queryKey: ["consented-accounts", bankId, consent],
+    queryFn: () => consentedAccounts(bankId),
     gcTime: 0,
   });
-  const shownToday = useConnectionStatus().data?.selectedAccounts ?? [];
+  const shownToday =
+    useConnectionStatus().data?.connections.find((connection) => connection.bank.id === bankId)
+      ?.selectedAccounts ?? [];
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (ibans: string[]) => selectAccounts(ibans),
+    mutationFn: (ibans: string[]) => selectAccounts(bankId, ibans),
     onSuccess: (status) => {
       queryClient.setQueryData(CONNECTION_STATUS_KEY, status);
       void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });

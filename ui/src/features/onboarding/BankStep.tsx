@@ -1,25 +1,34 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n/useT";
-import { type BankChoice, listBanks } from "../../ipc";
+import type { BankChoice } from "../../ipc";
+import { useBankList } from "../connection/useBankList";
+import { useConnectionStatus } from "../connection/useConnectionStatus";
 import { BankPicker } from "./BankPicker";
 
-/** Step (a): choose the bank, then continue at its page in the browser. */
+/** Step (a): choose a bank not connected yet (or the one this dialog is about), then continue at
+ * its page in the browser; or add a bank that is not listed. */
 export function BankStep({
   initialBankId,
   onContinue,
+  onAddBank,
   onCancel,
 }: {
   initialBankId: string | null;
   onContinue: (bankId: string) => void;
+  onAddBank: () => void;
   onCancel: () => void;
 }) {
   const t = useT();
-  const banks = useQuery({ queryKey: ["banks"], queryFn: listBanks });
+  const banks = useBankList();
+  const connected = useConnectionStatus().data?.connections ?? [];
   const [chosen, setChosen] = useState(initialBankId);
-  const selected = banks.data ? selectedBank(banks.data, chosen) : null;
+  const offered = banks.data?.filter(
+    (bank) =>
+      bank.id === initialBankId || !connected.some((connection) => connection.bank.id === bank.id),
+  );
+  const selected = offered ? selectedBank(offered, banks.data ?? [], chosen) : null;
 
   return (
     <>
@@ -29,7 +38,18 @@ export function BankStep({
         </p>
       )}
       {banks.isError && <ActionFailure error={banks.error} task="listBanks" />}
-      {banks.data && <BankPicker banks={banks.data} selected={selected} onChange={setChosen} />}
+      {offered &&
+        (offered.length > 0 ? (
+          <BankPicker banks={offered} selected={selected} onChange={setChosen} />
+        ) : (
+          <p className="step-lead">{t("onboarding.bankStep.allConnected")}</p>
+        ))}
+      <p className="add-bank">
+        {t("onboarding.bankStep.notListed")}{" "}
+        <button type="button" className="button small" onClick={onAddBank}>
+          {t("onboarding.addBank")}
+        </button>
+      </p>
       <p className="step-note">{t("onboarding.bankStep.note")}</p>
       <footer className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
@@ -48,12 +68,19 @@ export function BankStep({
   );
 }
 
-/** The user's choice while it is still listed; else the Demo Bank, only when no real bank is
- * configured. */
-function selectedBank(banks: BankChoice[], chosen: string | null): string | null {
-  if (chosen !== null && banks.some((bank) => bank.id === chosen)) {
+/** The user's choice while it is still offered; else the only bank offered, unless that is the
+ * Demo Bank while a real bank is configured (the user came for their own bank). */
+function selectedBank(
+  offered: BankChoice[],
+  all: BankChoice[],
+  chosen: string | null,
+): string | null {
+  if (chosen !== null && offered.some((bank) => bank.id === chosen)) {
     return chosen;
   }
-  const real = banks.filter((bank) => !bank.isDemo);
-  return real.length === 0 ? (banks[0]?.id ?? null) : null;
+  const [only] = offered;
+  if (offered.length !== 1 || !only) {
+    return null;
+  }
+  return only.isDemo && all.some((bank) => !bank.isDemo) ? null : only.id;
 }

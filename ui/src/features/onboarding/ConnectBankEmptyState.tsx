@@ -8,13 +8,16 @@ const PROMISES: { title: MessageId; text: MessageId }[] = [
   { title: "onboarding.emptyState.keychain.title", text: "onboarding.emptyState.keychain.text" },
 ];
 
-/** What a new user sees: one clear way forward, why it is safe, and the settings (the language
- * first of all) before anything is connected. */
+/** What a new user sees: one clear way forward, why it is safe, and, before anything is
+ * connected, the Banks screen (to add their own bank) and the settings (the language first of
+ * all). */
 export function ConnectBankEmptyState({
   onConnect,
+  onAddBank,
   onOpenSettings,
 }: {
   onConnect: () => void;
+  onAddBank: () => void;
   onOpenSettings: () => void;
 }) {
   const t = useT();
@@ -34,9 +37,14 @@ export function ConnectBankEmptyState({
           </li>
         ))}
       </ul>
-      <button type="button" className="button quiet" onClick={onOpenSettings}>
-        {t("settings.open")}
-      </button>
+      <span className="empty-state-actions">
+        <button type="button" className="button quiet" onClick={onAddBank}>
+          {t("onboarding.addBank")}
+        </button>
+        <button type="button" className="button quiet" onClick={onOpenSettings}>
+          {t("settings.open")}
+        </button>
+      </span>
     </main>
   );
 }

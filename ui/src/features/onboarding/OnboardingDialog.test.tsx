@@ -1,7 +1,18 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as ipc from "../../ipc";
-import { connected, EVERYDAY, SAVINGS, TRAVEL } from "../../test/fixtures";
+import {
+  BEZNY,
+  BOTH_BANKS,
+  connected,
+  connection,
+  DEMO_BANK,
+  EVERYDAY,
+  SAVINGS,
+  SPORIACI,
+  TATRA_BANK,
+  TRAVEL,
+} from "../../test/fixtures";
 import { approved, mockIpc, refused } from "../../test/ipcMock";
 import { renderWithQueries } from "../../test/render";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
@@ -20,13 +31,22 @@ beforeEach(() => {
   bank = mockIpc();
 });
 
-function renderDialog(startAt: OnboardingStart = "bank") {
+function renderDialog(start: OnboardingStart = { step: "bank" }) {
   const onClose = vi.fn();
-  const view = renderWithQueries(<OnboardingDialog open startAt={startAt} onClose={onClose} />);
-  return { ...view, onClose };
+  const onAddBank = vi.fn();
+  const view = renderWithQueries(
+    <OnboardingDialog open start={start} onAddBank={onAddBank} onClose={onClose} />,
+  );
+  const close = () =>
+    view.rerender(
+      <OnboardingDialog open={false} start={start} onAddBank={onAddBank} onClose={onClose} />,
+    );
+  return { ...view, onClose, onAddBank, close };
 }
 
-const dialog = () => screen.getByRole("dialog", { name: "Connect your bank" });
+const DEMO_ACCOUNTS: OnboardingStart = { step: "accounts", bank: DEMO_BANK };
+
+const dialog = () => screen.getByRole("dialog");
 const button = (name: string) => within(dialog()).getByRole("button", { name });
 const stepTitle = () => within(dialog()).getByRole("heading", { level: 3 }).textContent;
 
@@ -84,6 +104,112 @@ describe("choosing the bank", () => {
   });
 });
 
+describe("with several banks", () => {
+  const tatraAccounts: OnboardingStart = { step: "accounts", bank: TATRA_BANK };
+  const reconnectTatra: OnboardingStart = { step: "consent", bank: TATRA_BANK };
+
+  it("offers only the banks not connected yet, and the way to add one", async () => {
+    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    const { onAddBank } = renderDialog();
+    const tatra = await screen.findByRole<HTMLInputElement>("radio", { name: /Tatra banka/ });
+    await waitFor(() => expect(screen.queryByRole("radio", { name: /Demo Bank/ })).toBeNull());
+    // The only bank left, and a real one: chosen already.
+    expect(tatra.checked).toBe(true);
+    expect(screen.getByRole("dialog", { name: "Connect a bank" })).toBeTruthy();
+
+    await userEvent.click(button("Add your bank"));
+    expect(onAddBank).toHaveBeenCalledTimes(1);
+    await continueInBrowser();
+    expect(ipc.startConsent).toHaveBeenCalledWith(TATRA_BANK.id);
+  });
+
+  it("says so when every bank is connected", async () => {
+    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(BOTH_BANKS);
+    renderDialog();
+    expect(
+      await within(dialog()).findByText("Every bank Bankbook knows is connected already."),
+    ).toBeTruthy();
+    expect(screen.queryAllByRole("radio")).toHaveLength(0);
+    expect(button("Continue in your browser")).toHaveProperty("disabled", true);
+    expect(button("Add your bank")).toBeTruthy();
+  });
+
+  it("ignores the answer to another bank's consent", async () => {
+    renderDialog();
+    await continueInBrowser();
+    bank.finishConsent({ ...approved, bankId: TATRA_BANK.id });
+    bank.finishConsent({ ...refused("consent_denied"), bankId: TATRA_BANK.id });
+    expect(stepTitle()).toBe("Approve access in your browser");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(ipc.consentedAccounts).not.toHaveBeenCalled();
+
+    bank.finishConsent(approved);
+    expect(await screen.findAllByRole("checkbox", { name: /DE/ })).toHaveLength(3);
+    expect(ipc.consentedAccounts).toHaveBeenCalledWith(DEMO_BANK.id);
+  });
+
+  it("chooses a connected bank's accounts, ticking those it shows today", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue({
+      connections: [connection(DEMO_BANK, [EVERYDAY]), connection(TATRA_BANK, [SPORIACI])],
+    });
+    const { onClose } = renderDialog(tatraAccounts);
+    expect(screen.getByRole("dialog", { name: "Your accounts at Tatra banka" })).toBeTruthy();
+    await waitFor(() => expect(option(/Sporiaci/).checked).toBe(true));
+    expect(option(/Bežný/).checked).toBe(false);
+    expect(ipc.consentedAccounts).toHaveBeenCalledWith(TATRA_BANK.id);
+
+    await userEvent.click(option(/Bežný/));
+    await userEvent.click(button("Show accounts"));
+    expect(ipc.selectAccounts).toHaveBeenCalledWith(TATRA_BANK.id, [BEZNY.iban, SPORIACI.iban]);
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it("reconnects a bank by starting its consent at once", async () => {
+    renderDialog(reconnectTatra);
+    expect(screen.getByRole("dialog", { name: "Reconnect Tatra banka" })).toBeTruthy();
+    expect(stepTitle()).toBe("Approve access in your browser");
+    expect(ipc.startConsent).toHaveBeenCalledTimes(1);
+    expect(ipc.startConsent).toHaveBeenCalledWith(TATRA_BANK.id);
+
+    bank.finishConsent({ ...approved, bankId: TATRA_BANK.id });
+    expect(await screen.findAllByRole("checkbox", { name: /SK/ })).toHaveLength(2);
+  });
+
+  it("cancels the bank's consent on Cancel, back at the bank choice with the bank chosen", async () => {
+    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(BOTH_BANKS);
+    renderDialog(reconnectTatra);
+    await userEvent.click(button("Cancel"));
+    expect(ipc.cancelConsent).toHaveBeenCalledWith(TATRA_BANK.id);
+    // Connected, but the bank this dialog is about: offered again.
+    const tatra = await screen.findByRole<HTMLInputElement>("radio", { name: /Tatra banka/ });
+    expect(tatra.checked).toBe(true);
+    expect(screen.queryByRole("radio", { name: /Demo Bank/ })).toBeNull();
+  });
+
+  it("gives up the bank's consent when closed while waiting for it", async () => {
+    const { close } = renderDialog(reconnectTatra);
+    close();
+    expect(ipc.cancelConsent).toHaveBeenCalledTimes(1);
+    expect(ipc.cancelConsent).toHaveBeenCalledWith(TATRA_BANK.id);
+  });
+
+  it("shows a failure to start reconnecting, and tries the same bank again", async () => {
+    vi.mocked(ipc.startConsent).mockRejectedValueOnce(
+      new ipc.CommandError({ code: "network", message: "offline" }),
+    );
+    renderDialog(reconnectTatra);
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Your bank can't be reached right now.",
+    );
+    await userEvent.click(button("Try again"));
+    expect(ipc.startConsent).toHaveBeenCalledTimes(2);
+    expect(ipc.startConsent).toHaveBeenLastCalledWith(TATRA_BANK.id);
+  });
+});
+
 describe("waiting for the bank", () => {
   it("says what is happening", async () => {
     renderDialog();
@@ -101,6 +227,7 @@ describe("waiting for the bank", () => {
     await continueInBrowser();
     await userEvent.click(button("Open the page again"));
     expect(ipc.reopenConsentPage).toHaveBeenCalledTimes(1);
+    expect(ipc.reopenConsentPage).toHaveBeenCalledWith("demo");
   });
 
   it("says when the page cannot be opened again, and keeps waiting", async () => {
@@ -119,27 +246,29 @@ describe("waiting for the bank", () => {
     await continueInBrowser();
     await userEvent.click(button("Cancel"));
     expect(ipc.cancelConsent).toHaveBeenCalledTimes(1);
+    expect(ipc.cancelConsent).toHaveBeenCalledWith("demo");
     expect(stepTitle()).toBe("Choose your bank");
     expect(screen.getByRole<HTMLInputElement>("radio", { name: /Demo Bank/ }).checked).toBe(true);
   });
 
   it("listens to consent-finished only while open", async () => {
-    const { rerender, onClose } = renderDialog();
+    const { close } = renderDialog();
     expect(ipc.onConsentFinished).toHaveBeenCalledTimes(1);
     await continueInBrowser();
     expect(bank.unlisten).not.toHaveBeenCalled();
 
-    rerender(<OnboardingDialog open={false} onClose={onClose} />);
+    close();
     expect(bank.unlisten).toHaveBeenCalledTimes(1);
-    // Closed while waiting: the consent is given up, so a late answer connects nothing.
+    // Closed while waiting: the bank's consent is given up, so a late answer connects nothing.
     expect(ipc.cancelConsent).toHaveBeenCalledTimes(1);
+    expect(ipc.cancelConsent).toHaveBeenCalledWith("demo");
   });
 
   it("stops listening even when closed before listening began", async () => {
     let resolve: (unlisten: () => void) => void = () => {};
     vi.mocked(ipc.onConsentFinished).mockReturnValue(new Promise((r) => (resolve = r)));
-    const { rerender, onClose } = renderDialog();
-    rerender(<OnboardingDialog open={false} onClose={onClose} />);
+    const { close } = renderDialog();
+    close();
     resolve(bank.unlisten);
     await waitFor(() => expect(bank.unlisten).toHaveBeenCalledTimes(1));
   });
@@ -212,7 +341,7 @@ describe("choosing the accounts", () => {
     await userEvent.click(option(/Travel/));
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([SAVINGS, TRAVEL]));
     await userEvent.click(button("Show accounts"));
-    expect(ipc.selectAccounts).toHaveBeenCalledWith([SAVINGS.iban, TRAVEL.iban]);
+    expect(ipc.selectAccounts).toHaveBeenCalledWith("demo", [SAVINGS.iban, TRAVEL.iban]);
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     await waitFor(() =>
       expect(client.getQueryData(CONNECTION_STATUS_KEY)).toEqual(connected([SAVINGS, TRAVEL])),
@@ -236,7 +365,7 @@ describe("choosing the accounts", () => {
 
   it("opens straight at the accounts, ticking those shown today", async () => {
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([SAVINGS]));
-    renderDialog("accounts");
+    renderDialog(DEMO_ACCOUNTS);
     expect(ipc.startConsent).not.toHaveBeenCalled();
     await waitFor(() => expect(option(/Tagesgeld/).checked).toBe(true));
     expect(option(/Everyday/).checked).toBe(false);
@@ -249,7 +378,7 @@ describe("choosing the accounts", () => {
     vi.mocked(ipc.consentedAccounts).mockRejectedValueOnce(
       new ipc.CommandError({ code: "network", message: "timed out" }),
     );
-    renderDialog("accounts");
+    renderDialog(DEMO_ACCOUNTS);
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Your bank can't be reached right now.",
     );
@@ -259,7 +388,7 @@ describe("choosing the accounts", () => {
 
   it("says so when the bank shared no account", async () => {
     vi.mocked(ipc.consentedAccounts).mockResolvedValue([]);
-    renderDialog("accounts");
+    renderDialog(DEMO_ACCOUNTS);
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Your bank didn't share any accounts",
     );
@@ -414,10 +543,11 @@ describe("in Slovak", () => {
     [5, "5 účtov"],
   ])("counts %i shared accounts as %s", async (count, words) => {
     vi.mocked(ipc.consentedAccounts).mockResolvedValue(accounts(count));
-    renderWithQueries(<OnboardingDialog open startAt="accounts" onClose={vi.fn()} />, {
-      language: "sk",
-    });
-    const dialog = screen.getByRole("dialog", { name: "Pripojte svoju banku" });
+    renderWithQueries(
+      <OnboardingDialog open start={DEMO_ACCOUNTS} onAddBank={vi.fn()} onClose={vi.fn()} />,
+      { language: "sk" },
+    );
+    const dialog = screen.getByRole("dialog", { name: "Vaše účty v banke Demo banka" });
     await within(dialog).findAllByRole("checkbox", { name: /SK31/ });
     expect(within(dialog).getByRole("heading", { level: 3 }).textContent).toBe(
       "Vyberte účty, ktoré sa majú zobrazovať",
@@ -428,14 +558,20 @@ describe("in Slovak", () => {
   });
 
   it("offers the bank step's way forward in Slovak", async () => {
-    renderWithQueries(<OnboardingDialog open onClose={vi.fn()} />, { language: "sk" });
+    renderWithQueries(<OnboardingDialog open onAddBank={vi.fn()} onClose={vi.fn()} />, {
+      language: "sk",
+    });
     expect(await screen.findByRole("radio", { name: /Demo banka/ })).toBeTruthy();
+    expect(screen.getByRole("dialog", { name: "Pripojte banku" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Pokračovať v prehliadači" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Pridať svoju banku" })).toBeTruthy();
     expect(screen.getByRole("list", { name: "Kroky" })).toBeTruthy();
   });
 
   it("words a refusal from its code, and a keychain's state from the detail", async () => {
-    renderWithQueries(<OnboardingDialog open onClose={vi.fn()} />, { language: "sk" });
+    renderWithQueries(<OnboardingDialog open onAddBank={vi.fn()} onClose={vi.fn()} />, {
+      language: "sk",
+    });
     await userEvent.click(await screen.findByRole("button", { name: "Pokračovať v prehliadači" }));
     bank.finishConsent(
       refused("keychain_unavailable", "Secret Service: locked", null, {

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useReducer, useRef } from "react";
+import { useEffect, useEffectEvent, useId, useReducer, useRef } from "react";
 import { AUTOFOCUS } from "../../components/Modal";
 import type { MessageId } from "../../i18n/catalogs";
 import { useT } from "../../i18n/useT";
@@ -22,18 +22,20 @@ const TITLES: Record<Step["kind"], MessageId> = {
 
 const PROGRESS: Record<Step["kind"], 0 | 1 | 2> = { bank: 0, waiting: 1, failed: 1, accounts: 2 };
 
-/** The steps of connecting a bank, mounted while the dialog is open. */
+/** The steps of connecting one bank, mounted while the dialog is open. */
 export function OnboardingFlow({
-  startAt,
+  start,
+  onAddBank,
   onClose,
 }: {
-  startAt: OnboardingStart;
+  start: OnboardingStart;
+  onAddBank: () => void;
   onClose: () => void;
 }) {
   const t = useT();
-  const [flow, dispatch] = useReducer(flowReducer, startAt, initialFlow);
+  const [flow, dispatch] = useReducer(flowReducer, start, initialFlow);
   const queryClient = useQueryClient();
-  const { step } = flow;
+  const { step, bankId } = flow;
 
   useConsentFinished((outcome) => {
     dispatch({ type: "consentFinished", outcome });
@@ -41,17 +43,18 @@ export function OnboardingFlow({
       void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
     }
   });
-  useCancelWhenClosedWhileWaiting(step.kind === "waiting");
   const panel = useFocusOnStepChange(step.kind);
+  useCancelWhenClosedWhileWaiting(step.kind === "waiting" ? bankId : null, panel);
   const titleId = useId();
 
-  const start = (bankId: string) => {
-    dispatch({ type: "consentStarted", bankId });
-    startConsent(bankId).catch((reason: unknown) => dispatch({ type: "startFailed", reason }));
+  const begin = (chosen: string) => {
+    dispatch({ type: "consentStarted", bankId: chosen });
+    startConsent(chosen).catch((reason: unknown) => dispatch({ type: "startFailed", reason }));
   };
-  const cancel = () => {
+  useStartOnOpening(start, begin);
+  const cancel = (waitingFor: string) => {
     dispatch({ type: "cancelled" });
-    cancelConsent().catch((error: unknown) => console.warn("consent not cancelled", error));
+    giveUp(waitingFor);
   };
   const restart = () => dispatch({ type: "restarted" });
 
@@ -69,11 +72,19 @@ export function OnboardingFlow({
       >
         <h3 id={titleId}>{t(TITLES[step.kind])}</h3>
         {step.kind === "bank" && (
-          <BankStep initialBankId={flow.bankId} onContinue={start} onCancel={onClose} />
+          <BankStep
+            initialBankId={bankId}
+            onContinue={begin}
+            onAddBank={onAddBank}
+            onCancel={onClose}
+          />
         )}
-        {step.kind === "waiting" && <WaitingStep onCancel={cancel} />}
-        {step.kind === "accounts" && (
+        {step.kind === "waiting" && bankId !== null && (
+          <WaitingStep bankId={bankId} onCancel={() => cancel(bankId)} />
+        )}
+        {step.kind === "accounts" && bankId !== null && (
           <AccountStep
+            bankId={bankId}
             consent={flow.consents}
             onDone={onClose}
             onRestart={restart}
@@ -83,7 +94,7 @@ export function OnboardingFlow({
         {step.kind === "failed" && (
           <FailureStep
             failure={step.failure}
-            onRetry={() => (flow.bankId === null ? restart() : start(flow.bankId))}
+            onRetry={() => (bankId === null ? restart() : begin(bankId))}
             onRestart={restart}
             onClose={onClose}
           />
@@ -93,21 +104,44 @@ export function OnboardingFlow({
   );
 }
 
-/** Closing the dialog (Escape included) while the bank's answer is awaited gives the consent up,
- * so a late answer is refused rather than connecting behind the user's back. */
-function useCancelWhenClosedWhileWaiting(waiting: boolean) {
-  const waitingNow = useRef(waiting);
+/** Forgets the bank's pending consent, so a late answer connects nothing. */
+function giveUp(bankId: string) {
+  cancelConsent(bankId).catch((error: unknown) => console.warn("consent not cancelled", error));
+}
+
+/** Opened to reconnect a bank: its consent starts at once, once, however often React runs the
+ * effects of a first render (StrictMode rehearses them). */
+function useStartOnOpening(start: OnboardingStart, begin: (bankId: string) => void) {
+  const started = useRef(false);
+  const startNow = useEffectEvent(() => {
+    if (start.step === "consent" && !started.current) {
+      started.current = true;
+      begin(start.bank.id);
+    }
+  });
+  useEffect(() => startNow(), []);
+}
+
+/** Closing the dialog (Escape included) while the bank's answer is awaited gives that bank's
+ * consent up, so a late answer is refused rather than connecting behind the user's back. Only
+ * when the dialog's content really left the page: StrictMode's rehearsal of an unmount leaves it
+ * in place, and must not cancel a consent just started. */
+function useCancelWhenClosedWhileWaiting(
+  waitingFor: string | null,
+  panel: { current: HTMLElement | null },
+) {
+  const waitingNow = useRef(waitingFor);
   useEffect(() => {
-    waitingNow.current = waiting;
-  }, [waiting]);
-  useEffect(
-    () => () => {
-      if (waitingNow.current) {
-        cancelConsent().catch((error: unknown) => console.warn("consent not cancelled", error));
+    waitingNow.current = waitingFor;
+  }, [waitingFor]);
+  useEffect(() => {
+    const element = panel.current;
+    return () => {
+      if (waitingNow.current !== null && !element?.isConnected) {
+        giveUp(waitingNow.current);
       }
-    },
-    [],
-  );
+    };
+  }, [panel]);
 }
 
 /** Moves focus to the new step, so keyboard and screen-reader users follow the flow. */

@@ -5,9 +5,9 @@ import { useT } from "../../i18n/useT";
 import { reopenConsentPage } from "../../ipc";
 
 /** Step (b): the user is at the bank's page; the dialog waits for the bank's answer. */
-export function WaitingStep({ onCancel }: { onCancel: () => void }) {
+export function WaitingStep({ bankId, onCancel }: { bankId: string; onCancel: () => void }) {
   const t = useT();
-  const reopen = useMutation({ mutationFn: () => reopenConsentPage() });
+  const reopen = useMutation({ mutationFn: () => reopenConsentPage(bankId) });
   return (
     <>
       <div className="waiting">

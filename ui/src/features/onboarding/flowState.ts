@@ -1,7 +1,12 @@
-import { CommandError, type ConsentOutcome, toCommandError } from "../../ipc";
+import { type BankChoice, CommandError, type ConsentOutcome, toCommandError } from "../../ipc";
 
-/** Where the dialog opens: the bank choice, or (connected already) the account choice. */
-export type OnboardingStart = "bank" | "accounts";
+/** Where the dialog opens. It is about one bank at a time: the bank choice (connecting another
+ * bank), or a connected bank's account choice, or a bank's consent started at once
+ * (reconnecting it). */
+export type OnboardingStart =
+  | { step: "bank" }
+  | { step: "accounts"; bank: BankChoice }
+  | { step: "consent"; bank: BankChoice };
 
 export type Step =
   | { kind: "bank" }
@@ -11,7 +16,8 @@ export type Step =
 
 export type Flow = {
   step: Step;
-  /** The bank last chosen, so "Try again" and "Cancel" come back to it. */
+  /** The dialog's bank: the one last chosen, so "Try again" and "Cancel" come back to it, and
+   * the only one whose consent's answer the dialog takes. */
   bankId: string | null;
   /** Counts the consents granted while the dialog is open; each one lists the accounts anew. */
   consents: number;
@@ -25,7 +31,14 @@ export type FlowEvent =
   | { type: "restarted" };
 
 export function initialFlow(start: OnboardingStart): Flow {
-  return { step: { kind: start }, bankId: null, consents: 0 };
+  switch (start.step) {
+    case "bank":
+      return { step: { kind: "bank" }, bankId: null, consents: 0 };
+    case "accounts":
+      return { step: { kind: "accounts" }, bankId: start.bank.id, consents: 0 };
+    case "consent":
+      return { step: { kind: "waiting" }, bankId: start.bank.id, consents: 0 };
+  }
 }
 
 export function flowReducer(flow: Flow, event: FlowEvent): Flow {
@@ -41,6 +54,10 @@ export function flowReducer(flow: Flow, event: FlowEvent): Flow {
     case "restarted":
       return { ...flow, step: { kind: "bank" } };
     case "consentFinished":
+      // Another bank's answer is not this dialog's to show.
+      if (event.outcome.bankId !== flow.bankId) {
+        return flow;
+      }
       return event.outcome.ok
         ? { ...flow, step: { kind: "accounts" }, consents: flow.consents + 1 }
         : { ...flow, step: { kind: "failed", failure: outcomeFailure(event.outcome) } };
