@@ -77,8 +77,15 @@ pub async fn check_client(config: &OAuthConfig, http: &reqwest::Client) -> Resul
     let check = match seen {
         Err(RequestTokenError::Request(Seen::Answer { status, body })) => {
             let check = classify_answer(status, &body);
-            let code = oauth_error(&body);
-            tracing::info!(host, status = status.as_u16(), code, ?check, "client check");
+            // The OAuth error code (`invalid_grant`...) is no secret; the made-up code stays out.
+            let oauth_error = oauth_error(&body);
+            tracing::info!(
+                host,
+                status = status.as_u16(),
+                oauth_error,
+                ?check,
+                "client check"
+            );
             check
         }
         Err(RequestTokenError::Request(Seen::Failed(error))) => {
