@@ -9,8 +9,9 @@
 mod typescript;
 
 use app::{
-    AccountChoice, AccountOverview, BankChoice, ConnectionStatus, ConsentOutcome, Milestone,
-    PageDirection, PreferenceChoice, Preferences, TransactionsPage,
+    AccountChoice, AccountOverview, BankCheck, BankForm, BankList, BankProfileView, BankSettings,
+    ConnectionStatus, ConsentOutcome, Milestone, PageDirection, PreferenceChoice, Preferences,
+    TransactionsPage,
 };
 use tauri::Emitter;
 

@@ -5,33 +5,48 @@
 // A command's arguments and result are the app core's method's, its docs the UI's.
 
 commands! {
-    /// The banks the user can connect; the Demo Bank when none is configured.
-    list_banks() -> Vec<BankChoice>;
-    /// Which bank is connected (`bank` null: none), until when, and the accounts the user
-    /// picked. Tries again to open the app's data when that failed before.
+    /// The banks the user can connect, the Demo Bank last; `problem` says why a broken
+    /// `banks.toml` left only the Demo Bank.
+    list_banks() -> BankList;
+    /// Every bank Bankbook is connected to (none: an empty list), until when, and the
+    /// accounts the user picked at each. Tries again to open the app's data when that failed
+    /// before.
     connection_status() -> ConnectionStatus;
     /// Opens the bank's consent page in the system browser; the answer comes as
-    /// `consent-finished`.
+    /// `consent-finished`. Replaces a consent of that bank still waiting.
     start_consent(bank_id: String) -> ();
-    /// Opens the pending consent's page in the browser again.
-    reopen_consent_page() -> ();
-    /// Forgets the pending consent: a late answer from the bank is then refused.
-    cancel_consent() -> ();
+    /// Opens the bank's pending consent page in the browser again.
+    reopen_consent_page(bank_id: String) -> ();
+    /// Forgets the bank's pending consent: a late answer from the bank is then refused.
+    cancel_consent(bank_id: String) -> ();
     /// The accounts the user allowed at the bank, to pick from.
-    consented_accounts() -> Vec<AccountChoice>;
-    /// Stores which consented accounts Bankbook shows.
-    select_accounts(ibans: Vec<String>) -> ConnectionStatus;
+    consented_accounts(bank_id: String) -> Vec<AccountChoice>;
+    /// Stores which of the bank's consented accounts Bankbook shows.
+    select_accounts(bank_id: String, ibans: Vec<String>) -> ConnectionStatus;
     /// Removes the bank's tokens from the keychain; `keepData` keeps what was already
-    /// downloaded.
-    disconnect(keep_data: bool) -> ();
-    /// The chosen accounts with their balances as stored, at once; `stale` ones want a refresh.
+    /// downloaded from it. Other banks stay connected.
+    disconnect(bank_id: String, keep_data: bool) -> ();
+    /// Every bank's chosen accounts with their balances as stored, at once; `stale` ones want
+    /// a refresh.
     accounts_overview() -> Vec<AccountOverview>;
-    /// Fetches the chosen accounts' balances and newest transactions from the bank;
-    /// `onlyStale` (the app refreshing on its own) fetches only what is out of date.
-    refresh_accounts(only_stale: bool) -> Vec<AccountOverview>;
+    /// Fetches the bank's chosen accounts' balances and newest transactions; `onlyStale` (the
+    /// app refreshing on its own) fetches only what is out of date. One call per bank, so one
+    /// that fails does not hold up the others.
+    refresh_bank(bank_id: String, only_stale: bool) -> Vec<AccountOverview>;
     /// A page of an account's history, newest first, next to `cursor` (null: the top): `older`
     /// goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`.
     transactions_page(iban: String, cursor: Option<String>, limit: u32, direction: PageDirection) -> TransactionsPage;
+    /// The real banks' profiles (never their secrets: only whether one is saved) and the
+    /// presets; a broken `banks.toml` fails with its line in `detail`.
+    bank_settings() -> BankSettings;
+    /// Saves a bank's profile to `banks.toml` and its client secret and private key to the
+    /// keychain; a field that cannot work fails with `detail.bankForm`.
+    save_bank(form: BankForm) -> BankProfileView;
+    /// Asks the bank whether it knows the client id and secret, with no consent; TLS and mutual
+    /// TLS are tried on the way.
+    check_bank(bank_id: String) -> BankCheck;
+    /// Disconnects the bank, removes its keychain entries and its profile.
+    remove_bank(bank_id: String) -> ();
     /// The language and theme the person chose, and the system's locale (`unreadable`: the
     /// preferences file is broken and the defaults are used).
     preferences() -> Preferences;

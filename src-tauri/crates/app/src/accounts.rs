@@ -44,6 +44,8 @@ pub struct BalanceView {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AccountOverview {
+    /// The bank the account is at.
+    pub bank_id: String,
     pub account: AccountChoice,
     pub balances: Vec<BalanceView>,
     /// RFC 3339; `None`: never fetched.
@@ -53,37 +55,50 @@ pub struct AccountOverview {
 }
 
 impl Core {
-    /// The chosen accounts with their stored balances, at once; the bank is not asked.
+    /// Every bank's chosen accounts with their stored balances, at once, in the order the
+    /// banks were connected; the banks are not asked.
     pub async fn accounts_overview(&self) -> Result<Vec<AccountOverview>> {
-        overview(self.data().await?)
+        let data = self.data().await?;
+        let mut overviews = Vec::new();
+        for link in data.links() {
+            overviews.extend(overview(data, link.bank_id())?);
+        }
+        Ok(overviews)
     }
 
-    /// Fetches the chosen accounts' balances and newest transactions from the bank:
+    /// Fetches `bank_id`'s chosen accounts' balances and newest transactions from the bank:
     /// everything, or with `only_stale` (the app refreshing on its own) only what is out of
-    /// date.
-    pub async fn refresh_accounts(&self, only_stale: bool) -> Result<Vec<AccountOverview>> {
+    /// date. Each bank is refreshed on its own: one that fails does not stop the others.
+    pub async fn refresh_bank(
+        &self,
+        bank_id: String,
+        only_stale: bool,
+    ) -> Result<Vec<AccountOverview>> {
         let data = self.data().await?;
-        let link = data.connected()?;
+        let link = data.link(&bank_id)?;
         let session = link.session(&data.connector).await?;
         let scope = if only_stale {
             Scope::Stale
         } else {
             Scope::Everything
         };
-        data.ledger.refresh(session, link.bank_id(), scope).await?;
-        overview(data)
+        data.ledger.refresh(session, &bank_id, scope).await?;
+        overview(data, &bank_id)
     }
 }
 
-fn overview(data: &Opened) -> Result<Vec<AccountOverview>> {
-    let link = data.connected()?;
-    let accounts = data.ledger.overview(link.bank_id())?;
-    Ok(accounts.into_iter().map(AccountOverview::from).collect())
+fn overview(data: &Opened, bank_id: &str) -> Result<Vec<AccountOverview>> {
+    let accounts = data.ledger.overview(bank_id)?;
+    Ok(accounts
+        .into_iter()
+        .map(|account| AccountOverview::of(bank_id, account))
+        .collect())
 }
 
-impl From<ledger::AccountOverview> for AccountOverview {
-    fn from(overview: ledger::AccountOverview) -> Self {
+impl AccountOverview {
+    fn of(bank_id: &str, overview: ledger::AccountOverview) -> Self {
         Self {
+            bank_id: bank_id.to_owned(),
             account: AccountChoice::from(overview.account),
             balances: overview
                 .balances

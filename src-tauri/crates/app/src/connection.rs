@@ -21,75 +21,91 @@ pub struct AccountChoice {
     pub product: Option<String>,
 }
 
-/// Whether Bankbook is connected, to which bank, until when, and what it shows.
+/// Every bank Bankbook is connected to.
 #[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ConnectionStatus {
-    /// `None`: not connected.
-    pub bank: Option<BankChoice>,
+    /// In the order the banks were connected; empty: none.
+    pub connections: Vec<BankConnection>,
+}
+
+/// One bank's connection: until when, what it shows, and whether its sign-in is safe.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BankConnection {
+    pub bank: BankChoice,
     /// RFC 3339.
     pub consent_expires_at: Option<String>,
     pub selected_accounts: Vec<AccountChoice>,
+    /// The keychain refused the bank's renewed sign-in: Bankbook holds it in memory only, and
+    /// the bank must be connected again after Bankbook closes unless the keychain takes it.
+    pub tokens_unsaved: bool,
 }
 
 impl Core {
-    /// The connection as it stands. The window asks this first: when the app's data could not
-    /// be opened at start-up, it is tried again here, so "Try again" works once the disk is
-    /// fixed.
+    /// The connections as they stand. The window asks this first: when the app's data could
+    /// not be opened at start-up, it is tried again here, so "Try again" works once the disk
+    /// is fixed.
     pub async fn connection_status(&self) -> Result<ConnectionStatus> {
-        status(self.data().await?)
+        status(self.data().await?).await
     }
 
-    /// Opens the chosen bank's consent page in the browser; the answer comes by deep link.
+    /// Opens `bank_id`'s consent page in the browser; the answer comes by deep link. An earlier
+    /// consent of that bank still waiting is given up.
     pub async fn start_consent(&self, bank_id: String) -> Result<()> {
         let data = self.data().await?;
         let page = data.connector.start_consent(&bank_id).await?;
         tracing::info!(bank_id, "consent started; opening the bank's page");
         self.browser.open(&page)?;
-        data.set_consent_page(Some(page));
+        data.set_consent_page(&bank_id, Some(page));
         Ok(())
     }
 
-    /// Opens the consent page again (the user closed the tab).
-    pub async fn reopen_consent_page(&self) -> Result<()> {
+    /// Opens `bank_id`'s consent page again (the user closed the tab).
+    pub async fn reopen_consent_page(&self, bank_id: String) -> Result<()> {
         let page = self
             .opened()
-            .and_then(Opened::consent_page)
+            .and_then(|data| data.consent_page(&bank_id))
             .ok_or_else(|| Error::InvalidInput("no connection is in progress".to_owned()))?;
         self.browser.open(&page)
     }
 
-    /// Gives up the consents in progress: their answers will be refused. Data that is not
-    /// open has none to give up.
-    pub async fn cancel_consent(&self) -> Result<()> {
+    /// Gives up the consent in progress at `bank_id`: its answer will be refused. Data that is
+    /// not open has none to give up.
+    pub async fn cancel_consent(&self, bank_id: String) -> Result<()> {
         if let Some(data) = self.opened() {
-            data.connector.cancel_consents();
-            data.set_consent_page(None);
+            data.connector.cancel_consent(&bank_id);
+            data.set_consent_page(&bank_id, None);
         }
         Ok(())
     }
 
-    /// The accounts the user consented to share, as the bank lists them now.
-    pub async fn consented_accounts(&self) -> Result<Vec<AccountChoice>> {
+    /// The accounts the user consented to share at `bank_id`, as the bank lists them now.
+    pub async fn consented_accounts(&self, bank_id: String) -> Result<Vec<AccountChoice>> {
         let data = self.data().await?;
-        let link = data.connected()?;
+        let link = data.link(&bank_id)?;
         let accounts = link.session(&data.connector).await?.accounts().await?;
         let choices = accounts.iter().map(AccountChoice::from).collect();
-        data.set_consented(accounts);
+        data.set_consented(&bank_id, accounts);
         Ok(choices)
     }
 
-    /// Shows these accounts (IBANs from the consented list, in this order).
-    pub async fn select_accounts(&self, ibans: Vec<String>) -> Result<ConnectionStatus> {
+    /// Shows these accounts of `bank_id` (IBANs from its consented list, in this order).
+    pub async fn select_accounts(
+        &self,
+        bank_id: String,
+        ibans: Vec<String>,
+    ) -> Result<ConnectionStatus> {
         let data = self.data().await?;
-        let link = data.connected()?;
+        data.link(&bank_id)?;
         if ibans.is_empty() {
             return Err(Error::InvalidInput(
                 "choose at least one account".to_owned(),
             ));
         }
-        let consented = data.consented();
+        let consented = data.consented(&bank_id);
         let chosen = ibans
             .iter()
             .map(|iban| {
@@ -102,42 +118,40 @@ impl Core {
                     })
             })
             .collect::<Result<Vec<_>>>()?;
-        data.store().select_accounts(link.bank_id(), &chosen)?;
-        status(data)
+        data.store().select_accounts(&bank_id, &chosen)?;
+        status(data).await
     }
 
-    /// Disconnects: the tokens leave the keychain; the accounts shown stay if `keep_data`.
-    pub async fn disconnect(&self, keep_data: bool) -> Result<()> {
+    /// Disconnects `bank_id`: its tokens leave the keychain; the accounts shown stay if
+    /// `keep_data`. Other banks are not touched.
+    pub async fn disconnect(&self, bank_id: String, keep_data: bool) -> Result<()> {
         let data = self.data().await?;
-        if let Some(link) = data.link() {
+        if let Ok(link) = data.link(&bank_id) {
             link.forget(&data.connector).await?;
         }
-        data.set_link(None);
-        data.store().forget_connection(keep_data)?;
+        data.remove_link(&bank_id);
+        data.store().forget_connection(&bank_id, keep_data)?;
         Ok(())
     }
 }
 
-fn status(data: &Opened) -> Result<ConnectionStatus> {
-    let Some(link) = data.link() else {
-        return Ok(ConnectionStatus {
-            bank: None,
-            consent_expires_at: None,
-            selected_accounts: Vec::new(),
-        });
-    };
-    let bank = data
+async fn status(data: &Opened) -> Result<ConnectionStatus> {
+    // A broken banks.toml leaves the Demo Bank; the others keep their ids as names.
+    let profiles = data
         .connector
         .profiles()
-        .iter()
-        .find(|profile| profile.id == link.bank_id())
-        .map(BankChoice::from);
-    let selected = data.store().selected_accounts(link.bank_id())?;
-    Ok(ConnectionStatus {
-        bank,
-        consent_expires_at: link.consent_expires_at().format(&Rfc3339).ok(),
-        selected_accounts: selected.into_iter().map(AccountChoice::from).collect(),
-    })
+        .unwrap_or_else(|_| vec![bank::BankProfile::demo()]);
+    let mut connections = Vec::new();
+    for link in data.links() {
+        let selected = data.store().selected_accounts(link.bank_id())?;
+        connections.push(BankConnection {
+            bank: BankChoice::of(&profiles, link.bank_id()),
+            consent_expires_at: link.consent_expires_at().format(&Rfc3339).ok(),
+            selected_accounts: selected.into_iter().map(AccountChoice::from).collect(),
+            tokens_unsaved: link.tokens_unsaved().await,
+        });
+    }
+    Ok(ConnectionStatus { connections })
 }
 
 fn store_account(account: &bank::Account) -> store::SelectedAccount {

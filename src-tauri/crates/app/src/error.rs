@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::bank_form::{BankField, BankFormProblem};
 use crate::log_path::hide_home;
 
 /// What the UI branches on. Add a code only when the UI does something different with it.
@@ -67,6 +68,11 @@ pub enum ErrorDetail {
     /// `banks.toml` could not be read or understood: the file, and the line (from 1) to fix
     /// when known.
     BanksFile { path: String, line: Option<u32> },
+    /// A field of the Banks form cannot work as filled in (`invalid_input`).
+    BankForm {
+        field: BankField,
+        problem: BankFormProblem,
+    },
 }
 
 /// Why a folder or a file could not be used, as the system said.
@@ -108,6 +114,9 @@ pub enum Error {
     Store(#[from] store::Error),
     #[error(transparent)]
     Ledger(#[from] ledger::Error),
+    /// The keychain, reached for a bank's secrets from the Banks screen.
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
@@ -135,6 +144,12 @@ pub enum Error {
     NotConnected,
     #[error("you declined access at your bank")]
     ConsentDenied,
+    /// A field of the Banks form cannot work as filled in.
+    #[error("the bank's {field:?} field: {problem:?}")]
+    BankForm {
+        field: BankField,
+        problem: BankFormProblem,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -173,13 +188,14 @@ impl Error {
 
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidInput(_) => ErrorCode::InvalidInput,
+            Self::InvalidInput(_) | Self::BankForm { .. } => ErrorCode::InvalidInput,
             Self::ConsentDenied => ErrorCode::ConsentDenied,
             Self::NotConnected => ErrorCode::ConsentRequired,
             Self::Connection(error) => connection_code(error),
             Self::Bank(error) => bank_code(error),
             Self::Ledger(error) => ledger_code(error),
             Self::Store(error) => store_code(error),
+            Self::Vault(error) => vault_code(error),
             Self::DataFolder { .. } | Self::ConfigFolder { .. } => ErrorCode::StorageUnavailable,
             Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
@@ -217,7 +233,7 @@ fn connection_code(error: &connection::Error) -> ErrorCode {
         connection::Error::Vault(error) => vault_code(error),
         connection::Error::UnknownBank(_) => ErrorCode::InvalidInput,
         connection::Error::NoClientSecret(_)
-        | connection::Error::Certificate { .. }
+        | connection::Error::NoClientKey(_)
         | connection::Error::DemoBank(_) => ErrorCode::Internal,
     }
 }
@@ -252,10 +268,14 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
         bank::Error::Network { .. } => ErrorCode::Network,
         bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
         bank::Error::Vault(error) => vault_code(error),
-        bank::Error::InvalidRequest(_) | bank::Error::CallbackRejected(_) => {
-            ErrorCode::InvalidInput
-        }
+        bank::Error::InvalidRequest(_)
+        | bank::Error::InvalidField { .. }
+        | bank::Error::UnknownBank { .. } => ErrorCode::InvalidInput,
+        // A deep link that is not an answer is dropped before this; one that is refused here
+        // answered a consent of ours from elsewhere (its `iss` named another bank).
+        bank::Error::CallbackRejected(_) => ErrorCode::ConsentInvalid,
         bank::Error::Malformed { .. }
+        | bank::Error::ClientIdentity { .. }
         | bank::Error::Unauthorized { .. }
         | bank::Error::Rejected { .. }
         | bank::Error::InvalidProfile(_)
@@ -284,7 +304,13 @@ impl Error {
                 path: path.display().to_string(),
                 reason: store::StorageFailure::of_io(source).into(),
             }),
-            Self::Connection(connection::Error::Vault(error)) => vault_detail(error),
+            Self::Connection(connection::Error::Vault(error)) | Self::Vault(error) => {
+                vault_detail(error)
+            }
+            Self::BankForm { field, problem } => Some(ErrorDetail::BankForm {
+                field: *field,
+                problem: *problem,
+            }),
             _ => self.bank_error().and_then(bank_detail),
         }
     }
@@ -366,7 +392,16 @@ mod tests {
             .unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "invalid_input", "message": "deep link rejected: unknown path", "retryAfterSeconds": null, "detail": null})
+            serde_json::json!({"code": "consent_invalid", "message": "deep link rejected: unknown path", "retryAfterSeconds": null, "detail": null})
+        );
+        let field = serde_json::to_value(Error::BankForm {
+            field: BankField::ClientKeyFile,
+            problem: BankFormProblem::ReadableByOthers,
+        })
+        .unwrap();
+        assert_eq!(
+            field["detail"],
+            serde_json::json!({"kind": "bankForm", "field": "clientKeyFile", "problem": "readableByOthers"})
         );
         let throttled = Error::Bank(bank::Error::RateLimited {
             endpoint: "accounts",

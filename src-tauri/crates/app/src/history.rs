@@ -80,7 +80,7 @@ impl Core {
         direction: PageDirection,
     ) -> Result<TransactionsPage> {
         let data = self.data().await?;
-        let link = data.connected()?;
+        let link = data.link_of_account(&iban)?;
         let bank_id = link.bank_id();
         let cursor = cursor.as_deref();
         if direction == PageDirection::Newer {

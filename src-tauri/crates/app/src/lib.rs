@@ -8,6 +8,8 @@
 #![allow(clippy::unused_async)]
 
 mod accounts;
+mod bank_form;
+mod bank_settings;
 mod banks;
 mod browser;
 mod connection;
@@ -23,9 +25,13 @@ mod preferences;
 mod startup;
 
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
-pub use banks::BankChoice;
+pub use bank_form::{BankField, BankFormProblem};
+pub use bank_settings::{
+    BankCheck, BankForm, BankPreset, BankProfileView, BankSettings, PresetEnvironment,
+};
+pub use banks::{BankChoice, BankList};
 pub use browser::Browser;
-pub use connection::{AccountChoice, ConnectionStatus};
+pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
 pub use error::{Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason, Result};

@@ -1,9 +1,7 @@
-//! Opening the app's data: the bank profiles, the store, and the connection an earlier run
-//! saved.
+//! Opening the app's data: the store, and the connections an earlier run saved.
 
 use std::path::Path;
 
-use bank::BankProfile;
 use connection::{Connector, DEMO_BANK_STATE_FILE, Link};
 use store::Store;
 use vault::Keychain;
@@ -28,19 +26,17 @@ impl Opened {
         };
         // Private to this user (0700), an existing install's folder too.
         store::prepare_data_folder(data_folder).map_err(unusable)?;
-        let profiles = BankProfile::load_all(&folders.config).unwrap_or_else(|error| {
-            // The dialog reports the broken file when it lists the banks; the Demo Bank still
-            // works.
-            tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");
-            vec![BankProfile::demo()]
-        });
-        let connector = Connector::new(profiles, data_folder, keychain.clone())
+        let connector = Connector::new(&folders.config, data_folder, keychain.clone())
             .with_demo_config(demo_config(data_folder, demo_transactions));
+        if let Err(error) = connector.profiles() {
+            // The dialog and the Banks screen report the broken file; the Demo Bank still works.
+            tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");
+        }
         let store_path = data_folder.join(STORE_FILE);
         let store = Store::open(&store_path)
             .map_err(|error| Error::Store(error).in_data_folder(data_folder))?;
-        let link = saved_link(&store)?;
-        Ok(Self::new(connector, store, link))
+        let links = saved_links(&store)?;
+        Ok(Self::new(connector, store, links))
     }
 }
 
@@ -84,15 +80,19 @@ mod test_bench {
     }
 }
 
-/// The connection saved by an earlier run. Its session opens when the bank is first needed,
+/// The connections saved by an earlier run. Their sessions open when a bank is first needed,
 /// so the window shows what is stored without waiting for the keychain or the Demo Bank.
-fn saved_link(store: &Store) -> Result<Option<Link>> {
-    let Some(saved) = store.connection()? else {
-        return Ok(None);
-    };
-    // A date out of range can only be damage: take the consent as ended, so the app asks to
-    // connect again.
-    let consent_expires_at = time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    Ok(Some(Link::saved(saved.bank_id, consent_expires_at)))
+fn saved_links(store: &Store) -> Result<Vec<Link>> {
+    Ok(store
+        .connections()?
+        .into_iter()
+        .map(|saved| {
+            // A date out of range can only be damage: take the consent as ended, so the app
+            // asks to connect again.
+            let consent_expires_at =
+                time::OffsetDateTime::from_unix_timestamp(saved.consent_expires_at)
+                    .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+            Link::saved(saved.bank_id, consent_expires_at)
+        })
+        .collect())
 }

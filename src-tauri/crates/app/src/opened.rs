@@ -1,6 +1,7 @@
-//! The app's data once open: the banks, the store behind the ledger, the connection in use and
-//! the consent in progress.
+//! The app's data once open: the banks, the store behind the ledger, the connection to each
+//! bank and the consents in progress.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use bank::Account;
@@ -15,22 +16,26 @@ use crate::error::{Error, Result};
 pub(crate) struct Opened {
     pub(crate) connector: Connector,
     pub(crate) ledger: Ledger,
-    /// The connection in use.
-    link: Mutex<Option<Arc<Link>>>,
-    /// The consent page last opened, for "Open the page again".
-    consent_page: Mutex<Option<Url>>,
-    /// The accounts the bank listed for the consent, for checking a selection against.
-    consented: Mutex<Vec<Account>>,
+    /// The connections, one per bank, in the order the banks were connected.
+    links: Mutex<Vec<Arc<Link>>>,
+    /// Per bank, the consent page last opened, for "Open the page again".
+    consent_pages: Mutex<HashMap<String, Url>>,
+    /// Per bank, the accounts it listed for the consent, for checking a selection against.
+    consented: Mutex<HashMap<String, Vec<Account>>>,
+    /// Held while `banks.toml` and a bank's keychain entries change: one edit of the Banks
+    /// screen at a time, so two cannot interleave their read and write of the file.
+    pub(crate) editing_banks: tokio::sync::Mutex<()>,
 }
 
 impl Opened {
-    pub(crate) fn new(connector: Connector, store: Store, link: Option<Link>) -> Self {
+    pub(crate) fn new(connector: Connector, store: Store, links: Vec<Link>) -> Self {
         Self {
             connector,
             ledger: Ledger::new(store),
-            link: Mutex::new(link.map(Arc::new)),
-            consent_page: Mutex::default(),
+            links: Mutex::new(links.into_iter().map(Arc::new).collect()),
+            consent_pages: Mutex::default(),
             consented: Mutex::default(),
+            editing_banks: tokio::sync::Mutex::default(),
         }
     }
 
@@ -38,33 +43,65 @@ impl Opened {
         self.ledger.store()
     }
 
-    pub(crate) fn link(&self) -> Option<Arc<Link>> {
-        lock(&self.link).clone()
+    /// Every connection, in the order the banks were connected.
+    pub(crate) fn links(&self) -> Vec<Arc<Link>> {
+        lock(&self.links).clone()
     }
 
-    /// The connection in use, or `NotConnected` for use cases that need one.
-    pub(crate) fn connected(&self) -> Result<Arc<Link>> {
-        self.link().ok_or(Error::NotConnected)
+    /// The connection to `bank_id`, or `NotConnected` for use cases that need one.
+    pub(crate) fn link(&self, bank_id: &str) -> Result<Arc<Link>> {
+        lock(&self.links)
+            .iter()
+            .find(|link| link.bank_id() == bank_id)
+            .cloned()
+            .ok_or(Error::NotConnected)
     }
 
-    pub(crate) fn set_link(&self, link: Option<Link>) {
-        *lock(&self.link) = link.map(Arc::new);
+    /// The connection of the bank whose account `iban` is.
+    pub(crate) fn link_of_account(&self, iban: &str) -> Result<Arc<Link>> {
+        let bank_id = self
+            .store()
+            .bank_of(iban)?
+            .ok_or(ledger::Error::UnknownAccount)?;
+        self.link(&bank_id)
     }
 
-    pub(crate) fn consent_page(&self) -> Option<Url> {
-        lock(&self.consent_page).clone()
+    /// Keeps a bank's new connection, in place of its earlier one (a reconnect keeps the
+    /// bank's place), else after the others.
+    pub(crate) fn set_link(&self, link: Link) {
+        let mut links = lock(&self.links);
+        let link = Arc::new(link);
+        match links.iter_mut().find(|held| held.bank_id() == link.bank_id()) {
+            Some(held) => *held = link,
+            None => links.push(link),
+        }
     }
 
-    pub(crate) fn set_consent_page(&self, page: Option<Url>) {
-        *lock(&self.consent_page) = page;
+    pub(crate) fn remove_link(&self, bank_id: &str) {
+        lock(&self.links).retain(|link| link.bank_id() != bank_id);
     }
 
-    pub(crate) fn consented(&self) -> Vec<Account> {
-        lock(&self.consented).clone()
+    pub(crate) fn consent_page(&self, bank_id: &str) -> Option<Url> {
+        lock(&self.consent_pages).get(bank_id).cloned()
     }
 
-    pub(crate) fn set_consented(&self, accounts: Vec<Account>) {
-        *lock(&self.consented) = accounts;
+    pub(crate) fn set_consent_page(&self, bank_id: &str, page: Option<Url>) {
+        let mut pages = lock(&self.consent_pages);
+        match page {
+            Some(page) => pages.insert(bank_id.to_owned(), page),
+            None => pages.remove(bank_id),
+        };
+    }
+
+    pub(crate) fn consented(&self, bank_id: &str) -> Vec<Account> {
+        lock(&self.consented)
+            .get(bank_id)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn set_consented(&self, bank_id: &str, accounts: Vec<Account>) {
+        lock(&self.consented).insert(bank_id.to_owned(), accounts);
     }
 }
 

@@ -12,7 +12,6 @@
 //! the app: the defaults are used, the UI is told (it shows a notice), and saving first moves
 //! the broken file aside to `preferences.broken.toml`, so the person's edits are not lost.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -230,7 +229,13 @@ fn save(config_folder: &Path, choice: PreferenceChoice) -> Result<()> {
     if let Stored::Unreadable(_) = Stored::read(config_folder) {
         keep_broken(config_folder).map_err(unusable)?;
     }
-    write_atomically(config_folder, &format!("{HEADER}{}", file_text(choice))).map_err(unusable)
+    let text = format!("{HEADER}{}", file_text(choice));
+    atomic_file::write_atomically(
+        &config_folder.join(PREFERENCES_FILE),
+        text.as_bytes(),
+        Some(0o600),
+    )
+    .map_err(unusable)
 }
 
 fn file_text(choice: PreferenceChoice) -> String {
@@ -251,37 +256,6 @@ fn keep_broken(config_folder: &Path) -> std::io::Result<()> {
         Err(error) => Err(error),
     }
 }
-
-/// Writes the file whole or not at all: a crash or a full disk midway leaves the old file,
-/// never half of the new one. The text goes to a temporary file in the same folder (a rename
-/// does not cross file systems), reaches the disk, then takes the file's name in one step.
-fn write_atomically(config_folder: &Path, text: &str) -> std::io::Result<()> {
-    std::fs::create_dir_all(config_folder)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".preferences-")
-        .suffix(".tmp")
-        .tempfile_in(config_folder)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    // A failed rename deletes the temporary file.
-    file.persist(config_folder.join(PREFERENCES_FILE))
-        .map_err(|error| error.error)?;
-    sync_folder(config_folder);
-    Ok(())
-}
-
-/// Makes the rename itself durable. Best effort: the new file is in place already, and some
-/// file systems cannot sync a folder.
-#[cfg(unix)]
-fn sync_folder(folder: &Path) {
-    if let Err(error) = std::fs::File::open(folder).and_then(|folder| folder.sync_all()) {
-        tracing::debug!(%error, "the config folder was not synced");
-    }
-}
-
-/// Windows cannot open a folder as a file; its renames are made durable by the file system.
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) {}
 
 #[cfg(test)]
 mod tests {

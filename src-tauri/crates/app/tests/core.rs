@@ -17,6 +17,8 @@ use tokio::sync::mpsc;
 use url::Url;
 use vault::Keychain;
 
+const DEMO: &str = "demo";
+
 /// Each Demo Bank account's history: two pages of ten.
 const TRANSACTIONS: u32 = 20;
 
@@ -84,7 +86,7 @@ fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
 impl App {
     /// Starts a consent at the Demo Bank and hands the bank's answer to the core.
     async fn consent(&mut self) -> app::ConsentOutcome {
-        self.core.start_consent("demo".to_owned()).await.unwrap();
+        self.core.start_consent(DEMO.to_owned()).await.unwrap();
         let redirect = self.redirects.recv().await.unwrap();
         self.core.answer_consent(&redirect).await.unwrap()
     }
@@ -94,13 +96,16 @@ impl App {
         assert!(self.consent().await.ok);
         let ibans: Vec<String> = self
             .core
-            .consented_accounts()
+            .consented_accounts(DEMO.to_owned())
             .await
             .unwrap()
             .into_iter()
             .map(|account| account.iban)
             .collect();
-        self.core.select_accounts(ibans.clone()).await.unwrap();
+        self.core
+            .select_accounts(DEMO.to_owned(), ibans.clone())
+            .await
+            .unwrap();
         ibans
     }
 }
@@ -109,18 +114,29 @@ impl App {
 async fn a_consent_connects_and_the_chosen_accounts_are_shown() {
     let mut app = app(Decision::ApproveFirst(2));
     let before = app.core.connection_status().await.unwrap();
-    assert!(before.bank.is_none());
+    assert!(before.connections.is_empty());
 
-    assert!(app.consent().await.ok);
-    let consented = app.core.consented_accounts().await.unwrap();
+    let outcome = app.consent().await;
+    assert!(outcome.ok);
+    assert_eq!(outcome.bank_id, DEMO);
+    let consented = app.core.consented_accounts(DEMO.to_owned()).await.unwrap();
     assert_eq!(consented.len(), 2);
     let chosen = vec![consented[1].iban.clone()];
-    let status = app.core.select_accounts(chosen.clone()).await.unwrap();
+    let status = app
+        .core
+        .select_accounts(DEMO.to_owned(), chosen.clone())
+        .await
+        .unwrap();
 
-    assert_eq!(status.bank.unwrap().id, "demo");
-    assert!(status.consent_expires_at.is_some());
-    let shown: Vec<String> = status
+    let [connection] = &status.connections[..] else {
+        panic!("one connection: {status:?}");
+    };
+    assert_eq!(connection.bank.id, DEMO);
+    assert!(connection.consent_expires_at.is_some());
+    assert!(!connection.tokens_unsaved);
+    let shown: Vec<String> = connection
         .selected_accounts
+        .clone()
         .into_iter()
         .map(|account| account.iban)
         .collect();
@@ -131,10 +147,14 @@ async fn a_consent_connects_and_the_chosen_accounts_are_shown() {
 async fn an_account_that_was_not_consented_cannot_be_chosen() {
     let mut app = app(Decision::ApproveFirst(1));
     assert!(app.consent().await.ok);
-    app.core.consented_accounts().await.unwrap();
+    app.core.consented_accounts(DEMO.to_owned()).await.unwrap();
 
     for choice in [vec![], vec!["SK0000000000000000000000".to_owned()]] {
-        let refused = app.core.select_accounts(choice).await.unwrap_err();
+        let refused = app
+            .core
+            .select_accounts(DEMO.to_owned(), choice)
+            .await
+            .unwrap_err();
         assert_eq!(refused.code(), ErrorCode::InvalidInput);
     }
 }
@@ -188,11 +208,17 @@ async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
     let (app, iban) = with_stored_history().await;
     assert!(stored(&app).entry_count(&iban).unwrap() > 0);
 
-    app.core.disconnect(false).await.unwrap();
+    app.core.disconnect(DEMO.to_owned(), false).await.unwrap();
 
-    assert!(app.core.connection_status().await.unwrap().bank.is_none());
-    let after = app.core.accounts_overview().await.unwrap_err();
-    assert_eq!(after.code(), ErrorCode::ConsentRequired);
+    let status = app.core.connection_status().await.unwrap();
+    assert!(status.connections.is_empty());
+    assert!(app.core.accounts_overview().await.unwrap().is_empty());
+    let after = app
+        .core
+        .transactions_page(iban.clone(), None, 10, PageDirection::Older)
+        .await
+        .unwrap_err();
+    assert_eq!(after.code(), ErrorCode::InvalidInput, "{after:?}");
     let store = stored(&app);
     assert_eq!(store.entry_count(&iban).unwrap(), 0);
     assert!(store.selected_accounts("demo").unwrap().is_empty());
@@ -202,9 +228,10 @@ async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
 async fn disconnecting_keeps_the_data_when_asked_to() {
     let (app, iban) = with_stored_history().await;
 
-    app.core.disconnect(true).await.unwrap();
+    app.core.disconnect(DEMO.to_owned(), true).await.unwrap();
 
-    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+    let status = app.core.connection_status().await.unwrap();
+    assert!(status.connections.is_empty());
     assert!(stored(&app).entry_count(&iban).unwrap() > 0);
 }
 
@@ -215,18 +242,19 @@ async fn a_refusal_at_the_bank_is_consent_denied() {
     let outcome = app.consent().await;
 
     assert!(!outcome.ok);
+    assert_eq!(outcome.bank_id, DEMO);
     assert_eq!(outcome.error.unwrap().code, ErrorCode::ConsentDenied);
-    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+    let status = app.core.connection_status().await.unwrap();
+    assert!(status.connections.is_empty());
 }
 
 #[tokio::test]
-async fn an_answer_to_no_consent_of_ours_is_refused_without_opening_anything() {
+async fn an_answer_to_no_consent_of_ours_changes_nothing_and_opens_nothing() {
     let app = app(Decision::ApproveFirst(1));
-    let forged = Url::parse("app.bankbook:/oauth/callback?code=c&state=s").unwrap();
+    let forged = Url::parse("app.bankbook:/oauth/callback/demo?code=c&state=s").unwrap();
 
-    let outcome = app.core.answer_consent(&forged).await.unwrap();
-
-    assert_eq!(outcome.error.unwrap().code, ErrorCode::ConsentInvalid);
+    // Nothing for the window to show: a log line only.
+    assert!(app.core.answer_consent(&forged).await.is_none());
     assert!(
         !app.root.join("data").exists(),
         "the answer opened the data"
@@ -251,7 +279,7 @@ async fn a_data_folder_that_cannot_be_made_is_said_and_tried_again() {
     assert_eq!(path, root.join("data").display().to_string());
 
     std::fs::remove_file(root.join("data")).unwrap();
-    assert!(app.core.connection_status().await.unwrap().bank.is_none());
+    assert!(app.core.connection_status().await.unwrap().connections.is_empty());
 }
 
 #[tokio::test]

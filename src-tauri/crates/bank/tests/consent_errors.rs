@@ -26,14 +26,14 @@ async fn a_callback_with_a_state_we_did_not_send_matches_nothing() {
         .consent(&Decision::Approve(connection.ibans()))
         .await;
 
-    let forged = connection.pending.take("a-state-we-never-sent");
+    let forged = connection.pending.take("demo", "a-state-we-never-sent");
 
     assert_eq!(forged.unwrap_err(), Unmatched::UnknownState);
     // The real state is still usable once, then no more.
     let state = param(&callback, "state");
-    assert!(connection.pending.take(&state).is_ok());
+    assert!(connection.pending.take("demo", &state).is_ok());
     assert_eq!(
-        connection.pending.take(&state).unwrap_err(),
+        connection.pending.take("demo", &state).unwrap_err(),
         Unmatched::UnknownState
     );
     assert_eq!(connection.code_exchanges(), 0);
@@ -48,7 +48,7 @@ async fn a_code_works_once() {
     let code = Sensitive(param(&callback, "code"));
     let verifier = connection
         .pending
-        .take(&param(&callback, "state"))
+        .take("demo", &param(&callback, "state"))
         .unwrap()
         .verifier;
     let verifier_again = oauth2::PkceCodeVerifier::new(verifier.secret().clone());

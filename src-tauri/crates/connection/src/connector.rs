@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
 use bank::{
-    BankApi, BankProfile, ClientIdentity, Connection, OAuth, OAuthConfig, PendingConsents,
-    RefreshTokenStore, RemoteBank, Session, Timeouts, http_client,
+    Answer, BankApi, BankProfile, Callback, ClientCheck, ClientIdentity, Connection, OAuth,
+    OAuthConfig, PendingConsents, RefreshTokenStore, RemoteBank, Session, Timeouts, http_client,
 };
 use sandbox_bank::{RunningBank, SandboxBank};
 use time::OffsetDateTime;
@@ -25,7 +25,9 @@ pub struct Connected {
 /// The banks Bankbook can connect to, and the consents in progress.
 #[derive(Debug)]
 pub struct Connector {
-    profiles: Vec<BankProfile>,
+    /// Holds `banks.toml`, read afresh whenever a bank is needed: the Banks screen edits it
+    /// while the app runs, and a hand edit is used at once.
+    config_folder: PathBuf,
     keychain: Keychain,
     pending: PendingConsents,
     demo_config: sandbox_bank::Config,
@@ -36,15 +38,20 @@ pub struct Connector {
 
 /// A bank's OAuth server and API, ready to call.
 struct Endpoints {
+    /// What `oauth` was made from; its base URL is the bank's issuer identifier, which an
+    /// answer's `iss` must name.
+    config: OAuthConfig,
+    http: reqwest::Client,
     oauth: OAuth,
     api: BankApi,
 }
 
 impl Connector {
-    /// `data_folder` keeps the Demo Bank's consents; secrets go to `keychain`.
-    pub fn new(profiles: Vec<BankProfile>, data_folder: &Path, keychain: Keychain) -> Self {
+    /// Banks come from `<config_folder>/banks.toml` (and the Demo Bank); `data_folder` keeps
+    /// the Demo Bank's consents; secrets go to `keychain`.
+    pub fn new(config_folder: &Path, data_folder: &Path, keychain: Keychain) -> Self {
         Self {
-            profiles,
+            config_folder: config_folder.to_owned(),
             keychain,
             pending: PendingConsents::default(),
             demo_config: sandbox_bank::Config::default()
@@ -62,11 +69,24 @@ impl Connector {
         self
     }
 
-    pub fn profiles(&self) -> &[BankProfile] {
-        &self.profiles
+    /// The banks the user can connect, the Demo Bank last. A broken `banks.toml` is an error
+    /// naming its line.
+    pub fn profiles(&self) -> Result<Vec<BankProfile>> {
+        Ok(BankProfile::load_all(&self.config_folder)?)
     }
 
-    /// Starts a consent at `bank_id`: the URL of the bank's consent page, for the browser.
+    /// The folder that holds `banks.toml`.
+    pub fn config_folder(&self) -> &Path {
+        &self.config_folder
+    }
+
+    /// Where `bank_id`'s secrets are kept.
+    pub fn vault(&self, bank_id: &str) -> Result<Vault> {
+        Ok(self.keychain.vault(bank_id)?)
+    }
+
+    /// Starts a consent at `bank_id`: the URL of the bank's consent page, for the browser. An
+    /// earlier consent of that bank still waiting is given up.
     pub async fn start_consent(&self, bank_id: &str) -> Result<Url> {
         let endpoints = self.endpoints(bank_id).await?;
         let request = endpoints.oauth.consent_request();
@@ -75,25 +95,27 @@ impl Connector {
         Ok(url)
     }
 
-    /// Forgets the consents in progress (the user cancelled): their callbacks will not match.
-    pub fn cancel_consents(&self) {
-        self.pending.clear();
+    /// Forgets the consent in progress at `bank_id` (the user cancelled): its callback will not
+    /// match.
+    pub fn cancel_consent(&self, bank_id: &str) {
+        self.pending.cancel(bank_id);
     }
 
-    /// The bank's callback with a code. The state must match a consent in progress before any
-    /// token request is made; then the code is exchanged and the tokens kept.
-    pub async fn complete_consent(
-        &self,
-        code: &Sensitive<String>,
-        state: &str,
-    ) -> Result<Connected> {
-        let pending = self.pending.take(state)?;
+    /// The bank's callback with a code. Its state must match a consent in progress at the bank
+    /// its path names, and its issuer (when sent) must be that bank, before any token request
+    /// is made; then the code is exchanged and the tokens kept.
+    pub async fn complete_consent(&self, callback: &Callback) -> Result<Connected> {
+        let Answer::ConsentGranted { code, state } = &callback.answer else {
+            return Err(bank::Error::CallbackRejected("not a granted consent").into());
+        };
+        let pending = self.pending.take(&callback.bank_id, state)?;
         let endpoints = self.endpoints(&pending.bank_id).await?;
+        callback.check_issuer(&endpoints.config.base_url)?;
         let issued = endpoints
             .oauth
             .exchange_code(code, pending.verifier)
             .await?;
-        let vault = self.keychain.vault(&pending.bank_id)?;
+        let vault = self.vault(&pending.bank_id)?;
         let session = Session::begin(endpoints.oauth, endpoints.api, vault, issued).await?;
         Ok(Connected {
             bank_id: pending.bank_id,
@@ -102,10 +124,11 @@ impl Connector {
     }
 
     /// The bank's callback with an error (the user refused): it ends the consent in progress
-    /// whose state it carries, and says which bank that was. A refusal carrying no state of
-    /// ours is not believed.
-    pub fn refuse_consent(&self, state: &str) -> Result<String> {
-        Ok(self.pending.take(state)?.bank_id)
+    /// at `bank_id` whose state it carries. A refusal carrying no state of ours is not
+    /// believed.
+    pub fn refuse_consent(&self, bank_id: &str, state: &str) -> Result<()> {
+        self.pending.take(bank_id, state)?;
+        Ok(())
     }
 
     /// The connection to `bank_id` from a consent given earlier (its tokens in the keychain).
@@ -115,7 +138,7 @@ impl Connector {
         consent_expires_at: OffsetDateTime,
     ) -> Result<Session<Vault>> {
         let endpoints = self.endpoints(bank_id).await?;
-        let vault = self.keychain.vault(bank_id)?;
+        let vault = self.vault(bank_id)?;
         Ok(Session::resume(
             endpoints.oauth,
             endpoints.api,
@@ -126,8 +149,23 @@ impl Connector {
 
     /// Removes the saved tokens of `bank_id` from the keychain.
     pub async fn forget_tokens(&self, bank_id: &str) -> Result<()> {
-        let vault = self.keychain.vault(bank_id)?;
-        Ok(RefreshTokenStore::clear(&vault).await?)
+        Ok(RefreshTokenStore::clear(&self.vault(bank_id)?).await?)
+    }
+
+    /// Removes every keychain entry of `bank_id`: its tokens, client secret and private key.
+    pub async fn forget_secrets(&self, bank_id: &str) -> Result<()> {
+        let vault = self.vault(bank_id)?;
+        for kind in SecretKind::ALL {
+            vault.delete(kind).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether `bank_id` accepts this app's client, without a consent: one token request with
+    /// a code that cannot be valid, whose error says whether the client was recognised.
+    pub async fn check_client(&self, bank_id: &str) -> Result<ClientCheck> {
+        let endpoints = self.endpoints(bank_id).await?;
+        Ok(bank::check_client(&endpoints.config, &endpoints.http).await?)
     }
 
     /// The Demo Bank, started on first use.
@@ -145,8 +183,8 @@ impl Connector {
 
     async fn endpoints(&self, bank_id: &str) -> Result<Endpoints> {
         let profile = self
-            .profiles
-            .iter()
+            .profiles()?
+            .into_iter()
             .find(|profile| profile.id == bank_id)
             .ok_or_else(|| Error::UnknownBank(bank_id.to_owned()))?;
         let (config, identity) = match &profile.connection {
@@ -156,7 +194,9 @@ impl Connector {
         let http = http_client(&config.base_url, identity.as_ref(), self.timeouts)?;
         Ok(Endpoints {
             oauth: OAuth::new(&config, http.clone())?,
-            api: BankApi::new(config.base_url, http)?,
+            api: BankApi::new(config.base_url.clone(), http.clone())?,
+            config,
+            http,
         })
     }
 
@@ -174,37 +214,37 @@ impl Connector {
         })
     }
 
+    /// A real bank's registered client: its secret and private key from the keychain, its
+    /// certificate from its file.
     async fn remote_oauth_config(
         &self,
         bank_id: &str,
         remote: &RemoteBank,
     ) -> Result<(OAuthConfig, Option<ClientIdentity>)> {
-        let client_secret = self
-            .keychain
-            .vault(bank_id)?
+        let vault = self.vault(bank_id)?;
+        let client_secret = vault
             .get(SecretKind::ClientSecret)
             .await?
             .ok_or_else(|| Error::NoClientSecret(bank_id.to_owned()))?;
-        let identity = match (&remote.client_certificate, &remote.client_key) {
-            (Some(certificate), Some(key)) => Some(ClientIdentity {
-                certificate_pem: read(certificate)?,
-                private_key_pem: Sensitive(read(key)?),
-            }),
-            _ => None,
+        let identity = match &remote.client_certificate {
+            Some(certificate) => {
+                let key = vault
+                    .get(SecretKind::ClientKey)
+                    .await?
+                    .ok_or_else(|| Error::NoClientKey(bank_id.to_owned()))?;
+                Some(ClientIdentity {
+                    certificate_pem: bank::read_certificate(certificate)?,
+                    private_key_pem: Sensitive(key.expose().as_bytes().to_vec()),
+                })
+            }
+            None => None,
         };
         let config = OAuthConfig {
             base_url: remote.base_url.clone(),
             client_id: remote.client_id.clone(),
             client_secret,
-            redirect_uri: remote.redirect_uri.clone(),
+            redirect_uri: bank::redirect_uri(bank_id),
         };
         Ok((config, identity))
     }
-}
-
-fn read(path: &PathBuf) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|source| Error::Certificate {
-        path: path.clone(),
-        source,
-    })
 }

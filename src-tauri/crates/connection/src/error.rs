@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 /// Everything that can go wrong connecting to a bank.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -8,14 +6,12 @@ pub enum Error {
     /// A real bank's client secret belongs in the keychain and is not there yet.
     #[error("the client secret of {0} is not in the keychain")]
     NoClientSecret(String),
+    /// A bank with a client certificate whose private key is not in the keychain.
+    #[error("the client certificate's private key of {0} is not in the keychain")]
+    NoClientKey(String),
     /// A callback whose state matches no consent in progress: forged, stale or reused.
     #[error("this answer from the bank matches no connection in progress: {0}")]
     Unmatched(#[from] bank::Unmatched),
-    #[error("the client certificate {path}: {source}")]
-    Certificate {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     #[error("the Demo Bank could not start: {0}")]
     DemoBank(#[from] sandbox_bank::Error),
     #[error(transparent)]

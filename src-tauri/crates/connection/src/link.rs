@@ -42,6 +42,15 @@ impl Link {
         self.consent_expires_at
     }
 
+    /// Whether the keychain refused this connection's renewed refresh token, which is then
+    /// kept in memory only. A session not opened yet has renewed nothing.
+    pub async fn tokens_unsaved(&self) -> bool {
+        match self.session.get() {
+            Some(session) => session.tokens_unsaved().await,
+            None => false,
+        }
+    }
+
     /// Forgets the tokens (disconnect): the open session's, or straight from the keychain when
     /// it never opened, so disconnecting needs neither the bank nor its profile.
     pub async fn forget(&self, connector: &Connector) -> Result<()> {

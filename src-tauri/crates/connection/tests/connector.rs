@@ -3,12 +3,12 @@
 
 #![cfg(test)]
 
-use bank::{BankProfile, Unmatched};
+use bank::{Callback, Unmatched};
 use connection::{Connector, Error, Link};
 use sandbox_bank::Config;
 use sandbox_bank::user::{ConsentUser, Decision};
 use url::Url;
-use vault::{Keychain, Sensitive};
+use vault::Keychain;
 
 fn param(url: &Url, name: &str) -> Option<String> {
     url.query_pairs()
@@ -16,8 +16,21 @@ fn param(url: &Url, name: &str) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
+/// The bank's answer as the app parses it from the deep link.
+fn answer(url: &Url) -> Callback {
+    Callback::try_from(url).unwrap()
+}
+
+/// The same answer arriving on `path` instead of its own bank's.
+fn on_path(url: &Url, path: &str) -> Callback {
+    let mut moved = url.clone();
+    moved.set_path(path);
+    answer(&moved)
+}
+
+/// A connector whose config folder (beside `data`, no banks.toml) offers the Demo Bank only.
 fn connector(data: &std::path::Path, keychain: &Keychain) -> Connector {
-    Connector::new(vec![BankProfile::demo()], data, keychain.clone()).with_demo_config(
+    Connector::new(&data.join("config"), data, keychain.clone()).with_demo_config(
         Config::default()
             .transactions_per_account(20)
             .state_file(data.join(connection::DEMO_BANK_STATE_FILE)),
@@ -48,10 +61,7 @@ async fn connect_every_account(connector: &Connector) -> time::OffsetDateTime {
     let ibans = demo_ibans(connector).await;
     let callback = consent(connector, &Decision::Approve(ibans)).await;
     connector
-        .complete_consent(
-            &Sensitive(param(&callback, "code").unwrap()),
-            &param(&callback, "state").unwrap(),
-        )
+        .complete_consent(&answer(&callback))
         .await
         .unwrap()
         .session
@@ -69,11 +79,8 @@ async fn a_consent_given_in_the_browser_connects_to_the_chosen_accounts() {
     let ibans = demo_ibans(&connector).await;
 
     let callback = consent(&connector, &Decision::Approve(ibans[..2].to_vec())).await;
-    let code = Sensitive(param(&callback, "code").unwrap());
-    let connected = connector
-        .complete_consent(&code, &param(&callback, "state").unwrap())
-        .await
-        .unwrap();
+    assert_eq!(callback.path(), "/oauth/callback/demo", "the Demo Bank's own path");
+    let connected = connector.complete_consent(&answer(&callback)).await.unwrap();
 
     assert_eq!(connected.bank_id, "demo");
     let accounts = connected.session.accounts().await.unwrap();
@@ -90,13 +97,65 @@ async fn a_forged_callback_makes_no_token_request() {
     let connector = connector(data.path(), &keychain());
     let ibans = demo_ibans(&connector).await;
     let callback = consent(&connector, &Decision::Approve(ibans)).await;
-    let code = Sensitive(param(&callback, "code").unwrap());
+    let mut forged = callback.clone();
+    forged
+        .query_pairs_mut()
+        .clear()
+        .append_pair("code", &param(&callback, "code").unwrap())
+        .append_pair("state", "not-our-state");
 
-    let forged = connector.complete_consent(&code, "not-our-state").await;
+    let outcome = connector.complete_consent(&answer(&forged)).await;
 
     assert!(
-        matches!(forged, Err(Error::Unmatched(Unmatched::UnknownState))),
-        "{forged:?}"
+        matches!(outcome, Err(Error::Unmatched(Unmatched::UnknownState))),
+        "{outcome:?}"
+    );
+    let bank = connector.demo_bank().await.unwrap();
+    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+}
+
+/// RFC 9700 section 4.4: bank A's answer arriving on bank B's path is not sent to B.
+#[tokio::test]
+async fn an_answer_on_another_banks_path_makes_no_token_request() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+    let ibans = demo_ibans(&connector).await;
+    let callback = consent(&connector, &Decision::Approve(ibans)).await;
+
+    let outcome = connector
+        .complete_consent(&on_path(&callback, "/oauth/callback/tatra-banka"))
+        .await;
+
+    assert!(
+        matches!(outcome, Err(Error::Unmatched(Unmatched::UnknownState))),
+        "{outcome:?}"
+    );
+    let bank = connector.demo_bank().await.unwrap();
+    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+    // The consent still waits for its own bank's answer.
+    connector.complete_consent(&answer(&callback)).await.unwrap();
+}
+
+/// RFC 9207: an answer naming another issuer than the bank is refused before the exchange.
+#[tokio::test]
+async fn an_answer_naming_another_issuer_makes_no_token_request() {
+    let data = tempfile::tempdir().unwrap();
+    let connector = connector(data.path(), &keychain());
+    let ibans = demo_ibans(&connector).await;
+    let callback = consent(&connector, &Decision::Approve(ibans)).await;
+    let mut forged = callback.clone();
+    forged
+        .query_pairs_mut()
+        .clear()
+        .append_pair("code", &param(&callback, "code").unwrap())
+        .append_pair("state", &param(&callback, "state").unwrap())
+        .append_pair("iss", "https://evil.example");
+
+    let outcome = connector.complete_consent(&answer(&forged)).await;
+
+    assert!(
+        matches!(outcome, Err(Error::Bank(bank::Error::CallbackRejected(_)))),
+        "{outcome:?}"
     );
     let bank = connector.demo_bank().await.unwrap();
     assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
@@ -111,13 +170,20 @@ async fn a_refusal_ends_only_the_consent_whose_state_it_carries() {
 
     assert_eq!(param(&callback, "error").as_deref(), Some("access_denied"));
     assert!(matches!(
-        connector.refuse_consent("someone-else's"),
+        connector.refuse_consent("demo", "someone-else's"),
         Err(Error::Unmatched(_))
     ));
     let state = param(&callback, "state").unwrap();
-    assert_eq!(connector.refuse_consent(&state).unwrap(), "demo");
+    assert!(matches!(
+        connector.refuse_consent("tatra-banka", &state),
+        Err(Error::Unmatched(_))
+    ));
+    connector.refuse_consent("demo", &state).unwrap();
     assert!(
-        matches!(connector.refuse_consent(&state), Err(Error::Unmatched(_))),
+        matches!(
+            connector.refuse_consent("demo", &state),
+            Err(Error::Unmatched(_))
+        ),
         "a state is used once"
     );
 }
@@ -159,8 +225,8 @@ async fn disconnecting_a_saved_link_clears_the_keychain_without_the_bank() {
     let first_run = connector(data.path(), &keychain);
     let consent_ends = connect_every_account(&first_run).await;
 
-    // Another run, whose bank is not even configured any more: the tokens still go.
-    let second_run = Connector::new(Vec::new(), data.path(), keychain.clone());
+    // Another run, which has not started its Demo Bank: the tokens still go.
+    let second_run = connector(data.path(), &keychain);
     Link::saved("demo".to_owned(), consent_ends)
         .forget(&second_run)
         .await
