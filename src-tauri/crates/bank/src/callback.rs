@@ -203,7 +203,10 @@ mod tests {
         .unwrap();
         assert_eq!(link.bank_id, "tatra-banka");
         assert_eq!(link.issuer.as_deref(), Some("https://bank.example"));
-        assert_eq!(redirect_uri("tatra-banka"), "app.bankbook:/oauth/callback/tatra-banka");
+        assert_eq!(
+            redirect_uri("tatra-banka"),
+            "app.bankbook:/oauth/callback/tatra-banka"
+        );
     }
 
     #[test]
@@ -215,9 +218,22 @@ mod tests {
             ))
             .unwrap()
         };
-        assert!(with("https%3A%2F%2Fapi.bank.example%2Fpsd2").check_issuer(&bank).is_ok());
-        assert!(with("https%3A%2F%2Fapi.bank.example%2Fpsd2%2F").check_issuer(&bank).is_ok());
-        assert!(parse("app.bankbook:/oauth/callback/demo?code=c&state=s").unwrap().check_issuer(&bank).is_ok());
+        assert!(
+            with("https%3A%2F%2Fapi.bank.example%2Fpsd2")
+                .check_issuer(&bank)
+                .is_ok()
+        );
+        assert!(
+            with("https%3A%2F%2Fapi.bank.example%2Fpsd2%2F")
+                .check_issuer(&bank)
+                .is_ok()
+        );
+        assert!(
+            parse("app.bankbook:/oauth/callback/demo?code=c&state=s")
+                .unwrap()
+                .check_issuer(&bank)
+                .is_ok()
+        );
         for other in [
             "https%3A%2F%2Fevil.example%2Fpsd2",
             "https%3A%2F%2Fapi.bank.example",
@@ -229,9 +245,10 @@ mod tests {
 
     #[test]
     fn accepts_a_refusal_with_its_description() {
-        let link =
-            parse("app.bankbook:/oauth/callback/demo?error=access_denied&error_description=No&state=s")
-                .unwrap();
+        let link = parse(
+            "app.bankbook:/oauth/callback/demo?error=access_denied&error_description=No&state=s",
+        )
+        .unwrap();
         assert!(
             matches!(link.answer, Answer::ConsentRefused { error, .. } if error == "access_denied")
         );
@@ -282,9 +299,7 @@ mod tests {
         }
         // Broken escapes that are not escapes at all stay literal, as RFC 3986 readers take them.
         let literal = parse("app.bankbook:/oauth/callback/demo?code=a%zz&state=s").unwrap();
-        assert!(
-            matches!(literal.answer, Answer::ConsentGranted { code, .. } if code.0 == "a%zz")
-        );
+        assert!(matches!(literal.answer, Answer::ConsentGranted { code, .. } if code.0 == "a%zz"));
         // Markup in the description is carried, never shown: the UI says what a refusal means.
         let refusal = parse(
             "app.bankbook:/oauth/callback/demo?error=access_denied&error_description=%3Cb%3Ex%3C/b%3E",

@@ -205,7 +205,10 @@ mod tests {
             pending.take("demo", "forged").unwrap_err(),
             Unmatched::UnknownState
         );
-        assert_eq!(pending.take("demo", "").unwrap_err(), Unmatched::UnknownState);
+        assert_eq!(
+            pending.take("demo", "").unwrap_err(),
+            Unmatched::UnknownState
+        );
         pending.cancel("tatra");
         pending.cancel("demo");
         assert_eq!(
@@ -220,7 +223,10 @@ mod tests {
         let request = request();
         let state = request.state.expose().clone();
         pending.insert("demo", request);
-        assert_eq!(pending.take("demo", &state).unwrap_err(), Unmatched::Expired);
+        assert_eq!(
+            pending.take("demo", &state).unwrap_err(),
+            Unmatched::Expired
+        );
     }
 
     #[test]

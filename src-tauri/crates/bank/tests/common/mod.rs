@@ -104,7 +104,10 @@ impl Connection {
     /// The person approves `ibans`; the code is exchanged and a session begins.
     pub async fn connect(&self, ibans: &[String]) -> Session<Vault> {
         let callback = self.consent(&Decision::Approve(ibans.to_vec())).await;
-        let pending = self.pending.take(&param(&callback, "state")).unwrap();
+        let pending = self
+            .pending
+            .take("demo", &param(&callback, "state"))
+            .unwrap();
         let issued = self
             .oauth
             .exchange_code(&Sensitive(param(&callback, "code")), pending.verifier)
