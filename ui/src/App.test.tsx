@@ -5,6 +5,7 @@ import * as ipc from "./ipc";
 import {
   ACCOUNTS,
   BOTH_BANKS,
+  bankList,
   connected,
   connection,
   DEMO_BANK,
@@ -302,7 +303,7 @@ describe("when a bank's consent has ended", () => {
 
 describe("several banks", () => {
   it("connects another bank, offering only those not connected yet", async () => {
-    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK, TATRA_BANK));
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Connect another bank" }));

@@ -8,6 +8,7 @@ export type { BalanceKind } from "./bindings/BalanceKind";
 export type { BalanceView } from "./bindings/BalanceView";
 export type { BankCheck } from "./bindings/BankCheck";
 export type { BankChoice } from "./bindings/BankChoice";
+export type { BankList } from "./bindings/BankList";
 export type { BankConnection } from "./bindings/BankConnection";
 export type { BankField } from "./bindings/BankField";
 export type { BankForm } from "./bindings/BankForm";

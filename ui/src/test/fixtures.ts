@@ -4,6 +4,7 @@ import type {
   BalanceView,
   BankChoice,
   BankConnection,
+  BankList,
   ConnectionStatus,
   TransactionsPage,
   TransactionView,
@@ -50,6 +51,11 @@ export const SPORIACI: AccountChoice = {
 export const TATRA_ACCOUNTS = [BEZNY, SPORIACI];
 
 /** The bank an account of these fixtures is at. */
+/** The banks `list_banks` answers with, `banks.toml` read without a problem. */
+export function bankList(...banks: BankChoice[]): BankList {
+  return { banks, problem: null };
+}
+
 export function bankOf(account: AccountChoice): BankChoice {
   return TATRA_ACCOUNTS.some((tatra) => tatra.iban === account.iban) ? TATRA_BANK : DEMO_BANK;
 }

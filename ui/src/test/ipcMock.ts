@@ -8,6 +8,7 @@ import * as ipc from "../ipc";
 import {
   ACCOUNTS,
   BANKS,
+  bankList,
   connection,
   DEMO_BANK,
   EMPTY_HISTORY,
@@ -29,7 +30,7 @@ export function mockIpc() {
   const unlisten = vi.fn();
   let handler: ((outcome: ipc.ConsentOutcome) => void) | undefined;
 
-  vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK]);
+  vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK));
   vi.mocked(ipc.connectionStatus).mockResolvedValue(NOT_CONNECTED);
   vi.mocked(ipc.startConsent).mockResolvedValue(undefined);
   vi.mocked(ipc.reopenConsentPage).mockResolvedValue(undefined);

@@ -5,7 +5,8 @@ import { listBanks } from "../../ipc";
  * or removed. */
 export const BANK_LIST_KEY = ["banks"] as const;
 
-/** The banks the user can connect: the configured ones and the Demo Bank. */
+/** The banks the user can connect: the configured ones and the Demo Bank, and what is wrong with
+ * `banks.toml` when only the Demo Bank could be listed. */
 export function useBankList() {
   return useQuery({ queryKey: BANK_LIST_KEY, queryFn: listBanks });
 }

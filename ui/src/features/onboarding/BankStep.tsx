@@ -24,11 +24,12 @@ export function BankStep({
   const banks = useBankList();
   const connected = useConnectionStatus().data?.connections ?? [];
   const [chosen, setChosen] = useState(initialBankId);
-  const offered = banks.data?.filter(
+  const listed = banks.data?.banks;
+  const offered = listed?.filter(
     (bank) =>
       bank.id === initialBankId || !connected.some((connection) => connection.bank.id === bank.id),
   );
-  const selected = offered ? selectedBank(offered, banks.data ?? [], chosen) : null;
+  const selected = offered ? selectedBank(offered, listed ?? [], chosen) : null;
 
   return (
     <>
@@ -38,6 +39,8 @@ export function BankStep({
         </p>
       )}
       {banks.isError && <ActionFailure error={banks.error} task="listBanks" />}
+      {/* A broken banks.toml: its line is named, and the Demo Bank is still offered. */}
+      {banks.data?.problem && <ActionFailure error={banks.data.problem} task="listBanks" />}
       {offered &&
         (offered.length > 0 ? (
           <BankPicker banks={offered} selected={selected} onChange={setChosen} />

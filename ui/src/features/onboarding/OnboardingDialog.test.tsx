@@ -4,6 +4,7 @@ import * as ipc from "../../ipc";
 import {
   BEZNY,
   BOTH_BANKS,
+  bankList,
   connected,
   connection,
   DEMO_BANK,
@@ -74,11 +75,26 @@ describe("choosing the bank", () => {
     expect(ipc.startConsent).toHaveBeenCalledWith("demo");
   });
 
+  it("names the broken line of banks.toml and still offers the Demo Bank", async () => {
+    vi.mocked(ipc.listBanks).mockResolvedValue({
+      banks: [DEMO_BANK],
+      problem: {
+        code: "internal",
+        message: "banks.toml, line 7: unknown field",
+        retryAfterSeconds: null,
+        detail: { kind: "banksFile", path: "/home/u/.config/bankbook/banks.toml", line: 7 },
+      },
+    });
+    renderDialog();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("/home/u/.config/bankbook/banks.toml, line 7");
+    expect(screen.getByRole("radio", { name: /Demo Bank/ })).toBeTruthy();
+  });
+
   it("waits for a choice when only real banks are configured", async () => {
-    vi.mocked(ipc.listBanks).mockResolvedValue([
-      { id: "bank-a", name: "Bank A", isDemo: false },
-      { id: "demo", name: "Demo Bank", isDemo: true },
-    ]);
+    vi.mocked(ipc.listBanks).mockResolvedValue(
+      bankList({ id: "bank-a", name: "Bank A", isDemo: false }, DEMO_BANK),
+    );
     renderDialog();
     const bankA = await screen.findByRole("radio", { name: /Bank A/ });
     const continueButton = button("Continue in your browser");
@@ -109,7 +125,7 @@ describe("with several banks", () => {
   const reconnectTatra: OnboardingStart = { step: "consent", bank: TATRA_BANK };
 
   it("offers only the banks not connected yet, and the way to add one", async () => {
-    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK, TATRA_BANK));
     vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
     const { onAddBank } = renderDialog();
     const tatra = await screen.findByRole<HTMLInputElement>("radio", { name: /Tatra banka/ });
@@ -125,7 +141,7 @@ describe("with several banks", () => {
   });
 
   it("says so when every bank is connected", async () => {
-    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK, TATRA_BANK));
     vi.mocked(ipc.connectionStatus).mockResolvedValue(BOTH_BANKS);
     renderDialog();
     expect(
@@ -178,7 +194,7 @@ describe("with several banks", () => {
   });
 
   it("cancels the bank's consent on Cancel, back at the bank choice with the bank chosen", async () => {
-    vi.mocked(ipc.listBanks).mockResolvedValue([DEMO_BANK, TATRA_BANK]);
+    vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK, TATRA_BANK));
     vi.mocked(ipc.connectionStatus).mockResolvedValue(BOTH_BANKS);
     renderDialog(reconnectTatra);
     await userEvent.click(button("Cancel"));

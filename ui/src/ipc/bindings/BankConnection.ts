@@ -3,7 +3,7 @@ import type { AccountChoice } from "./AccountChoice";
 import type { BankChoice } from "./BankChoice";
 
 /**
- * One connected bank: until when, what it shows, and whether its sign-in is safely kept.
+ * One bank's connection: until when, what it shows, and whether its sign-in is safe.
  */
 export type BankConnection = { bank: BankChoice, 
 /**
@@ -11,7 +11,7 @@ export type BankConnection = { bank: BankChoice,
  */
 consentExpiresAt: string | null, selectedAccounts: Array<AccountChoice>, 
 /**
- * The keychain refused the bank's renewed sign-in: it is kept in memory only until
- * Bankbook closes.
+ * The keychain refused the bank's renewed sign-in: Bankbook holds it in memory only, and
+ * the bank must be connected again after Bankbook closes unless the keychain takes it.
  */
 tokensUnsaved: boolean, };

@@ -2,10 +2,10 @@
 import type { PresetEnvironment } from "./PresetEnvironment";
 
 /**
- * A bank whose address Bankbook knows, to fill the form with.
+ * A bank whose public endpoints are known: choosing it fills the base URL.
  */
 export type BankPreset = { id: string, name: string, baseUrl: string, environment: PresetEnvironment, 
 /**
- * The bank asks for a client certificate.
+ * The bank requires a client certificate (an eIDAS QWAC in production).
  */
 mutualTls: boolean, };

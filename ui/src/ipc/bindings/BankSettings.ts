@@ -3,6 +3,10 @@ import type { BankPreset } from "./BankPreset";
 import type { BankProfileView } from "./BankProfileView";
 
 /**
- * The configured banks and the presets the Banks screen offers.
+ * Every real bank's profile, and the presets a new one can start from.
  */
-export type BankSettings = { banks: Array<BankProfileView>, presets: Array<BankPreset>, };
+export type BankSettings = { 
+/**
+ * In the order of `banks.toml`; the built-in Demo Bank is not among them.
+ */
+banks: Array<BankProfileView>, presets: Array<BankPreset>, };

@@ -2,10 +2,10 @@
 import type { BankConnection } from "./BankConnection";
 
 /**
- * The banks Bankbook is connected to, each with its own consent and accounts.
+ * Every bank Bankbook is connected to.
  */
 export type ConnectionStatus = { 
 /**
- * Every connected bank, in the order of the banks' list; empty: none.
+ * In the order the banks were connected; empty: none.
  */
 connections: Array<BankConnection>, };

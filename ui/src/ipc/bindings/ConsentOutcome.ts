@@ -2,10 +2,10 @@
 import type { IpcError } from "./IpcError";
 
 /**
- * How a consent ended, for the window (the `consent-finished` event).
+ * How a consent at a bank ended, for the window (the `consent-finished` event).
  */
 export type ConsentOutcome = { 
 /**
- * The bank whose consent it was.
+ * The bank whose consent this was.
  */
 bankId: string, ok: boolean, error: IpcError | null, };

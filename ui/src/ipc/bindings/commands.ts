@@ -5,8 +5,8 @@ import { call, listenTo } from "../call";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
 import type { BankCheck } from "./BankCheck";
-import type { BankChoice } from "./BankChoice";
 import type { BankForm } from "./BankForm";
+import type { BankList } from "./BankList";
 import type { BankProfileView } from "./BankProfileView";
 import type { BankSettings } from "./BankSettings";
 import type { ConnectionStatus } from "./ConnectionStatus";
@@ -17,21 +17,23 @@ import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
 import type { TransactionsPage } from "./TransactionsPage";
 
-/** The banks the user can connect: the configured ones and the Demo Bank. */
-export const listBanks = (): Promise<Array<BankChoice>> =>
+/** The banks the user can connect, the Demo Bank last; `problem` says why a broken
+ * `banks.toml` left only the Demo Bank. */
+export const listBanks = (): Promise<BankList> =>
   call("list_banks");
 
-/** Every connected bank, until when, and the accounts the user picked at each. Tries again
- * to open the app's data when that failed before. */
+/** Every bank Bankbook is connected to (none: an empty list), until when, and the
+ * accounts the user picked at each. Tries again to open the app's data when that failed
+ * before. */
 export const connectionStatus = (): Promise<ConnectionStatus> =>
   call("connection_status");
 
-/** Opens the bank's consent page in the system browser, replacing the bank's earlier pending
- * consent; the answer comes as `consent-finished`. */
+/** Opens the bank's consent page in the system browser; the answer comes as
+ * `consent-finished`. Replaces a consent of that bank still waiting. */
 export const startConsent = (bankId: string): Promise<void> =>
   call("start_consent", { bankId });
 
-/** Opens the bank's pending consent's page in the browser again. */
+/** Opens the bank's pending consent page in the browser again. */
 export const reopenConsentPage = (bankId: string): Promise<void> =>
   call("reopen_consent_page", { bankId });
 
@@ -48,17 +50,18 @@ export const selectAccounts = (bankId: string, ibans: Array<string>): Promise<Co
   call("select_accounts", { bankId, ibans });
 
 /** Removes the bank's tokens from the keychain; `keepData` keeps what was already
- * downloaded from it. */
+ * downloaded from it. Other banks stay connected. */
 export const disconnect = (bankId: string, keepData: boolean): Promise<void> =>
   call("disconnect", { bankId, keepData });
 
-/** Every bank's chosen accounts with their balances as stored, in bank order, at once;
- * `stale` ones want a refresh. */
+/** Every bank's chosen accounts with their balances as stored, at once; `stale` ones want
+ * a refresh. */
 export const accountsOverview = (): Promise<Array<AccountOverview>> =>
   call("accounts_overview");
 
 /** Fetches the bank's chosen accounts' balances and newest transactions; `onlyStale` (the
- * app refreshing on its own) fetches only what is out of date. */
+ * app refreshing on its own) fetches only what is out of date. One call per bank, so one
+ * that fails does not hold up the others. */
 export const refreshBank = (bankId: string, onlyStale: boolean): Promise<Array<AccountOverview>> =>
   call("refresh_bank", { bankId, onlyStale });
 
@@ -67,20 +70,22 @@ export const refreshBank = (bankId: string, onlyStale: boolean): Promise<Array<A
 export const transactionsPage = (iban: string, cursor: string | null, limit: number, direction: PageDirection): Promise<TransactionsPage> =>
   call("transactions_page", { iban, cursor, limit, direction });
 
-/** The configured banks (never a secret) and the presets the Banks screen offers. */
+/** The real banks' profiles (never their secrets: only whether one is saved) and the
+ * presets; a broken `banks.toml` fails with its line in `detail`. */
 export const bankSettings = (): Promise<BankSettings> =>
   call("bank_settings");
 
-/** Saves a bank's settings to banks.toml, its secret and key to the keychain. */
+/** Saves a bank's profile to `banks.toml` and its client secret and private key to the
+ * keychain; a field that cannot work fails with `detail.bankForm`. */
 export const saveBank = (form: BankForm): Promise<BankProfileView> =>
   call("save_bank", { form });
 
-/** Asks the bank whether it accepts the saved client settings, with a token request that
- * cannot succeed. */
+/** Asks the bank whether it knows the client id and secret, with no consent; TLS and mutual
+ * TLS are tried on the way. */
 export const checkBank = (bankId: string): Promise<BankCheck> =>
   call("check_bank", { bankId });
 
-/** Removes the bank: disconnects it and clears its keychain entries. */
+/** Disconnects the bank, removes its keychain entries and its profile. */
 export const removeBank = (bankId: string): Promise<void> =>
   call("remove_bank", { bankId });
 
