@@ -7,7 +7,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -108,35 +108,9 @@ pub(crate) fn save(path: &Path, state: &SavedState) -> Result<()> {
     write_atomically(path, state).map_err(|source| state_file_error(path, source))
 }
 
+/// The file holds token hashes: for its owner only (`0600`).
 fn write_atomically(path: &Path, state: &SavedState) -> io::Result<()> {
-    let folder = folder_of(path);
-    fs::create_dir_all(folder)?;
-    // tempfile creates the file with mode 0600 on Unix, kept through the rename: the file
-    // holds token hashes, for its owner only.
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    file.write_all(&serde_json::to_vec_pretty(state)?)?;
-    file.as_file().sync_all()?;
-    file.persist(path)?;
-    sync_folder(folder)
-}
-
-/// The folder a relative bare file name lives in is the current one.
-fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// On Unix the rename itself is durable only once the folder's entry is flushed too.
-#[cfg(unix)]
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    fs::File::open(folder)?.sync_all()
-}
-
-/// Windows cannot open a folder as a file; its rename is as durable as it gets.
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> io::Result<()> {
-    Ok(())
+    atomic_file::write_atomically(path, &serde_json::to_vec_pretty(state)?, Some(0o600))
 }
 
 fn state_file_error(path: &Path, source: io::Error) -> Error {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write as _};
+use std::io::ErrorKind;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -256,17 +256,10 @@ fn read_pair(dir: &Path) -> Result<Option<(String, String)>> {
     Ok(read(CA_FILE)?.zip(read(CA_KEY_FILE)?))
 }
 
-/// Replaces `path` whole: a reader (a client loading `ca.pem`) never sees half a file. The
-/// temporary file, and so `path`, is readable by its owner only on Unix (`0600`).
+/// Replaces `path` whole: a reader (a client loading `ca.pem`) never sees half a file. It is
+/// readable by its owner only on Unix (`0600`) until [`readable_by_all`] says otherwise.
 fn write_atomically(path: &Path, contents: &str) -> Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(file_error(path))?;
-    file.write_all(contents.as_bytes())
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(file_error(path))?;
-    file.persist(path)
-        .map_err(|error| file_error(path)(error.error))?;
-    Ok(())
+    atomic_file::write_atomically(path, contents.as_bytes(), Some(0o600)).map_err(file_error(path))
 }
 
 /// A certificate is public: on Unix, anyone may read the CA's (`0644`), e.g. an app under test
