@@ -4,6 +4,7 @@
 mod common;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use bank::{Error, RefreshToken, RefreshTokenStore, Timeouts};
@@ -180,5 +181,92 @@ async fn an_outage_of_the_token_endpoint_keeps_the_consent() {
         after.unwrap().len(),
         3,
         "the saved refresh token still works"
+    );
+}
+
+/// A keychain that refuses to save while `locked` (a locked login keyring), and otherwise
+/// keeps tokens in the vault.
+struct LockableKeychain {
+    vault: vault::Vault,
+    locked: Arc<AtomicBool>,
+}
+
+impl RefreshTokenStore for LockableKeychain {
+    async fn load(&self) -> bank::Result<Option<RefreshToken>> {
+        self.vault.load().await
+    }
+
+    async fn save(&self, token: &RefreshToken) -> bank::Result<()> {
+        if self.locked.load(Ordering::SeqCst) {
+            return Err(Error::InvalidRequest("the keychain is locked".to_owned()));
+        }
+        self.vault.save(token).await
+    }
+
+    async fn clear(&self) -> bank::Result<()> {
+        self.vault.clear().await
+    }
+}
+
+#[tokio::test]
+async fn a_rotated_refresh_token_the_keychain_refuses_is_kept_in_memory_said_and_saved_later() {
+    let connection = Connection::start().await;
+    let callback = connection
+        .consent(&sandbox_bank::user::Decision::Approve(connection.ibans()))
+        .await;
+    let pending = connection
+        .pending
+        .take("demo", &common::param(&callback, "state"))
+        .unwrap();
+    let issued = connection
+        .oauth
+        .exchange_code(
+            &vault::Sensitive(common::param(&callback, "code")),
+            pending.verifier,
+        )
+        .await
+        .unwrap();
+    let locked = Arc::new(AtomicBool::new(false));
+    let keychain = LockableKeychain {
+        vault: connection.vault.clone(),
+        locked: Arc::clone(&locked),
+    };
+    let session = bank::Session::begin(
+        connection.oauth.clone(),
+        connection.api.clone(),
+        keychain,
+        issued,
+    )
+    .await
+    .unwrap();
+    let first = connection.vault.load().await.unwrap().unwrap();
+
+    // The keychain locks; the access token expires; the bank rotates the refresh token.
+    locked.store(true, Ordering::SeqCst);
+    let admin = connection.bank.admin();
+    admin.expire_access_tokens(&GrantFilter::All).unwrap();
+    session.accounts().await.unwrap();
+    assert!(session.tokens_unsaved().await, "said, not hidden");
+    assert_eq!(
+        connection.vault.load().await.unwrap().unwrap(),
+        first,
+        "the keychain still holds the retired token"
+    );
+
+    // It keeps working in memory: the next refresh uses the unsaved token, not the retired one.
+    admin.expire_access_tokens(&GrantFilter::All).unwrap();
+    session.accounts().await.unwrap();
+    assert_eq!(connection.refreshes(), 2);
+
+    // Unlocked: the next call saves it, and the connection survives a restart again.
+    locked.store(false, Ordering::SeqCst);
+    session.accounts().await.unwrap();
+    assert!(!session.tokens_unsaved().await);
+    let saved = connection.vault.load().await.unwrap().unwrap();
+    assert_ne!(saved, first);
+    let refreshed = connection.oauth.refresh(&saved).await;
+    assert!(
+        refreshed.is_ok(),
+        "the saved token is the live one: {refreshed:?}"
     );
 }
