@@ -87,7 +87,6 @@ pub(crate) fn identity_error(error: bank::Error, field: BankField) -> Error {
             (field, BankFormProblem::ReadableByOthers)
         }
         bank::IdentityProblem::NotAKey { .. } => (field, BankFormProblem::NotAKey),
-        bank::IdentityProblem::NotACertificate => (field, BankFormProblem::NotACertificate),
         bank::IdentityProblem::KeyDoesNotMatch => {
             (BankField::ClientKeyFile, BankFormProblem::KeyDoesNotMatch)
         }
@@ -95,7 +94,9 @@ pub(crate) fn identity_error(error: bank::Error, field: BankField) -> Error {
         bank::IdentityProblem::TooLarge { .. } if field == BankField::ClientKeyFile => {
             (field, BankFormProblem::NotAKey)
         }
-        bank::IdentityProblem::TooLarge { .. } => (field, BankFormProblem::NotACertificate),
+        bank::IdentityProblem::NotACertificate | bank::IdentityProblem::TooLarge { .. } => {
+            (field, BankFormProblem::NotACertificate)
+        }
     };
     tracing::info!(error = %error, "a certificate or key was refused");
     field_error(field, problem)

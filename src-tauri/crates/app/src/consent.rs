@@ -71,9 +71,7 @@ impl Core {
     /// ends that consent.
     fn refuse(&self, bank_id: &str, state: Option<&str>) -> Result<()> {
         let data = self.started_consents()?;
-        let state = state.ok_or(connection::Error::Unmatched(
-            bank::Unmatched::UnknownState,
-        ))?;
+        let state = state.ok_or(connection::Error::Unmatched(bank::Unmatched::UnknownState))?;
         data.connector.refuse_consent(bank_id, state)?;
         data.set_consent_page(bank_id, None);
         Err(Error::ConsentDenied)

@@ -266,14 +266,15 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
             ErrorCode::BankUnavailable
         }
         bank::Error::Network { .. } => ErrorCode::Network,
-        bank::Error::TokenRefused { .. } => ErrorCode::ConsentInvalid,
+        // A deep link that is not an answer is dropped before this; one refused here answered
+        // a consent of ours from elsewhere (its `iss` named another bank).
+        bank::Error::TokenRefused { .. } | bank::Error::CallbackRejected(_) => {
+            ErrorCode::ConsentInvalid
+        }
         bank::Error::Vault(error) => vault_code(error),
         bank::Error::InvalidRequest(_)
         | bank::Error::InvalidField { .. }
         | bank::Error::UnknownBank { .. } => ErrorCode::InvalidInput,
-        // A deep link that is not an answer is dropped before this; one that is refused here
-        // answered a consent of ours from elsewhere (its `iss` named another bank).
-        bank::Error::CallbackRejected(_) => ErrorCode::ConsentInvalid,
         bank::Error::Malformed { .. }
         | bank::Error::ClientIdentity { .. }
         | bank::Error::Unauthorized { .. }

@@ -89,7 +89,7 @@ impl PendingConsents {
             .enumerate()
             .map(|(index, entry)| {
                 let matched = constant_time_eq(entry.state.expose().as_bytes(), state.as_bytes())
-                    & (entry.consent.bank_id == bank_id);
+                    && entry.consent.bank_id == bank_id;
                 (index, matched)
             })
             .fold(None, |found, (index, matched)| {

@@ -9,15 +9,14 @@
 
 use std::path::Path;
 
-use bank::{BankProfile, Session};
+use bank::{Callback, Session};
 use connection::Connector;
 use ledger::{HistoryPage, Ledger};
 use sandbox_bank::user::{ConsentUser, Decision};
 use sandbox_bank::{Admin, Config, Endpoint};
 use store::{SelectedAccount, Store};
 use tempfile::TempDir;
-use url::Url;
-use vault::{Keychain, Sensitive, Vault};
+use vault::{Keychain, Vault};
 
 pub const BANK: &str = "demo";
 
@@ -35,7 +34,9 @@ impl Harness {
     pub async fn start(transactions: u32) -> Self {
         let folder = tempfile::tempdir().unwrap();
         let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
-        let connector = Connector::new(vec![BankProfile::demo()], folder.path(), keychain)
+        // No banks.toml in the config folder: the Demo Bank only.
+        let config = folder.path().join("config");
+        let connector = Connector::new(&config, folder.path(), keychain)
             .with_demo_config(Config::default().transactions_per_account(transactions));
         let page = connector.start_consent(BANK).await.unwrap();
         let callback = ConsentUser::new("jana.novakova", "demo1234")
@@ -44,10 +45,7 @@ impl Harness {
             .await
             .unwrap();
         let connected = connector
-            .complete_consent(
-                &Sensitive(param(&callback, "code")),
-                &param(&callback, "state"),
-            )
+            .complete_consent(&Callback::try_from(&callback).unwrap())
             .await
             .unwrap();
         let accounts = connected.session.accounts().await.unwrap();
@@ -136,11 +134,4 @@ pub fn references_of(page: &HistoryPage) -> Vec<String> {
         .iter()
         .map(|entry| entry.record.entry_reference.clone())
         .collect()
-}
-
-fn param(url: &Url, name: &str) -> String {
-    url.query_pairs()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.into_owned())
-        .unwrap()
 }
