@@ -71,7 +71,10 @@ impl Opened {
     pub(crate) fn set_link(&self, link: Link) {
         let mut links = lock(&self.links);
         let link = Arc::new(link);
-        match links.iter_mut().find(|held| held.bank_id() == link.bank_id()) {
+        match links
+            .iter_mut()
+            .find(|held| held.bank_id() == link.bank_id())
+        {
             Some(held) => *held = link,
             None => links.push(link),
         }

@@ -279,7 +279,14 @@ async fn a_data_folder_that_cannot_be_made_is_said_and_tried_again() {
     assert_eq!(path, root.join("data").display().to_string());
 
     std::fs::remove_file(root.join("data")).unwrap();
-    assert!(app.core.connection_status().await.unwrap().connections.is_empty());
+    assert!(
+        app.core
+            .connection_status()
+            .await
+            .unwrap()
+            .connections
+            .is_empty()
+    );
 }
 
 #[tokio::test]

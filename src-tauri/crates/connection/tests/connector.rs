@@ -79,8 +79,15 @@ async fn a_consent_given_in_the_browser_connects_to_the_chosen_accounts() {
     let ibans = demo_ibans(&connector).await;
 
     let callback = consent(&connector, &Decision::Approve(ibans[..2].to_vec())).await;
-    assert_eq!(callback.path(), "/oauth/callback/demo", "the Demo Bank's own path");
-    let connected = connector.complete_consent(&answer(&callback)).await.unwrap();
+    assert_eq!(
+        callback.path(),
+        "/oauth/callback/demo",
+        "the Demo Bank's own path"
+    );
+    let connected = connector
+        .complete_consent(&answer(&callback))
+        .await
+        .unwrap();
 
     assert_eq!(connected.bank_id, "demo");
     let accounts = connected.session.accounts().await.unwrap();
@@ -133,7 +140,10 @@ async fn an_answer_on_another_banks_path_makes_no_token_request() {
     let bank = connector.demo_bank().await.unwrap();
     assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
     // The consent still waits for its own bank's answer.
-    connector.complete_consent(&answer(&callback)).await.unwrap();
+    connector
+        .complete_consent(&answer(&callback))
+        .await
+        .unwrap();
 }
 
 /// RFC 9207: an answer naming another issuer than the bank is refused before the exchange.

@@ -313,7 +313,11 @@ async fn an_answer_arriving_after_the_data_was_removed_is_not_stored() {
     // The user disconnects and removes the data while the first page is on its way.
     let remove = async {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        harness.ledger.store().forget_connection(BANK, false).unwrap();
+        harness
+            .ledger
+            .store()
+            .forget_connection(BANK, false)
+            .unwrap();
     };
     let (fetched, ()) = tokio::join!(
         harness.ledger.page(&harness.session, BANK, iban, None, 100),

@@ -306,7 +306,9 @@ mod permissions {
         assert!(!wal(&path).exists(), "closing removes the log");
 
         let connection = rusqlite::Connection::open(&path).unwrap();
-        connection.execute("DELETE FROM bank_connection", []).unwrap();
+        connection
+            .execute("DELETE FROM bank_connection", [])
+            .unwrap();
         assert_private_files(&path);
     }
 }
