@@ -22,14 +22,35 @@ pub enum Decision {
 #[derive(Debug, Clone)]
 pub struct ConsentUser {
     http: reqwest::Client,
+    /// What the browser is built with, kept so that each setting adds to the others.
+    tls: BrowserTls,
     username: String,
     password: String,
 }
 
+/// The browser's TLS settings besides the system's trust store.
+#[derive(Clone, Default)]
+struct BrowserTls {
+    ca: Option<reqwest::Certificate>,
+    identity: Option<reqwest::Identity>,
+}
+
+impl std::fmt::Debug for BrowserTls {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("BrowserTls")
+            .field("ca", &self.ca.is_some())
+            .field("identity", &self.identity.is_some())
+            .finish()
+    }
+}
+
 impl ConsentUser {
     pub fn new(username: &str, password: &str) -> Result<Self> {
+        let tls = BrowserTls::default();
         Ok(Self {
-            http: browser(None)?,
+            http: browser(&tls)?,
+            tls,
             username: username.to_owned(),
             password: password.to_owned(),
         })
@@ -41,8 +62,31 @@ impl ConsentUser {
     pub fn trusting(self, ca_pem: &[u8]) -> Result<Self> {
         let certificate = reqwest::Certificate::from_pem(ca_pem)
             .map_err(|error| consent_page(format!("CA certificate: {error}")))?;
+        let tls = BrowserTls {
+            ca: Some(certificate),
+            ..self.tls.clone()
+        };
+        self.with_tls(tls)
+    }
+
+    /// The same person, whose browser presents the client certificate `certificate_pem` with
+    /// its PKCS#8 key `key_pem` (both PEM, as `tls::ClientIdentity` holds them) when a bank
+    /// asks for one: a bank served with mutual TLS (`--client-ca`) asks every connection, its
+    /// consent page's too, where a real bank's web pages would not.
+    pub fn presenting(self, certificate_pem: &[u8], key_pem: &[u8]) -> Result<Self> {
+        let identity = reqwest::Identity::from_pkcs8_pem(certificate_pem, key_pem)
+            .map_err(|error| consent_page(format!("client certificate: {error}")))?;
+        let tls = BrowserTls {
+            identity: Some(identity),
+            ..self.tls.clone()
+        };
+        self.with_tls(tls)
+    }
+
+    fn with_tls(self, tls: BrowserTls) -> Result<Self> {
         Ok(Self {
-            http: browser(Some(certificate))?,
+            http: browser(&tls)?,
+            tls,
             ..self
         })
     }
@@ -107,12 +151,15 @@ impl ConsentUser {
     }
 }
 
-/// The person's browser, trusting `ca` too.
-fn browser(ca: Option<reqwest::Certificate>) -> Result<reqwest::Client> {
+/// The person's browser, trusting `tls.ca` too and presenting `tls.identity` if asked.
+fn browser(tls: &BrowserTls) -> Result<reqwest::Client> {
     // A browser would follow the final redirect to the app's scheme; we stop there to read it.
     let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
-    if let Some(ca) = ca {
-        builder = builder.add_root_certificate(ca);
+    if let Some(ca) = &tls.ca {
+        builder = builder.add_root_certificate(ca.clone());
+    }
+    if let Some(identity) = &tls.identity {
+        builder = builder.identity(identity.clone());
     }
     builder
         .build()

@@ -156,6 +156,39 @@ async fn with_a_client_ca_only_a_certificate_from_it_gets_through() {
 }
 
 #[tokio::test]
+async fn on_a_mutual_tls_bank_the_consent_user_gets_through_presenting_a_client_certificate() {
+    let (server_pki, client_pki) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let clients = TestPki::in_dir(client_pki.path()).unwrap();
+    let settings = TlsConfig::in_dir(server_pki.path()).client_ca(clients.ca_file());
+    let harness = Harness::with(small().tls(settings)).await;
+    let mut authorize = Url::parse(&harness.url(common::AUTHORIZE)).unwrap();
+    authorize
+        .query_pairs_mut()
+        .extend_pairs(harness.authorize_query(Some(&Pkce::standard())));
+    let ca_pem = std::fs::read(server_pki.path().join(CA_FILE)).unwrap();
+    let user = ConsentUser::new("jana.novakova", "demo1234")
+        .unwrap()
+        .trusting(&ca_pem)
+        .unwrap();
+
+    let refused = user.decide(&authorize, &Decision::ApproveFirst(1)).await;
+    assert!(matches!(refused, Err(Error::ConsentPage(_))), "{refused:?}");
+
+    let identity = clients.client_identity("bankbook-e2e").unwrap();
+    let presenting = user
+        .presenting(
+            identity.certificate_pem.as_bytes(),
+            identity.private_key_pem.as_bytes(),
+        )
+        .unwrap();
+    let callback = presenting
+        .decide(&authorize, &Decision::ApproveFirst(1))
+        .await
+        .unwrap();
+    assert!(query_value(&callback, "code").is_some(), "{callback}");
+}
+
+#[tokio::test]
 async fn a_client_ca_file_that_is_missing_or_holds_no_certificate_stops_the_start() {
     let pki = tempfile::tempdir().unwrap();
     let missing = TlsConfig::in_dir(pki.path()).client_ca(pki.path().join("none.pem"));
