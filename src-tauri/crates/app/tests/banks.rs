@@ -4,7 +4,6 @@
 
 #![cfg(test)]
 
-use std::path::Path;
 use std::time::Instant;
 
 use app::{
@@ -159,7 +158,7 @@ async fn a_key_file_others_can_read_is_refused_and_a_private_one_is_imported() {
         .client_identity("bankbook")
         .unwrap();
     let (certificate, key) = identity.write_to(pki.path(), "client").unwrap();
-    let with_identity = |key: &Path| {
+    let with_identity = |key: &std::path::Path| {
         let mut form = form("https://api.alpha.example/psd2", Some(SECRET));
         form.client_certificate = Some(certificate.display().to_string());
         form.client_key_file = Some(key.display().to_string());
