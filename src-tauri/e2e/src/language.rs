@@ -23,7 +23,7 @@ pub struct Words {
     /// The empty state's heading and its one button.
     pub empty_title: &'static str,
     pub connect: &'static str,
-    /// The onboarding dialog's title, and its steps' headings.
+    /// The onboarding dialog's title when it connects a bank, and its steps' headings.
     pub dialog_title: &'static str,
     pub step_bank: &'static str,
     pub step_accounts: &'static str,
@@ -36,9 +36,15 @@ pub struct Words {
     pub select_all: &'static str,
     /// The main window's header: the button that opens Settings, and the rest.
     pub settings: &'static str,
-    pub change_accounts: &'static str,
-    pub disconnect: &'static str,
+    pub connect_another: &'static str,
+    pub banks: &'static str,
     pub refresh: &'static str,
+    /// What a bank's group in the sidebar shows on its buttons; their accessible names also
+    /// name the bank ([`Language::choose_accounts_at`], [`Language::disconnect_bank`],
+    /// [`Language::reconnect_bank`]).
+    pub choose_accounts: &'static str,
+    pub disconnect: &'static str,
+    pub reconnect: &'static str,
     /// The transaction grid's name, and the history's end row.
     pub transactions: &'static str,
     pub history_start: &'static str,
@@ -58,6 +64,11 @@ macro_rules! catalogs {
                 "../../../ui/src/i18n/catalogs/",
                 $language,
                 "/accounts.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/banks.json"
             )),
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",
@@ -116,7 +127,7 @@ impl Language {
         let words = Words {
             empty_title: word("onboarding.emptyState.title"),
             connect: word("onboarding.emptyState.connect"),
-            dialog_title: word("onboarding.title"),
+            dialog_title: word("onboarding.title.connect"),
             step_bank: word("onboarding.step.bank"),
             step_accounts: word("onboarding.step.accounts"),
             step_failed: word("onboarding.step.failed"),
@@ -127,9 +138,12 @@ impl Language {
             show_accounts: word("onboarding.accountStep.show"),
             select_all: word("onboarding.accountPicker.selectAll"),
             settings: word("settings.open"),
-            change_accounts: word("accounts.header.changeAccounts"),
-            disconnect: word("accounts.header.disconnect"),
+            connect_another: word("accounts.header.connectAnother"),
+            banks: word("accounts.header.banks"),
             refresh: word("accounts.sidebar.refresh"),
+            choose_accounts: word("accounts.group.chooseAccounts"),
+            disconnect: word("accounts.group.disconnect"),
+            reconnect: word("errors.action.reconnect"),
             transactions: word("transactions.label"),
             history_start: word("transactions.end.complete"),
             settings_title: word("settings.title"),
@@ -159,6 +173,28 @@ impl Language {
     /// `args` does not have.
     pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         format_message(self.code, self.message(key), args)
+    }
+
+    /// The accessible name of the Choose accounts button in `bank`'s group.
+    pub fn choose_accounts_at(&self, bank: &str) -> String {
+        self.format(
+            "accounts.group.chooseAccountsAt",
+            &[("bank", Arg::Text(bank))],
+        )
+    }
+
+    /// The accessible name of the Disconnect button in `bank`'s group.
+    pub fn disconnect_bank(&self, bank: &str) -> String {
+        self.format(
+            "accounts.group.disconnectBank",
+            &[("bank", Arg::Text(bank))],
+        )
+    }
+
+    /// The accessible name of the Reconnect button in `bank`'s group (shown once its consent
+    /// has ended).
+    pub fn reconnect_bank(&self, bank: &str) -> String {
+        self.format("accounts.group.reconnectBank", &[("bank", Arg::Text(bank))])
     }
 
     /// The text of message `key` before its first argument (all of it when it has none): what

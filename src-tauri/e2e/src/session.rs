@@ -220,6 +220,25 @@ impl AppSession {
         fs::read_to_string(&self.log).map_err(|source| Error::io(&self.log, source))
     }
 
+    /// Waits until the app's log of this run holds `text` at least `times` times, and returns
+    /// the log: what the app did without a word on screen (an answer it ignored) shows there.
+    pub async fn logged(&self, text: &str, times: usize) -> Result<String> {
+        let deadline = Instant::now() + UI_TIMEOUT;
+        loop {
+            let log = self.log()?;
+            if log.matches(text).count() >= times {
+                return Ok(log);
+            }
+            if Instant::now() > deadline {
+                return Err(Error::NotFound(format!(
+                    "{text:?} {times} times in the app's log ({})",
+                    self.log.display()
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Kills the app with SIGKILL, as a crash would: no clean-up of any kind runs. Its driver
     /// stays, for `restart` or `close` to end.
     pub async fn kill_app(&self) -> Result<()> {

@@ -1,8 +1,10 @@
 //! Deep links in the real app: a callback URL, authorization code and all, never reaches the
-//! webview, and a forged launch (cold start, or arguments that are not text) starts nothing.
+//! webview, and a forged launch (cold start, or arguments that are not text) starts nothing:
+//! an answer that matches no consent in progress is a line in the log, nothing on screen.
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
 use std::time::Duration;
 
 use e2e::{AppSession, DemoBank, ENGLISH, continue_in_browser, free_port, start_on_demo_bank};
@@ -30,10 +32,43 @@ const READ_CURRENT_LINK: &str = r"const done = arguments[0];
     window.__TAURI_INTERNALS__.invoke('plugin:deep-link|get_current')
       .then((urls) => done({ allowed: true, urls }), (error) => done({ allowed: false, error: String(error) }));";
 
+/// What the app logs for an answer that matches no consent in progress: the screen says nothing.
+const IGNORED: &str = "the answer matches no consent in progress: ignored";
+
+/// Hands `url` to the running app as the OS would (a second start with it), and waits for that
+/// start to end.
+async fn second_launch(url: &str) -> e2e::Result<()> {
+    let app_binary =
+        std::env::var_os("BANKBOOK_APP").ok_or(e2e::Error::MissingEnv("BANKBOOK_APP"))?;
+    let second_launch = tokio::process::Command::new(&app_binary).arg(url).status();
+    let status = tokio::time::timeout(LAUNCH_TIMEOUT, second_launch)
+        .await
+        .map_err(|_| e2e::Error::Setup("the second launch did not end".to_owned()))?
+        .map_err(|source| e2e::Error::io(Path::new(&app_binary), source))?;
+    assert!(status.success(), "the second launch ended with {status}");
+    Ok(())
+}
+
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn the_webview_never_hears_a_callback_url() -> e2e::Result<()> {
-    let (mut app, _bank) = start_on_demo_bank("deep_link_event", BROWSER, "none", &[]).await?;
+    // The stand-in reads its decision at each start: none at first (the page stays open), then
+    // a refusal, whose answer is the app's own event the webview does hear.
+    let decisions =
+        tempfile::tempdir().map_err(|source| e2e::Error::io(Path::new("tmp"), source))?;
+    let decision = decisions.path().join("decision");
+    let decide = |text: &str| {
+        std::fs::write(&decision, text).map_err(|source| e2e::Error::io(&decision, source))
+    };
+    decide("none")?;
+    let decision_file = decision.to_string_lossy().into_owned();
+    let (mut app, bank) = start_on_demo_bank(
+        "deep_link_event",
+        BROWSER,
+        "none",
+        &[("STAND_IN_DECISION_FILE", &decision_file)],
+    )
+    .await?;
     continue_in_browser(&app).await?;
     app.find_with_text("button", ENGLISH.words.open_again)
         .await?;
@@ -44,30 +79,32 @@ async fn the_webview_never_hears_a_callback_url() -> e2e::Result<()> {
         "the webview could not listen: {listening}"
     );
 
-    let forged = format!("app.bankbook:/oauth/callback?code={STOLEN_CODE}&state=not-ours");
-    let app_binary = std::env::var_os("BANKBOOK_APP").expect("BANKBOOK_APP is set by make e2e");
-    let second_launch = tokio::process::Command::new(app_binary)
-        .arg(&forged)
-        .status();
-    let status = tokio::time::timeout(LAUNCH_TIMEOUT, second_launch)
-        .await
-        .expect("the second launch hands over and ends")
-        .expect("the app starts");
-    assert!(status.success());
-    app.find("[role=alert]").await?;
+    // A forged answer is ignored: no event at all, only a line in the log.
+    second_launch(&format!(
+        "app.bankbook:/oauth/callback/demo?code={STOLEN_CODE}&state=not-ours"
+    ))
+    .await?;
+    app.logged(IGNORED, 1).await?;
+    // The bank's real answer (the user declines) comes after it, and is heard.
+    decide("deny")?;
+    app.click_role("button", ENGLISH.words.open_again).await?;
+    app.find_role("heading", ENGLISH.words.step_failed).await?;
 
     let heard = app
         .client()
         .execute("return window.heard;", Vec::new())
         .await?;
-    // The app's own event arrived, so the listeners worked; the plugin's never did.
-    assert_eq!(
-        heard["consent-finished"].as_array().map(Vec::len),
-        Some(1),
-        "{heard}"
-    );
+    // The app's own event arrived, once, for the real answer: the listeners worked, and the
+    // forged answer (handled before it) sent none. The plugin's event never came.
+    let outcomes = heard["consent-finished"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(outcomes.len(), 1, "{heard}");
+    assert_eq!(outcomes[0]["payload"]["ok"], false, "{heard}");
     assert_eq!(heard["deep-link://new-url"], json!([]), "{heard}");
     assert!(!heard.to_string().contains(STOLEN_CODE), "{heard}");
+    assert_eq!(bank.token_requests("authorization_code").await?, 0);
     let read = app
         .client()
         .execute_async(READ_CURRENT_LINK, Vec::new())
@@ -83,7 +120,7 @@ async fn a_cold_start_with_a_forged_callback_opens_the_app_and_asks_for_no_token
 {
     let port = free_port()?;
     let port_text = port.to_string();
-    let forged = format!("app.bankbook:/oauth/callback?code={STOLEN_CODE}&state=not-ours");
+    let forged = format!("app.bankbook:/oauth/callback/demo?code={STOLEN_CODE}&state=not-ours");
     let mut app = AppSession::start_with_arguments(
         "deep_link_cold_start",
         &[("BANKBOOK_DEMO_PORT", &port_text)],
@@ -92,9 +129,10 @@ async fn a_cold_start_with_a_forged_callback_opens_the_app_and_asks_for_no_token
     .await?;
 
     app.find_with_text("button", ENGLISH.words.connect).await?;
-    let log = app.log()?;
-    assert!(log.contains("the consent did not complete"), "{log}");
+    let log = app.logged(IGNORED, 1).await?;
     assert!(!log.contains(STOLEN_CODE), "the code is in the log");
+    assert_eq!(app.count("dialog[open]").await?, 0);
+    assert_eq!(app.count("[role=alert]").await?, 0);
     // The Demo Bank starts with the first call for it: not running, it was asked nothing.
     let bank = DemoBank::on_port(port);
     if bank.is_running().await {

@@ -78,8 +78,8 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         ),
         page_call(&iban, &json!(huge), &json!(50), "older"),
         page_call(&iban, &Value::Null, &json!(50), "newer"),
-        json!(["select_accounts", {"ibans": ["SK0000000000000000000000"]}]),
-        json!(["select_accounts", {"ibans": [huge]}]),
+        json!(["select_accounts", {"bankId": "demo", "ibans": ["SK0000000000000000000000"]}]),
+        json!(["select_accounts", {"bankId": "demo", "ibans": [huge]}]),
         json!(["start_consent", {"bankId": "no-such-bank"}]),
         json!(["start_consent", {"bankId": "../../etc/passwd"}]),
     ];
@@ -100,7 +100,10 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         page_call(&iban, &Value::Null, &json!(1.5), "older"),
         page_call(&iban, &Value::Null, &json!(50), "sideways"),
         json!(["transactions_page", {}]),
-        json!(["refresh_accounts", {"onlyStale": "yes"}]),
+        json!(["refresh_bank", {"bankId": "demo", "onlyStale": "yes"}]),
+        json!(["refresh_bank", {"onlyStale": false}]),
+        // The one refresh of every bank is gone: a bank is refreshed by its id.
+        json!(["refresh_accounts", {"onlyStale": false}]),
         json!(["plugin:deep-link|get_current", {}]),
         json!(["plugin:opener|open_url", {"url": "https://example.com"}]),
         json!(["no_such_command", {}]),
@@ -131,7 +134,7 @@ async fn fifty_concurrent_commands_share_one_token_refresh_and_a_revoked_consent
     let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
     let Onboarded { app, bank } = onboard("ipc_token_life", BROWSER, 2, 2, &env).await?;
     app.refreshed().await?;
-    let refreshes = vec![json!(["refresh_accounts", {"onlyStale": false}]); 50];
+    let refreshes = vec![json!(["refresh_bank", {"bankId": "demo", "onlyStale": false}]); 50];
 
     bank.expire_access_tokens().await?;
     bank.reset_counters().await?;

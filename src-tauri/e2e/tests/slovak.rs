@@ -192,14 +192,19 @@ async fn onboard_in_slovak(app: &AppSession) -> e2e::Result<()> {
 async fn main_window_in_slovak(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
     let words = &SLOVAK.words;
     // The main window.
+    // The header's buttons, and the Demo Bank's group's, named with the bank.
+    let demo_bank = words.demo_bank;
     for button in [
-        words.settings,
-        words.change_accounts,
-        words.disconnect,
-        words.refresh,
+        words.connect_another.to_owned(),
+        words.banks.to_owned(),
+        words.settings.to_owned(),
+        words.refresh.to_owned(),
+        SLOVAK.choose_accounts_at(demo_bank),
+        SLOVAK.disconnect_bank(demo_bank),
     ] {
-        app.find_role("button", button).await?;
+        app.find_role("button", &button).await?;
     }
+    app.find_role("region", demo_bank).await?;
     app.find_role("grid", words.transactions).await?;
 
     // Money: every booked balance as Slovakia writes it, one of them of a thousand or more.
@@ -228,7 +233,8 @@ async fn main_window_in_slovak(app: &AppSession, bank: &DemoBank) -> e2e::Result
     );
 
     // Dates and times in Slovak: the consent's end, the days of the history, the last update.
-    let until = text_of(app, ".connection-until").await?;
+    // Each bank's group says until when Bankbook may read it.
+    let until = text_of(app, ".bank-group .connection-until").await?;
     assert!(
         until.starts_with(SLOVAK.message_start("connection.accessUntil"))
             && MONTHS_GENITIVE.iter().any(|month| until.contains(month)),
@@ -302,8 +308,11 @@ async fn dark_theme_from_settings(app: &AppSession) -> e2e::Result<()> {
     app.find_role("dialog", ENGLISH.words.settings_title)
         .await?;
     app.press(Key::Escape).await?;
-    app.find_role("button", ENGLISH.words.change_accounts)
-        .await?;
+    app.find_role(
+        "button",
+        &ENGLISH.choose_accounts_at(ENGLISH.words.demo_bank),
+    )
+    .await?;
     let lang = app
         .client()
         .execute("return document.documentElement.lang;", Vec::new())
