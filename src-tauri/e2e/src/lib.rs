@@ -16,6 +16,7 @@
 //! dependencies (`ui/node_modules/axe-core`, installed by `npm --prefix ui install`).
 
 mod axe;
+mod banks;
 mod bus;
 mod demo;
 mod disk;
@@ -30,6 +31,7 @@ mod scroll;
 mod session;
 
 pub use axe::{AXE_TAGS, AxeAudit, AxeReport, THEMES, Violation, axe_folder};
+pub use banks::NewBank;
 pub use bus::BareBus;
 pub use demo::{AccountAtTheBank, DemoBank};
 pub use disk::{SmallDisk, data_folder};

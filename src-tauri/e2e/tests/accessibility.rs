@@ -4,7 +4,9 @@
 //!
 //! One app session per language walks every screen a user meets, in order: the empty state, the
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
-//! accounts), the main window with transactions, Settings and the disconnect dialog. On each
+//! accounts), the main window with transactions, Settings, the Banks screen (its list, empty and
+//! with a bank, the form of a new bank, empty, with a refused field and saved, and the question
+//! before removing a bank) and the disconnect dialog. On each
 //! screen both themes are checked, switched as the Settings dialog switches them (it sets
 //! `<html data-theme>`; the Settings screen itself is checked in the themes its own radio
 //! buttons set, which shows they do): walking every screen again in the other theme, or
@@ -18,7 +20,7 @@
 
 use std::path::Path;
 
-use e2e::{AppSession, Arg, AxeAudit, ENGLISH, Language, SLOVAK, start_on_demo_bank};
+use e2e::{AppSession, Arg, AxeAudit, ENGLISH, Language, NewBank, SLOVAK, start_on_demo_bank};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -111,7 +113,10 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.gone("dialog[open]", std::time::Duration::from_secs(5))
         .await?;
 
-    app.click_role("button", words.disconnect).await?;
+    check_the_banks_screen(&app, &mut audit, language).await?;
+
+    app.click_role("button", &language.disconnect_bank(words.demo_bank))
+        .await?;
     // The dialog by its title, which names the bank ("Disconnect Demo Bank?").
     let title = language.format(
         "connection.disconnect.title",
@@ -123,6 +128,65 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.close().await?;
     audit.passed()
+}
+
+/// The Banks screen from the header: its list with no bank yet, the form of a new bank (empty,
+/// with a field Rust refused, and saved, with its redirect URI to copy), the list with that bank,
+/// and the question before removing it; then closed again.
+async fn check_the_banks_screen(
+    app: &AppSession,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    let words = &language.words;
+    let message = |key| language.message(key);
+    app.click_role("button", words.banks).await?;
+    app.find_role("dialog", message("banks.title")).await?;
+    app.shows_text(message("banks.list.empty")).await?;
+    audit.check_in_both_themes(app, "banks-empty").await?;
+
+    app.click_role("button", message("banks.add")).await?;
+    app.find_role("heading", message("banks.add")).await?;
+    app.find_role("textbox", message("banks.form.name")).await?;
+    audit.check_in_both_themes(app, "banks-form").await?;
+
+    // Saved with nothing filled in: Rust refuses the first field, said next to it.
+    app.click_role("button", message("banks.form.save")).await?;
+    app.find("[aria-invalid=true]").await?;
+    app.shows_text(message("banks.problem.missing.name"))
+        .await?;
+    audit
+        .check_in_both_themes(app, "banks-form-problem")
+        .await?;
+
+    let bank = NewBank {
+        name: "Test Bank".to_owned(),
+        base_url: "https://127.0.0.1:9".to_owned(),
+        client_id: "bankbook".to_owned(),
+        client_secret: "not-a-real-secret".to_owned(),
+        ..NewBank::default()
+    };
+    app.fill_bank_form(language, &bank).await?;
+    app.save_bank_form(language, &bank.name, true).await?;
+    app.find_role("textbox", message("banks.form.redirect.label"))
+        .await?;
+    audit.check_in_both_themes(app, "banks-form-saved").await?;
+
+    app.click_role("button", message("banks.form.back")).await?;
+    let row = |key| language.format(key, &[("bank", Arg::Text(&bank.name))]);
+    app.find_role("button", &row("banks.row.editLabel")).await?;
+    audit.check_in_both_themes(app, "banks-list").await?;
+
+    app.click_role("button", &row("banks.row.removeLabel"))
+        .await?;
+    app.find_role("group", &row("banks.remove.question"))
+        .await?;
+    audit.check_in_both_themes(app, "banks-remove").await?;
+    app.click_role("button", words.cancel).await?;
+
+    app.click_role("button", message("common.close")).await?;
+    app.gone("dialog[open]", std::time::Duration::from_secs(5))
+        .await
 }
 
 /// The Settings dialog, checked in the light and the dark theme as it sets them itself (its
