@@ -39,7 +39,8 @@ function Starting() {
 function Bankbook() {
   const status = useConnectionStatus();
   const [requested, setRequested] = useState<OnboardingStart | null>(null);
-  const [accountPromptDismissed, setAccountPromptDismissed] = useState(false);
+  // The banks whose account prompt the user put aside: another bank's still comes.
+  const [promptsDismissed, setPromptsDismissed] = useState<ReadonlySet<string>>(new Set());
   // The Banks screen: its list (from the header), or straight at a new bank's form ("Add your
   // bank"); null: closed.
   const [banksShown, setBanksShown] = useState<"list" | "add" | null>(null);
@@ -52,12 +53,12 @@ function Bankbook() {
   // Connected without a single account chosen (a first run interrupted, a restart right after the
   // bank's answer): the dialog asks for that bank's accounts, until the user puts it aside.
   const withoutAccounts = status.data?.connections.find(
-    (connection) => connection.selectedAccounts.length === 0,
+    (connection) =>
+      connection.selectedAccounts.length === 0 && !promptsDismissed.has(connection.bank.id),
   );
-  const accountPrompt: OnboardingStart | null =
-    withoutAccounts && !accountPromptDismissed
-      ? { step: "accounts", bank: withoutAccounts.bank }
-      : null;
+  const accountPrompt: OnboardingStart | null = withoutAccounts
+    ? { step: "accounts", bank: withoutAccounts.bank }
+    : null;
   const dialogStart = requested ?? accountPrompt;
 
   let content: ReactNode;
@@ -97,7 +98,9 @@ function Bankbook() {
         onAddBank={addBank}
         onClose={() => {
           setRequested(null);
-          setAccountPromptDismissed(true);
+          if (accountPrompt !== null && requested === null) {
+            setPromptsDismissed((dismissed) => new Set(dismissed).add(accountPrompt.bank.id));
+          }
         }}
       />
       <BanksDialog

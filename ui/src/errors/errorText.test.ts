@@ -150,6 +150,15 @@ describe("describeDetail", () => {
     );
   });
 
+  it("says what a bank lacks for connecting, and where to add it", () => {
+    expect(describeDetail(en, { kind: "bankSetup", problem: "clientSecret" })).toBe(
+      "The bank's client secret is not saved yet: add it in Banks.",
+    );
+    expect(describeDetail(sk, { kind: "bankSetup", problem: "clientCertificate" })).toBe(
+      "Súbor s klientskym certifikátom banky sa nedá prečítať ani použiť: vyberte ho znova v časti Banky.",
+    );
+  });
+
   it("is nothing without a detail", () => {
     expect(describeDetail(en, null)).toBeNull();
   });

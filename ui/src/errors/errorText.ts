@@ -10,7 +10,14 @@
 
 import type { IntlShape } from "react-intl";
 import type { MessageId } from "../i18n/catalogs";
-import type { CommandError, ErrorDetail, FailureCode, IoReason, KeychainReason } from "../ipc";
+import type {
+  BankSetupProblem,
+  CommandError,
+  ErrorDetail,
+  FailureCode,
+  IoReason,
+  KeychainReason,
+} from "../ipc";
 
 /** What the user can do about a failure: the button's label is the message
  * FAILURE_ACTION_MESSAGE[action], and the code that handles the click branches on the action,
@@ -43,11 +50,19 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
             { id: "errors.detail.banksFile.line" },
             { path: detail.path, line: detail.line },
           );
+    case "bankSetup":
+      return intl.formatMessage({ id: BANK_SETUP[detail.problem] });
     case "bankForm":
       // Not small print: the Banks form says it next to the field it is about.
       return null;
   }
 }
+
+const BANK_SETUP: Record<BankSetupProblem, MessageId> = {
+  clientSecret: "errors.detail.bankSetup.clientSecret",
+  clientKey: "errors.detail.bankSetup.clientKey",
+  clientCertificate: "errors.detail.bankSetup.clientCertificate",
+};
 
 const FOLDER_REASON: Record<IoReason, MessageId> = {
   noSpace: "errors.detail.folder.noSpace",

@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { BankField } from "./bindings/BankField";
 import type { BankFormProblem } from "./bindings/BankFormProblem";
+import type { BankSetupProblem } from "./bindings/BankSetupProblem";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ErrorDetail } from "./bindings/ErrorDetail";
 import type { IoReason } from "./bindings/IoReason";
@@ -129,6 +130,12 @@ const BANK_FORM_PROBLEMS: Record<BankFormProblem, true> = {
   tooLong: true,
 };
 
+const BANK_SETUP_PROBLEMS: Record<BankSetupProblem, true> = {
+  clientSecret: true,
+  clientKey: true,
+  clientCertificate: true,
+};
+
 /** A detail the UI knows how to word, else none: the small print is left out, not garbled. */
 function validDetail(value: unknown): ErrorDetail | null {
   if (typeof value !== "object" || value === null) {
@@ -147,6 +154,10 @@ function validDetail(value: unknown): ErrorDetail | null {
     case "banksFile":
       return typeof detail.path === "string" &&
         (detail.line === null || typeof detail.line === "number")
+        ? (detail as ErrorDetail)
+        : null;
+    case "bankSetup":
+      return Object.hasOwn(BANK_SETUP_PROBLEMS, String(detail.problem))
         ? (detail as ErrorDetail)
         : null;
     case "bankForm":

@@ -121,35 +121,29 @@ impl Core {
         Ok(BankSettings { banks, presets })
     }
 
-    /// Saves a bank's profile to `banks.toml` and its secrets to the keychain. A connected
-    /// bank's next call uses what was saved.
+    /// Saves a bank's profile to `banks.toml` and its secrets to the keychain. Everything that
+    /// can be refused is checked before anything is written; a new bank whose secrets the
+    /// keychain refuses is not left behind in the file. A connected bank's next call uses what
+    /// was saved; a changed base URL or client id ends its connection (its data stays), so that
+    /// one bank's tokens never go to another address.
     pub async fn save_bank(&self, form: BankForm) -> Result<BankProfileView> {
         let data = self.data().await?;
         let _editing = data.editing_banks.lock().await;
-        let is_new = form.id.is_none();
-        let client_key = form
-            .client_key_file
+        let previous = form
+            .id
             .as_deref()
-            .map(|path| bank::read_private_key(&PathBuf::from(path)))
-            .transpose()
-            .map_err(|error| identity_error(error, BankField::ClientKeyFile))?;
-        // A bank may be saved before it has a secret: its redirect URI is needed to register
-        // with the bank, which then issues the client id and secret.
+            .map(|id| remote_profile(data, id))
+            .transpose()?;
+        let client_key = checked_client_key(data, &form).await?;
         let client_secret = form
             .client_secret
             .map(|secret| secret.0)
             .filter(|secret| !secret.expose().is_empty());
-        let config = data.connector.config_folder();
-        if client_key.is_some() && form.client_certificate.is_none() {
-            return Err(field_error(
-                BankField::ClientCertificate,
-                BankFormProblem::Missing,
-            ));
-        }
+        let secrets_changed = client_secret.is_some() || client_key.is_some();
         let profile = bank::save_profile(
-            config,
+            data.connector.config_folder(),
             bank::RemoteProfileInput {
-                id: form.id.clone(),
+                id: form.id,
                 name: form.name,
                 base_url: form.base_url,
                 client_id: form.client_id,
@@ -160,19 +154,23 @@ impl Core {
         let bank::Connection::Remote(remote) = &profile.connection else {
             return Err(Error::InvalidInput("the Demo Bank is built in".to_owned()));
         };
-        let vault = data.connector.vault(&profile.id)?;
-        if let Some(secret) = client_secret {
-            vault.set(SecretKind::ClientSecret, &secret).await?;
+        let saved = save_secrets(data, &profile.id, remote, client_secret, client_key).await;
+        if let Err(error) = saved {
+            if previous.is_none() {
+                // A new bank without its secrets is not kept: Save again starts afresh.
+                bank::remove_profile(data.connector.config_folder(), &profile.id)?;
+            }
+            return Err(error);
         }
-        save_client_key(&vault, remote, client_key).await?;
-        tracing::info!(bank_id = profile.id, is_new, "bank profile saved");
-        // A session opened with the old settings is dropped: the next call opens a new one.
-        if let Ok(link) = data.link(&profile.id) {
-            data.set_link(connection::Link::saved(
-                profile.id.clone(),
-                link.consent_expires_at(),
-            ));
-        }
+        tracing::info!(bank_id = profile.id, "bank profile saved");
+        settle_connection(
+            data,
+            &profile.id,
+            previous.as_ref(),
+            remote,
+            secrets_changed,
+        )
+        .await?;
         view(data, &profile, remote).await
     }
 
@@ -189,14 +187,12 @@ impl Core {
 
     /// Removes a bank: disconnects it (its downloaded data removed too), removes its client
     /// secret, private key and tokens from the keychain, then its profile from `banks.toml`.
+    /// Only a bank of `banks.toml` can be removed, and that is known before anything goes.
     pub async fn remove_bank(&self, bank_id: String) -> Result<()> {
         let data = self.data().await?;
         let _editing = data.editing_banks.lock().await;
-        if let Ok(link) = data.link(&bank_id) {
-            link.forget(&data.connector).await?;
-            data.remove_link(&bank_id);
-        }
-        data.store().forget_connection(&bank_id, false)?;
+        remote_profile(data, &bank_id)?;
+        crate::connection::forget_connection(data, &bank_id, false).await?;
         data.connector.forget_secrets(&bank_id).await?;
         bank::remove_profile(data.connector.config_folder(), &bank_id)?;
         tracing::info!(bank_id, "bank removed");
@@ -204,29 +200,107 @@ impl Core {
     }
 }
 
-/// The private key goes with the certificate: a new one replaces the saved one, and a bank
-/// without a certificate keeps no key. The pair is checked before anything is saved.
-async fn save_client_key(
-    vault: &vault::Vault,
-    remote: &bank::RemoteBank,
-    new_key: Option<Sensitive<String>>,
-) -> Result<()> {
-    let Some(certificate) = &remote.client_certificate else {
-        vault.delete(SecretKind::ClientKey).await?;
-        return Ok(());
-    };
-    let key = match new_key {
-        Some(key) => key,
-        None => vault
-            .get(SecretKind::ClientKey)
-            .await?
-            .ok_or_else(|| field_error(BankField::ClientKeyFile, BankFormProblem::Missing))?,
-    };
-    let certificate_pem = bank::read_certificate(certificate)
-        .map_err(|error| identity_error(error, BankField::ClientCertificate))?;
-    bank::check_identity(&certificate_pem, &key)
+/// The real bank `bank_id` of `banks.toml`.
+fn remote_profile(data: &Opened, bank_id: &str) -> Result<bank::RemoteBank> {
+    data.connector
+        .profiles()?
+        .into_iter()
+        .find(|profile| profile.id == bank_id)
+        .and_then(|profile| match profile.connection {
+            bank::Connection::Remote(remote) => Some(remote),
+            bank::Connection::Demo => None,
+        })
+        .ok_or_else(|| {
+            bank::Error::UnknownBank {
+                id: bank_id.to_owned(),
+            }
+            .into()
+        })
+}
+
+/// The private key to import, once the form's certificate and key are known to work
+/// together: a key file is read (and refused if others can read it), a certificate needs a
+/// key, new or saved, that belongs to it. `None`: no new key.
+async fn checked_client_key(data: &Opened, form: &BankForm) -> Result<Option<Sensitive<String>>> {
+    let new_key = form
+        .client_key_file
+        .as_deref()
+        .map(|path| bank::read_private_key(&PathBuf::from(path)))
+        .transpose()
         .map_err(|error| identity_error(error, BankField::ClientKeyFile))?;
-    vault.set(SecretKind::ClientKey, &key).await?;
+    let Some(certificate) = &form.client_certificate else {
+        return match new_key {
+            Some(_) => Err(field_error(
+                BankField::ClientCertificate,
+                BankFormProblem::Missing,
+            )),
+            None => Ok(None),
+        };
+    };
+    let certificate_pem = bank::read_certificate(&PathBuf::from(certificate))
+        .map_err(|error| identity_error(error, BankField::ClientCertificate))?;
+    let saved_key = match (&new_key, form.id.as_deref()) {
+        (None, Some(id)) => data.connector.vault(id)?.get(SecretKind::ClientKey).await?,
+        _ => None,
+    };
+    let key = new_key
+        .as_ref()
+        .or(saved_key.as_ref())
+        .ok_or_else(|| field_error(BankField::ClientKeyFile, BankFormProblem::Missing))?;
+    bank::check_identity(&certificate_pem, key)
+        .map_err(|error| identity_error(error, BankField::ClientKeyFile))?;
+    Ok(new_key)
+}
+
+/// Puts the bank's new secret and key into the keychain; a bank without a certificate keeps no
+/// key.
+async fn save_secrets(
+    data: &Opened,
+    bank_id: &str,
+    remote: &bank::RemoteBank,
+    client_secret: Option<Sensitive<String>>,
+    client_key: Option<Sensitive<String>>,
+) -> Result<()> {
+    let vault = data.connector.vault(bank_id)?;
+    if let Some(secret) = client_secret {
+        vault.set(SecretKind::ClientSecret, &secret).await?;
+    }
+    match (&remote.client_certificate, client_key) {
+        (None, _) => vault.delete(SecretKind::ClientKey).await?,
+        (Some(_), Some(key)) => vault.set(SecretKind::ClientKey, &key).await?,
+        (Some(_), None) => {}
+    }
+    Ok(())
+}
+
+/// What a saved profile means for the bank's connection. A consent in progress was started
+/// with the old settings: it is given up. A new bank whose id an earlier, hand-removed bank had
+/// inherits nothing of it. Another address or client id ends the connection (its tokens were
+/// issued there); other new settings open a new session at the next call.
+async fn settle_connection(
+    data: &Opened,
+    bank_id: &str,
+    previous: Option<&bank::RemoteBank>,
+    remote: &bank::RemoteBank,
+    secrets_changed: bool,
+) -> Result<()> {
+    data.connector.cancel_consent(bank_id);
+    data.set_consent_page(bank_id, None);
+    let moved = previous.is_none_or(|previous| {
+        previous.base_url != remote.base_url || previous.client_id != remote.client_id
+    });
+    if moved {
+        return crate::connection::forget_connection(data, bank_id, true).await;
+    }
+    let changed = secrets_changed
+        || previous
+            .is_some_and(|previous| previous.client_certificate != remote.client_certificate);
+    if let (true, Ok(link)) = (changed, data.link(bank_id)) {
+        data.set_link(connection::Link::saved(
+            bank_id.to_owned(),
+            link.consent_expires_at(),
+        ));
+    }
     Ok(())
 }
 

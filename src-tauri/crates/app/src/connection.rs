@@ -126,13 +126,22 @@ impl Core {
     /// `keep_data`. Other banks are not touched.
     pub async fn disconnect(&self, bank_id: String, keep_data: bool) -> Result<()> {
         let data = self.data().await?;
-        if let Ok(link) = data.link(&bank_id) {
-            link.forget(&data.connector).await?;
-        }
-        data.remove_link(&bank_id);
-        data.store().forget_connection(&bank_id, keep_data)?;
-        Ok(())
+        forget_connection(data, &bank_id, keep_data).await
     }
+}
+
+/// Ends `bank_id`'s connection: its tokens leave the keychain, its consent in progress is
+/// given up, and its data stays if `keep_data`.
+pub(crate) async fn forget_connection(data: &Opened, bank_id: &str, keep_data: bool) -> Result<()> {
+    data.connector.cancel_consent(bank_id);
+    data.set_consent_page(bank_id, None);
+    match data.link(bank_id) {
+        Ok(link) => link.forget(&data.connector).await?,
+        Err(_) => data.connector.forget_tokens(bank_id).await?,
+    }
+    data.remove_link(bank_id);
+    data.store().forget_connection(bank_id, keep_data)?;
+    Ok(())
 }
 
 async fn status(data: &Opened) -> Result<ConnectionStatus> {
@@ -148,7 +157,7 @@ async fn status(data: &Opened) -> Result<ConnectionStatus> {
             bank: BankChoice::of(&profiles, link.bank_id()),
             consent_expires_at: link.consent_expires_at().format(&Rfc3339).ok(),
             selected_accounts: selected.into_iter().map(AccountChoice::from).collect(),
-            tokens_unsaved: link.tokens_unsaved().await,
+            tokens_unsaved: link.tokens_unsaved(),
         });
     }
     Ok(ConnectionStatus { connections })

@@ -25,7 +25,8 @@ impl Core {
     /// Handles a URL the app was handed (a deep link). Every one is untrusted: it is parsed
     /// into a bank's answer or dropped with a log line (`None`: nothing to tell the window).
     /// An answer that matches no consent in progress at the bank its path names (forged,
-    /// stale, replayed, or another bank's) changes nothing on screen either.
+    /// replayed, cancelled, or another bank's) changes nothing on screen either; one that came
+    /// too late is said.
     pub async fn answer_consent(&self, url: &Url) -> Option<ConsentOutcome> {
         let callback = match Callback::try_from(url) {
             Ok(callback) => callback,
@@ -45,8 +46,15 @@ impl Core {
                 self.refuse(&bank_id, state.as_deref())
             }
         };
-        if let Err(Error::Connection(connection::Error::Unmatched(unmatched))) = &outcome {
-            tracing::warn!(bank_id, %unmatched, "the answer matches no consent in progress: ignored");
+        // Forged, replayed, another bank's, or given up: nothing to show. An answer to a consent
+        // of ours that waited too long is said, so the dialog does not wait for ever.
+        if let Err(Error::Connection(connection::Error::Unmatched(bank::Unmatched::UnknownState))) =
+            &outcome
+        {
+            tracing::warn!(
+                bank_id,
+                "the answer matches no consent in progress: ignored"
+            );
             return None;
         }
         let outcome = outcome.map_err(|error| self.with_data_folder(error));

@@ -68,11 +68,27 @@ pub enum ErrorDetail {
     /// `banks.toml` could not be read or understood: the file, and the line (from 1) to fix
     /// when known.
     BanksFile { path: String, line: Option<u32> },
+    /// A bank's profile lacks what connecting needs (`invalid_input`): the Banks screen is where
+    /// the person adds it.
+    BankSetup { problem: BankSetupProblem },
     /// A field of the Banks form cannot work as filled in (`invalid_input`).
     BankForm {
         field: BankField,
         problem: BankFormProblem,
     },
+}
+
+/// What a bank's profile lacks for connecting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum BankSetupProblem {
+    /// No client secret is saved in the keychain.
+    ClientSecret,
+    /// The client certificate's private key is not in the keychain.
+    ClientKey,
+    /// The client certificate file cannot be read or used.
+    ClientCertificate,
 }
 
 /// Why a folder or a file could not be used, as the system said.
@@ -232,9 +248,10 @@ fn connection_code(error: &connection::Error) -> ErrorCode {
         connection::Error::Bank(error) => bank_code(error),
         connection::Error::Vault(error) => vault_code(error),
         connection::Error::UnknownBank(_) => ErrorCode::InvalidInput,
-        connection::Error::NoClientSecret(_)
-        | connection::Error::NoClientKey(_)
-        | connection::Error::DemoBank(_) => ErrorCode::Internal,
+        connection::Error::NoClientSecret(_) | connection::Error::NoClientKey(_) => {
+            ErrorCode::InvalidInput
+        }
+        connection::Error::DemoBank(_) => ErrorCode::Internal,
     }
 }
 
@@ -275,8 +292,8 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
         bank::Error::InvalidRequest(_)
         | bank::Error::InvalidField { .. }
         | bank::Error::UnknownBank { .. } => ErrorCode::InvalidInput,
+        bank::Error::ClientIdentity { .. } => ErrorCode::InvalidInput,
         bank::Error::Malformed { .. }
-        | bank::Error::ClientIdentity { .. }
         | bank::Error::Unauthorized { .. }
         | bank::Error::Rejected { .. }
         | bank::Error::InvalidProfile(_)
@@ -308,6 +325,14 @@ impl Error {
             Self::Connection(connection::Error::Vault(error)) | Self::Vault(error) => {
                 vault_detail(error)
             }
+            Self::Connection(connection::Error::NoClientSecret(_)) => {
+                Some(ErrorDetail::BankSetup {
+                    problem: BankSetupProblem::ClientSecret,
+                })
+            }
+            Self::Connection(connection::Error::NoClientKey(_)) => Some(ErrorDetail::BankSetup {
+                problem: BankSetupProblem::ClientKey,
+            }),
             Self::BankForm { field, problem } => Some(ErrorDetail::BankForm {
                 field: *field,
                 problem: *problem,
@@ -324,6 +349,9 @@ fn bank_detail(error: &bank::Error) -> Option<ErrorDetail> {
             line: *line,
         }),
         bank::Error::Vault(error) => vault_detail(error),
+        bank::Error::ClientIdentity { .. } => Some(ErrorDetail::BankSetup {
+            problem: BankSetupProblem::ClientCertificate,
+        }),
         _ => None,
     }
 }

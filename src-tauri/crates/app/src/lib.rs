@@ -34,7 +34,10 @@ pub use browser::Browser;
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
-pub use error::{Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason, Result};
+pub use error::{
+    BankSetupProblem, Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason,
+    Result,
+};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,

@@ -277,3 +277,88 @@ async fn a_broken_banks_file_names_its_line_keeps_the_demo_bank_and_is_not_overw
         None
     );
 }
+
+#[tokio::test]
+async fn a_new_bank_that_is_refused_leaves_nothing_behind() {
+    let app = app();
+    let mut with_missing_certificate = form("https://api.alpha.example/psd2", Some(SECRET));
+    with_missing_certificate.client_certificate = Some("/no/such/certificate.pem".to_owned());
+
+    let refused = app
+        .core
+        .save_bank(with_missing_certificate)
+        .await
+        .unwrap_err();
+
+    assert_eq!(
+        field_problem(&refused),
+        Some((BankField::ClientCertificate, BankFormProblem::Unreadable))
+    );
+    assert!(
+        !app.banks_file().exists(),
+        "no half-saved bank to duplicate"
+    );
+    assert_eq!(
+        app.secret("alpha-bank", SecretKind::ClientSecret).await,
+        None
+    );
+}
+
+#[tokio::test]
+async fn the_demo_bank_or_an_unknown_bank_cannot_be_removed_and_nothing_goes() {
+    let app = app();
+    let demo_token = vault::Sensitive("demo-refresh-token".to_owned());
+    let demo = app.keychain.vault("demo").unwrap();
+    demo.set(SecretKind::RefreshToken, &demo_token)
+        .await
+        .unwrap();
+
+    for bank_id in ["demo", "no-such-bank"] {
+        let refused = app.core.remove_bank(bank_id.to_owned()).await.unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::InvalidInput, "{bank_id}");
+    }
+    assert_eq!(
+        app.secret("demo", SecretKind::RefreshToken)
+            .await
+            .as_deref(),
+        Some("demo-refresh-token")
+    );
+}
+
+/// Tokens a bank issued never go to another address: a changed base URL or client id ends the
+/// bank's connection, and its tokens leave the keychain.
+#[tokio::test]
+async fn a_bank_moved_to_another_address_keeps_no_tokens_of_the_old_one() {
+    let app = app();
+    let saved = app
+        .core
+        .save_bank(form("https://api.alpha.example/psd2", Some(SECRET)))
+        .await
+        .unwrap();
+    let vault = app.keychain.vault(&saved.id).unwrap();
+    let token = vault::Sensitive("alpha-refresh-token".to_owned());
+    vault.set(SecretKind::RefreshToken, &token).await.unwrap();
+
+    // The name only: the tokens stay.
+    let mut renamed = form("https://api.alpha.example/psd2", None);
+    renamed.id = Some(saved.id.clone());
+    renamed.name = "Alpha".to_owned();
+    app.core.save_bank(renamed).await.unwrap();
+    assert!(
+        app.secret(&saved.id, SecretKind::RefreshToken)
+            .await
+            .is_some()
+    );
+
+    let mut moved = form("https://elsewhere.example/psd2", None);
+    moved.id = Some(saved.id.clone());
+    app.core.save_bank(moved).await.unwrap();
+    assert_eq!(app.secret(&saved.id, SecretKind::RefreshToken).await, None);
+    assert_eq!(
+        app.secret(&saved.id, SecretKind::ClientSecret)
+            .await
+            .as_deref(),
+        Some(SECRET),
+        "the client's own secret stays"
+    );
+}

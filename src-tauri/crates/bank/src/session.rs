@@ -2,6 +2,7 @@
 //! the keychain, refreshed before it expires or after a 401, one refresh at a time.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
@@ -73,6 +74,9 @@ pub struct Session<S> {
     consent_expires_at: OffsetDateTime,
     /// Held across a refresh, so concurrent callers wait for one refresh and share its token.
     tokens: Mutex<Tokens>,
+    /// Whether `tokens.unsaved_refresh` holds a token, readable without waiting for a refresh
+    /// in progress (the window asks while another bank call may hold the lock).
+    unsaved: AtomicBool,
 }
 
 impl<S: RefreshTokenStore> Session<S> {
@@ -89,6 +93,7 @@ impl<S: RefreshTokenStore> Session<S> {
             store,
             consent_expires_at,
             tokens: Mutex::default(),
+            unsaved: AtomicBool::new(false),
         }
     }
 
@@ -116,8 +121,8 @@ impl<S: RefreshTokenStore> Session<S> {
     /// Whether a rotated refresh token is held only in memory because the keychain refused it:
     /// the connection works until the app closes, and is lost then unless the keychain takes
     /// it before (it is offered again before every call to the bank).
-    pub async fn tokens_unsaved(&self) -> bool {
-        self.tokens.lock().await.unsaved_refresh.is_some()
+    pub fn tokens_unsaved(&self) -> bool {
+        self.unsaved.load(Ordering::Acquire)
     }
 
     /// Every consented account (all pages).
@@ -140,6 +145,7 @@ impl<S: RefreshTokenStore> Session<S> {
     pub async fn forget(&self) -> Result<()> {
         let mut tokens = self.tokens.lock().await;
         *tokens = Tokens::default();
+        self.unsaved.store(false, Ordering::Release);
         self.store.clear().await
     }
 
@@ -197,7 +203,7 @@ impl<S: RefreshTokenStore> Session<S> {
             }
             Err(Error::ConsentRequired(reason)) => {
                 // The grant is dead at the bank: drop what is left of it.
-                tokens.unsaved_refresh = None;
+                self.set_unsaved(tokens, None);
                 if let Err(error) = self.store.clear().await {
                     tracing::warn!(%error, "could not remove the dead tokens from the keychain");
                 }
@@ -207,6 +213,12 @@ impl<S: RefreshTokenStore> Session<S> {
         }
     }
 
+    /// Holds `token` (or nothing) as the refresh token the keychain did not take, and says so.
+    fn set_unsaved(&self, tokens: &mut Tokens, token: Option<RefreshToken>) {
+        self.unsaved.store(token.is_some(), Ordering::Release);
+        tokens.unsaved_refresh = token;
+    }
+
     /// Offers the keychain again a rotated refresh token it refused before (it was locked).
     async fn save_again(&self, tokens: &mut Tokens) {
         let Some(unsaved) = tokens.unsaved_refresh.clone() else {
@@ -214,7 +226,7 @@ impl<S: RefreshTokenStore> Session<S> {
         };
         if self.store.save(&unsaved).await.is_ok() {
             tracing::info!("the keychain took the rotated refresh token it had refused");
-            tokens.unsaved_refresh = None;
+            self.set_unsaved(tokens, None);
         }
     }
 
@@ -223,10 +235,10 @@ impl<S: RefreshTokenStore> Session<S> {
     async fn keep(&self, tokens: &mut Tokens, issued: IssuedTokens) -> AccessToken {
         if let Some(rotated) = issued.refresh {
             match self.store.save(&rotated).await {
-                Ok(()) => tokens.unsaved_refresh = None,
+                Ok(()) => self.set_unsaved(tokens, None),
                 Err(error) => {
                     tracing::warn!(%error, "the rotated refresh token is kept in memory until the keychain takes it");
-                    tokens.unsaved_refresh = Some(rotated);
+                    self.set_unsaved(tokens, Some(rotated));
                 }
             }
         }

@@ -246,7 +246,7 @@ async fn a_rotated_refresh_token_the_keychain_refuses_is_kept_in_memory_said_and
     let admin = connection.bank.admin();
     admin.expire_access_tokens(&GrantFilter::All).unwrap();
     session.accounts().await.unwrap();
-    assert!(session.tokens_unsaved().await, "said, not hidden");
+    assert!(session.tokens_unsaved(), "said, not hidden");
     assert_eq!(
         connection.vault.load().await.unwrap().unwrap(),
         first,
@@ -261,7 +261,7 @@ async fn a_rotated_refresh_token_the_keychain_refuses_is_kept_in_memory_said_and
     // Unlocked: the next call saves it, and the connection survives a restart again.
     locked.store(false, Ordering::SeqCst);
     session.accounts().await.unwrap();
-    assert!(!session.tokens_unsaved().await);
+    assert!(!session.tokens_unsaved());
     let saved = connection.vault.load().await.unwrap().unwrap();
     assert_ne!(saved, first);
     let refreshed = connection.oauth.refresh(&saved).await;

@@ -44,11 +44,8 @@ impl Link {
 
     /// Whether the keychain refused this connection's renewed refresh token, which is then
     /// kept in memory only. A session not opened yet has renewed nothing.
-    pub async fn tokens_unsaved(&self) -> bool {
-        match self.session.get() {
-            Some(session) => session.tokens_unsaved().await,
-            None => false,
-        }
+    pub fn tokens_unsaved(&self) -> bool {
+        self.session.get().is_some_and(Session::tokens_unsaved)
     }
 
     /// Forgets the tokens (disconnect): the open session's, or straight from the keychain when

@@ -221,7 +221,7 @@ describe("Remove", () => {
     expect(ipc.removeBank).not.toHaveBeenCalled();
     const question = within(row("VÚB")).getByRole("group", { name: "Remove VÚB?" });
     expect(question.textContent).toContain(
-      "Bankbook disconnects from VÚB and removes its client secret, private key and tokens from your keychain. The bank's own consent lives on until it ends or you revoke it in your internet banking.",
+      "Bankbook disconnects from VÚB, deletes the accounts and history it downloaded from it, and removes its client secret, private key and tokens from your keychain. The bank's own consent lives on until it ends or you revoke it in your internet banking.",
     );
     expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Cancel" }));
 

@@ -25,10 +25,17 @@ export function useSaveBank() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (form: BankForm) => saveBank(form),
+    // The form it was called with holds the typed secret: dropped from the mutation cache as soon
+    // as the form is gone, not kept for the cache's usual five minutes.
+    gcTime: 0,
     onSuccess: (saved) => {
       queryClient.setQueryData<BankSettings>(BANK_SETTINGS_KEY, (settings) =>
         settings ? { ...settings, banks: withProfile(settings.banks, saved) } : settings,
       );
+    },
+    // A failure may come after the file was written (the keychain refused the secret): what is
+    // listed is read again either way.
+    onSettled: () => {
       void banksChanged(queryClient);
     },
   });
