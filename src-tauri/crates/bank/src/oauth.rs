@@ -77,27 +77,32 @@ impl<'c> oauth2::AsyncHttpClient<'c> for TokenHttp {
     }
 }
 
+/// The `oauth2` client of the bank `config` names: its endpoints under the base URL, its client
+/// id and secret, its redirect URI. The consent, the code exchange, the refresh and the profile
+/// check all speak through one, so they authenticate alike.
+pub(crate) fn client_for(config: &OAuthConfig) -> Result<Client> {
+    check_secure_origin(&config.base_url)?;
+    let endpoint = |path: &str| {
+        let mut url = config.base_url.clone();
+        url.set_path(&format!(
+            "{}{path}",
+            config.base_url.path().trim_end_matches('/')
+        ));
+        url
+    };
+    let redirect = RedirectUrl::new(config.redirect_uri.clone())
+        .map_err(|_| Error::InvalidProfile("the redirect URI is not a URL".to_owned()))?;
+    Ok(BasicClient::new(ClientId::new(config.client_id.clone()))
+        .set_client_secret(ClientSecret::new(config.client_secret.expose().clone()))
+        .set_auth_uri(AuthUrl::from_url(endpoint("/auth/oauth/v2/authorize")))
+        .set_token_uri(TokenUrl::from_url(endpoint("/auth/oauth/v2/token")))
+        .set_redirect_uri(redirect))
+}
+
 impl OAuth {
     pub fn new(config: &OAuthConfig, http: reqwest::Client) -> Result<Self> {
-        check_secure_origin(&config.base_url)?;
-        let endpoint = |path: &str| {
-            let mut url = config.base_url.clone();
-            url.set_path(&format!(
-                "{}{path}",
-                config.base_url.path().trim_end_matches('/')
-            ));
-            url
-        };
-        let client =
-            BasicClient::new(ClientId::new(config.client_id.clone()))
-                .set_client_secret(ClientSecret::new(config.client_secret.expose().clone()))
-                .set_auth_uri(AuthUrl::from_url(endpoint("/auth/oauth/v2/authorize")))
-                .set_token_uri(TokenUrl::from_url(endpoint("/auth/oauth/v2/token")))
-                .set_redirect_uri(RedirectUrl::new(config.redirect_uri.clone()).map_err(|_| {
-                    Error::InvalidProfile("the redirect URI is not a URL".to_owned())
-                })?);
         Ok(Self {
-            client,
+            client: client_for(config)?,
             http: TokenHttp(http),
         })
     }
@@ -247,5 +252,29 @@ fn token_error(error: TokenError, grant: GrantKind) -> Error {
         RequestTokenError::Other(_) => {
             Error::malformed(ENDPOINT, "an empty answer, or one that is not JSON")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_hang_under_the_base_path() {
+        let client = client_for(&OAuthConfig {
+            base_url: "https://api.tatrabanka.sk/sandbox/".parse().unwrap(),
+            client_id: "client".to_owned(),
+            client_secret: Sensitive("secret".to_owned()),
+            redirect_uri: "app.bankbook:/oauth/callback/tatra-banka".to_owned(),
+        })
+        .unwrap();
+        assert_eq!(
+            client.token_uri().as_str(),
+            "https://api.tatrabanka.sk/sandbox/auth/oauth/v2/token"
+        );
+        assert_eq!(
+            client.auth_uri().as_str(),
+            "https://api.tatrabanka.sk/sandbox/auth/oauth/v2/authorize"
+        );
     }
 }

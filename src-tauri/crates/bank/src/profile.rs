@@ -230,9 +230,17 @@ pub(crate) fn remote_profile(
     if base_url.len() > MAX_URL_LEN {
         return Err(field(ProfileField::BaseUrl, FieldProblem::TooLong));
     }
+    // An API's address only: a user and password in it would be a secret in the file (and on
+    // screen), and a query or a fragment has no place before the API's own paths.
     let base_url = Url::parse(base_url)
         .ok()
-        .filter(Url::has_host)
+        .filter(|url| {
+            url.has_host()
+                && url.username().is_empty()
+                && url.password().is_none()
+                && url.query().is_none()
+                && url.fragment().is_none()
+        })
         .ok_or_else(|| field(ProfileField::BaseUrl, FieldProblem::NotAUrl))?;
     // https only, loopback included: plain http is the built-in Demo Bank's alone, and it is
     // no profile.
@@ -412,6 +420,24 @@ mod tests {
             "{error:?}"
         );
         assert!(error.to_string().contains("https://"), "{error}");
+        for url in [
+            "https://user:password@a.example",
+            "https://a.example/psd2?x=1",
+            "https://a.example/psd2#top",
+        ] {
+            let error = remote_profile("b".to_owned(), "B", url, "c", None).unwrap_err();
+            assert!(
+                matches!(
+                    error,
+                    Error::InvalidField {
+                        field: ProfileField::BaseUrl,
+                        problem: FieldProblem::NotAUrl
+                    }
+                ),
+                "{url}: {error:?}"
+            );
+            assert!(!error.to_string().contains("password"), "{error}");
+        }
         let long_name = "n".repeat(MAX_NAME_LEN + 1);
         let error =
             remote_profile("b".to_owned(), &long_name, "https://a.example", "c", None).unwrap_err();
