@@ -185,9 +185,22 @@ impl AppSession {
         self.wait_for_role(role, name).await
     }
 
-    /// Clicks the element with `role` and `name` once it is there.
+    /// Clicks the element with `role` and `name` once it is there. It is scrolled into view
+    /// first, as a person would scroll to it: `WebKitWebDriver` does not scroll the content of a
+    /// modal dialog (the Banks form is taller than the window), and refuses a click on an
+    /// element below its edge as not interactable.
     pub async fn click_role(&self, role: &str, name: &str) -> Result<()> {
-        self.find_role(role, name).await?.click().await?;
+        let element = self.find_role(role, name).await?;
+        self.client()
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'nearest' });",
+                vec![
+                    serde_json::to_value(&element)
+                        .map_err(|error| Error::Setup(error.to_string()))?,
+                ],
+            )
+            .await?;
+        element.click().await?;
         Ok(())
     }
 
