@@ -9,8 +9,13 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::{AppSession, Result};
+
 /// The bank's tokens: 256 random bits in base64url, 43 characters.
 const TOKEN_LENGTH: usize = 43;
+/// A PEM body's lines shorter than this (the last one may be a few characters) are not looked
+/// for alone: they could turn up by chance.
+const MIN_PEM_LINE: usize = 16;
 
 /// What to look for.
 #[derive(Debug, Default)]
@@ -24,6 +29,26 @@ impl SecretScan {
     #[must_use]
     pub fn plain(mut self, secret: &str) -> Self {
         self.plain.push(secret.as_bytes().to_vec());
+        self
+    }
+
+    /// Looks for the key material of the PEM text `pem` (a private key): the whole text, its
+    /// base64 body in one piece, and each line of the body (a copy wrapped or cut otherwise
+    /// still holds whole lines of it). The `-----BEGIN ...-----` lines are not secret.
+    #[must_use]
+    pub fn pem(mut self, pem: &str) -> Self {
+        let body: Vec<&str> = pem
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("-----"))
+            .collect();
+        self.plain.push(pem.as_bytes().to_vec());
+        self.plain.push(body.concat().into_bytes());
+        self.plain.extend(
+            body.iter()
+                .filter(|line| line.len() >= MIN_PEM_LINE)
+                .map(|line| line.as_bytes().to_vec()),
+        );
         self
     }
 
@@ -56,6 +81,38 @@ impl SecretScan {
             self.plain.iter().any(|secret| contains(view, secret))
                 || token_digests_in(view).any(|digest| self.digests.contains(&digest))
         })
+    }
+}
+
+/// Keeps, in the page, every payload the webview receives from Rust from now on: command
+/// answers, errors and events all arrive through `runCallback`, which looks the callback up
+/// in this map.
+const RECORD_IPC: &str = r"
+const callbacks = window.__TAURI_INTERNALS__.callbacks;
+window.__ipcReceived = [];
+callbacks.get = function (id) {
+  const callback = Map.prototype.get.call(this, id);
+  return callback && ((data) => {
+    window.__ipcReceived.push(JSON.stringify(data) ?? String(data));
+    return callback(data);
+  });
+};";
+
+impl AppSession {
+    /// From now on until the page is reloaded (a restart), keeps every payload the webview
+    /// receives from Rust, for [`Self::ipc_received`].
+    pub async fn record_ipc(&self) -> Result<()> {
+        self.client().execute(RECORD_IPC, Vec::new()).await?;
+        Ok(())
+    }
+
+    /// What the webview received since [`Self::record_ipc`], as JSON text.
+    pub async fn ipc_received(&self) -> Result<String> {
+        let payloads = self
+            .client()
+            .execute("return window.__ipcReceived;", Vec::new())
+            .await?;
+        Ok(payloads.to_string())
     }
 }
 
@@ -140,6 +197,29 @@ mod tests {
             scan.leaks(&[("storage".to_owned(), utf16)]),
             vec!["storage"]
         );
+    }
+
+    #[test]
+    fn a_private_key_is_found_whole_in_one_piece_or_by_its_lines() {
+        let first = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgK2c3Vn4Yq0mLpWcx";
+        let second = "hRANCAAT7Xb0k9V3l1K2fQ0s5vJ3m6pZ8hQeR1t4yU7iO9pA2sD3fG4hJ5kL6zX7";
+        let pem = format!(
+            "-----BEGIN PRIVATE KEY-----\n{first}\n{second}\nAb==\n-----END PRIVATE KEY-----\n"
+        );
+        let scan = SecretScan::default().pem(&pem);
+        let places: Vec<(String, Vec<u8>)> = [
+            ("whole", pem.clone()),
+            ("joined", format!("key={first}{second}Ab==")),
+            ("a line", format!("\"{second}\"")),
+            (
+                "the armour only",
+                "-----BEGIN PRIVATE KEY-----\nAb==".to_owned(),
+            ),
+        ]
+        .into_iter()
+        .map(|(name, text)| (name.to_owned(), text.into_bytes()))
+        .collect();
+        assert_eq!(scan.leaks(&places), vec!["whole", "joined", "a line"]);
     }
 
     #[test]

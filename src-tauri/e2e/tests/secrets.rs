@@ -15,29 +15,6 @@ const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 /// The Demo Bank's registered client secret (the sandbox's test data).
 const DEMO_CLIENT_SECRET: &str = "demo-client-secret";
 
-/// Keeps, in the page, every payload the webview receives from Rust from now on: command
-/// answers, errors and events all arrive through `runCallback`, which looks the callback up
-/// in this map.
-const RECORD_IPC: &str = r"
-const callbacks = window.__TAURI_INTERNALS__.callbacks;
-window.__ipcReceived = [];
-callbacks.get = function (id) {
-  const callback = Map.prototype.get.call(this, id);
-  return callback && ((data) => {
-    window.__ipcReceived.push(JSON.stringify(data) ?? String(data));
-    return callback(data);
-  });
-};";
-
-/// What the webview received since `RECORD_IPC` ran in it.
-async fn recorded(app: &AppSession) -> e2e::Result<String> {
-    let payloads = app
-        .client()
-        .execute("return window.__ipcReceived;", Vec::new())
-        .await?;
-    Ok(payloads.to_string())
-}
-
 /// Clicks Refresh until the app has asked the bank for a new access token with its refresh
 /// token, and waits for the refresh to end. A click while the app refreshes by itself is
 /// ignored, and that refresh may have used the token before it expired: then it clicks again.
@@ -73,7 +50,7 @@ async fn refresh_for_a_new_access_token(app: &AppSession, bank: &DemoBank) -> e2
 async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> {
     let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
     let (mut app, bank) = start_on_demo_bank("secrets", BROWSER, "approve:1", &env).await?;
-    app.client().execute(RECORD_IPC, Vec::new()).await?;
+    app.record_ipc().await?;
     continue_in_browser(&app).await?;
     show_accounts(&app, 1).await?;
     app.refreshed().await?;
@@ -82,15 +59,15 @@ async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> 
     bank.expire_access_tokens().await?;
     refresh_for_a_new_access_token(&app, &bank).await?;
     app.scroll_history(600, 250).await?;
-    let mut received = vec![recorded(&app).await?];
+    let mut received = vec![app.ipc_received().await?];
     // The bank runs inside the app: what it issued is asked before the restart ends it.
     let mut issued = bank.token_digests().await?;
 
     // Restarted, the app has only its refresh token: a refresh gets it a third access token.
     app.restart().await?;
-    app.client().execute(RECORD_IPC, Vec::new()).await?;
+    app.record_ipc().await?;
     refresh_for_a_new_access_token(&app, &bank).await?;
-    received.push(recorded(&app).await?);
+    received.push(app.ipc_received().await?);
     let after_the_restart = bank.token_digests().await?;
     issued.access.extend(after_the_restart.access);
     issued.refresh.extend(after_the_restart.refresh);
