@@ -1,12 +1,13 @@
-//! The app's in-process Demo Bank, steered and read through its `/__admin` interface on the
-//! port the test pinned with `BANKBOOK_DEMO_PORT`.
+//! A sandbox bank steered and read through its `/__admin` interface: the app's in-process Demo
+//! Bank on the port the test pinned with `BANKBOOK_DEMO_PORT`, or a standalone sandbox process
+//! (see [`crate::SandboxProcess`]) at its base URL.
 
 use sandbox_bank::{Counters, Endpoint, TokenDigests};
 use serde_json::{Value, json};
 
 use crate::{Error, Result};
 
-/// The Demo Bank of one app under test.
+/// The Demo Bank of one app under test, or a standalone sandbox bank.
 #[derive(Debug, Clone)]
 pub struct DemoBank {
     http: reqwest::Client,
@@ -25,9 +26,15 @@ pub struct AccountAtTheBank {
 
 impl DemoBank {
     pub fn on_port(port: u16) -> Self {
+        Self::at(&format!("http://127.0.0.1:{port}"), reqwest::Client::new())
+    }
+
+    /// The sandbox bank at `base_url`, asked through `http` (which trusts its certificate, and
+    /// presents a client certificate to a bank with mutual TLS).
+    pub fn at(base_url: &str, http: reqwest::Client) -> Self {
         Self {
-            http: reqwest::Client::new(),
-            base: format!("http://127.0.0.1:{port}/__admin"),
+            http,
+            base: format!("{}/__admin", base_url.trim_end_matches('/')),
         }
     }
 

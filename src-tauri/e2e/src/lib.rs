@@ -27,6 +27,7 @@ mod language;
 mod leaks;
 mod ports;
 mod roles;
+mod sandbox;
 mod scroll;
 mod session;
 
@@ -41,5 +42,6 @@ pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
 pub use ports::free_port;
 pub use roles::Focused;
+pub use sandbox::{ClientFiles, SandboxProcess, SandboxSettings, redirect_uri};
 pub use scroll::ScrollReport;
 pub use session::{AppSession, artefacts_root};

@@ -122,7 +122,7 @@ fn with_client_certificate(user: ConsentUser) -> Result<ConsentUser, Problem> {
         std::env::var_os("STAND_IN_CLIENT_KEY"),
     ) {
         (Some(certificate), Some(key)) => {
-            say("presenting a client certificate to a bank that asks for one");
+            say("with a client certificate, for a bank that asks for one");
             Ok(user.presenting(&read(certificate)?, &read(key)?)?)
         }
         (None, None) => Ok(user),
