@@ -4,7 +4,8 @@
 //!
 //! The tests run inside the session `scripts/with-desktop.sh` makes (Xvfb, a private D-Bus,
 //! an unlocked gnome-keyring); `make e2e` sets it up. Environment:
-//! - `BANKBOOK_APP`: the app binary to test, built with the test bench (required);
+//! - `BANKBOOK_APP`: the app binary to test, built with the test bench (required); the standalone
+//!   `sandbox-bank` (the test bench's, which `cargo test --workspace` builds) is found beside it;
 //! - `BANKBOOK_INSTALLER_APP`: the app as the installer ships it (for `tests/installer.rs`);
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
