@@ -289,10 +289,11 @@ fn bank_code(error: &bank::Error) -> ErrorCode {
             ErrorCode::ConsentInvalid
         }
         bank::Error::Vault(error) => vault_code(error),
+        // A certificate that cannot be used is the bank's setup, which the Banks screen fixes.
         bank::Error::InvalidRequest(_)
         | bank::Error::InvalidField { .. }
-        | bank::Error::UnknownBank { .. } => ErrorCode::InvalidInput,
-        bank::Error::ClientIdentity { .. } => ErrorCode::InvalidInput,
+        | bank::Error::UnknownBank { .. }
+        | bank::Error::ClientIdentity { .. } => ErrorCode::InvalidInput,
         bank::Error::Malformed { .. }
         | bank::Error::Unauthorized { .. }
         | bank::Error::Rejected { .. }
