@@ -400,7 +400,7 @@ describe("the form", () => {
     expect(await screen.findByRole("heading", { name: "Edit Tatra banka (sandbox)" })).toBeTruthy();
     expect(field("Redirect URI").value).toBe(added.redirectUri);
     expect(
-      within(dialog()).getByText(/^Tatra banka \(sandbox\) is saved\. Register the redirect URI/),
+      within(dialog()).getByText(/^Tatra banka \(sandbox\) is saved\. Register its redirect URI/),
     ).toBeTruthy();
     await userEvent.click(button("Check"));
     expect(ipc.checkBank).toHaveBeenCalledWith("tatra-banka-sandbox");
