@@ -68,6 +68,19 @@ async fn connect_every_account(connector: &Connector) -> time::OffsetDateTime {
         .consent_expires_at()
 }
 
+/// The bank was asked to exchange no code.
+async fn assert_no_code_exchanged(connector: &Connector) {
+    let bank = connector.demo_bank().await.unwrap();
+    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+}
+
+/// The answer with its query replaced by `pairs`.
+fn with_query(url: &Url, pairs: &[(&str, &str)]) -> Url {
+    let mut forged = url.clone();
+    forged.query_pairs_mut().clear().extend_pairs(pairs);
+    forged
+}
+
 fn keychain() -> Keychain {
     Keychain::with_store(keyring_core::mock::Store::new().unwrap())
 }
@@ -104,12 +117,8 @@ async fn a_forged_callback_makes_no_token_request() {
     let connector = connector(data.path(), &keychain());
     let ibans = demo_ibans(&connector).await;
     let callback = consent(&connector, &Decision::Approve(ibans)).await;
-    let mut forged = callback.clone();
-    forged
-        .query_pairs_mut()
-        .clear()
-        .append_pair("code", &param(&callback, "code").unwrap())
-        .append_pair("state", "not-our-state");
+    let code = param(&callback, "code").unwrap();
+    let forged = with_query(&callback, &[("code", &code), ("state", "not-our-state")]);
 
     let outcome = connector.complete_consent(&answer(&forged)).await;
 
@@ -117,8 +126,7 @@ async fn a_forged_callback_makes_no_token_request() {
         matches!(outcome, Err(Error::Unmatched(Unmatched::UnknownState))),
         "{outcome:?}"
     );
-    let bank = connector.demo_bank().await.unwrap();
-    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+    assert_no_code_exchanged(&connector).await;
 }
 
 /// RFC 9700 section 4.4: bank A's answer arriving on bank B's path is not sent to B.
@@ -137,8 +145,7 @@ async fn an_answer_on_another_banks_path_makes_no_token_request() {
         matches!(outcome, Err(Error::Unmatched(Unmatched::UnknownState))),
         "{outcome:?}"
     );
-    let bank = connector.demo_bank().await.unwrap();
-    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+    assert_no_code_exchanged(&connector).await;
     // The consent still waits for its own bank's answer.
     connector
         .complete_consent(&answer(&callback))
@@ -153,13 +160,18 @@ async fn an_answer_naming_another_issuer_makes_no_token_request() {
     let connector = connector(data.path(), &keychain());
     let ibans = demo_ibans(&connector).await;
     let callback = consent(&connector, &Decision::Approve(ibans)).await;
-    let mut forged = callback.clone();
-    forged
-        .query_pairs_mut()
-        .clear()
-        .append_pair("code", &param(&callback, "code").unwrap())
-        .append_pair("state", &param(&callback, "state").unwrap())
-        .append_pair("iss", "https://evil.example");
+    let (code, state) = (
+        param(&callback, "code").unwrap(),
+        param(&callback, "state").unwrap(),
+    );
+    let forged = with_query(
+        &callback,
+        &[
+            ("code", code.as_str()),
+            ("state", &state),
+            ("iss", "https://evil.example"),
+        ],
+    );
 
     let outcome = connector.complete_consent(&answer(&forged)).await;
 
@@ -167,8 +179,7 @@ async fn an_answer_naming_another_issuer_makes_no_token_request() {
         matches!(outcome, Err(Error::Bank(bank::Error::CallbackRejected(_)))),
         "{outcome:?}"
     );
-    let bank = connector.demo_bank().await.unwrap();
-    assert_eq!(bank.admin().counters().grant_type("authorization_code"), 0);
+    assert_no_code_exchanged(&connector).await;
 }
 
 #[tokio::test]
