@@ -14,6 +14,7 @@ use url::Url;
 use vault::{Keychain, SecretKind};
 
 const SECRET: &str = "typed-client-secret-5f2b";
+const ALPHA_URL: &str = "https://api.alpha.example/psd2";
 
 /// No consent is started here: a browser that is never opened.
 #[derive(Debug)]
@@ -51,6 +52,14 @@ fn app() -> App {
 }
 
 impl App {
+    /// Alpha Bank, saved from the form with its secret.
+    async fn save_alpha(&self) -> app::BankProfileView {
+        self.core
+            .save_bank(form(ALPHA_URL, Some(SECRET)))
+            .await
+            .unwrap()
+    }
+
     fn banks_file(&self) -> std::path::PathBuf {
         self.folders.path().join("config").join("banks.toml")
     }
@@ -90,11 +99,7 @@ fn field_problem(error: &app::Error) -> Option<(BankField, BankFormProblem)> {
 async fn a_saved_banks_secret_goes_into_the_keychain_and_never_comes_back() {
     let app = app();
 
-    let saved = app
-        .core
-        .save_bank(form("https://api.alpha.example/psd2", Some(SECRET)))
-        .await
-        .unwrap();
+    let saved = app.save_alpha().await;
 
     assert_eq!(saved.id, "alpha-bank");
     assert_eq!(
@@ -220,11 +225,7 @@ async fn check_says_when_no_secret_is_saved_and_when_nothing_answers() {
 #[tokio::test]
 async fn removing_a_bank_removes_its_keychain_entries_and_its_profile() {
     let app = app();
-    let saved = app
-        .core
-        .save_bank(form("https://api.alpha.example/psd2", Some(SECRET)))
-        .await
-        .unwrap();
+    let saved = app.save_alpha().await;
 
     app.core.remove_bank(saved.id.clone()).await.unwrap();
 
@@ -330,11 +331,7 @@ async fn the_demo_bank_or_an_unknown_bank_cannot_be_removed_and_nothing_goes() {
 #[tokio::test]
 async fn a_bank_moved_to_another_address_keeps_no_tokens_of_the_old_one() {
     let app = app();
-    let saved = app
-        .core
-        .save_bank(form("https://api.alpha.example/psd2", Some(SECRET)))
-        .await
-        .unwrap();
+    let saved = app.save_alpha().await;
     let vault = app.keychain.vault(&saved.id).unwrap();
     let token = vault::Sensitive("alpha-refresh-token".to_owned());
     vault.set(SecretKind::RefreshToken, &token).await.unwrap();

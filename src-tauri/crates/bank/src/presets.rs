@@ -28,6 +28,8 @@ pub enum Environment {
 pub struct Preset {
     /// Stable key of the preset (a valid bank id, though a bank made from it gets its own).
     pub id: &'static str,
+    /// The bank's name alone: the Banks screen says "(sandbox)" after it in the person's
+    /// language.
     pub name: &'static str,
     /// Always https; the OAuth endpoints and the data API are under it.
     pub base_url: &'static str,
@@ -48,7 +50,7 @@ const TATRA_CLIENT: &str = "https://github.com/pavolbiely/tatrabanka-api/blob/\
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "tatra-banka-sandbox",
-        name: "Tatra banka (sandbox)",
+        name: "Tatra banka",
         base_url: "https://api.tatrabanka.sk/sandbox",
         environment: Environment::Sandbox,
         mutual_tls: false,
