@@ -65,6 +65,9 @@ impl Core {
     /// exchanged.
     async fn complete(&self, callback: &Callback) -> Result<()> {
         let data = self.started_consents()?;
+        // Not beside an edit of the Banks screen: a bank removed or moved meanwhile would get
+        // its connection and tokens back after the edit.
+        let _editing = data.editing_banks.lock().await;
         let connected = data.connector.complete_consent(callback).await?;
         data.store().save_connection(&store::SavedConnection {
             bank_id: connected.bank_id.clone(),

@@ -22,8 +22,9 @@ pub(crate) struct Opened {
     consent_pages: Mutex<HashMap<String, Url>>,
     /// Per bank, the accounts it listed for the consent, for checking a selection against.
     consented: Mutex<HashMap<String, Vec<Account>>>,
-    /// Held while `banks.toml` and a bank's keychain entries change: one edit of the Banks
-    /// screen at a time, so two cannot interleave their read and write of the file.
+    /// Held while `banks.toml` and a bank's keychain entries change, and while a consent
+    /// completes: one edit of the Banks screen at a time, so two cannot interleave their read
+    /// and write of the file, and a consent cannot connect a bank an edit is removing.
     pub(crate) editing_banks: tokio::sync::Mutex<()>,
 }
 
