@@ -284,14 +284,14 @@ async fn settle_connection(
     remote: &bank::RemoteBank,
     secrets_changed: bool,
 ) -> Result<()> {
-    data.connector.cancel_consent(bank_id);
-    data.set_consent_page(bank_id, None);
     let moved = previous.is_none_or(|previous| {
         previous.base_url != remote.base_url || previous.client_id != remote.client_id
     });
     if moved {
         return crate::connection::forget_connection(data, bank_id, true).await;
     }
+    data.connector.cancel_consent(bank_id);
+    data.set_consent_page(bank_id, None);
     let changed = secrets_changed
         || previous
             .is_some_and(|previous| previous.client_certificate != remote.client_certificate);

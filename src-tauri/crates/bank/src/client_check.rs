@@ -131,16 +131,10 @@ impl<'c> oauth2::AsyncHttpClient<'c> for Probe {
     }
 }
 
-/// The `error` of an OAuth error body (RFC 6749 section 5.2), if the body is one.
+/// The OAuth error code of a token endpoint's answer (`invalid_grant`...), read as every other
+/// bank error body is.
 fn oauth_error(body: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct OAuthError {
-        error: String,
-    }
-    serde_json::from_slice::<OAuthError>(body)
-        .ok()
-        .map(|body| body.error)
-        .filter(|code| code.len() <= 64 && code.bytes().all(|byte| byte.is_ascii_graphic()))
+    crate::BankErrorBody::parse(body).map(|body| body.code)
 }
 
 fn classify_answer(status: StatusCode, body: &[u8]) -> ClientCheck {
