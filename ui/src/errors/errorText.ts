@@ -290,15 +290,27 @@ export function describeStatusFailure(intl: IntlShape, failure: CommandError): S
 }
 
 // --- A single action that failed in place: the bank list, reopening the page, disconnecting,
-// saving the preferences. ---
+// saving the preferences, the Banks screen's load, save, check and removal. ---
 
-export type ActionTask = "listBanks" | "reopenConsentPage" | "disconnect" | "savePreferences";
+export type ActionTask =
+  | "listBanks"
+  | "reopenConsentPage"
+  | "disconnect"
+  | "savePreferences"
+  | "loadBanks"
+  | "saveBank"
+  | "checkBank"
+  | "removeBank";
 
 const ACTION_TASK: Record<ActionTask, MessageId> = {
   listBanks: "errors.task.listBanks",
   reopenConsentPage: "errors.task.reopenConsentPage",
   disconnect: "errors.task.disconnect",
   savePreferences: "errors.task.savePreferences",
+  loadBanks: "banks.failure.load",
+  saveBank: "banks.failure.save",
+  checkBank: "banks.failure.check",
+  removeBank: "banks.failure.remove",
 };
 
 export type ActionFailureText = {

@@ -212,7 +212,7 @@ export function BankEditor({
         </div>
       </fieldset>
       <RedirectUri uri={profile?.redirectUri ?? null} bankName={profile?.name ?? ""} />
-      {failure && <BankFailure error={failure.error} task="save" />}
+      {failure && <BankFailure error={failure.error} task="saveBank" />}
       <p role="status" className="banks-saved-note">
         {saved && t(saved.added ? "banks.form.savedNew" : "banks.form.saved", { bank: saved.bank })}
       </p>

@@ -112,7 +112,7 @@ function RemoveConfirmation({
           bank: bank.name,
         })}
       </p>
-      {removal.isError && <BankFailure error={removal.error} task="remove" />}
+      {removal.isError && <BankFailure error={removal.error} task="removeBank" />}
       <div className="banks-confirm-actions">
         <button
           ref={cancel}

@@ -92,7 +92,7 @@ function BanksScreen({
       )}
       {settings.isError && (
         <div className="banks-load-failure">
-          <BankFailure error={settings.error} task="load" />
+          <BankFailure error={settings.error} task="loadBanks" />
           <footer className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
               {t("common.close")}

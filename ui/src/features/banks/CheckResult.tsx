@@ -40,7 +40,7 @@ export function CheckResult({
           </p>
         )}
       </div>
-      {check.isError && <BankFailure error={check.error} task="check" />}
+      {check.isError && <BankFailure error={check.error} task="checkBank" />}
     </>
   );
 }
