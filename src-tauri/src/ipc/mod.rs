@@ -10,8 +10,9 @@ mod typescript;
 
 use app::{
     AccountChoice, AccountOverview, BankCheck, BankForm, BankList, BankProfileView, BankSettings,
-    ConnectionStatus, ConsentOutcome, Milestone, PageDirection, PreferenceChoice, Preferences,
-    TransactionsPage,
+    ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone,
+    PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery, SearchSummary,
+    TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
 };
 use tauri::Emitter;
 

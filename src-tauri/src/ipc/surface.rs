@@ -36,6 +36,22 @@ commands! {
     /// A page of an account's history, newest first, next to `cursor` (null: the top): `older`
     /// goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`.
     transactions_page(iban: String, cursor: Option<String>, limit: u32, direction: PageDirection) -> TransactionsPage;
+    /// A page of the stored entries of the shown accounts that match `query`, newest first,
+    /// after `cursor` (null: the first page).
+    search_transactions(query: SearchQuery, cursor: Option<String>, limit: u32) -> SearchPage;
+    /// The count and the sums per currency of everything that matches `query`, how far back the
+    /// searched history goes, and what in the query was not understood.
+    search_summary(query: SearchQuery) -> SearchSummary;
+    /// Everything stored of one entry, the bank's own JSON of it included.
+    transaction_detail(iban: String, id: String) -> TransactionDetail;
+    /// Pages the bank back as far as it serves for the account (null: every shown account), so
+    /// that search covers the whole history; progress comes as `task-progress`.
+    fetch_whole_history(iban: Option<String>) -> HistoryFetched;
+    /// Stops the running task of that kind at its next step; what it finished stays.
+    cancel_task(task: TaskKind) -> ();
+    /// Asks where to save in the system's dialog, then writes everything that matches `query`;
+    /// progress comes as `task-progress`, a cancelled export leaves no file.
+    export_transactions(query: SearchQuery, format: ExportFormat) -> ExportOutcome;
     /// The real banks' profiles (never their secrets: only whether one is saved) and the
     /// presets; a broken `banks.toml` fails with its line in `detail`.
     bank_settings() -> BankSettings;
@@ -59,4 +75,6 @@ commands! {
 events! {
     /// The bank's answer to a consent arrived and was handled.
     consent_finished: ConsentOutcome;
+    /// How far a long task (the whole history, an export) got.
+    task_progress: TaskProgress;
 }

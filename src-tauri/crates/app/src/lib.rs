@@ -15,14 +15,19 @@ mod browser;
 mod connection;
 mod consent;
 mod core;
+mod detail;
 mod error;
+mod export;
 mod history;
 mod locale;
 mod log_path;
 mod open;
 mod opened;
 mod preferences;
+mod search;
 mod startup;
+mod tasks;
+mod whole_history;
 
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
 pub use bank_form::{BankField, BankFormProblem};
@@ -34,12 +39,20 @@ pub use browser::Browser;
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
+pub use detail::TransactionDetail;
 pub use error::{
     BankSetupProblem, Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason,
     Result,
 };
+pub use export::{ExportFormat, ExportOutcome, SaveDialog};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,
 };
+pub use search::{
+    CurrencyTotals, Direction, FoundTransaction, QueryNote, QueryNoteKind, SearchCoverage,
+    SearchPage, SearchQuery, SearchSummary,
+};
 pub use startup::Milestone;
+pub use tasks::{NoProgress, ProgressSink, TaskKind, TaskProgress};
+pub use whole_history::HistoryFetched;

@@ -11,10 +11,19 @@ import type { BankProfileView } from "./BankProfileView";
 import type { BankSettings } from "./BankSettings";
 import type { ConnectionStatus } from "./ConnectionStatus";
 import type { ConsentOutcome } from "./ConsentOutcome";
+import type { ExportFormat } from "./ExportFormat";
+import type { ExportOutcome } from "./ExportOutcome";
+import type { HistoryFetched } from "./HistoryFetched";
 import type { Milestone } from "./Milestone";
 import type { PageDirection } from "./PageDirection";
 import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
+import type { SearchPage } from "./SearchPage";
+import type { SearchQuery } from "./SearchQuery";
+import type { SearchSummary } from "./SearchSummary";
+import type { TaskKind } from "./TaskKind";
+import type { TaskProgress } from "./TaskProgress";
+import type { TransactionDetail } from "./TransactionDetail";
 import type { TransactionsPage } from "./TransactionsPage";
 
 /** The banks the user can connect, the Demo Bank last; `problem` says why a broken
@@ -70,6 +79,34 @@ export const refreshBank = (bankId: string, onlyStale: boolean): Promise<Array<A
 export const transactionsPage = (iban: string, cursor: string | null, limit: number, direction: PageDirection): Promise<TransactionsPage> =>
   call("transactions_page", { iban, cursor, limit, direction });
 
+/** A page of the stored entries of the shown accounts that match `query`, newest first,
+ * after `cursor` (null: the first page). */
+export const searchTransactions = (query: SearchQuery, cursor: string | null, limit: number): Promise<SearchPage> =>
+  call("search_transactions", { query, cursor, limit });
+
+/** The count and the sums per currency of everything that matches `query`, how far back the
+ * searched history goes, and what in the query was not understood. */
+export const searchSummary = (query: SearchQuery): Promise<SearchSummary> =>
+  call("search_summary", { query });
+
+/** Everything stored of one entry, the bank's own JSON of it included. */
+export const transactionDetail = (iban: string, id: string): Promise<TransactionDetail> =>
+  call("transaction_detail", { iban, id });
+
+/** Pages the bank back as far as it serves for the account (null: every shown account), so
+ * that search covers the whole history; progress comes as `task-progress`. */
+export const fetchWholeHistory = (iban: string | null): Promise<HistoryFetched> =>
+  call("fetch_whole_history", { iban });
+
+/** Stops the running task of that kind at its next step; what it finished stays. */
+export const cancelTask = (task: TaskKind): Promise<void> =>
+  call("cancel_task", { task });
+
+/** Asks where to save in the system's dialog, then writes everything that matches `query`;
+ * progress comes as `task-progress`, a cancelled export leaves no file. */
+export const exportTransactions = (query: SearchQuery, format: ExportFormat): Promise<ExportOutcome> =>
+  call("export_transactions", { query, format });
+
 /** The real banks' profiles (never their secrets: only whether one is saved) and the
  * presets; a broken `banks.toml` fails with its line in `detail`. */
 export const bankSettings = (): Promise<BankSettings> =>
@@ -105,3 +142,7 @@ export const uiPainted = (milestone: Milestone): Promise<void> =>
 /** The bank's answer to a consent arrived and was handled. */
 export const onConsentFinished = (handler: (payload: ConsentOutcome) => void): Promise<() => void> =>
   listenTo("consent-finished", handler);
+
+/** How far a long task (the whole history, an export) got. */
+export const onTaskProgress = (handler: (payload: TaskProgress) => void): Promise<() => void> =>
+  listenTo("task-progress", handler);
