@@ -4,8 +4,10 @@
 //! only then take the file's name in one step.
 
 use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 /// Writes `bytes` to `path`, replacing any file there atomically.
 ///
@@ -16,19 +18,70 @@ use std::path::Path;
 ///
 /// A missing folder is created (`0o700` on Unix: only folders for the owner are made here).
 pub fn write_atomically(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
-    let folder = folder_of(path);
-    create_folder(folder)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    file.write_all(bytes)?;
-    set_mode(file.as_file(), mode)?;
-    file.as_file().sync_all()?;
-    // A failed rename deletes the temporary file.
-    file.persist(path).map_err(|error| error.error)?;
-    sync_folder(folder);
-    Ok(())
+    create_folder(folder_of(path))?;
+    let mut writer = AtomicWriter::create(path, mode)?;
+    writer.write_all(bytes)?;
+    writer.commit()
+}
+
+/// A file written as a stream that replaces `target` whole or not at all: for files too large
+/// to hold in memory first (an export of the whole history).
+///
+/// The bytes go, buffered, to a temporary file beside the target. [`commit`](Self::commit)
+/// puts them on the disk and renames the file over the target; a writer dropped without a
+/// commit (an error midway, a cancelled export) removes its temporary file, and the target is
+/// left as it was.
+#[derive(Debug)]
+pub struct AtomicWriter {
+    file: BufWriter<NamedTempFile>,
+    target: PathBuf,
+    mode: Option<u32>,
+}
+
+impl AtomicWriter {
+    /// Starts a file that will replace `target`. Its folder must exist. `mode` is as for
+    /// [`write_atomically`]: `None` leaves the file for its owner only on Unix.
+    pub fn create(target: &Path, mode: Option<u32>) -> io::Result<Self> {
+        let file = tempfile::Builder::new()
+            .prefix(".")
+            .suffix(".tmp")
+            .tempfile_in(folder_of(target))?;
+        Ok(Self {
+            file: BufWriter::new(file),
+            target: target.to_owned(),
+            mode,
+        })
+    }
+
+    /// Flushes what is buffered, makes it durable, and renames the file over the target (then
+    /// makes the rename durable too). On an error the temporary file is removed and the target
+    /// is left as it was.
+    pub fn commit(self) -> io::Result<()> {
+        let file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        set_mode(file.as_file(), self.mode)?;
+        file.as_file().sync_all()?;
+        // A failed rename deletes the temporary file.
+        file.persist(&self.target).map_err(|error| error.error)?;
+        sync_folder(folder_of(&self.target));
+        Ok(())
+    }
+}
+
+impl Write for AtomicWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.file.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.file.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// The folder a bare file name lives in is the current one.
@@ -161,6 +214,90 @@ mod tests {
         write_atomically(&created.join("banks.toml"), b"text", None).unwrap();
         let mode = fs::metadata(&created).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o700);
+    }
+
+    #[test]
+    fn a_committed_writer_replaces_the_target() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("export.csv");
+        fs::write(&path, b"old").unwrap();
+
+        let mut writer = AtomicWriter::create(&path, None).unwrap();
+        for line in 0..10_000 {
+            writeln!(writer, "line {line}").unwrap();
+        }
+        // Nothing replaces the old file before the commit.
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        writer.commit().unwrap();
+
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 10_000);
+        assert!(text.ends_with("line 9999\n"));
+        assert_eq!(names(folder.path()), ["export.csv"]);
+    }
+
+    #[test]
+    fn a_writer_dropped_without_a_commit_leaves_nothing() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("export.csv");
+
+        let mut writer = AtomicWriter::create(&path, None).unwrap();
+        writer.write_all(&vec![b'x'; 100_000]).unwrap();
+        writer.flush().unwrap();
+        assert_eq!(
+            names(folder.path()).len(),
+            1,
+            "the temporary file is being written"
+        );
+        drop(writer);
+
+        assert!(names(folder.path()).is_empty());
+    }
+
+    #[test]
+    fn a_failed_write_midway_leaves_the_old_file_and_no_litter() {
+        /// Writes half of the rows, then fails as a full disk would.
+        fn export(path: &Path) -> io::Result<()> {
+            let mut writer = AtomicWriter::create(path, None)?;
+            for row in 0..100 {
+                if row == 50 {
+                    return Err(io::Error::from(io::ErrorKind::StorageFull));
+                }
+                writeln!(writer, "row {row}")?;
+            }
+            writer.commit()
+        }
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("export.csv");
+        fs::write(&path, b"old").unwrap();
+
+        assert!(export(&path).is_err());
+
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(folder.path()), ["export.csv"]);
+    }
+
+    #[test]
+    fn a_failed_commit_leaves_no_litter() {
+        let folder = tempfile::tempdir().unwrap();
+        // A folder where the file should be: the rename over it fails.
+        let path = folder.path().join("export.csv");
+        fs::create_dir(&path).unwrap();
+
+        let mut writer = AtomicWriter::create(&path, None).unwrap();
+        writer.write_all(b"rows").unwrap();
+        assert!(writer.commit().is_err());
+
+        assert_eq!(names(folder.path()), ["export.csv"]);
+        assert!(names(&path).is_empty());
+    }
+
+    #[test]
+    fn a_writer_needs_its_folder() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("missing").join("export.csv");
+        let error = AtomicWriter::create(&path, None).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
     }
 
     #[test]
