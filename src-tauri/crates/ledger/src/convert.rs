@@ -25,6 +25,9 @@ pub(crate) fn entry_record(transaction: Transaction, today: Date) -> EntryRecord
         variable_symbol: transaction.symbols.variable,
         specific_symbol: transaction.symbols.specific,
         constant_symbol: transaction.symbols.constant,
+        end_to_end_reference: transaction.end_to_end_reference,
+        bank_transaction_code: transaction.bank_transaction_code,
+        raw: None,
     }
 }
 

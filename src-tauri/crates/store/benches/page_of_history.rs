@@ -115,5 +115,8 @@ fn entry(index: u32, newest: Date) -> EntryRecord {
         variable_symbol: Some(format!("{index}")),
         specific_symbol: None,
         constant_symbol: Some("0308".to_owned()),
+        end_to_end_reference: None,
+        bank_transaction_code: None,
+        raw: None,
     }
 }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::codec::{date_from_sql, decimal_from_sql};
-use crate::{Result, Store};
+use crate::{Result, Store, amounts};
 
 /// One entry as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,13 @@ pub struct EntryRecord {
     pub variable_symbol: Option<String>,
     pub specific_symbol: Option<String>,
     pub constant_symbol: Option<String>,
+    /// The payer's end-to-end identification.
+    pub end_to_end_reference: Option<String>,
+    /// The bank's transaction code (ISO 20022 domain, family and sub-family, or its own).
+    pub bank_transaction_code: Option<String>,
+    /// The transaction's JSON object exactly as the bank sent it; `None` for entries stored
+    /// before it was kept. Read only by [`Store::entry`]: lists leave it out (`None`).
+    pub raw: Option<String>,
 }
 
 /// Where an entry sits in the list: newest date first, then the bank's order within the day.
@@ -77,9 +84,12 @@ impl HistorySync {
     }
 }
 
-const ENTRY_COLUMNS: &str = "entry_reference, pending, date, ordinal, amount, currency, \
-     booking_date, value_date, counterparty_name, counterparty_iban, description, bank_note, \
-     variable_symbol, specific_symbol, constant_symbol";
+/// What a list reads of an entry, in the order [`read_entry`] reads it: all but `raw`, which
+/// can be large and only the detail shows.
+pub(crate) const ENTRY_COLUMNS: &str = "entry_reference, pending, date, ordinal, amount, \
+     currency, booking_date, value_date, counterparty_name, counterparty_iban, description, \
+     bank_note, variable_symbol, specific_symbol, constant_symbol, end_to_end_reference, \
+     bank_transaction_code";
 
 impl Store {
     /// Up to `limit` entries of `iban` after `after` (from the top when `None`), in list order.
@@ -312,17 +322,23 @@ fn upsert_entry(
         .prepare_cached(
             "INSERT INTO entry (iban, entry_reference, ordinal, pending, date, amount, currency,
                  booking_date, value_date, counterparty_name, counterparty_iban, description,
-                 bank_note, variable_symbol, specific_symbol, constant_symbol)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                 bank_note, variable_symbol, specific_symbol, constant_symbol,
+                 end_to_end_reference, bank_transaction_code, raw, amount_micros)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20)
              ON CONFLICT (iban, entry_reference) DO UPDATE SET
                  pending = excluded.pending, date = excluded.date, amount = excluded.amount,
+                 amount_micros = excluded.amount_micros,
                  currency = excluded.currency, booking_date = excluded.booking_date,
                  value_date = excluded.value_date, counterparty_name = excluded.counterparty_name,
                  counterparty_iban = excluded.counterparty_iban,
                  description = excluded.description, bank_note = excluded.bank_note,
                  variable_symbol = excluded.variable_symbol,
                  specific_symbol = excluded.specific_symbol,
-                 constant_symbol = excluded.constant_symbol",
+                 constant_symbol = excluded.constant_symbol,
+                 end_to_end_reference = excluded.end_to_end_reference,
+                 bank_transaction_code = excluded.bank_transaction_code,
+                 raw = excluded.raw",
         )?
         .execute(params![
             iban,
@@ -341,6 +357,10 @@ fn upsert_entry(
             entry.variable_symbol,
             entry.specific_symbol,
             entry.constant_symbol,
+            entry.end_to_end_reference,
+            entry.bank_transaction_code,
+            entry.raw,
+            amounts::micros(entry.amount),
         ])?;
     Ok(!known)
 }
@@ -396,7 +416,8 @@ fn remove_unlisted_pending(
     Ok(())
 }
 
-fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
+/// An entry as [`ENTRY_COLUMNS`] reads it, from column 0 on; `raw` is left `None`.
+pub(crate) fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
     let date = date_from_sql(row, 2)?;
     let record = EntryRecord {
         entry_reference: row.get(0)?,
@@ -413,6 +434,9 @@ fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
         variable_symbol: row.get(12)?,
         specific_symbol: row.get(13)?,
         constant_symbol: row.get(14)?,
+        end_to_end_reference: row.get(15)?,
+        bank_transaction_code: row.get(16)?,
+        raw: None,
     };
     Ok(StoredEntry {
         position: ListPosition {
@@ -456,6 +480,9 @@ mod tests {
             variable_symbol: None,
             specific_symbol: None,
             constant_symbol: None,
+            end_to_end_reference: None,
+            bank_transaction_code: None,
+            raw: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Bankbook's local store: what the UI pages through, kept in SQLite.
 
+mod amounts;
 mod balances;
 mod codec;
 mod connection;

@@ -4,7 +4,7 @@
 
 use rusqlite::Connection;
 
-use crate::{Error, Result};
+use crate::{Error, Result, amounts};
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -75,10 +75,103 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO bank_connection (bank_id, consent_expires_at)
         SELECT bank_id, consent_expires_at FROM connection;
     DROP TABLE connection;",
+    // 4: search, the detail panel and export. The entry table is rebuilt around an INTEGER
+    // PRIMARY KEY: the full-text index names rows by rowid, and VACUUM (run when a bank's data
+    // is removed) may renumber an implicit rowid. New: the end-to-end reference, the bank
+    // transaction code, the transaction as the bank sent it (`raw`, NULL for rows stored
+    // before), and the amount in micros for exact integer filters and sums
+    // (`bankbook_amount_micros`, a Rust function: NULL where micros are not exact).
+    // `entry_search` indexes the text a person looks for; what entry lacks as a column comes
+    // from VIRTUAL generated columns, so FTS5's 'rebuild' and 'integrity-check' can read it:
+    // both references, the three symbols, the counterparty's IBAN compact and in groups of
+    // four as it is printed. 'secure-delete' removes a deleted entry's words from the index at
+    // once, as `secure_delete` does for the table's pages.
+    "CREATE TABLE entry_v4 (
+        id                    INTEGER PRIMARY KEY,
+        iban                  TEXT NOT NULL,
+        entry_reference       TEXT NOT NULL,
+        pending               INTEGER NOT NULL CHECK (pending IN (0, 1)),
+        date                  TEXT NOT NULL,
+        ordinal               INTEGER NOT NULL,
+        amount                TEXT NOT NULL,
+        amount_micros         INTEGER,
+        currency              TEXT NOT NULL,
+        booking_date          TEXT,
+        value_date            TEXT,
+        counterparty_name     TEXT,
+        counterparty_iban     TEXT,
+        description           TEXT,
+        bank_note             TEXT,
+        variable_symbol       TEXT,
+        specific_symbol       TEXT,
+        constant_symbol       TEXT,
+        end_to_end_reference  TEXT,
+        bank_transaction_code TEXT,
+        raw                   TEXT,
+        search_references TEXT GENERATED ALWAYS AS
+            (concat_ws(' ', entry_reference, end_to_end_reference)) VIRTUAL,
+        search_symbols TEXT GENERATED ALWAYS AS
+            (concat_ws(' ', variable_symbol, specific_symbol, constant_symbol)) VIRTUAL,
+        counterparty_iban_compact TEXT GENERATED ALWAYS AS
+            (replace(counterparty_iban, ' ', '')) VIRTUAL,
+        search_iban TEXT GENERATED ALWAYS AS (concat_ws(' ', counterparty_iban_compact,
+            substr(counterparty_iban_compact, 1, 4), substr(counterparty_iban_compact, 5, 4),
+            substr(counterparty_iban_compact, 9, 4), substr(counterparty_iban_compact, 13, 4),
+            substr(counterparty_iban_compact, 17, 4), substr(counterparty_iban_compact, 21, 4),
+            substr(counterparty_iban_compact, 25, 4), substr(counterparty_iban_compact, 29, 4),
+            substr(counterparty_iban_compact, 33, 4))) VIRTUAL,
+        UNIQUE (iban, entry_reference)
+    ) STRICT;
+    INSERT INTO entry_v4 (iban, entry_reference, pending, date, ordinal, amount, amount_micros,
+            currency, booking_date, value_date, counterparty_name, counterparty_iban,
+            description, bank_note, variable_symbol, specific_symbol, constant_symbol)
+        SELECT iban, entry_reference, pending, date, ordinal, amount,
+            bankbook_amount_micros(amount), currency, booking_date, value_date,
+            counterparty_name, counterparty_iban, description, bank_note, variable_symbol,
+            specific_symbol, constant_symbol
+        FROM entry;
+    DROP TABLE entry;
+    ALTER TABLE entry_v4 RENAME TO entry;
+    CREATE INDEX entry_in_list_order ON entry (iban, date, ordinal);
+    CREATE INDEX entry_in_search_order ON entry (date DESC, iban, ordinal DESC);
+    CREATE VIRTUAL TABLE entry_search USING fts5 (
+        counterparty_name, description, bank_note, search_references, search_symbols,
+        search_iban,
+        content = 'entry', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    );
+    INSERT INTO entry_search (entry_search, rank) VALUES ('secure-delete', 1);
+    CREATE TRIGGER entry_search_insert AFTER INSERT ON entry BEGIN
+        INSERT INTO entry_search (rowid, counterparty_name, description, bank_note,
+                search_references, search_symbols, search_iban)
+            VALUES (new.id, new.counterparty_name, new.description, new.bank_note,
+                new.search_references, new.search_symbols, new.search_iban);
+    END;
+    CREATE TRIGGER entry_search_delete AFTER DELETE ON entry BEGIN
+        INSERT INTO entry_search (entry_search, rowid, counterparty_name, description,
+                bank_note, search_references, search_symbols, search_iban)
+            VALUES ('delete', old.id, old.counterparty_name, old.description, old.bank_note,
+                old.search_references, old.search_symbols, old.search_iban);
+    END;
+    CREATE TRIGGER entry_search_update AFTER UPDATE OF counterparty_name, counterparty_iban,
+            description, bank_note, entry_reference, end_to_end_reference, variable_symbol,
+            specific_symbol, constant_symbol ON entry BEGIN
+        INSERT INTO entry_search (entry_search, rowid, counterparty_name, description,
+                bank_note, search_references, search_symbols, search_iban)
+            VALUES ('delete', old.id, old.counterparty_name, old.description, old.bank_note,
+                old.search_references, old.search_symbols, old.search_iban);
+        INSERT INTO entry_search (rowid, counterparty_name, description, bank_note,
+                search_references, search_symbols, search_iban)
+            VALUES (new.id, new.counterparty_name, new.description, new.bank_note,
+                new.search_references, new.search_symbols, new.search_iban);
+    END;
+    INSERT INTO entry_search (entry_search) VALUES ('rebuild');",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.
 pub fn apply(connection: &mut Connection) -> Result<()> {
+    // Migration 4 reads amounts through Rust.
+    amounts::register(connection)?;
     let known = u32::try_from(MIGRATIONS.len()).unwrap_or(u32::MAX);
     let found: u32 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if found > known {
@@ -133,6 +226,64 @@ mod tests {
             )
             .unwrap();
         assert_eq!(kept, ("demo".to_owned(), 1_800_000_000));
+    }
+
+    #[test]
+    fn version_4_keeps_every_entry_with_its_micros_and_indexes_it() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            connection.execute_batch(sql).unwrap();
+        }
+        connection.pragma_update(None, "user_version", 3).unwrap();
+        connection
+            .execute_batch(
+                "INSERT INTO entry (iban, entry_reference, pending, date, ordinal, amount,
+                     currency, counterparty_name, counterparty_iban, variable_symbol)
+                 VALUES
+                 ('A', 'r1', 0, '2026-03-02', 1, '-45.10', 'EUR', 'Záloha plyn',
+                     'SK89 7500 0000 0000 1234 5671', '20260001'),
+                 ('A', 'r2', 1, '2026-03-01', 0, '0.0000001', 'EUR', NULL, NULL, NULL),
+                 ('B', 'r1', 0, '2026-03-01', 0, '12345678901234567.10', 'CZK', 'COOP Jednota',
+                     NULL, NULL);",
+            )
+            .unwrap();
+        apply(&mut connection).unwrap();
+        let rows: Vec<(String, String, Option<i64>)> = connection
+            .prepare("SELECT iban, entry_reference, amount_micros FROM entry ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let expected = [
+            ("A", "r1", Some(-45_100_000)),
+            ("A", "r2", None),
+            ("B", "r1", None),
+        ]
+        .map(|(iban, reference, micros)| (iban.to_owned(), reference.to_owned(), micros));
+        assert_eq!(rows, expected);
+        connection
+            .execute_batch("INSERT INTO entry_search (entry_search) VALUES ('integrity-check')")
+            .unwrap();
+        let found = |query: &str| -> Vec<String> {
+            connection
+                .prepare(
+                    "SELECT entry.iban || '/' || entry_reference FROM entry_search
+                     JOIN entry ON entry.id = entry_search.rowid
+                     WHERE entry_search MATCH ?1 ORDER BY entry.id",
+                )
+                .unwrap()
+                .query_map([query], |row| row.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        assert_eq!(found("zaloha plyn"), ["A/r1"]);
+        assert_eq!(found("\"sk89\"* \"7500\"*"), ["A/r1"]);
+        assert_eq!(found("SK8975000000000012345671"), ["A/r1"]);
+        assert_eq!(found("coop jed*"), ["B/r1"]);
+        assert_eq!(found("r1"), ["A/r1", "B/r1"]);
+        assert_eq!(found("20260001"), ["A/r1"]);
     }
 
     #[test]

@@ -66,6 +66,9 @@ fn payments(first: u32, count: u32) -> Vec<EntryRecord> {
             variable_symbol: None,
             specific_symbol: None,
             constant_symbol: None,
+            end_to_end_reference: None,
+            bank_transaction_code: None,
+            raw: None,
         })
         .collect()
 }
