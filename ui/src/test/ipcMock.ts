@@ -1,7 +1,8 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
 // that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
 // so nothing refreshes unasked), empty histories, preferences left to an English system, no bank
-// configured on the Banks screen, and a consent-finished event the test fires itself.
+// configured on the Banks screen, and consent-finished and task-progress events the test fires
+// itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
@@ -29,6 +30,7 @@ export function mockIpc() {
   vi.resetAllMocks();
   const unlisten = vi.fn();
   let handler: ((outcome: ipc.ConsentOutcome) => void) | undefined;
+  let progressHandler: ((progress: ipc.TaskProgress) => void) | undefined;
 
   vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK));
   vi.mocked(ipc.connectionStatus).mockResolvedValue(NOT_CONNECTED);
@@ -84,6 +86,10 @@ export function mockIpc() {
     handler = onOutcome;
     return unlisten;
   });
+  vi.mocked(ipc.onTaskProgress).mockImplementation(async (onProgress) => {
+    progressHandler = onProgress;
+    return unlisten;
+  });
 
   return {
     unlisten,
@@ -94,6 +100,14 @@ export function mockIpc() {
       }
       const deliver = handler;
       act(() => deliver(outcome));
+    },
+    /** Rust's task-progress event (the latest listener hears it). */
+    reportProgress(progress: ipc.TaskProgress) {
+      if (!progressHandler) {
+        throw new Error("nothing listens to task-progress");
+      }
+      const deliver = progressHandler;
+      act(() => deliver(progress));
     },
   };
 }
