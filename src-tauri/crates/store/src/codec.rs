@@ -29,7 +29,7 @@ pub(crate) fn date_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Dat
         .map_err(|error| conversion_error(index, error))
 }
 
-fn conversion_error(
+pub(crate) fn conversion_error(
     index: usize,
     error: impl std::error::Error + Send + Sync + 'static,
 ) -> rusqlite::Error {

@@ -21,6 +21,10 @@ pub enum Error {
          has the database open"
     )]
     NotErased,
+    /// SQLite could not read a search's MATCH expression. The `query` crate quotes every term,
+    /// so this is a bug there, never the person's typing; SQLite's message says what.
+    #[error("the search could not be read: {0}")]
+    UnreadableSearch(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -56,7 +60,7 @@ impl Error {
                 }
                 _ => None,
             },
-            Self::Sqlite(_) | Self::TooNew { .. } => None,
+            Self::Sqlite(_) | Self::TooNew { .. } | Self::UnreadableSearch(_) => None,
         }
     }
 }

@@ -4,10 +4,12 @@ mod amounts;
 mod balances;
 mod codec;
 mod connection;
+mod detail;
 mod error;
 mod files;
 mod history;
 mod migrations;
+mod search;
 
 use std::path::Path;
 
@@ -18,6 +20,10 @@ pub use connection::{SavedConnection, SelectedAccount};
 pub use error::{Error, Result, StorageFailure};
 pub use files::prepare_data_folder;
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
+pub use search::{
+    AmountRange, Coverage, CurrencyTotals, Direction, FoundEntry, SearchFilter, SearchPosition,
+    SearchTotals,
+};
 
 /// An open store with its schema up to date.
 #[derive(Debug)]

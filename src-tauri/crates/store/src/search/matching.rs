@@ -1,0 +1,105 @@
+//! The FROM and WHERE of a search, built from its filter with every value a parameter.
+
+use rusqlite::types::Value;
+
+use super::{Direction, SearchFilter, SearchPosition};
+
+/// `FROM ... WHERE ...` and the values of its `?` parameters, in order.
+pub(crate) struct Matching {
+    pub sql: String,
+    pub values: Vec<Value>,
+}
+
+/// The MATCH expression of `filter`, unless it is blank.
+pub(crate) fn text_of(filter: &SearchFilter) -> Option<&str> {
+    filter
+        .fts_match
+        .as_deref()
+        .filter(|text| !text.trim().is_empty())
+}
+
+impl Matching {
+    /// Everything `filter` matches. Its accounts must not be empty (`IN ()` is not SQL).
+    pub fn of(filter: &SearchFilter) -> Self {
+        let mut matching = Self {
+            sql: String::new(),
+            values: Vec::new(),
+        };
+        match text_of(filter) {
+            // CROSS JOIN keeps SQLite from scanning every entry in list order and testing
+            // each against the index: the words find their few rows first.
+            Some(text) => {
+                matching.sql.push_str(
+                    "FROM entry_search CROSS JOIN entry ON entry.id = entry_search.rowid \
+                     WHERE entry_search MATCH ?",
+                );
+                matching.values.push(text.to_owned().into());
+            }
+            None => matching.sql.push_str("FROM entry WHERE 1"),
+        }
+        let places = vec!["?"; filter.ibans.len()].join(", ");
+        matching.and(
+            &format!("entry.iban IN ({places})"),
+            filter.ibans.iter().map(|iban| iban.clone().into()),
+        );
+        if let Some(amount) = filter.amount {
+            let low = amount.min.unwrap_or(0);
+            let high = amount.max.unwrap_or(i64::MAX);
+            // Micros are exact where they are set; the few amounts without them are compared
+            // from their decimal text, in Rust.
+            matching.and(
+                "(abs(entry.amount_micros) BETWEEN ? AND ? OR (entry.amount_micros IS NULL \
+                 AND bankbook_magnitude_within(entry.amount, ?, ?)))",
+                [low, high, low, high].map(Value::from),
+            );
+        }
+        if let Some(from) = filter.date_from {
+            matching.and("entry.date >= ?", [from.to_string().into()]);
+        }
+        if let Some(to) = filter.date_to {
+            matching.and("entry.date <= ?", [to.to_string().into()]);
+        }
+        // An amount without micros is never zero (zero has exact micros): its sign is its text's.
+        match filter.direction {
+            Direction::Any => {}
+            Direction::Incoming => matching.and(
+                "(entry.amount_micros > 0 \
+                 OR (entry.amount_micros IS NULL AND entry.amount NOT LIKE '-%'))",
+                [],
+            ),
+            Direction::Outgoing => matching.and(
+                "(entry.amount_micros < 0 \
+                 OR (entry.amount_micros IS NULL AND entry.amount LIKE '-%'))",
+                [],
+            ),
+        }
+        if filter.pending_only {
+            matching.and("entry.pending = 1", []);
+        }
+        matching
+    }
+
+    /// Only what comes strictly after `position` in search order (date DESC, iban ASC,
+    /// ordinal DESC). The leading `date <= ?` lets SQLite seek there in the date index.
+    pub fn after(&mut self, position: &SearchPosition) {
+        let date = position.date.to_string();
+        self.and(
+            "entry.date <= ? AND (entry.date < ? OR (entry.date = ? AND (entry.iban > ? \
+             OR (entry.iban = ? AND entry.ordinal < ?))))",
+            [
+                date.clone().into(),
+                date.clone().into(),
+                date.into(),
+                position.iban.clone().into(),
+                position.iban.clone().into(),
+                position.ordinal.into(),
+            ],
+        );
+    }
+
+    fn and(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(clause);
+        self.values.extend(values);
+    }
+}

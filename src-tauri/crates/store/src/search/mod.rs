@@ -1,0 +1,149 @@
+//! Finding entries across accounts: full text (FTS5), amount, dates, direction and status,
+//! newest first, paged by a keyset; the totals of everything found; what the search covers.
+//!
+//! The order is total: date DESC, then IBAN ascending, then the account's own order
+//! (`ordinal` DESC), which is unique within an account. A page continues strictly after the
+//! [`SearchPosition`] of the previous page's last entry, so paging through visits every match
+//! once. An export reads everything by paging `search` (pages of 500), releasing the store
+//! between pages.
+
+mod matching;
+mod summary;
+#[cfg(test)]
+mod tests;
+
+use rusqlite::params_from_iter;
+use time::Date;
+
+use crate::history::{ENTRY_COLUMNS, read_entry};
+use crate::{Error, Result, Store, StoredEntry};
+use matching::Matching;
+pub use summary::{Coverage, CurrencyTotals, SearchTotals};
+
+/// Which way the money went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Any,
+    /// Positive amounts.
+    Incoming,
+    /// Negative amounts.
+    Outgoing,
+}
+
+/// Inclusive bounds on an amount's magnitude (its absolute value), in micros (millionths of
+/// the currency unit); `None`: unbounded on that side. `min > max` matches nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AmountRange {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+impl AmountRange {
+    /// Exactly `micros` in magnitude.
+    pub fn exactly(micros: i64) -> Self {
+        Self {
+            min: Some(micros),
+            max: Some(micros),
+        }
+    }
+}
+
+/// What a search matches: every condition set holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchFilter {
+    /// An FTS5 MATCH expression over the indexed text, built by the `query` crate (every term
+    /// quoted); `None` or blank: no text condition.
+    pub fts_match: Option<String>,
+    pub amount: Option<AmountRange>,
+    /// Inclusive, on the date the list shows.
+    pub date_from: Option<Date>,
+    pub date_to: Option<Date>,
+    pub direction: Direction,
+    pub pending_only: bool,
+    /// The accounts searched; none matches nothing.
+    pub ibans: Vec<String>,
+}
+
+/// Where a found entry sits in the search order; a page continues after it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SearchPosition {
+    pub date: Date,
+    pub iban: String,
+    pub ordinal: i64,
+}
+
+/// An entry found, with its account. `entry.record.raw` is `None`: [`Store::entry`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundEntry {
+    pub iban: String,
+    pub entry: StoredEntry,
+}
+
+impl FoundEntry {
+    /// The position a next page continues after.
+    pub fn position(&self) -> SearchPosition {
+        SearchPosition {
+            date: self.entry.position.date,
+            iban: self.iban.clone(),
+            ordinal: self.entry.position.ordinal,
+        }
+    }
+}
+
+impl Store {
+    /// Up to `limit` entries matching `filter` after `after` (from the top when `None`), in
+    /// search order. A MATCH expression SQLite cannot read is [`Error::UnreadableSearch`].
+    pub fn search(
+        &self,
+        filter: &SearchFilter,
+        after: Option<&SearchPosition>,
+        limit: u32,
+    ) -> Result<Vec<FoundEntry>> {
+        if filter.ibans.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut matching = Matching::of(filter);
+        if let Some(after) = after {
+            matching.after(after);
+        }
+        let columns: Vec<String> = ENTRY_COLUMNS
+            .split(", ")
+            .map(|column| format!("entry.{}", column.trim()))
+            .collect();
+        let sql = format!(
+            "SELECT {}, entry.iban {} ORDER BY entry.date DESC, entry.iban, entry.ordinal DESC \
+             LIMIT ?",
+            columns.join(", "),
+            matching.sql
+        );
+        let iban_column = columns.len();
+        let mut values = matching.values;
+        values.push(limit.into());
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let found = statement
+            .query_map(params_from_iter(values), |row| {
+                Ok(FoundEntry {
+                    entry: read_entry(row)?,
+                    iban: row.get(iban_column)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        found.map_err(|error| unreadable_search(filter, error))
+    }
+}
+
+/// An error SQLite gave for a search: one that names the MATCH expression (a syntax error, an
+/// unknown column) when the filter has one, else as it is.
+pub(crate) fn unreadable_search(filter: &SearchFilter, error: rusqlite::Error) -> Error {
+    let names_match = matches!(
+        &error,
+        rusqlite::Error::SqliteFailure(failure, _)
+            if failure.code == rusqlite::ErrorCode::Unknown
+    );
+    if names_match && matching::text_of(filter).is_some() {
+        Error::UnreadableSearch(error.to_string())
+    } else {
+        Error::Sqlite(error)
+    }
+}

@@ -1,0 +1,508 @@
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use time::Date;
+use time::macros::date;
+
+use super::*;
+use crate::{EntryRecord, SelectedAccount};
+
+const CURRENT: &str = "SK3111000000002611223344";
+const SAVINGS: &str = "SK5000000000000000000055";
+const DAY: Date = date!(2026 - 03 - 10);
+
+fn record(reference: &str, date: Date, amount: &str, name: &str) -> EntryRecord {
+    EntryRecord {
+        entry_reference: reference.to_owned(),
+        pending: false,
+        date,
+        amount: Decimal::from_str(amount).unwrap(),
+        currency: "EUR".to_owned(),
+        booking_date: Some(date),
+        value_date: Some(date),
+        counterparty_name: Some(name.to_owned()),
+        counterparty_iban: None,
+        description: None,
+        bank_note: None,
+        variable_symbol: None,
+        specific_symbol: None,
+        constant_symbol: None,
+        end_to_end_reference: None,
+        bank_transaction_code: None,
+        raw: None,
+    }
+}
+
+fn pending(reference: &str, date: Date, amount: &str, name: &str) -> EntryRecord {
+    EntryRecord {
+        pending: true,
+        booking_date: None,
+        ..record(reference, date, amount, name)
+    }
+}
+
+/// A MATCH expression as the `query` crate builds it: every word a quoted prefix.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn both() -> Vec<String> {
+    vec![CURRENT.to_owned(), SAVINGS.to_owned()]
+}
+
+fn filter(text: &str) -> SearchFilter {
+    SearchFilter {
+        fts_match: Some(words(text)),
+        ibans: both(),
+        ..SearchFilter::default()
+    }
+}
+
+/// The references `filter` finds, in search order, all of them.
+fn found(store: &Store, filter: &SearchFilter) -> Vec<String> {
+    store
+        .search(filter, None, 1_000)
+        .unwrap()
+        .into_iter()
+        .map(|found| found.entry.record.entry_reference)
+        .collect()
+}
+
+fn text(store: &Store, words: &str) -> Vec<String> {
+    found(store, &filter(words))
+}
+
+fn assert_index_in_step(store: &Store) {
+    store
+        .connection
+        .execute_batch("INSERT INTO entry_search (entry_search) VALUES ('integrity-check')")
+        .unwrap();
+}
+
+/// Terms the full-text index holds, deleted entries' included until they are purged.
+fn indexed_terms(store: &Store) -> i64 {
+    store
+        .connection
+        .execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms
+                 USING fts5vocab(main, entry_search, 'row')",
+        )
+        .unwrap();
+    store
+        .connection
+        .query_row("SELECT count(*) FROM temp.terms", [], |row| row.get(0))
+        .unwrap()
+}
+
+/// A store with a few entries on two accounts.
+fn sample() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut gas = record("gas", date!(2026 - 03 - 02), "-45.10", "SPP a.s.");
+    gas.description = Some("Záloha plyn marec".to_owned());
+    gas.counterparty_iban = Some("SK8975000000000012345671".to_owned());
+    gas.variable_symbol = Some("20260001".to_owned());
+    gas.constant_symbol = Some("0308".to_owned());
+    gas.end_to_end_reference = Some("/VS20260001/SS/KS0308".to_owned());
+    let mut coop = record(
+        "coop",
+        date!(2026 - 03 - 05),
+        "-12.50",
+        "COOP Jednota Hlavna",
+    );
+    coop.bank_note = Some("Platba kartou".to_owned());
+    let salary = record(
+        "salary",
+        date!(2026 - 03 - 01),
+        "1500.00",
+        "Employer s.r.o.",
+    );
+    let hold = pending("hold", DAY, "-3.20", "Kaviareň Ďurko");
+    store
+        .append_older(CURRENT, &[hold, coop, gas, salary], None)
+        .unwrap();
+    let interest = record("interest", date!(2026 - 03 - 05), "0.12", "Úroky");
+    let transfer = record("transfer", date!(2026 - 03 - 02), "-100", "Presun COOP");
+    store
+        .append_older(SAVINGS, &[interest, transfer], None)
+        .unwrap();
+    store
+}
+
+#[test]
+fn words_without_accents_and_in_any_case_find_the_entry() {
+    let store = sample();
+    assert_eq!(text(&store, "zaloha plyn"), ["gas"]);
+    assert_eq!(text(&store, "ZÁLOHA"), ["gas"]);
+    assert_eq!(text(&store, "coop jednota"), ["coop"]);
+    assert_eq!(text(&store, "coop"), ["coop", "transfer"]);
+    assert_eq!(text(&store, "kaviaren durko"), ["hold"]);
+    assert_eq!(text(&store, "platba kart"), ["coop"]);
+    assert_eq!(text(&store, "jednota plyn"), Vec::<String>::new());
+}
+
+#[test]
+fn references_symbols_and_the_iban_with_or_without_spaces_are_found() {
+    let store = sample();
+    assert_eq!(text(&store, "SK89 7500"), ["gas"]);
+    assert_eq!(text(&store, "sk89 7500 0000 0000 1234 5671"), ["gas"]);
+    assert_eq!(text(&store, "SK8975000000000012345671"), ["gas"]);
+    assert_eq!(text(&store, "SK897500"), ["gas"]);
+    assert_eq!(text(&store, "20260001"), ["gas"]);
+    assert_eq!(text(&store, "0308"), ["gas"]);
+    assert_eq!(text(&store, "VS20260001"), ["gas"]);
+    assert_eq!(text(&store, "salary"), ["salary"]);
+}
+
+#[test]
+fn amounts_match_on_their_magnitude() {
+    let store = sample();
+    let with = |min: Option<i64>, max: Option<i64>| {
+        found(
+            &store,
+            &SearchFilter {
+                amount: Some(AmountRange { min, max }),
+                ..filter("")
+            },
+        )
+    };
+    assert_eq!(with(Some(12_500_000), Some(12_500_000)), ["coop"]);
+    assert_eq!(
+        with(Some(3_200_000), Some(45_100_000)),
+        ["hold", "coop", "gas"]
+    );
+    assert_eq!(with(Some(100_000_000), None), ["transfer", "salary"]);
+    assert_eq!(with(None, Some(3_200_000)), ["hold", "interest"]);
+    assert_eq!(with(Some(5), Some(1)), Vec::<String>::new());
+    let coop_by_text_and_amount = SearchFilter {
+        amount: Some(AmountRange::exactly(12_500_000)),
+        ..filter("coop")
+    };
+    assert_eq!(found(&store, &coop_by_text_and_amount), ["coop"]);
+}
+
+#[test]
+fn direction_status_dates_and_accounts_narrow_the_matches() {
+    let store = sample();
+    let all = filter("");
+    assert_eq!(
+        found(&store, &all),
+        ["hold", "coop", "interest", "gas", "transfer", "salary"]
+    );
+    let incoming = SearchFilter {
+        direction: Direction::Incoming,
+        ..filter("")
+    };
+    assert_eq!(found(&store, &incoming), ["interest", "salary"]);
+    let outgoing = SearchFilter {
+        direction: Direction::Outgoing,
+        ..filter("")
+    };
+    assert_eq!(
+        found(&store, &outgoing),
+        ["hold", "coop", "gas", "transfer"]
+    );
+    let pending_only = SearchFilter {
+        pending_only: true,
+        ..filter("")
+    };
+    assert_eq!(found(&store, &pending_only), ["hold"]);
+    let march_2_to_5 = SearchFilter {
+        date_from: Some(date!(2026 - 03 - 02)),
+        date_to: Some(date!(2026 - 03 - 05)),
+        ..filter("")
+    };
+    assert_eq!(
+        found(&store, &march_2_to_5),
+        ["coop", "interest", "gas", "transfer"]
+    );
+    let savings = SearchFilter {
+        ibans: vec![SAVINGS.to_owned()],
+        ..filter("coop")
+    };
+    assert_eq!(found(&store, &savings), ["transfer"]);
+    let none = SearchFilter {
+        ibans: Vec::new(),
+        ..filter("")
+    };
+    assert!(found(&store, &none).is_empty());
+    assert_eq!(
+        store.search_summary(&none).unwrap(),
+        SearchTotals::default()
+    );
+}
+
+#[test]
+fn paging_visits_every_match_once_in_one_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Several accounts with entries on the same days: the order must break the ties.
+    for (account, iban) in ["A", "C", "B"].into_iter().enumerate() {
+        let entries: Vec<EntryRecord> = (0..37)
+            .map(|index| {
+                let date = date!(2026 - 03 - 01) + time::Duration::days(index / 5);
+                record(&format!("{account}-{index}"), date, "-1.00", "Shop")
+            })
+            .collect();
+        store.append_older(iban, &entries[..20], None).unwrap();
+        store.prepend_newer(iban, &entries[20..], None, 1).unwrap();
+    }
+    let filter = SearchFilter {
+        fts_match: Some(words("shop")),
+        ibans: ["A", "B", "C"].map(str::to_owned).to_vec(),
+        ..SearchFilter::default()
+    };
+    let everything = store.search(&filter, None, 1_000).unwrap();
+    assert_eq!(everything.len(), 111);
+    let positions: Vec<SearchPosition> = everything.iter().map(FoundEntry::position).collect();
+    for pair in positions.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let ordered = (b.date, &a.iban, b.ordinal) < (a.date, &b.iban, a.ordinal);
+        assert!(ordered, "{a:?} then {b:?}");
+    }
+    for (filter, page) in [
+        (filter.clone(), 7),
+        (
+            SearchFilter {
+                fts_match: None,
+                ..filter
+            },
+            10,
+        ),
+    ] {
+        let mut after: Option<SearchPosition> = None;
+        let mut paged = Vec::new();
+        loop {
+            let found = store.search(&filter, after.as_ref(), page).unwrap();
+            let Some(last) = found.last() else { break };
+            after = Some(last.position());
+            paged.extend(found);
+        }
+        assert_eq!(paged, everything);
+        let once: HashSet<SearchPosition> = paged.iter().map(FoundEntry::position).collect();
+        assert_eq!(once.len(), 111);
+    }
+}
+
+#[test]
+fn totals_are_exact_per_currency_and_count_everything_matched() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut dollars = record("usd", DAY, "-7.25", "Shop");
+    dollars.currency = "USD".to_owned();
+    let entries = [
+        record("a", DAY, "0.1", "Shop"),
+        record("b", DAY, "0.2", "Shop"),
+        record("c", DAY, "-0.3", "Shop"),
+        // More than six decimals and too large for micros: summed from their text.
+        record("d", DAY, "0.00000001", "Shop"),
+        record("e", DAY, "-0.00000002", "Shop"),
+        record("f", DAY, "-12345678901234567.10", "Shop"),
+        record("zero", DAY, "0.00", "Shop"),
+        dollars,
+    ];
+    store.append_older(CURRENT, &entries, None).unwrap();
+    let totals = store.search_summary(&filter("shop")).unwrap();
+    let decimal = |text: &str| Decimal::from_str(text).unwrap();
+    assert_eq!(totals.count, 8);
+    assert_eq!(
+        totals.currencies,
+        [
+            CurrencyTotals {
+                currency: "EUR".to_owned(),
+                incoming: decimal("0.30000001"),
+                outgoing: decimal("-12345678901234567.40000002"),
+                incoming_count: 3,
+                outgoing_count: 3,
+            },
+            CurrencyTotals {
+                currency: "USD".to_owned(),
+                incoming: Decimal::ZERO,
+                outgoing: decimal("-7.25"),
+                incoming_count: 0,
+                outgoing_count: 1,
+            }
+        ]
+    );
+    // The amount filter and the direction read amounts without micros exactly too.
+    let tiny = SearchFilter {
+        amount: Some(AmountRange {
+            min: None,
+            max: Some(0),
+        }),
+        ..filter("")
+    };
+    assert_eq!(found(&store, &tiny), ["zero"]);
+    let below_a_micro = SearchFilter {
+        amount: Some(AmountRange {
+            min: None,
+            max: Some(1),
+        }),
+        direction: Direction::Outgoing,
+        ..filter("")
+    };
+    assert_eq!(found(&store, &below_a_micro), ["e"]);
+    let incoming = SearchFilter {
+        direction: Direction::Incoming,
+        ..filter("")
+    };
+    assert_eq!(found(&store, &incoming), ["a", "b", "d"]);
+}
+
+#[test]
+fn an_unreadable_match_is_a_clear_error() {
+    let store = sample();
+    for bad in ["\"unbalanced", "AND", "nope: word", "a NEAR("] {
+        let filter = SearchFilter {
+            fts_match: Some(bad.to_owned()),
+            ..filter("")
+        };
+        let error = store.search(&filter, None, 10).unwrap_err();
+        assert!(
+            matches!(error, Error::UnreadableSearch(_)),
+            "{bad}: {error:?}"
+        );
+        let error = store.search_summary(&filter).unwrap_err();
+        assert!(
+            matches!(error, Error::UnreadableSearch(_)),
+            "{bad}: {error:?}"
+        );
+    }
+    let blank = SearchFilter {
+        fts_match: Some("  ".to_owned()),
+        ..filter("")
+    };
+    assert_eq!(found(&store, &blank).len(), 6);
+}
+
+#[test]
+fn the_detail_has_everything_kept_and_lists_leave_the_raw_entry_out() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut gas = record("gas", DAY, "-45.10", "SPP");
+    gas.end_to_end_reference = Some("/VS20260001/SS/KS0308".to_owned());
+    gas.bank_transaction_code = Some("PMNT-ICDT-STDO".to_owned());
+    gas.raw = Some(r#"{"entryReference":"gas"}"#.to_owned());
+    store.append_older(CURRENT, &[gas.clone()], None).unwrap();
+    let detail = store.entry(CURRENT, "gas").unwrap().unwrap();
+    assert_eq!(detail.record, gas);
+    assert_eq!(store.entry(CURRENT, "other").unwrap(), None);
+    assert_eq!(store.entry(SAVINGS, "gas").unwrap(), None);
+    let listed = store.search(&filter("spp"), None, 1).unwrap();
+    assert_eq!(listed[0].entry.record.raw, None);
+    assert_eq!(
+        listed[0].entry.record.bank_transaction_code.as_deref(),
+        Some("PMNT-ICDT-STDO")
+    );
+    assert_eq!(
+        store.entries_after(CURRENT, None, 1).unwrap()[0].record,
+        EntryRecord { raw: None, ..gas }
+    );
+}
+
+#[test]
+fn coverage_is_the_oldest_stored_entry_and_whether_all_is_stored() {
+    let mut store = sample();
+    let coverage = store.history_coverage(&both()).unwrap();
+    assert_eq!(coverage.stored_since, Some(date!(2026 - 03 - 01)));
+    // `sample` stored each account's oldest page.
+    assert!(coverage.complete);
+    store.reset_history(SAVINGS).unwrap();
+    let coverage = store.history_coverage(&both()).unwrap();
+    assert_eq!(coverage.stored_since, Some(date!(2026 - 03 - 01)));
+    assert!(!coverage.complete);
+    let savings = store.history_coverage(&[SAVINGS.to_owned()]).unwrap();
+    assert_eq!(savings, Coverage::default());
+    assert_eq!(store.history_coverage(&[]).unwrap(), Coverage::default());
+}
+
+#[test]
+fn the_index_follows_a_hold_that_books_with_other_words() {
+    let mut store = Store::open_in_memory().unwrap();
+    let hold = pending("card-1", DAY, "-3.20", "PAYPAL *PENDING");
+    store.append_older(CURRENT, &[hold], None).unwrap();
+    assert_eq!(text(&store, "paypal pending"), ["card-1"]);
+    // Booked the same day (updated in place) and then a day later (removed and re-added).
+    let booked = record("card-1", DAY, "-3.25", "Kaufland Trnava");
+    store.prepend_newer(CURRENT, &[booked], None, 1).unwrap();
+    assert_index_in_step(&store);
+    assert!(text(&store, "paypal").is_empty());
+    assert_eq!(text(&store, "kaufland"), ["card-1"]);
+    let later = record("card-1", DAY.next_day().unwrap(), "-3.25", "Kaufland Nitra");
+    store.prepend_newer(CURRENT, &[later], None, 2).unwrap();
+    assert_index_in_step(&store);
+    assert!(text(&store, "trnava").is_empty());
+    assert_eq!(text(&store, "kaufland nitra"), ["card-1"]);
+    // The bank corrects the text of an entry it lists again: updated in place.
+    let corrected = record(
+        "card-1",
+        DAY.next_day().unwrap(),
+        "-3.25",
+        "Kaufland Nové Zámky",
+    );
+    store.append_older(CURRENT, &[corrected], None).unwrap();
+    assert_index_in_step(&store);
+    assert!(text(&store, "nitra").is_empty());
+    assert_eq!(text(&store, "nove zamky"), ["card-1"]);
+    let totals = store.search_summary(&filter("kaufland")).unwrap();
+    assert_eq!(totals.count, 1);
+    assert_eq!(
+        totals.currencies[0].outgoing,
+        Decimal::from_str("-3.25").unwrap()
+    );
+}
+
+#[test]
+fn the_index_follows_refreshes_released_holds_and_resets() {
+    let mut store = sample();
+    let newer = record("new", date!(2026 - 03 - 12), "-9.99", "Lidl Bratislava");
+    store
+        .prepend_newer(CURRENT, &[newer], Some(date!(2026 - 03 - 09)), 1)
+        .unwrap();
+    assert_index_in_step(&store);
+    assert_eq!(text(&store, "lidl"), ["new"]);
+    // The hold dated after 9 March was not listed again: released, and gone from the index.
+    assert!(text(&store, "durko").is_empty());
+    store.reset_history(CURRENT).unwrap();
+    assert_index_in_step(&store);
+    assert!(text(&store, "lidl").is_empty());
+    assert!(text(&store, "zaloha").is_empty());
+    assert_eq!(text(&store, "coop"), ["transfer"]);
+}
+
+#[test]
+fn disconnecting_keeps_or_removes_what_is_found_and_leaves_no_words_behind() {
+    let mut store = sample();
+    for (bank, iban) in [("demo", CURRENT), ("tatra", SAVINGS)] {
+        store
+            .save_connection(&crate::SavedConnection {
+                bank_id: bank.to_owned(),
+                consent_expires_at: 0,
+            })
+            .unwrap();
+        let account = SelectedAccount {
+            iban: iban.to_owned(),
+            name: None,
+            currency: "EUR".to_owned(),
+            product: None,
+        };
+        store.select_accounts(bank, &[account]).unwrap();
+    }
+    store.forget_connection("demo", true).unwrap();
+    assert_index_in_step(&store);
+    assert_eq!(text(&store, "coop"), ["coop", "transfer"]);
+    store.forget_connection("demo", false).unwrap();
+    assert_index_in_step(&store);
+    assert_eq!(text(&store, "coop"), ["transfer"]);
+    assert!(text(&store, "zaloha").is_empty());
+    // The data of both banks removed: secure-delete leaves no term of theirs in the index.
+    store.forget_connection("tatra", false).unwrap();
+    assert_index_in_step(&store);
+    assert_eq!(indexed_terms(&store), 0);
+    // The store goes on: the index is still there and in step.
+    store
+        .append_older(CURRENT, &[record("x", DAY, "1", "Again")], None)
+        .unwrap();
+    assert_eq!(text(&store, "again"), ["x"]);
+    assert_index_in_step(&store);
+}
