@@ -341,3 +341,51 @@ export function formatRetryAfter(intl: IntlShape, seconds: number): string {
   }
   return intl.formatMessage({ id: "errors.retry.inMinutes" }, { minutes });
 }
+
+// --- One transaction's detail read from the store, and an export written to a file. ---
+
+/** The headline of a detail that could not be read, by code. */
+const DETAIL: Record<FailureCode, MessageId> = {
+  // Rust answers so for an entry it no longer has (removed with its bank, or replaced).
+  invalid_input: "detail.failure.notFound",
+  storage_unavailable: "detail.failure.storage",
+  keychain_unavailable: "errors.noKeychain",
+  internal: "detail.failure.load",
+  unexpected: "detail.failure.load",
+  consent_denied: "detail.failure.load",
+  consent_invalid: "detail.failure.load",
+  consent_required: "detail.failure.load",
+  bank_unavailable: "detail.failure.load",
+  rate_limited: "detail.failure.load",
+  network: "detail.failure.load",
+};
+
+export function describeDetailFailure(intl: IntlShape, failure: CommandError): ActionFailureText {
+  return {
+    headline: intl.formatMessage({ id: DETAIL[failure.code] }),
+    detail: describeDetail(intl, failure.detail),
+  };
+}
+
+/** The headline of an export that failed, by code; each says no file was left behind. */
+const EXPORT: Record<FailureCode, MessageId> = {
+  // The disk is full or the chosen folder cannot be written: the small print says which.
+  storage_unavailable: "export.failure.storage",
+  keychain_unavailable: "errors.noKeychain",
+  invalid_input: "export.failure.other",
+  internal: "export.failure.other",
+  unexpected: "export.failure.other",
+  consent_denied: "export.failure.other",
+  consent_invalid: "export.failure.other",
+  consent_required: "export.failure.other",
+  bank_unavailable: "export.failure.other",
+  rate_limited: "export.failure.other",
+  network: "export.failure.other",
+};
+
+export function describeExportFailure(intl: IntlShape, failure: CommandError): ActionFailureText {
+  return {
+    headline: intl.formatMessage({ id: EXPORT[failure.code] }),
+    detail: describeDetail(intl, failure.detail),
+  };
+}

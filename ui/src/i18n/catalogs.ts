@@ -11,7 +11,9 @@ import enAccounts from "./catalogs/en/accounts.json";
 import enBanks from "./catalogs/en/banks.json";
 import enCommon from "./catalogs/en/common.json";
 import enConnection from "./catalogs/en/connection.json";
+import enDetail from "./catalogs/en/detail.json";
 import enErrors from "./catalogs/en/errors.json";
+import enExport from "./catalogs/en/export.json";
 import enOnboarding from "./catalogs/en/onboarding.json";
 import enSettings from "./catalogs/en/settings.json";
 import enTransactions from "./catalogs/en/transactions.json";
@@ -19,7 +21,9 @@ import skAccounts from "./catalogs/sk/accounts.json";
 import skBanks from "./catalogs/sk/banks.json";
 import skCommon from "./catalogs/sk/common.json";
 import skConnection from "./catalogs/sk/connection.json";
+import skDetail from "./catalogs/sk/detail.json";
 import skErrors from "./catalogs/sk/errors.json";
+import skExport from "./catalogs/sk/export.json";
 import skOnboarding from "./catalogs/sk/onboarding.json";
 import skSettings from "./catalogs/sk/settings.json";
 import skTransactions from "./catalogs/sk/transactions.json";
@@ -31,7 +35,9 @@ export const AREAS = {
   banks: { en: enBanks, sk: skBanks },
   common: { en: enCommon, sk: skCommon },
   connection: { en: enConnection, sk: skConnection },
+  detail: { en: enDetail, sk: skDetail },
   errors: { en: enErrors, sk: skErrors },
+  export: { en: enExport, sk: skExport },
   onboarding: { en: enOnboarding, sk: skOnboarding },
   settings: { en: enSettings, sk: skSettings },
   transactions: { en: enTransactions, sk: skTransactions },
@@ -42,7 +48,9 @@ const en = {
   ...enBanks,
   ...enCommon,
   ...enConnection,
+  ...enDetail,
   ...enErrors,
+  ...enExport,
   ...enOnboarding,
   ...enSettings,
   ...enTransactions,
@@ -56,7 +64,9 @@ const sk: Record<MessageId, string> = {
   ...skBanks,
   ...skCommon,
   ...skConnection,
+  ...skDetail,
   ...skErrors,
+  ...skExport,
   ...skOnboarding,
   ...skSettings,
   ...skTransactions,
