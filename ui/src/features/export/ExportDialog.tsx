@@ -56,7 +56,9 @@ function FormatChoice({
       <fieldset className="choice-group export-formats">
         <legend>{t("export.format.legend")}</legend>
         {FORMATS.map((option) => {
-          const hintId = `${group}-${option.format}`;
+          // Named by the format alone; what it is for is its description.
+          const nameId = `${group}-${option.format}-name`;
+          const hintId = `${group}-${option.format}-hint`;
           return (
             <label key={option.format} className="choice">
               <input
@@ -64,11 +66,14 @@ function FormatChoice({
                 name={group}
                 value={option.format}
                 checked={format === option.format}
+                aria-labelledby={nameId}
                 aria-describedby={hintId}
                 onChange={() => setFormat(option.format)}
               />
               <span className="export-format-text">
-                <span className="export-format-name">{option.name}</span>
+                <span id={nameId} className="export-format-name">
+                  {option.name}
+                </span>
                 <span id={hintId} className="export-format-hint">
                   {t(option.hint)}
                 </span>
