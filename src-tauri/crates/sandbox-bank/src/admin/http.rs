@@ -12,7 +12,7 @@ use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use super::{Admin, GrantFilter};
 use crate::data::NewTransaction;
@@ -35,6 +35,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/__admin/counters", get(counters).delete(reset_counters))
         .route("/__admin/accounts/{iban}", get(account_snapshot))
+        .route("/__admin/accounts/{iban}/entries", get(entries))
         .route("/__admin/clock", get(clock))
         .route("/__admin/clock/advance", post(advance_clock))
 }
@@ -154,6 +155,32 @@ async fn account_snapshot(
     Ok(Json(
         Admin::new(state).account_snapshot(&iban, query.entries)?,
     ))
+}
+
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both inclusive, either left out.
+#[derive(Deserialize)]
+struct EntriesQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+async fn entries(
+    State(state): State<AppState>,
+    Path(iban): Path<String>,
+    Query(query): Query<EntriesQuery>,
+) -> AdminResult<impl IntoResponse> {
+    let from = query.from.as_deref().map(iso_date).transpose()?;
+    let to = query.to.as_deref().map(iso_date).transpose()?;
+    Ok(Json(Admin::new(state).entries(&iban, from, to)?))
+}
+
+fn iso_date(text: &str) -> AdminResult<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text, format).map_err(|error| {
+        AdminError(Error::InvalidAdminRequest(format!(
+            "{text:?} is no YYYY-MM-DD date: {error}"
+        )))
+    })
 }
 
 async fn inject_fault(

@@ -1,6 +1,7 @@
 //! The admin handle: what a test (or the app) may do to a running bank, in-process. The HTTP
 //! admin interface under `/__admin` offers the same, delegating here.
 
+mod entries;
 mod http;
 mod snapshot;
 
