@@ -10,9 +10,11 @@ PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools keyutils
   webkit2gtk-driver imagemagick xdg-utils libglib2.0-bin jq desktop-file-utils
   gcc-mingw-w64-x86-64
+  libxml2-utils
 )
 # `make test` type-checks the Windows build from here (MinGW's gcc above is for the build
-# scripts that compile C).
+# scripts that compile C). libxml2-utils' xmllint validates the camt.053 export against its
+# schema in the export crate's tests.
 WINDOWS_TARGET=x86_64-pc-windows-gnu
 NODE_MAJOR_MIN=20
 
