@@ -6,17 +6,19 @@ import { Spinner } from "../../components/Spinner";
 import {
   describeSyncFailure,
   FAILURE_ACTION_MESSAGE,
+  type SyncTask,
   syncNeedsReconnect,
 } from "../../errors/errorText";
 import { useT } from "../../i18n/useT";
 import type { CommandError } from "../../ipc";
 import { GRID_COLUMNS, type GridRowProps } from "./gridRow";
 
-/** What the list says below its last loaded row. */
+/** What the list says below its last loaded row: more on their way, why they did not come
+ * (`task`: what was being loaded), or the end in the list's own words. */
 export type FooterState =
   | { kind: "loading" }
-  | { kind: "failed"; failure: CommandError }
-  | { kind: "end"; complete: boolean };
+  | { kind: "failed"; failure: CommandError; task: SyncTask }
+  | { kind: "end"; text: string };
 
 /** What Enter on the footer does: the failure's way forward, else nothing. */
 type FooterAction = "retry" | "reconnect" | null;
@@ -29,7 +31,7 @@ export function footerAction(state: FooterState): FooterAction {
 }
 
 /** The last row of the list: older entries on their way, why they did not come (the rows above
- * stay), or the start of the history. One row element whatever it says, so a focused footer
+ * stay), or the end (the start of the history, the last match). One row element whatever it says, so a focused footer
  * keeps the focus when its state changes (Enter on a failure: it turns into loading). */
 export function HistoryFooter({
   state,
@@ -57,12 +59,19 @@ export function HistoryFooter({
       );
       break;
     case "failed":
-      cell = <FailedCell failure={state.failure} onRetry={onRetry} onReconnect={onReconnect} />;
+      cell = (
+        <FailedCell
+          failure={state.failure}
+          task={state.task}
+          onRetry={onRetry}
+          onReconnect={onReconnect}
+        />
+      );
       break;
     case "end":
       cell = (
         <div role="gridcell" aria-colspan={GRID_COLUMNS} className="history-footer history-end">
-          {state.complete ? t("transactions.end.complete") : t("transactions.end.incomplete")}
+          {state.text}
         </div>
       );
       break;
@@ -76,16 +85,18 @@ export function HistoryFooter({
 
 function FailedCell({
   failure,
+  task,
   onRetry,
   onReconnect,
 }: {
   failure: CommandError;
+  task: SyncTask;
   onRetry: () => void;
   onReconnect: () => void;
 }) {
   const t = useT();
   const intl = useIntl();
-  const text = describeSyncFailure(intl, failure, "loadOlderHistory");
+  const text = describeSyncFailure(intl, failure, task);
   return (
     <div role="gridcell" aria-colspan={GRID_COLUMNS} className="history-footer history-error">
       <div role="alert" className="history-error-text">

@@ -30,20 +30,28 @@ function history(pages: Record<string, ipc.TransactionsPage | ipc.CommandError>)
   });
 }
 
-function renderList({ language }: { language?: "en" | "sk" } = {}) {
+function renderList({
+  language,
+  openable = false,
+}: {
+  language?: "en" | "sk";
+  openable?: boolean;
+} = {}) {
   const onConsentEnded = vi.fn();
   const onReconnect = vi.fn();
+  const onOpen = vi.fn();
   renderWithQueries(
     <TransactionList
       iban={EVERYDAY.iban}
       onConsentEnded={onConsentEnded}
       onReconnect={onReconnect}
+      onOpen={openable ? onOpen : undefined}
     />,
     {
       ...(language ? { language } : {}),
     },
   );
-  return { onConsentEnded, onReconnect };
+  return { onConsentEnded, onReconnect, onOpen };
 }
 
 const list = () => screen.getByTestId("transaction-list");
@@ -465,7 +473,25 @@ describe("the grid", () => {
     expect(pageCalls()).toEqual([null, "c1"]);
   });
 
-  it("does nothing on Enter or Space on a transaction", async () => {
+  it("opens a transaction on a click, or on Enter or Space on its row, with the row", async () => {
+    history({ first: page(transactions("a", 3)) });
+    const { onOpen } = renderList({ openable: true });
+    await screen.findByTestId("history-end");
+    await userEvent.click(within(rows()[1] as HTMLElement).getByText("Shop a-1"));
+    expect(onOpen).toHaveBeenLastCalledWith(EVERYDAY.iban, "a-1", rows()[1]);
+    // The click focused the row, as a browser does: the keys go on from there.
+    expect(focused().dataset.id).toBe("a-1");
+    await userEvent.keyboard("{Home}{ArrowDown}{Enter}");
+    expect(onOpen).toHaveBeenLastCalledWith(EVERYDAY.iban, "a-0", focused());
+    await userEvent.keyboard("{ArrowDown} ");
+    expect(onOpen).toHaveBeenLastCalledWith(EVERYDAY.iban, "a-1", focused());
+    // A day's header opens nothing.
+    await userEvent.keyboard("{Home}{Enter}");
+    expect(onOpen).toHaveBeenCalledTimes(3);
+    expect(pageCalls()).toEqual([null]);
+  });
+
+  it("does nothing on Enter or Space on a transaction that cannot be opened", async () => {
     history({ first: page(transactions("a", 3)) });
     renderList();
     await screen.findByTestId("history-end");

@@ -9,13 +9,19 @@ import { transactionText } from "./transactionText";
 
 /** One entry of the history: who, what, the symbols, and the signed amount on the right. The
  * amount is read by its direction and size ("outgoing, €10.70"), which the eye takes from its
- * sign and colour: the word says the sign, so the spoken figure has none. */
+ * sign and colour: the word says the sign, so the spoken figure has none. A search across
+ * accounts names the entry's `account` beside its title. A click opens the entry (`onOpen`,
+ * with the row, where the focus returns); Enter and Space are the grid's (useGridKeyboard). */
 export function TransactionRow({
   transaction,
+  account = null,
   row,
+  onOpen,
 }: {
   transaction: TransactionView;
+  account?: string | null;
   row: GridRowProps;
+  onOpen?: ((row: HTMLElement) => void) | undefined;
 }) {
   const t = useT();
   const { locale } = useIntl();
@@ -30,18 +36,26 @@ export function TransactionRow({
       : moved === "credit"
         ? t("transactions.amount.incoming", { amount: size })
         : null;
+  const classes = ["transaction-row", pending && "pending", onOpen && "openable"];
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's keyboard opens the focused row (Enter, Space), as a click on it does.
     <div
       role="row"
-      className={pending ? "transaction-row pending" : "transaction-row"}
+      className={classes.filter(Boolean).join(" ")}
       data-testid="transaction-row"
       data-id={transaction.id}
+      onClick={onOpen ? (event) => onOpen(event.currentTarget) : undefined}
       {...row}
     >
       <div role="gridcell" className="transaction-main">
         <div className="transaction-title">
           <span className="transaction-counterparty">{title ?? t("transactions.untitled")}</span>
           {pending && <span className="badge-pending">{t("transactions.pending")}</span>}
+          {account && (
+            <span className="transaction-account" data-testid="transaction-account">
+              {account}
+            </span>
+          )}
         </div>
         {(details || symbols) && (
           <div className="transaction-details">

@@ -1,5 +1,5 @@
 import { page, transaction } from "../../test/fixtures";
-import { groupTransactions, type ListItem } from "./grouping";
+import { groupFoundTransactions, groupTransactions, type ListItem } from "./grouping";
 
 /** The items as short text: "# group" for a header, the id for a transaction. */
 const outline = (items: ListItem[]) =>
@@ -61,5 +61,42 @@ describe("groupTransactions", () => {
   it("has nothing to show for an empty history", () => {
     expect(groupTransactions([page([])])).toEqual([]);
     expect(groupTransactions([])).toEqual([]);
+  });
+});
+
+describe("groupFoundTransactions", () => {
+  const found = (iban: string, id: string, date = "2026-11-20") => ({
+    iban,
+    transaction: transaction(id, { date }),
+  });
+
+  it("groups matches of several accounts by day, each with its account", () => {
+    const items = groupFoundTransactions([
+      {
+        items: [found("SK1", "a"), found("SK2", "a"), found("SK1", "b", "2026-11-19")],
+        nextCursor: null,
+      },
+    ]);
+    expect(items.map((item) => (item.kind === "header" ? `# ${item.group}` : item.iban))).toEqual([
+      "# 2026-11-20",
+      "SK1",
+      "SK2",
+      "# 2026-11-19",
+      "SK1",
+    ]);
+  });
+
+  it("tells apart entries of the same id in two accounts, and shows a repeated match once", () => {
+    const items = groupFoundTransactions([
+      { items: [found("SK1", "a"), found("SK2", "a")], nextCursor: "next" },
+      { items: [found("SK2", "a")], nextCursor: null },
+    ]);
+    const keys = items.map((item) => item.key);
+    expect(keys).toEqual(["header:2026-11-20", "tx:SK1:a", "tx:SK2:a"]);
+  });
+
+  it("leaves the history's own rows without an account", () => {
+    const [, row] = groupTransactions([page([transaction("a")])]);
+    expect(row).toMatchObject({ kind: "transaction", iban: null, key: "tx:a" });
   });
 });

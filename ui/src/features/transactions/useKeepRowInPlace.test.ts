@@ -7,7 +7,12 @@ const HEIGHT = 50;
 const heightOf = () => HEIGHT;
 
 const rows = (ids: string[]): ListItem[] =>
-  ids.map((id) => ({ kind: "transaction", key: `tx:${id}`, transaction: transaction(id) }));
+  ids.map((id) => ({
+    kind: "transaction",
+    key: `tx:${id}`,
+    transaction: transaction(id),
+    iban: null,
+  }));
 
 /** A scroll container whose position the hook can read and move. */
 function scroller(scrollTop: number) {
