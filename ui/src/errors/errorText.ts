@@ -184,13 +184,21 @@ export function describeConnectFailure(intl: IntlShape, failure: CommandError): 
 // --- Bringing data from the bank or the store: a refresh, the stored balances, the history. ---
 
 /** What was being brought when it failed; heads the failures without a better explanation. */
-export type SyncTask = "refresh" | "readBalances" | "loadHistory" | "loadOlderHistory";
+export type SyncTask =
+  | "refresh"
+  | "readBalances"
+  | "loadHistory"
+  | "loadOlderHistory"
+  | "search"
+  | "fetchWholeHistory";
 
 const SYNC_TASK: Record<SyncTask, MessageId> = {
   refresh: "errors.sync.refresh",
   readBalances: "errors.sync.readBalances",
   loadHistory: "errors.sync.loadHistory",
   loadOlderHistory: "errors.sync.loadOlderHistory",
+  search: "search.failure.search",
+  fetchWholeHistory: "search.failure.fetchWholeHistory",
 };
 
 /** The headline by code; null: the task's own sentence says it. */

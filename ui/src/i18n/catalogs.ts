@@ -15,6 +15,7 @@ import enDetail from "./catalogs/en/detail.json";
 import enErrors from "./catalogs/en/errors.json";
 import enExport from "./catalogs/en/export.json";
 import enOnboarding from "./catalogs/en/onboarding.json";
+import enSearch from "./catalogs/en/search.json";
 import enSettings from "./catalogs/en/settings.json";
 import enTransactions from "./catalogs/en/transactions.json";
 import skAccounts from "./catalogs/sk/accounts.json";
@@ -25,6 +26,7 @@ import skDetail from "./catalogs/sk/detail.json";
 import skErrors from "./catalogs/sk/errors.json";
 import skExport from "./catalogs/sk/export.json";
 import skOnboarding from "./catalogs/sk/onboarding.json";
+import skSearch from "./catalogs/sk/search.json";
 import skSettings from "./catalogs/sk/settings.json";
 import skTransactions from "./catalogs/sk/transactions.json";
 import type { Language } from "./language";
@@ -39,6 +41,7 @@ export const AREAS = {
   errors: { en: enErrors, sk: skErrors },
   export: { en: enExport, sk: skExport },
   onboarding: { en: enOnboarding, sk: skOnboarding },
+  search: { en: enSearch, sk: skSearch },
   settings: { en: enSettings, sk: skSettings },
   transactions: { en: enTransactions, sk: skTransactions },
 } as const;
@@ -52,6 +55,7 @@ const en = {
   ...enErrors,
   ...enExport,
   ...enOnboarding,
+  ...enSearch,
   ...enSettings,
   ...enTransactions,
 };
@@ -68,6 +72,7 @@ const sk: Record<MessageId, string> = {
   ...skErrors,
   ...skExport,
   ...skOnboarding,
+  ...skSearch,
   ...skSettings,
   ...skTransactions,
 };

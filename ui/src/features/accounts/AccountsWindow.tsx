@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useNow } from "../../hooks/useNow";
 import { useT } from "../../i18n/useT";
@@ -5,11 +6,12 @@ import { type BankChoice, type BankConnection, toCommandError } from "../../ipc"
 import { markMilestone } from "../../startup/milestones";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
-import { TransactionList } from "../transactions/TransactionList";
+import { SearchableHistory } from "../search/SearchableHistory";
+import { SEARCH_KEY } from "../search/useSearchResults";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
 import { BankGroup } from "./BankGroup";
-import { formatIban } from "./format";
+import { accountTitle, formatIban, shortIban } from "./format";
 import { useAccountsOverview } from "./useAccountsOverview";
 import { useAccountTitle } from "./useAccountTitle";
 import { useBankRefresh } from "./useBankRefresh";
@@ -46,9 +48,14 @@ export function AccountsWindow({
   const accounts = connections.flatMap((connection) => connection.selectedAccounts);
   const overview = useAccountsOverview(accounts);
   const endedConsents = useEndedConsents(now);
+  const queryClient = useQueryClient();
   const refreshes = useBankRefresh({
     onConsentEnded: endedConsents.report,
-    onRefreshed: endedConsents.clear,
+    onRefreshed: (connection) => {
+      endedConsents.clear(connection);
+      // What a search matches may have changed with the new entries.
+      void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
+    },
   });
   useEffect(() => {
     if (overview.data?.some((account) => account.balances.length > 0)) {
@@ -68,6 +75,12 @@ export function AccountsWindow({
   const selectedConnection = connections.find((connection) =>
     connection.selectedAccounts.some((account) => account.iban === selected?.iban),
   );
+  // A search's rows and its account filter name each account: its own name, else a short IBAN.
+  const searchAccounts = accounts.map((account) => ({
+    iban: account.iban,
+    name: accountTitle(account) ?? shortIban(account.iban),
+    shortIban: shortIban(account.iban),
+  }));
 
   return (
     <div className="app-shell">
@@ -107,11 +120,10 @@ export function AccountsWindow({
               <span className="history-bank">{bankName(selectedConnection.bank)}</span>
               <span className="iban">{formatIban(selected.iban)}</span>
             </div>
-            {/* Keyed by account: another account's list starts at its top, with its own pages.
-                An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
-            <TransactionList
-              key={selected.iban}
+            {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
+            <SearchableHistory
               iban={selected.iban}
+              accounts={searchAccounts}
               onConsentEnded={() => endedConsents.report(selectedConnection)}
               onReconnect={() => onReconnect(selectedConnection.bank)}
             />

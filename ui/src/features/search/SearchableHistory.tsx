@@ -1,0 +1,103 @@
+import { useId, useRef, useState } from "react";
+import { DetailPanel } from "../detail/DetailPanel";
+import { TransactionList } from "../transactions/TransactionList";
+import { SearchBar } from "./SearchBar";
+import { type SearchAccount, SearchFilters } from "./SearchFilters";
+import { SearchResults } from "./SearchResults";
+import { exportQuery } from "./searchQuery";
+import { useSearchShortcuts } from "./useSearchShortcuts";
+import { useSearchState } from "./useSearchState";
+import { useWholeHistoryFetch } from "./useWholeHistoryFetch";
+
+/** The entry open in the detail panel, and the row the focus goes back to when it closes. */
+type Opened = { iban: string; id: string; row: HTMLElement };
+
+/** The right side of the window: the search bar over the selected account's history, or over
+ * what a search matches once something is typed or set; the detail of the entry clicked (or
+ * opened with Enter) in a dialog over them, which Escape closes, the focus back on its row. */
+export function SearchableHistory({
+  iban,
+  accounts,
+  onConsentEnded,
+  onReconnect,
+}: {
+  /** The selected account, whose history shows while nothing is searched. */
+  iban: string;
+  /** Every shown account, for the account filter and the rows' account names. */
+  accounts: readonly SearchAccount[];
+  onConsentEnded: () => void;
+  onReconnect: () => void;
+}) {
+  const search = useSearchState();
+  const fetch = useWholeHistoryFetch();
+  const field = useRef<HTMLInputElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const filtersId = useId();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  useSearchShortcuts(field);
+
+  const open = (entryIban: string, id: string, row: HTMLElement) =>
+    setOpened({ iban: entryIban, id, row });
+  const close = () => {
+    const row = opened?.row;
+    setOpened(null);
+    // The row may have been let go meanwhile (scrolled far, a new search): the list's tab stop
+    // row takes the focus instead.
+    if (row?.isConnected) {
+      row.focus({ preventScroll: true });
+    } else {
+      body.current?.querySelector<HTMLElement>('[data-testid="transaction-list"]')?.focus();
+    }
+  };
+  const clear = () => {
+    search.clear();
+    field.current?.focus();
+  };
+
+  return (
+    <>
+      <SearchBar
+        field={field}
+        draft={search.draft}
+        filtersOpen={filtersOpen}
+        filtersId={filtersId}
+        exportQuery={exportQuery(search.query, iban)}
+        onText={(text) => search.change({ text })}
+        onToggleFilters={() => setFiltersOpen((shown) => !shown)}
+        onClear={clear}
+      />
+      {filtersOpen && (
+        <SearchFilters
+          id={filtersId}
+          draft={search.draft}
+          accounts={accounts}
+          onChange={search.change}
+        />
+      )}
+      <div className="history-body" ref={body}>
+        <div className="history-list">
+          {search.searching ? (
+            <SearchResults
+              query={search.query}
+              accounts={accounts}
+              fetch={fetch}
+              onClear={clear}
+              onOpen={open}
+            />
+          ) : (
+            // Keyed by account: another account's list starts at its top, with its own pages.
+            <TransactionList
+              key={iban}
+              iban={iban}
+              onConsentEnded={onConsentEnded}
+              onReconnect={onReconnect}
+              onOpen={open}
+            />
+          )}
+        </div>
+      </div>
+      {opened && <DetailPanel iban={opened.iban} id={opened.id} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// The words above a search's results: how many matched and their sums, what the search did not
+// read as typed, and how much of the history it looked through. Money stays decimal text until
+// formatMoney formats it.
+
+import type { IntlShape } from "react-intl";
+import type { MessageId } from "../../i18n/catalogs";
+import type { QueryNote, QueryNoteKind, SearchCoverage, SearchSummary } from "../../ipc";
+import { formatMoney } from "../money/formatMoney";
+
+/** "128 transactions", then per currency "In +1 234,50 €" and "Out −987,65 €" (a side with no
+ * entries is left out): the parts of the summary line, in order. */
+export function summaryParts(intl: IntlShape, summary: SearchSummary): string[] {
+  const parts = [intl.formatMessage({ id: "search.summary.count" }, { count: summary.count })];
+  const money = (amount: string, currency: string) =>
+    formatMoney(amount, currency, { locale: intl.locale, sign: "always" });
+  for (const totals of summary.totals) {
+    if (totals.incomingCount > 0) {
+      parts.push(
+        intl.formatMessage(
+          { id: "search.summary.in" },
+          { amount: money(totals.incoming, totals.currency) },
+        ),
+      );
+    }
+    if (totals.outgoingCount > 0) {
+      parts.push(
+        intl.formatMessage(
+          { id: "search.summary.out" },
+          { amount: money(totals.outgoing, totals.currency) },
+        ),
+      );
+    }
+  }
+  return parts;
+}
+
+const NOTE: Record<QueryNoteKind, MessageId> = {
+  notAnAmount: "search.note.notAnAmount",
+  tooLong: "search.note.tooLong",
+  tooManyWords: "search.note.tooManyWords",
+  ignoredWords: "search.note.ignoredWords",
+  badDateRange: "search.note.badDateRange",
+};
+
+/** A note in the person's words. A limit (too long, too many words) comes as its number in
+ * text and is shown in the locale's digits. */
+export function noteText(intl: IntlShape, note: QueryNote): string {
+  return intl.formatMessage(
+    { id: NOTE[note.kind] },
+    { text: note.text, limit: localNumber(intl, note.text) },
+  );
+}
+
+function localNumber(intl: IntlShape, text: string): string {
+  // A count, not money: a JS number is exact for it.
+  return /^\d+$/.test(text) ? intl.formatNumber(Number(text)) : text;
+}
+
+/** "Searched history stored since 3 March 2026", or that it was all of it. */
+export function coverageText(intl: IntlShape, coverage: SearchCoverage): string {
+  if (coverage.complete) {
+    return intl.formatMessage({ id: "search.coverage.complete" });
+  }
+  if (coverage.storedSince === null) {
+    return intl.formatMessage({ id: "search.coverage.nothing" });
+  }
+  const since = calendarDate(coverage.storedSince);
+  // A date that is not one is shown as it came rather than dropped.
+  const date =
+    since === null
+      ? coverage.storedSince
+      : intl.formatDate(since, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return intl.formatMessage({ id: "search.coverage.since" }, { date });
+}
+
+/** Midnight UTC of a "YYYY-MM-DD", formatted in UTC so the day never slips; null if not a day. */
+function calendarDate(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) {
+    return null;
+  }
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const moment = new Date(Date.UTC(year, month - 1, day));
+  return moment.getUTCDate() === day ? moment : null;
+}

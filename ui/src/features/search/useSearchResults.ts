@@ -1,0 +1,35 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
+
+/** The prefix of every search query (results and summaries): invalidate it when the store
+ * changes (a refresh, the whole history fetched). */
+export const SEARCH_KEY = ["search"] as const;
+
+/** Matches per page: as the history's, one screenful many times over. */
+export const SEARCH_PAGE_SIZE = 100;
+
+/** What `query` matches, newest first, page by page as the list is scrolled. Keyed by the whole
+ * query; while the next query's first page loads, the previous results stay on screen
+ * (`isPlaceholderData`), so typing does not flicker through a loading state. `enabled`: only in
+ * search mode. */
+export function useSearchResults(query: SearchQuery, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...SEARCH_KEY, "results", query],
+    queryFn: ({ pageParam }) => searchTransactions(query, pageParam, SEARCH_PAGE_SIZE),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The count, sums, coverage and notes of everything `query` matches; the previous query's
+ * stay on screen while the next one's load. */
+export function useSearchSummary(query: SearchQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: [...SEARCH_KEY, "summary", query],
+    queryFn: () => searchSummary(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
