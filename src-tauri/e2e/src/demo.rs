@@ -2,7 +2,9 @@
 //! Bank on the port the test pinned with `BANKBOOK_DEMO_PORT`, or a standalone sandbox process
 //! (see [`crate::SandboxProcess`]) at its base URL.
 
+use rust_decimal::Decimal;
 use sandbox_bank::{Counters, Endpoint, TokenDigests};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::{Error, Result};
@@ -22,6 +24,41 @@ pub struct AccountAtTheBank {
     pub available: String,
     /// The newest entry references, in the order the API lists them.
     pub entry_references: Vec<String>,
+}
+
+/// One entry as the bank holds it (`/__admin/accounts/{iban}/entries`): what a test works out
+/// its own lists and sums from, to hold the app's up against.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryAtTheBank {
+    pub entry_reference: String,
+    /// `BOOK` or `INFO` (pending).
+    pub status: String,
+    /// Signed: negative leaves the account (decimal text in JSON, never a float).
+    pub amount: Decimal,
+    pub currency: String,
+    /// `YYYY-MM-DD`: the booking date, else the value date.
+    pub date: String,
+    pub value_date: String,
+    pub booking_date: Option<String>,
+    pub bank_transaction_code: String,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    /// `/VS../SS../KS..` or `NOTPROVIDED`.
+    pub end_to_end_reference: Option<String>,
+    pub description: Option<String>,
+    pub note: Option<String>,
+}
+
+impl EntryAtTheBank {
+    /// The symbol `kind` (`VS`, `SS`, `KS`) of its end-to-end reference, if it has one.
+    pub fn symbol(&self, kind: &str) -> Option<&str> {
+        let reference = self.end_to_end_reference.as_deref()?;
+        reference
+            .split('/')
+            .find_map(|part| part.strip_prefix(kind))
+            .filter(|value| !value.is_empty())
+    }
 }
 
 impl DemoBank {
@@ -118,6 +155,43 @@ impl DemoBank {
             .as_str()
             .map(str::to_owned)
             .ok_or_else(|| Error::Admin(format!("no entry reference in {added}")))
+    }
+
+    /// Adds a booked entry as the newest, with the fields of `fields` (the admin interface's
+    /// JSON: `counterpartyName`, `counterpartyIban`, `description`, `endToEndReference`);
+    /// returns its entry reference.
+    pub async fn add_entry(&self, iban: &str, amount: &str, fields: Value) -> Result<String> {
+        let mut body = json!({ "iban": iban, "amount": amount, "status": "BOOK" });
+        if let (Some(body), Some(fields)) = (body.as_object_mut(), fields.as_object()) {
+            body.extend(fields.clone());
+        }
+        let added = self
+            .send(self.http.post(self.url("transactions")).json(&body))
+            .await?;
+        added["entryReference"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| Error::Admin(format!("no entry reference in {added}")))
+    }
+
+    /// Every entry of `iban` dated `from` to `to` (`YYYY-MM-DD`, inclusive, either open),
+    /// newest first.
+    pub async fn entries(
+        &self,
+        iban: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Vec<EntryAtTheBank>> {
+        let mut query = Vec::new();
+        if let Some(from) = from {
+            query.push(("from", from));
+        }
+        if let Some(to) = to {
+            query.push(("to", to));
+        }
+        let url = self.url(&format!("accounts/{iban}/entries"));
+        let entries = self.send(self.http.get(url).query(&query)).await?;
+        serde_json::from_value(entries).map_err(|error| Error::Admin(error.to_string()))
     }
 
     /// Books the pending entry `reference` today.

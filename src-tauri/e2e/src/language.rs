@@ -83,12 +83,27 @@ macro_rules! catalogs {
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",
                 $language,
+                "/detail.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
                 "/errors.json"
             )),
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",
                 $language,
+                "/export.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
                 "/onboarding.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
+                "/search.json"
             )),
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",

@@ -33,6 +33,7 @@ const IMPLICIT = (element) => {
       if (type === "radio") return "radio";
       if (type === "range") return "slider";
       if (type === "hidden") return null;
+      if (type === "search" && !element.hasAttribute("list")) return "searchbox";
       return "textbox";
     case "textarea": return "textbox";
     case "select": return element.multiple ? "listbox" : "combobox";
