@@ -4,9 +4,11 @@
 //!
 //! One app session per language walks every screen a user meets, in order: the empty state, the
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
-//! accounts), the main window with transactions, Settings, the Banks screen (its list, empty and
-//! with a bank, the form of a new bank, empty, with a refused field and saved, and the question
-//! before removing a bank) and the disconnect dialog. On each
+//! accounts), the main window with transactions, the search (results with the filters open, no
+//! results with an amount it cannot read, a row's detail, the export dialog and its saved
+//! message, and "Fetch the whole history" under way), Settings, the Banks screen (its list,
+//! empty and with a bank, the form of a new bank, empty, with a refused field and saved, and
+//! the question before removing a bank) and the disconnect dialog. On each
 //! screen both themes are checked, switched as the Settings dialog switches them (it sets
 //! `<html data-theme>`; the Settings screen itself is checked in the themes its own radio
 //! buttons set, which shows they do): walking every screen again in the other theme, or
@@ -19,8 +21,12 @@
 //! waiting step), then a decline (the failure step), then an approval (the accounts).
 
 use std::path::Path;
+use std::time::Duration;
 
-use e2e::{AppSession, Arg, AxeAudit, ENGLISH, Language, NewBank, SLOVAK, start_on_demo_bank};
+use e2e::{
+    AppSession, Arg, AxeAudit, DemoBank, ENGLISH, Language, NewBank, SLOVAK, slow_transactions,
+    start_on_demo_bank,
+};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -47,15 +53,19 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     };
     decide("none")?;
     let decision_file = decision.to_string_lossy().into_owned();
-    let (app, _bank) = start_on_demo_bank(
+    let save_as = decisions.path().join("export");
+    let save_as = save_as.to_string_lossy().into_owned();
+    let (app, bank) = start_on_demo_bank(
         &format!("accessibility_{}", language.code),
         BROWSER,
         "none",
         &[
             ("LANG", language.locale),
             ("STAND_IN_DECISION_FILE", &decision_file),
-            // One page of history: the main window with transactions, little to load.
-            ("BANKBOOK_DEMO_TRANSACTIONS", "40"),
+            // Three pages of history: the main window loads the first, and "Fetch the whole
+            // history" has two more to fetch.
+            ("BANKBOOK_DEMO_TRANSACTIONS", "250"),
+            ("BANKBOOK_SAVE_AS", &save_as),
         ],
     )
     .await?;
@@ -106,12 +116,13 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.refreshed().await?;
     audit.check_in_both_themes(&app, "main-window").await?;
 
+    check_the_search(&app, &bank, &mut audit, language).await?;
+
     app.click_role("button", words.settings).await?;
     app.find_role("dialog", words.settings_title).await?;
     check_settings_in_the_themes_it_sets(&app, &mut audit, language).await?;
     app.press(Key::Escape).await?;
-    app.gone("dialog[open]", std::time::Duration::from_secs(5))
-        .await?;
+    app.gone("dialog[open]", Duration::from_secs(5)).await?;
 
     check_the_banks_screen(&app, &mut audit, language).await?;
 
@@ -128,6 +139,80 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.close().await?;
     audit.passed()
+}
+
+/// The search: results with the filters open, nothing found (with an amount it cannot read,
+/// said in a note), a row's detail, the export dialog and its saved message, and the whole
+/// history being fetched (the bank's pages slowed so its progress stays on screen); then the
+/// search emptied, back to the history.
+async fn check_the_search(
+    app: &AppSession,
+    bank: &DemoBank,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    let message = |key| language.message(key);
+    // A word of the newest row's title: the search finds that row at least.
+    let title = app.find(".transaction-counterparty").await?.text().await?;
+    let word = title.split_whitespace().next().unwrap_or("a").to_owned();
+    app.type_search(language, &word).await?;
+    app.find_role("region", message("search.summary.label"))
+        .await?;
+    app.find_role("grid", message("search.results.label"))
+        .await?;
+    app.open_search_filters(language).await?;
+    audit.check_in_both_themes(app, "search-results").await?;
+
+    app.type_search(language, "qqqzzzxxy").await?;
+    app.replace_in(message("search.amount.label"), "1,2,3")
+        .await?;
+    app.shows_text(message("search.empty.title")).await?;
+    app.shows_text(language.message_start("search.note.notAnAmount"))
+        .await?;
+    audit.check_in_both_themes(app, "search-no-results").await?;
+
+    app.replace_in(message("search.amount.label"), "").await?;
+    app.type_search(language, &word).await?;
+    app.find_role("grid", message("search.results.label"))
+        .await?;
+    app.find("[data-testid=transaction-row]")
+        .await?
+        .click()
+        .await?;
+    app.find_role("dialog", message("detail.title")).await?;
+    app.find_role("button", message("detail.copy.amount"))
+        .await?;
+    audit.check_in_both_themes(app, "detail").await?;
+    app.press(Key::Escape).await?;
+    app.gone("dialog[open]", Duration::from_secs(5)).await?;
+
+    app.click_role("button", message("export.open")).await?;
+    app.find_role("dialog", message("export.title")).await?;
+    audit.check_in_both_themes(app, "export").await?;
+    app.click_role("button", message("export.confirm")).await?;
+    app.shows_text(language.message_start("export.saved"))
+        .await?;
+    audit.check_in_both_themes(app, "export-saved").await?;
+    if app.count("dialog[open]").await? > 0 {
+        app.press(Key::Escape).await?;
+        app.gone("dialog[open]", Duration::from_secs(5)).await?;
+    }
+
+    // Long enough a page for both themes' checks while the fetch goes on.
+    bank.inject_fault(slow_transactions(8_000, 60)).await?;
+    app.click_role("button", message("search.wholeHistory.fetch"))
+        .await?;
+    app.find("progress").await?;
+    let checked = audit
+        .check_in_both_themes(app, "whole-history-progress")
+        .await;
+    bank.clear_faults().await?;
+    checked?;
+    app.shows_text(message("search.coverage.complete")).await?;
+
+    app.type_search(language, "").await?;
+    app.find_role("grid", language.words.transactions).await?;
+    Ok(())
 }
 
 /// The Banks screen from the header: its list with no bank yet, the form of a new bank (empty,
@@ -185,8 +270,7 @@ async fn check_the_banks_screen(
     app.click_role("button", words.cancel).await?;
 
     app.click_role("button", message("common.close")).await?;
-    app.gone("dialog[open]", std::time::Duration::from_secs(5))
-        .await
+    app.gone("dialog[open]", Duration::from_secs(5)).await
 }
 
 /// The Settings dialog, checked in the light and the dark theme as it sets them itself (its
@@ -227,7 +311,7 @@ async fn wait_until_enabled(
         if button.is_enabled().await? {
             return Ok(());
         }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     app.screenshot_failure().await;
     Err(e2e::Error::NotFound("an enabled button".to_owned()))
