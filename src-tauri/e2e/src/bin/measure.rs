@@ -19,9 +19,43 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use e2e::{Error, Onboarded, Result, onboard};
+use e2e::{ENGLISH, Error, Onboarded, Result, onboard};
 
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long the whole 100,000-entry history may take to come from the Demo Bank.
+const WHOLE_HISTORY_TIMEOUT: Duration = Duration::from_mins(30);
+
+/// The queries timed: which field the last keystroke completes, and its text. Words the Demo
+/// Bank writes (without their accents), words with an amount among them, and an amount alone.
+const QUERIES: [(Field, &str); 20] = [
+    (Field::Text, "zaloha plyn"),
+    (Field::Text, "coop jednota"),
+    (Field::Text, "tesco"),
+    (Field::Text, "lidl nitra"),
+    (Field::Text, "slovnaft"),
+    (Field::Text, "spotify"),
+    (Field::Text, "orange mobilne"),
+    (Field::Text, "vodne stocne"),
+    (Field::Text, "martin kovac"),
+    (Field::Text, "SK89"),
+    (Field::Text, "billa 10..40"),
+    (Field::Text, "zaloha >40"),
+    (Field::Text, "kaufland <20"),
+    (Field::Text, "shell 50-80"),
+    (Field::Text, "dr max 5..15"),
+    (Field::Amount, "12,50"),
+    (Field::Amount, "100..200"),
+    (Field::Amount, ">1000"),
+    (Field::Amount, "<1"),
+    (Field::Amount, "45.10"),
+];
+
+/// The field a query is typed into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Text,
+    Amount,
+}
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -35,8 +69,9 @@ async fn main() -> ExitCode {
             startup(runs).await
         }
         Some("scrolling") => scrolling().await,
+        Some("search") => search().await,
         _ => {
-            println!("usage: measure startup [runs] | measure scrolling");
+            println!("usage: measure startup [runs] | measure scrolling | measure search");
             return ExitCode::FAILURE;
         }
     };
@@ -157,6 +192,111 @@ async fn scrolling() -> Result<()> {
     );
     println!("  resident memory: {}", resident_memory(group)?);
     app.close().await
+}
+
+async fn search() -> Result<()> {
+    let Onboarded { app, bank } = onboard_quietly("measure_search", 1, "100000").await?;
+    let language = &*ENGLISH;
+    let started = Instant::now();
+    fetch_whole_history(&app).await?;
+    println!(
+        "whole history stored: {} bank pages in {} s",
+        bank.transaction_pages().await?,
+        started.elapsed().as_secs()
+    );
+    app.open_search_filters(language).await?;
+    let text = language.message("search.field.label");
+    let amount = language.message("search.amount.label");
+
+    let mut echo = Vec::new();
+    for _ in 0..40 {
+        echo.push(app.time_to_echo().await?);
+    }
+    let mut idle = app.idle_frame_micros(120).await?;
+    let mut results = Vec::new();
+    for (field, query) in QUERIES {
+        let label = if field == Field::Text { text } else { amount };
+        let timing = app.time_to_results(language, label, query).await?;
+        println!(
+            "  {query:?} ({}): {}, {} rows in the DOM",
+            if field == Field::Text {
+                "search field"
+            } else {
+                "amount field"
+            },
+            millis(timing.micros),
+            timing.rows
+        );
+        results.push(timing.micros);
+        back_to_the_history(&app, label).await?;
+    }
+    for values in [&mut echo, &mut idle, &mut results] {
+        values.sort_unstable();
+    }
+    println!("over {} queries on 100,000 stored entries:", QUERIES.len());
+    for (name, values) in [
+        ("last keystroke to results on screen", &results),
+        (
+            "keystroke to its echo on screen (the window's floor)",
+            &echo,
+        ),
+        ("idle frames (the display's pace)", &idle),
+    ] {
+        println!(
+            "  {name}: p50 {}, p95 {}",
+            millis(percentile(values, 50)),
+            millis(percentile(values, 95))
+        );
+    }
+
+    // A broad search, scrolled as the history is.
+    app.time_to_results(language, amount, ">1").await?;
+    let scroll = app.scroll_history(1_200, 10_000).await?;
+    let mut frames = scroll.frame_micros.clone();
+    frames.sort_unstable();
+    println!(
+        "scrolled {} results in {} frames: frame time p50 {}, p95 {}; most rows in the DOM {}",
+        scroll.ids.len(),
+        frames.len(),
+        millis(percentile(&frames, 50)),
+        millis(percentile(&frames, 95)),
+        scroll.most_rows_in_dom
+    );
+    app.close().await
+}
+
+/// Searches (any word will do: the coverage line is under a search's results), clicks "Fetch
+/// the whole history" and waits until the coverage says the whole history is searched.
+async fn fetch_whole_history(app: &e2e::AppSession) -> Result<()> {
+    let language = &*ENGLISH;
+    app.type_search(language, "a").await?;
+    app.click_role("button", language.message("search.wholeHistory.fetch"))
+        .await?;
+    let complete = language.message("search.coverage.complete");
+    let deadline = Instant::now() + WHOLE_HISTORY_TIMEOUT;
+    loop {
+        let coverage = app.find_all("[data-testid=search-coverage]").await?;
+        if let Some(coverage) = coverage.first()
+            && coverage.text().await?.contains(complete)
+        {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(Error::NotFound(format!("{complete:?} in time")));
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+    app.type_search(language, "").await?;
+    app.find_role("grid", language.words.transactions).await?;
+    Ok(())
+}
+
+/// Empties the field `label` (the search ends at once) and waits for the history's grid.
+async fn back_to_the_history(app: &e2e::AppSession, label: &str) -> Result<()> {
+    app.replace_in(label, "").await?;
+    app.find_role("grid", ENGLISH.words.transactions).await?;
+    app.gone("[data-testid=search-empty]", Duration::from_secs(10))
+        .await
 }
 
 /// Onboards the app with the stand-in browser, showing the first `accounts`, on a Demo Bank
