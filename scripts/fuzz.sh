@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes what Bankbook reads from outside (src-tauri/fuzz): the deep link and every bank answer.
+# Fuzzes what Bankbook reads from outside (src-tauri/fuzz): the deep link, every bank answer and
+# what a person types in the search.
 #
 #   scripts/fuzz.sh smoke              every target for a few seconds from its corpus (make test)
 #   scripts/fuzz.sh run SECONDS [T..]  each target (default: all) for SECONDS, growing its corpus
@@ -38,6 +39,7 @@ mapfile -t all_targets <<<"$listed"
 dictionary() {
   case $1 in
     deep_link) echo fuzz/deep_link.dict ;;
+    search_query) echo fuzz/search_query.dict ;;
     retry_after) ;;
     *) echo fuzz/bank.dict ;;
   esac
