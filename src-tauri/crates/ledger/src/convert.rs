@@ -27,7 +27,7 @@ pub(crate) fn entry_record(transaction: Transaction, today: Date) -> EntryRecord
         constant_symbol: transaction.symbols.constant,
         end_to_end_reference: transaction.end_to_end_reference,
         bank_transaction_code: transaction.bank_transaction_code,
-        raw: None,
+        raw: Some(transaction.raw),
     }
 }
 

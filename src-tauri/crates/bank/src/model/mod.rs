@@ -18,6 +18,8 @@ pub(crate) use wire::Amount as WireAmount;
 pub struct Page<T> {
     pub items: Vec<T>,
     pub page_number: u32,
+    /// How many pages the listing has, when the bank says.
+    pub page_count: Option<u32>,
     /// The next page's number; `None` on the last page.
     pub next_page: Option<u32>,
 }

@@ -23,6 +23,7 @@ pub fn parse_accounts_page(body: &[u8]) -> Result<Page<Account>> {
     Ok(Page {
         items,
         page_number: page.page_number.unwrap_or(1),
+        page_count: page.page_count,
         next_page: next_page(page.page_number, page.page_count, page.next_page),
     })
 }
@@ -46,11 +47,15 @@ pub fn parse_transactions_page(body: &[u8]) -> Result<Page<Transaction>> {
     let items = page
         .transactions
         .into_iter()
-        .map(|entry| transaction_from_wire(ENDPOINT, entry))
+        .map(|raw| {
+            let entry = read_json(ENDPOINT, raw.get().as_bytes())?;
+            transaction_from_wire(ENDPOINT, entry, Box::<str>::from(raw).into_string())
+        })
         .collect::<Result<_>>()?;
     Ok(Page {
         items,
         page_number: page.page_number.unwrap_or(1),
+        page_count: page.page_count,
         next_page: next_page(page.page_number, page.page_count, page.next_page),
     })
 }
@@ -108,7 +113,11 @@ fn balance_from_wire(endpoint: &'static str, balance: wire::Balance) -> Result<B
     })
 }
 
-fn transaction_from_wire(endpoint: &'static str, entry: wire::Transaction) -> Result<Transaction> {
+fn transaction_from_wire(
+    endpoint: &'static str,
+    entry: wire::Transaction,
+    raw: String,
+) -> Result<Transaction> {
     let indicator = entry.credit_debit_indicator;
     let details = entry
         .entry_details
@@ -147,6 +156,7 @@ fn transaction_from_wire(endpoint: &'static str, entry: wire::Transaction) -> Re
             .bank_transaction_code
             .and_then(|code| code.proprietary)
             .and_then(|code| code.code),
+        raw,
     })
 }
 
@@ -229,6 +239,20 @@ mod tests {
         assert_eq!(entry.symbols.variable.as_deref(), Some("20260001"));
         assert_eq!(entry.description.as_deref(), Some("Invoice 20260001"));
         assert_eq!(entry.booking_date.unwrap().to_string(), "2026-04-15");
+    }
+
+    #[test]
+    fn keeps_each_entry_as_the_bank_sent_it() {
+        let page = parse_transactions_page(TRANSACTIONS.as_bytes()).unwrap();
+        let raw = &page.items[0].raw;
+        assert!(
+            raw.starts_with(r#"{"entryReference":"TB-2026041500123""#),
+            "{raw}"
+        );
+        assert!(raw.ends_with(r#""SEPA transfer"}}}"#), "{raw}");
+        // The amount as written, not as a float would print it.
+        assert!(raw.contains(r#""value":89.90,"#), "{raw}");
+        assert_eq!(page.page_count, Some(3));
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub struct Transaction {
     pub symbols: PaymentSymbols,
     pub end_to_end_reference: Option<String>,
     pub bank_transaction_code: Option<String>,
+    /// The entry's JSON object exactly as the bank sent it (numbers as written, every field,
+    /// also those this client does not read).
+    pub raw: String,
 }
 
 #[cfg(test)]

@@ -95,8 +95,10 @@ pub(super) struct TransactionsPage {
     pub page_number: Option<u32>,
     pub page_count: Option<u32>,
     pub next_page: Option<u32>,
+    /// Each entry's JSON text exactly as the bank sent it: kept for the detail panel, then
+    /// read into [`Transaction`].
     #[serde(default)]
-    pub transactions: Vec<Transaction>,
+    pub transactions: Vec<Box<RawValue>>,
 }
 
 #[derive(Debug, Deserialize)]
