@@ -490,3 +490,68 @@ describe("several banks", () => {
     );
   });
 });
+
+describe("searching", () => {
+  const searchbox = () => screen.getByRole("searchbox", { name: "Search transactions" });
+  const accountTags = () =>
+    screen.queryAllByTestId("transaction-account").map((tag) => tag.textContent);
+
+  beforeEach(() => {
+    vi.mocked(ipc.transactionsPage).mockResolvedValue(page([transaction("history")]));
+    vi.mocked(ipc.searchTransactions).mockResolvedValue({
+      items: [
+        { iban: EVERYDAY.iban, transaction: transaction("e") },
+        { iban: SAVINGS.iban, transaction: transaction("s") },
+        { iban: SPORIACI.iban, transaction: transaction("t") },
+      ],
+      nextCursor: null,
+    });
+    vi.mocked(ipc.searchSummary).mockResolvedValue({
+      count: 3,
+      totals: [],
+      coverage: { storedSince: "2026-03-03", complete: false },
+      notes: [],
+    });
+  });
+
+  it("searches every bank's shown accounts, each match named by its account", async () => {
+    renderWindow({ connections: BOTH_BANKS.connections });
+    await waitFor(() => expect(rowIds()).toEqual(["history"]));
+    await userEvent.type(searchbox(), "shop");
+    await waitFor(() => expect(rowIds()).toEqual(["e", "s", "t"]));
+    // Its name, else its product (a short IBAN when it has neither).
+    expect(accountTags()).toEqual(["Everyday", "Tagesgeld", "Sporiaci účet"]);
+    expect(ipc.searchTransactions).toHaveBeenCalledWith(
+      expect.objectContaining({ text: "shop", iban: null }),
+      null,
+      100,
+    );
+
+    await userEvent.click(screen.getByRole("button", { name: "Filters" }));
+    const account = screen.getByRole("combobox", { name: "Account" }) as HTMLSelectElement;
+    expect([...account.options].map((option) => option.text)).toEqual([
+      "All accounts",
+      ...[...ACCOUNTS, ...TATRA_ACCOUNTS].map((choice) => choice.name ?? choice.product),
+    ]);
+  });
+
+  it("keeps the search while another account is selected", async () => {
+    renderWindow();
+    await userEvent.type(searchbox(), "shop");
+    await waitFor(() => expect(rowIds()).toEqual(["e", "s", "t"]));
+    await userEvent.click(accountItem(SAVINGS));
+    expect((searchbox() as HTMLInputElement).value).toBe("shop");
+    expect(rowIds()).toEqual(["e", "s", "t"]);
+  });
+
+  it("searches again after a refresh, which may have brought new matches", async () => {
+    renderWindow();
+    await userEvent.type(searchbox(), "shop");
+    await waitFor(() => expect(rowIds()).toEqual(["e", "s", "t"]));
+    const searches = vi.mocked(ipc.searchSummary).mock.calls.length;
+    await userEvent.click(refreshButton());
+    await waitFor(() =>
+      expect(vi.mocked(ipc.searchSummary).mock.calls.length).toBeGreaterThan(searches),
+    );
+  });
+});

@@ -28,6 +28,7 @@ export function SearchBar({
 }) {
   const t = useT();
   const fieldId = useId();
+  const countId = useId();
   const filters = activeFilterCount(draft);
   return (
     <search className="search-bar" data-testid="search-bar">
@@ -62,21 +63,23 @@ export function SearchBar({
         }
         aria-expanded={filtersOpen}
         aria-controls={filtersId}
+        // Named "Filters" whatever is set, so it is found by its name; how many, as its
+        // description.
+        aria-describedby={filters > 0 ? countId : undefined}
         onClick={onToggleFilters}
       >
         {t("search.filters.toggle")}
         {filters > 0 && (
-          <>
-            <span className="search-filter-count" aria-hidden="true">
-              {filters}
-            </span>
-            <span className="visually-hidden">
-              {" "}
-              {t("search.filters.active", { count: filters })}
-            </span>
-          </>
+          <span className="search-filter-count" aria-hidden="true">
+            {filters}
+          </span>
         )}
       </button>
+      {filters > 0 && (
+        <span id={countId} className="visually-hidden">
+          {t("search.filters.active", { count: filters })}
+        </span>
+      )}
       {isSearching(draft) && (
         <button type="button" className="button small quiet" onClick={onClear}>
           {t("search.clear")}
