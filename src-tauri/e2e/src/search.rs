@@ -127,6 +127,29 @@ impl AppSession {
         }
     }
 
+    /// Waits until the coverage line (under the summary, or in the no-results state) holds
+    /// `wanted`; the error says what it said instead.
+    pub async fn coverage_says(&self, wanted: &str, within: Duration) -> Result<String> {
+        let deadline = Instant::now() + within;
+        let mut last = String::new();
+        loop {
+            for coverage in self.find_all("[data-testid=search-coverage]").await? {
+                let text = coverage.text().await.unwrap_or_default();
+                if text.contains(wanted) {
+                    return Ok(text);
+                }
+                last = text;
+            }
+            if Instant::now() > deadline {
+                self.screenshot_failure().await;
+                return Err(Error::NotFound(format!(
+                    "{wanted:?} in the coverage line; it said {last:?}"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Every row the list shows now, from the top to its end, read by scrolling it a screen at
     /// a time (it is virtualized: only what is near the screen is in the DOM); `expected` rows
     /// at least, so a page still loading is waited for.

@@ -87,10 +87,11 @@ async fn search_before_and_after_the_whole_history(
     bank: &e2e::DemoBank,
 ) -> e2e::Result<()> {
     app.type_search(&ENGLISH, GAS).await?;
-    let since = ENGLISH.message_start("search.coverage.since");
-    app.summary_until(&ENGLISH, |text| text.contains(since))
-        .await
-        .map_err(|shown| e2e::Error::NotFound(format!("{since:?} in the summary: {shown:?}")))?;
+    app.coverage_says(
+        ENGLISH.message_start("search.coverage.since"),
+        Duration::from_secs(20),
+    )
+    .await?;
     app.screenshot("search-partial-history").await?;
 
     bank.inject_fault(slow_transactions(500, 120)).await?;
@@ -98,12 +99,14 @@ async fn search_before_and_after_the_whole_history(
         .await?;
     app.find("progress").await?;
     app.screenshot("whole-history-progress").await?;
-    let complete = ENGLISH.message("search.coverage.complete");
     let fetched = app
-        .summary_until(&ENGLISH, |text| text.contains(complete))
+        .coverage_says(
+            ENGLISH.message("search.coverage.complete"),
+            Duration::from_mins(1),
+        )
         .await;
     bank.clear_faults().await?;
-    fetched.map_err(|shown| e2e::Error::NotFound(format!("{complete:?} in: {shown:?}")))?;
+    fetched?;
     app.gone("progress", Duration::from_secs(15)).await?;
     app.screenshot("whole-history-fetched").await?;
     Ok(())

@@ -272,20 +272,11 @@ async fn fetch_whole_history(app: &e2e::AppSession) -> Result<()> {
     app.type_search(language, "a").await?;
     app.click_role("button", language.message("search.wholeHistory.fetch"))
         .await?;
-    let complete = language.message("search.coverage.complete");
-    let deadline = Instant::now() + WHOLE_HISTORY_TIMEOUT;
-    loop {
-        let coverage = app.find_all("[data-testid=search-coverage]").await?;
-        if let Some(coverage) = coverage.first()
-            && coverage.text().await?.contains(complete)
-        {
-            break;
-        }
-        if Instant::now() > deadline {
-            return Err(Error::NotFound(format!("{complete:?} in time")));
-        }
-        tokio::time::sleep(Duration::from_secs(2)).await;
-    }
+    app.coverage_says(
+        language.message("search.coverage.complete"),
+        WHOLE_HISTORY_TIMEOUT,
+    )
+    .await?;
     app.type_search(language, "").await?;
     app.find_role("grid", language.words.transactions).await?;
     Ok(())
