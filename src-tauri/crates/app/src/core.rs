@@ -9,7 +9,9 @@ use vault::Keychain;
 
 use crate::browser::Browser;
 use crate::error::{Cause, Error, Result};
+use crate::export::{NoSaveDialog, SaveDialog};
 use crate::opened::Opened;
+use crate::tasks::{NoProgress, ProgressSink, Tasks};
 
 /// Where the app keeps its settings (`banks.toml`, `preferences.toml`) and its data (the store).
 #[derive(Debug, Clone)]
@@ -31,6 +33,12 @@ pub struct Core {
     /// How many transactions each Demo Bank account has.
     demo_transactions: u32,
     opened: OnceCell<Opened>,
+    /// Where long tasks report how far they got.
+    pub(crate) progress: Box<dyn ProgressSink>,
+    /// Asks the person where to save an export.
+    pub(crate) save_dialog: Box<dyn SaveDialog>,
+    /// The long tasks running, to refuse a second of a kind and to cancel.
+    pub(crate) tasks: Tasks,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -49,7 +57,24 @@ impl Core {
             keychain: Keychain::system(),
             demo_transactions: DEMO_TRANSACTIONS,
             opened: OnceCell::new(),
+            progress: Box::new(NoProgress),
+            save_dialog: Box::new(NoSaveDialog),
+            tasks: Tasks::default(),
         }
+    }
+
+    /// Reports the progress of long tasks to `progress` (the window) instead of no one.
+    #[must_use]
+    pub fn with_progress(mut self, progress: Box<dyn ProgressSink>) -> Self {
+        self.progress = progress;
+        self
+    }
+
+    /// Asks where to save an export with `dialog` instead of answering "closed".
+    #[must_use]
+    pub fn with_save_dialog(mut self, dialog: Box<dyn SaveDialog>) -> Self {
+        self.save_dialog = dialog;
+        self
     }
 
     /// Keeps secrets in `keychain` instead of the system's (tests).

@@ -6,6 +6,7 @@ use ts_rs::TS;
 use crate::core::Core;
 use crate::error::Result;
 use crate::history::TransactionView;
+use crate::indented_json::indented;
 
 /// One entry with the fields the list does not show.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -25,8 +26,20 @@ pub struct TransactionDetail {
 
 impl Core {
     /// The entry `id` of account `iban`, with everything stored of it.
+    /// An account not shown, or an entry not stored, is `invalid_input`.
     pub async fn transaction_detail(&self, iban: String, id: String) -> Result<TransactionDetail> {
-        let _ = (iban, id, self.data().await?);
-        Err(ledger::Error::InvalidCursor.into())
+        let data = self.data().await?;
+        data.shown_accounts(Some(&iban))?;
+        let mut record = data.ledger.entry(&iban, &id)?.record;
+        let raw = record.raw.take().map(|raw| indented(&raw));
+        let end_to_end_reference = record.end_to_end_reference.clone();
+        let bank_transaction_code = record.bank_transaction_code.clone();
+        Ok(TransactionDetail {
+            iban,
+            transaction: TransactionView::from(record),
+            end_to_end_reference,
+            bank_transaction_code,
+            raw,
+        })
     }
 }

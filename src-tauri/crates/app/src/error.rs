@@ -152,6 +152,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The export could not be written to the file the person chose (the folder is not
+    /// writable, the disk is full), or its data cannot be written in the format.
+    #[error("the export could not be written to {}: {source}", path.display())]
+    ExportFile {
+        path: PathBuf,
+        #[source]
+        source: export::Error,
+    },
     #[error("the bank's page could not be opened in the browser: {0}")]
     Browser(#[source] Cause),
     #[error("{0}")]
@@ -213,6 +221,7 @@ impl Error {
             Self::Store(error) => store_code(error),
             Self::Vault(error) => vault_code(error),
             Self::DataFolder { .. } | Self::ConfigFolder { .. } => ErrorCode::StorageUnavailable,
+            Self::ExportFile { source, .. } => export_code(source),
             Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
     }
@@ -255,9 +264,23 @@ fn connection_code(error: &connection::Error) -> ErrorCode {
     }
 }
 
+fn export_code(error: &export::Error) -> ErrorCode {
+    match error {
+        export::Error::Io(_) => ErrorCode::StorageUnavailable,
+        // Never raised by the export itself (it stops on its own flag, and reads its rows
+        // before handing them over), and data the format cannot carry is not the person's to fix.
+        export::Error::Cancelled
+        | export::Error::Source(_)
+        | export::Error::Unrepresentable { .. }
+        | export::Error::UnknownAccount
+        | export::Error::NoAccounts => ErrorCode::Internal,
+    }
+}
+
 fn ledger_code(error: &ledger::Error) -> ErrorCode {
     match error {
         ledger::Error::UnknownAccount
+        | ledger::Error::UnknownEntry
         | ledger::Error::InvalidCursor
         | ledger::Error::InvalidLimit => ErrorCode::InvalidInput,
         ledger::Error::Bank(error) => bank_code(error),
@@ -321,6 +344,14 @@ impl Error {
             }),
             Self::ConfigFolder { path, source } => Some(ErrorDetail::Folder {
                 path: path.display().to_string(),
+                reason: store::StorageFailure::of_io(source).into(),
+            }),
+            // The folder the person chose in the save dialog.
+            Self::ExportFile {
+                path,
+                source: export::Error::Io(source),
+            } => Some(ErrorDetail::Folder {
+                path: path.parent().unwrap_or(path).display().to_string(),
                 reason: store::StorageFailure::of_io(source).into(),
             }),
             Self::Connection(connection::Error::Vault(error)) | Self::Vault(error) => {

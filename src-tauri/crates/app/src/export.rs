@@ -1,13 +1,25 @@
 //! Exporting what a search matches to a file the person picks in the system's save dialog.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use export::{
+    CamtAccount, CamtHeader, CamtWriter, CsvWriter, ExportRow, Language, RowWriter,
+    StatementBalance,
+};
+use store::FoundEntry;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
 use crate::core::Core;
-use crate::error::Result;
-use crate::search::SearchQuery;
+use crate::error::{Error, Result};
+use crate::opened::{Opened, ShownAccount};
+use crate::preferences::LanguageChoice;
+use crate::search::{SearchQuery, search_of};
+use crate::tasks::{RunningTask, TaskKind, TaskProgress};
 
 /// The file formats an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,22 +49,273 @@ pub enum ExportOutcome {
 /// The system's save dialog, opened by Rust so that the webview never names a path to write.
 pub trait SaveDialog: Send + Sync + std::fmt::Debug {
     /// Asks where to save, suggesting `file_name`; `None` when the person closes the dialog.
-    fn ask(
-        &self,
-        file_name: &str,
-        format: ExportFormat,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<PathBuf>> + Send + '_>>;
+    fn ask(&self, file_name: &str, format: ExportFormat) -> SaveAnswer<'_>;
+}
+
+/// The path the person chose in the save dialog, once they close it; `None`: closed without
+/// choosing.
+pub type SaveAnswer<'a> = Pin<Box<dyn Future<Output = Option<PathBuf>> + Send + 'a>>;
+
+/// Answers every question with "closed": a core with no window has no dialog to show.
+#[derive(Debug)]
+pub struct NoSaveDialog;
+
+impl SaveDialog for NoSaveDialog {
+    fn ask(&self, _file_name: &str, _format: ExportFormat) -> SaveAnswer<'_> {
+        Box::pin(std::future::ready(None))
+    }
+}
+
+impl ExportFormat {
+    /// The file name's extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Camt053 => "xml",
+        }
+    }
 }
 
 impl Core {
     /// Writes every stored entry that matches `query` to a file the person picks, reporting
     /// `export` progress; `cancel_task(export)` stops it and removes the unfinished file.
+    /// One export at a time: a second while one runs is refused (`invalid_input`).
     pub async fn export_transactions(
         &self,
         query: SearchQuery,
         format: ExportFormat,
     ) -> Result<ExportOutcome> {
-        let _ = (query, format, self.data().await?);
-        Ok(ExportOutcome::DialogClosed)
+        let data = self.data().await?;
+        let search = search_of(data, &query)?;
+        let task = self.tasks.start(TaskKind::Export)?;
+        let Some(path) = self.save_dialog.ask(&file_name(format), format).await else {
+            return Ok(ExportOutcome::DialogClosed);
+        };
+        let language = self.export_language().await;
+        let accounts = data.shown_accounts(query.iban.as_deref())?;
+        let file_error = |source| Error::ExportFile {
+            path: path.clone(),
+            source,
+        };
+        let writer = match format {
+            ExportFormat::Csv => Writer::Csv(Box::new(
+                CsvWriter::create(&path, language).map_err(file_error)?,
+            )),
+            ExportFormat::Camt053 => {
+                let statements = camt_accounts(data, &accounts)?;
+                let (from, to) = search.dates();
+                let header = CamtHeader {
+                    created: OffsetDateTime::now_utc(),
+                    from,
+                    to,
+                };
+                Writer::Camt(CamtWriter::create(&path, header, statements).map_err(file_error)?)
+            }
+        };
+        let rows = Export {
+            core: self,
+            data,
+            task: &task,
+            accounts: &accounts,
+            path: &path,
+        }
+        .write(&search, writer)
+        .await?;
+        let Some(rows) = rows else {
+            tracing::info!("export cancelled; no file left");
+            return Ok(ExportOutcome::Cancelled);
+        };
+        tracing::info!(rows, ?format, "exported");
+        Ok(ExportOutcome::Saved {
+            file_name: path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            rows,
+        })
     }
+
+    /// The language the person reads the app in, for the CSV header and status words.
+    async fn export_language(&self) -> Language {
+        let preferences = self.preferences().await.ok();
+        let language = preferences.as_ref().map(|preferences| preferences.language);
+        match language {
+            Some(LanguageChoice::Sk) => Language::Sk,
+            Some(LanguageChoice::En) => Language::En,
+            Some(LanguageChoice::System) | None => {
+                let system = preferences.and_then(|preferences| preferences.system_locale);
+                if system.is_some_and(|tag| tag.to_ascii_lowercase().starts_with("sk")) {
+                    Language::Sk
+                } else {
+                    Language::En
+                }
+            }
+        }
+    }
+}
+
+/// `bankbook-2026-11-30.csv`: the app and the day, for a file the person may keep many of.
+fn file_name(format: ExportFormat) -> String {
+    // UTC: the local offset cannot be read safely once the app runs several threads.
+    let today = OffsetDateTime::now_utc().date();
+    format!("bankbook-{today}.{}", format.extension())
+}
+
+/// The file being written, in its format.
+#[derive(Debug)]
+enum Writer {
+    Csv(Box<CsvWriter>),
+    Camt(CamtWriter),
+}
+
+impl Writer {
+    fn write_row(&mut self, row: &ExportRow) -> export::Result<()> {
+        match self {
+            Self::Csv(writer) => writer.write_row(row),
+            Self::Camt(writer) => writer.write_row(row),
+        }
+    }
+
+    fn finish(self) -> export::Result<u64> {
+        match self {
+            Self::Csv(writer) => writer.finish(),
+            Self::Camt(writer) => writer.finish(),
+        }
+    }
+}
+
+/// One export while it runs.
+struct Export<'a> {
+    core: &'a Core,
+    data: &'a Opened,
+    task: &'a RunningTask<'a>,
+    accounts: &'a [ShownAccount],
+    /// The file the person chose.
+    path: &'a Path,
+}
+
+impl Export<'_> {
+    /// Writes every match of `search` in chunks read from the store, reporting progress and
+    /// stopping at a cancel between chunks; the rows written, or `None` when cancelled (the
+    /// unfinished file is removed as `writer` is dropped).
+    async fn write(&self, search: &ledger::Search, mut writer: Writer) -> Result<Option<u32>> {
+        let total = self.data.ledger.search_count(search)?;
+        let mut done = 0_u32;
+        self.report(done, total);
+        let mut after = None;
+        loop {
+            if self.task.cancelled() {
+                return Ok(None);
+            }
+            let chunk = self.data.ledger.search_chunk(search, after.as_ref())?;
+            let Some(last) = chunk.last() else { break };
+            after = Some(last.position());
+            for found in chunk {
+                writer
+                    .write_row(&self.row(found))
+                    .map_err(|source| self.failed(source))?;
+                done = done.saturating_add(1);
+            }
+            // Entries stored meanwhile (a refresh) can make more rows than were counted.
+            self.report(done, total.max(done));
+            // Lets `cancel_task` in, also on a runtime with one thread.
+            tokio::task::yield_now().await;
+        }
+        if self.task.cancelled() {
+            return Ok(None);
+        }
+        let rows = writer.finish().map_err(|source| self.failed(source))?;
+        let rows = u32::try_from(rows).unwrap_or(u32::MAX);
+        self.report(rows, total.max(rows));
+        Ok(Some(rows))
+    }
+
+    fn failed(&self, source: export::Error) -> Error {
+        Error::ExportFile {
+            path: self.path.to_owned(),
+            source,
+        }
+    }
+
+    fn report(&self, done: u32, total: u32) {
+        self.core.progress.report(TaskProgress {
+            task: TaskKind::Export,
+            done,
+            total: Some(total),
+        });
+    }
+
+    fn row(&self, found: FoundEntry) -> ExportRow {
+        let account_name = self
+            .accounts
+            .iter()
+            .find(|shown| shown.account.iban == found.iban)
+            .and_then(|shown| shown.account.name.clone());
+        let entry = found.entry.record;
+        ExportRow {
+            account_iban: found.iban,
+            account_name,
+            date: entry.date,
+            booking_date: entry.booking_date,
+            value_date: entry.value_date,
+            pending: entry.pending,
+            amount: entry.amount,
+            currency: entry.currency,
+            counterparty_name: entry.counterparty_name,
+            counterparty_iban: entry.counterparty_iban,
+            description: entry.description,
+            bank_note: entry.bank_note,
+            variable_symbol: entry.variable_symbol,
+            specific_symbol: entry.specific_symbol,
+            constant_symbol: entry.constant_symbol,
+            end_to_end_reference: entry.end_to_end_reference,
+            bank_transaction_code: entry.bank_transaction_code,
+            entry_reference: entry.entry_reference,
+        }
+    }
+}
+
+/// Each searched account for its camt.053 statement, with its booked balance as last fetched
+/// (the statement must carry one).
+fn camt_accounts(data: &Opened, accounts: &[ShownAccount]) -> Result<Vec<CamtAccount>> {
+    accounts
+        .iter()
+        .map(|shown| {
+            let stored = data.store().balances(&shown.account.iban)?;
+            let balance = stored
+                .balances
+                .iter()
+                .find(|balance| balance.code == "ITBD")
+                .or_else(|| stored.balances.first())
+                .ok_or_else(|| {
+                    Error::InvalidInput(
+                        "a camt.053 statement needs the account's balance: refresh it first"
+                            .to_owned(),
+                    )
+                })?;
+            Ok(CamtAccount {
+                iban: shown.account.iban.clone(),
+                name: shown.account.name.clone(),
+                currency: shown.account.currency.clone(),
+                balance: StatementBalance {
+                    code: balance.code.clone(),
+                    amount: balance.amount,
+                    date: balance_date(balance.as_of.as_deref(), stored.fetched_at),
+                },
+            })
+        })
+        .collect()
+}
+
+/// The day a balance is of: as the bank dated it, else the day it was fetched.
+fn balance_date(as_of: Option<&str>, fetched_at: Option<i64>) -> Date {
+    as_of
+        .and_then(|text| text.get(..10))
+        .and_then(|day| Date::parse(day, format_description!("[year]-[month]-[day]")).ok())
+        .or_else(|| {
+            fetched_at
+                .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
+                .map(OffsetDateTime::date)
+        })
+        .unwrap_or_else(|| OffsetDateTime::now_utc().date())
 }

@@ -19,6 +19,7 @@ mod detail;
 mod error;
 mod export;
 mod history;
+mod indented_json;
 mod locale;
 mod log_path;
 mod open;
@@ -29,6 +30,7 @@ mod startup;
 mod tasks;
 mod whole_history;
 
+pub use self::export::{ExportFormat, ExportOutcome, NoSaveDialog, SaveAnswer, SaveDialog};
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
 pub use bank_form::{BankField, BankFormProblem};
 pub use bank_settings::{
@@ -44,7 +46,6 @@ pub use error::{
     BankSetupProblem, Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason,
     Result,
 };
-pub use export::{ExportFormat, ExportOutcome, SaveDialog};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,

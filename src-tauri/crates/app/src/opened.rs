@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use bank::Account;
 use connection::{Connector, Link};
 use ledger::Ledger;
-use store::Store;
+use store::{SelectedAccount, Store};
 use url::Url;
 
 use crate::error::{Error, Result};
@@ -26,6 +26,13 @@ pub(crate) struct Opened {
     /// completes: one edit of the Banks screen at a time, so two cannot interleave their read
     /// and write of the file, and a consent cannot connect a bank an edit is removing.
     pub(crate) editing_banks: tokio::sync::Mutex<()>,
+}
+
+/// An account the main window shows, with its bank.
+#[derive(Debug, Clone)]
+pub(crate) struct ShownAccount {
+    pub(crate) bank_id: String,
+    pub(crate) account: SelectedAccount,
 }
 
 impl Opened {
@@ -65,6 +72,29 @@ impl Opened {
             .bank_of(iban)?
             .ok_or(ledger::Error::UnknownAccount)?;
         self.link(&bank_id)
+    }
+
+    /// The account `iban` if the main window shows it, else every account it shows (`None`):
+    /// those chosen at every connected bank, in the order the banks were connected, each once.
+    /// An account not shown is `UnknownAccount`.
+    pub(crate) fn shown_accounts(&self, iban: Option<&str>) -> Result<Vec<ShownAccount>> {
+        let mut shown: Vec<ShownAccount> = Vec::new();
+        for link in self.links() {
+            let bank_id = link.bank_id();
+            for account in self.store().selected_accounts(bank_id)? {
+                let wanted = iban.is_none_or(|iban| iban == account.iban);
+                if wanted && !shown.iter().any(|held| held.account.iban == account.iban) {
+                    shown.push(ShownAccount {
+                        bank_id: bank_id.to_owned(),
+                        account,
+                    });
+                }
+            }
+        }
+        if iban.is_some() && shown.is_empty() {
+            return Err(ledger::Error::UnknownAccount.into());
+        }
+        Ok(shown)
     }
 
     /// Keeps a bank's new connection, in place of its earlier one (a reconnect keeps the

@@ -1,12 +1,14 @@
 //! Search over the stored history of the shown accounts: the words and filters a person sets,
 //! a page of what matches, and the count and sums of all of it.
 
+use ledger::{NoteKind, SearchNote, SearchRequest};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::core::Core;
 use crate::error::Result;
 use crate::history::TransactionView;
+use crate::opened::Opened;
 
 /// Which way the money went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -93,6 +95,9 @@ pub enum QueryNoteKind {
     TooManyWords,
     /// `text` holds nothing searchable (no letter or digit).
     IgnoredWords,
+    /// The search text holds more than one amount: the last one is used; `text` holds the
+    /// ones left out.
+    ExtraAmount,
     /// The dates are not a range (`from` after `to`, or not a date): not applied.
     BadDateRange,
 }
@@ -126,25 +131,128 @@ impl Core {
         cursor: Option<String>,
         limit: u32,
     ) -> Result<SearchPage> {
-        let _ = (query, cursor, limit, self.data().await?);
+        let data = self.data().await?;
+        let search = search_of(data, &query)?;
+        let results = data.ledger.search(&search, cursor.as_deref(), limit)?;
         Ok(SearchPage {
-            items: Vec::new(),
-            next_cursor: None,
+            items: results
+                .found
+                .into_iter()
+                .map(FoundTransaction::from)
+                .collect(),
+            next_cursor: results.next_cursor,
         })
     }
 
     /// How many stored entries match `query`, their sums per currency, how far back the
     /// searched history goes, and what in the query was not understood.
     pub async fn search_summary(&self, query: SearchQuery) -> Result<SearchSummary> {
-        let _ = (query, self.data().await?);
+        let data = self.data().await?;
+        let search = search_of(data, &query)?;
+        let overview = data.ledger.search_overview(&search)?;
         Ok(SearchSummary {
-            count: 0,
-            totals: Vec::new(),
+            count: overview.totals.count,
+            totals: overview
+                .totals
+                .currencies
+                .into_iter()
+                .map(CurrencyTotals::from)
+                .collect(),
             coverage: SearchCoverage {
-                stored_since: None,
-                complete: false,
+                stored_since: overview.coverage.stored_since.map(|date| date.to_string()),
+                complete: overview.coverage.complete,
             },
-            notes: Vec::new(),
+            notes: search.notes().iter().map(QueryNote::from).collect(),
         })
+    }
+}
+
+/// The search `query` asks for, over the account it names or every account shown.
+pub(crate) fn search_of(data: &Opened, query: &SearchQuery) -> Result<ledger::Search> {
+    let ibans = data
+        .shown_accounts(query.iban.as_deref())?
+        .into_iter()
+        .map(|shown| shown.account.iban)
+        .collect();
+    let request = SearchRequest {
+        text: &query.text,
+        amount: &query.amount,
+        date_from: query.date_from.as_deref(),
+        date_to: query.date_to.as_deref(),
+        direction: match query.direction {
+            Direction::Any => store::Direction::Any,
+            Direction::Incoming => store::Direction::Incoming,
+            Direction::Outgoing => store::Direction::Outgoing,
+        },
+        pending_only: query.pending_only,
+    };
+    Ok(ledger::Search::read(&request, ibans))
+}
+
+impl From<store::FoundEntry> for FoundTransaction {
+    fn from(found: store::FoundEntry) -> Self {
+        Self {
+            iban: found.iban,
+            transaction: TransactionView::from(found.entry.record),
+        }
+    }
+}
+
+impl From<store::CurrencyTotals> for CurrencyTotals {
+    fn from(totals: store::CurrencyTotals) -> Self {
+        Self {
+            currency: totals.currency,
+            incoming: sum_text(totals.incoming),
+            outgoing: sum_text(totals.outgoing),
+            incoming_count: totals.incoming_count,
+            outgoing_count: totals.outgoing_count,
+        }
+    }
+}
+
+/// A sum as decimal text with the digits it needs and at least cents: the store sums in
+/// millionths (`12.500000` is `12.50`).
+fn sum_text(sum: rust_decimal::Decimal) -> String {
+    let mut sum = sum.normalize();
+    if sum.scale() < 2 {
+        sum.rescale(2);
+    }
+    sum.to_string()
+}
+
+impl From<&SearchNote> for QueryNote {
+    fn from(note: &SearchNote) -> Self {
+        match note {
+            SearchNote::Query(note) => Self {
+                kind: match note.kind {
+                    NoteKind::TooLong => QueryNoteKind::TooLong,
+                    NoteKind::TooManyWords => QueryNoteKind::TooManyWords,
+                    NoteKind::NotAnAmount => QueryNoteKind::NotAnAmount,
+                    NoteKind::ExtraAmount => QueryNoteKind::ExtraAmount,
+                    NoteKind::IgnoredWords => QueryNoteKind::IgnoredWords,
+                },
+                text: note.text.clone(),
+            },
+            SearchNote::BadDateRange(text) => Self {
+                kind: QueryNoteKind::BadDateRange,
+                text: text.clone(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    #[test]
+    fn sums_have_cents_and_no_trailing_millionths() {
+        let text = |value: &str| sum_text(value.parse::<Decimal>().unwrap());
+        assert_eq!(text("12.500000"), "12.50");
+        assert_eq!(text("-1520.350000"), "-1520.35");
+        assert_eq!(text("0.000000"), "0.00");
+        assert_eq!(text("7.123400"), "7.1234");
     }
 }

@@ -1,10 +1,14 @@
 //! Long tasks the person can follow and stop: fetching the whole history, and exports.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::core::Core;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// A long task; one of each kind runs at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -41,10 +45,96 @@ impl ProgressSink for NoProgress {
     fn report(&self, _progress: TaskProgress) {}
 }
 
+/// The long tasks running, each with its cancel flag.
+#[derive(Debug, Default)]
+pub(crate) struct Tasks {
+    running: Mutex<HashMap<TaskKind, Arc<AtomicBool>>>,
+}
+
+/// A long task while it runs; dropping it (the task ended, or its future was dropped) lets
+/// the next of its kind start.
+#[derive(Debug)]
+pub(crate) struct RunningTask<'a> {
+    tasks: &'a Tasks,
+    kind: TaskKind,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Tasks {
+    /// Registers a task of `kind`. A second while one runs is refused: a fetch of the whole
+    /// history is shown with its progress, and a second export would open a second save
+    /// dialog, so the window waits for the first to end (or cancels it).
+    pub(crate) fn start(&self, kind: TaskKind) -> Result<RunningTask<'_>> {
+        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        if running.contains_key(&kind) {
+            return Err(Error::InvalidInput(format!(
+                "a task of kind {kind:?} is already running"
+            )));
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        running.insert(kind, Arc::clone(&cancel));
+        Ok(RunningTask {
+            tasks: self,
+            kind,
+            cancel,
+        })
+    }
+
+    /// Raises the cancel flag of the running task of `kind`, if one runs.
+    fn cancel(&self, kind: TaskKind) {
+        let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cancel) = running.get(&kind) {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl RunningTask<'_> {
+    /// The flag `cancel_task` raises.
+    pub(crate) fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
+    }
+
+    pub(crate) fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for RunningTask<'_> {
+    fn drop(&mut self) {
+        self.tasks
+            .running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.kind);
+    }
+}
+
 impl Core {
     /// Stops the running task of `task`'s kind at its next step; what it finished stays.
+    /// Nothing running of that kind: nothing to do.
     pub async fn cancel_task(&self, task: TaskKind) -> Result<()> {
-        let _ = task;
+        tracing::info!(?task, "cancel asked");
+        self.tasks.cancel(task);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_task_of_a_kind_at_a_time_and_cancel_reaches_it() {
+        let tasks = Tasks::default();
+        let history = tasks.start(TaskKind::History).unwrap();
+        assert!(tasks.start(TaskKind::History).is_err());
+        let export = tasks.start(TaskKind::Export).unwrap();
+        tasks.cancel(TaskKind::History);
+        assert!(history.cancelled());
+        assert!(!export.cancelled());
+        drop(history);
+        let again = tasks.start(TaskKind::History).unwrap();
+        assert!(!again.cancelled(), "a new task starts with its own flag");
     }
 }

@@ -3,8 +3,11 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use ledger::HistoryAccount;
+
 use crate::core::Core;
 use crate::error::Result;
+use crate::tasks::{TaskKind, TaskProgress};
 
 /// How a fetch of the whole history ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -22,12 +25,41 @@ pub struct HistoryFetched {
 impl Core {
     /// Pages the bank back as far as it serves for `iban` (`None`: every shown account),
     /// reporting `history` progress; `cancel_task(history)` stops it between pages.
+    /// One fetch at a time: a second while one runs is refused (`invalid_input`).
     pub async fn fetch_whole_history(&self, iban: Option<String>) -> Result<HistoryFetched> {
-        let _ = (iban, self.data().await?);
+        let data = self.data().await?;
+        let shown = data.shown_accounts(iban.as_deref())?;
+        let task = self.tasks.start(TaskKind::History)?;
+        let links = shown
+            .iter()
+            .map(|shown| data.link(&shown.bank_id))
+            .collect::<Result<Vec<_>>>()?;
+        let mut accounts = Vec::with_capacity(shown.len());
+        for (shown, link) in shown.iter().zip(&links) {
+            accounts.push(HistoryAccount {
+                bank_id: &shown.bank_id,
+                iban: &shown.account.iban,
+                session: link.session(&data.connector).await?,
+            });
+        }
+        let report = |done, total| {
+            self.progress.report(TaskProgress {
+                task: TaskKind::History,
+                done,
+                total,
+            });
+        };
+        report(0, None);
+        let fetched = data
+            .ledger
+            .fetch_whole_history(&accounts, task.cancel_flag(), &mut |done, total| {
+                report(done, total);
+            })
+            .await?;
         Ok(HistoryFetched {
-            added: 0,
-            complete: false,
-            cancelled: false,
+            added: u32::try_from(fetched.added).unwrap_or(u32::MAX),
+            complete: fetched.complete,
+            cancelled: fetched.cancelled,
         })
     }
 }

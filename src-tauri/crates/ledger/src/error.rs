@@ -4,6 +4,10 @@ pub enum Error {
     /// An IBAN that is not among the accounts the user chose to show.
     #[error("that account is not among the accounts shown")]
     UnknownAccount,
+    /// An entry that is not stored for the account (never was, or no longer: the bank
+    /// dropped a pending entry, or the data was removed).
+    #[error("that transaction is not stored")]
+    UnknownEntry,
     /// A cursor this ledger did not hand out (tampered, or from another version).
     #[error("that page of the history does not exist")]
     InvalidCursor,

@@ -31,6 +31,15 @@ pub struct HistoryPage {
     pub complete: bool,
 }
 
+/// What one older bank page brought.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OlderFetched {
+    /// Entries stored that were not before.
+    pub added: usize,
+    /// Bank pages still to fetch after it, when the bank says how many its listing has.
+    pub pages_left: Option<u32>,
+}
+
 /// A request for a page, checked.
 #[derive(Debug, Clone, Copy)]
 struct PageRequest {
@@ -144,7 +153,7 @@ impl Ledger {
             return Ok(0);
         }
         if !sync.started() {
-            return self.fetch_older(session, iban, &sync).await;
+            return Ok(self.fetch_older(session, iban, &sync).await?.added);
         }
         let mut newest = Vec::new();
         for number in 1..=MAX_REFRESH_PAGES {
@@ -190,18 +199,25 @@ impl Ledger {
     }
 
     /// Fetches the bank page after those stored and stores it with where the next one is.
-    async fn fetch_older<S: RefreshTokenStore>(
+    pub(crate) async fn fetch_older<S: RefreshTokenStore>(
         &self,
         session: &Session<S>,
         iban: &str,
         sync: &HistorySync,
-    ) -> Result<usize> {
+    ) -> Result<OlderFetched> {
         let page = sync.next.unwrap_or(EVERYTHING);
         let fetched = fetch(session, iban, page).await?;
+        // The pages after this one in the listing being paged, when the bank says.
+        let pages_left = match fetched.next_page {
+            None => Some(0),
+            Some(_) => fetched
+                .page_count
+                .map(|count| count.saturating_sub(fetched.page_number)),
+        };
         let records = records(fetched.items);
         let next = continuation(page, fetched.next_page, &records);
         let Some(mut store) = self.store_for_writing(iban)? else {
-            return Ok(0);
+            return Ok(OlderFetched::default());
         };
         let added = store.append_older(iban, &records, next)?;
         if !sync.started() {
@@ -209,7 +225,7 @@ impl Ledger {
             store.mark_history_refreshed(iban, now().unix_timestamp())?;
         }
         tracing::debug!(page = page.number, added, "older history fetched");
-        Ok(added)
+        Ok(OlderFetched { added, pages_left })
     }
 
     /// One more row than asked for: whether it exists says if the stored list goes on.

@@ -9,9 +9,12 @@
 mod balances;
 mod convert;
 mod cursor;
+mod detail;
 mod error;
 mod history;
 mod locks;
+mod search;
+mod whole_history;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -21,6 +24,9 @@ use time::OffsetDateTime;
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
 pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};
+pub use query::{NoteKind, QueryNote};
+pub use search::{EXPORT_CHUNK, Search, SearchNote, SearchOverview, SearchRequest, SearchResults};
+pub use whole_history::{HistoryAccount, WholeHistory};
 
 use locks::AccountLocks;
 
