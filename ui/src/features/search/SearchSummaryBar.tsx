@@ -45,6 +45,10 @@ export function SearchSummaryBar({
       </p>
     );
   }
+  const notes = (summary?.notes ?? []).flatMap((note) => {
+    const text = noteText(intl, note);
+    return text === null ? [] : [{ key: `${note.kind}:${note.text}`, text }];
+  });
   return (
     <section
       className="search-summary"
@@ -52,10 +56,10 @@ export function SearchSummaryBar({
       data-testid="search-summary"
     >
       {totals}
-      {summary && summary.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="search-notes" data-testid="search-notes">
-          {summary.notes.map((note) => (
-            <li key={`${note.kind}:${note.text}`}>{noteText(intl, note)}</li>
+          {notes.map((note) => (
+            <li key={note.key}>{note.text}</li>
           ))}
         </ul>
       )}

@@ -34,21 +34,26 @@ export function summaryParts(intl: IntlShape, summary: SearchSummary): string[] 
   return parts;
 }
 
-const NOTE: Record<QueryNoteKind, MessageId> = {
+// "extraAmount": the query crate notes a second amount among the words (the last one is used);
+// worded already for when the IPC carries it.
+const NOTE: Record<QueryNoteKind | "extraAmount", MessageId> = {
   notAnAmount: "search.note.notAnAmount",
   tooLong: "search.note.tooLong",
   tooManyWords: "search.note.tooManyWords",
   ignoredWords: "search.note.ignoredWords",
+  extraAmount: "search.note.extraAmount",
   badDateRange: "search.note.badDateRange",
 };
 
-/** A note in the person's words. A limit (too long, too many words) comes as its number in
- * text and is shown in the locale's digits. */
-export function noteText(intl: IntlShape, note: QueryNote): string {
-  return intl.formatMessage(
-    { id: NOTE[note.kind] },
-    { text: note.text, limit: localNumber(intl, note.text) },
-  );
+/** A note in the person's words; null for a kind this UI does not know (a newer Rust), which is
+ * left out rather than shown as its id. A limit (too long, too many words) comes as its number
+ * in text and is shown in the locale's digits. */
+export function noteText(intl: IntlShape, note: QueryNote): string | null {
+  const id = Object.hasOwn(NOTE, note.kind) ? NOTE[note.kind] : null;
+  if (id === null) {
+    return null;
+  }
+  return intl.formatMessage({ id }, { text: note.text, limit: localNumber(intl, note.text) });
 }
 
 function localNumber(intl: IntlShape, text: string): string {
