@@ -218,6 +218,25 @@ describe("the filters", () => {
     expect(exported()).toEqual(wanted);
   });
 
+  it("go back to every account when the one chosen is no longer shown", async () => {
+    const view = renderPane();
+    await userEvent.click(screen.getByRole("button", { name: "Filters" }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Account" }), "Tagesgeld");
+    await waitFor(() =>
+      expect(vi.mocked(ipc.searchSummary).mock.lastCall?.[0].iban).toBe(SAVINGS.iban),
+    );
+    view.rerender(
+      <SearchableHistory
+        iban={EVERYDAY.iban}
+        accounts={ACCOUNTS.slice(0, 1)}
+        onConsentEnded={vi.fn()}
+        onReconnect={vi.fn()}
+      />,
+    );
+    expect((screen.getByRole("combobox", { name: "Account" }) as HTMLSelectElement).value).toBe("");
+    await waitFor(() => expect(history()).not.toBeNull());
+  });
+
   it("offer every shown account by name, all of them first and by default", async () => {
     renderPane();
     await userEvent.click(screen.getByRole("button", { name: "Filters" }));

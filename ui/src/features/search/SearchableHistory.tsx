@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { DetailPanel } from "../detail/DetailPanel";
 import { TransactionList } from "../transactions/TransactionList";
 import { SearchBar } from "./SearchBar";
@@ -36,6 +36,16 @@ export function SearchableHistory({
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [opened, setOpened] = useState<Opened | null>(null);
   useSearchShortcuts(field);
+  // An account no longer shown (its bank disconnected, another choice of accounts) cannot be
+  // searched: the filter goes back to every account.
+  const { change } = search;
+  const unknownAccount =
+    search.draft.iban !== null && !accounts.some((account) => account.iban === search.draft.iban);
+  useEffect(() => {
+    if (unknownAccount) {
+      change({ iban: null });
+    }
+  }, [unknownAccount, change]);
 
   const open = (entryIban: string, id: string, row: HTMLElement) =>
     setOpened({ iban: entryIban, id, row });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { SearchQuery } from "../../ipc";
 import { EMPTY_QUERY, isSearching } from "./searchQuery";
 import { useDebouncedValue } from "./useDebouncedValue";
@@ -18,7 +18,10 @@ export function useSearchState() {
     query,
     /** Search mode: the window shows what `query` matches. */
     searching: isSearching(query),
-    change: (change: Partial<SearchQuery>) => setDraft((earlier) => ({ ...earlier, ...change })),
+    change: useCallback(
+      (change: Partial<SearchQuery>) => setDraft((earlier) => ({ ...earlier, ...change })),
+      [],
+    ),
     clear: () => setDraft(EMPTY_QUERY),
   };
 }
