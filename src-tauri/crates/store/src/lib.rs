@@ -46,6 +46,9 @@ impl Store {
         // In WAL mode NORMAL survives a crash of the app intact; only a power cut may undo the
         // last pages fetched, which the next scroll fetches again. FULL would sync every page.
         connection.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MiB of pages in memory rather than SQLite's 2 MiB: a search reads the rows it
+        // finds all over the file, and 100,000 entries with their raw text are some 100 MiB.
+        connection.pragma_update(None, "cache_size", -65_536)?;
         let store = Self::prepare(connection)?;
         // The log and index exist now: checked again, whoever created them.
         files::make_private(path)?;

@@ -18,28 +18,48 @@ pub(crate) fn text_of(filter: &SearchFilter) -> Option<&str> {
         .filter(|text| !text.trim().is_empty())
 }
 
+/// How SQLite is to find the matches of a search with words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Words {
+    /// Few matches: the full-text index finds them, their rows are read and sorted.
+    First,
+    /// Many: the search order index is walked (from the top, or all of it for totals, without
+    /// reading rows) and each entry is tested against the set of matches.
+    AsFilter,
+}
+
 impl Matching {
     /// Everything `filter` matches. Its accounts must not be empty (`IN ()` is not SQL).
-    pub fn of(filter: &SearchFilter) -> Self {
+    pub fn of(filter: &SearchFilter, words: Words) -> Self {
         let mut matching = Self {
             sql: String::new(),
             values: Vec::new(),
         };
-        match text_of(filter) {
-            // CROSS JOIN keeps SQLite from scanning every entry in list order and testing
-            // each against the index: the words find their few rows first.
-            Some(text) => {
+        match (text_of(filter), words) {
+            // CROSS JOIN keeps SQLite from walking every entry and testing each.
+            (Some(text), Words::First) => {
                 matching.sql.push_str(
                     "FROM entry_search CROSS JOIN entry ON entry.id = entry_search.rowid \
                      WHERE entry_search MATCH ?",
                 );
                 matching.values.push(text.to_owned().into());
             }
-            None => matching.sql.push_str("FROM entry WHERE 1"),
+            // `+`: a test on each entry, not a list of rowids to look up one by one.
+            (Some(text), Words::AsFilter) => {
+                matching.sql.push_str(
+                    "FROM entry WHERE +entry.id IN \
+                     (SELECT rowid FROM entry_search WHERE entry_search MATCH ?)",
+                );
+                matching.values.push(text.to_owned().into());
+            }
+            (None, _) => matching.sql.push_str("FROM entry WHERE 1"),
         }
         let places = vec!["?"; filter.ibans.len()].join(", ");
+        // `+`: not through the list's index (iban first): SQLite would read every row of
+        // those accounts and sort them, where the search order index is already in order
+        // and holds every column a filter tests.
         matching.and(
-            &format!("entry.iban IN ({places})"),
+            &format!("+entry.iban IN ({places})"),
             filter.ibans.iter().map(|iban| iban.clone().into()),
         );
         if let Some(amount) = filter.amount {

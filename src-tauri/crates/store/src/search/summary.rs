@@ -7,8 +7,8 @@ use rusqlite::{params, params_from_iter};
 use rust_decimal::Decimal;
 use time::Date;
 
-use super::matching::Matching;
-use super::{SearchFilter, unreadable_search};
+use super::matching::{Matching, Words};
+use super::{SearchFilter, TOTALS_WORDS_FIRST_UP_TO, unreadable_search};
 use crate::codec::{conversion_error, date_from_sql};
 use crate::{Result, Store, amounts};
 
@@ -60,7 +60,13 @@ impl Store {
         if filter.ibans.is_empty() {
             return Ok(SearchTotals::default());
         }
-        let matching = Matching::of(filter);
+        let words = self.words_strategy(filter, TOTALS_WORDS_FIRST_UP_TO)?;
+        self.summary_with(filter, words)
+    }
+
+    /// [`Store::search_summary`] with the words found as `words` says.
+    pub(crate) fn summary_with(&self, filter: &SearchFilter, words: Words) -> Result<SearchTotals> {
+        let matching = Matching::of(filter, words);
         // Integer sums of exact micros in SQL; the rare amount without micros comes back as
         // text and is added in Rust, so nothing is rounded.
         let sql = format!(

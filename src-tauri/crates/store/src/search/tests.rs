@@ -506,3 +506,100 @@ fn disconnecting_keeps_or_removes_what_is_found_and_leaves_no_words_behind() {
     assert_eq!(text(&store, "again"), ["x"]);
     assert_index_in_step(&store);
 }
+
+/// SQLite's plan for `select` from what `filter` matches, then `tail`.
+fn plan(store: &Store, select: &str, filter: &SearchFilter, words: Words, tail: &str) -> String {
+    let matching = Matching::of(filter, words);
+    let sql = format!("EXPLAIN QUERY PLAN {select} {} {tail}", matching.sql);
+    let mut statement = store.connection.prepare(&sql).unwrap();
+    let steps: Vec<String> = statement
+        .query_map(params_from_iter(matching.values), |row| row.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    steps.join("; ")
+}
+
+#[test]
+fn a_search_without_words_or_with_many_walks_the_search_order_index() {
+    let store = sample();
+    let narrow = SearchFilter {
+        ibans: vec![CURRENT.to_owned()],
+        amount: Some(AmountRange::exactly(1)),
+        direction: Direction::Outgoing,
+        pending_only: true,
+        ..filter("")
+    };
+    let many = SearchFilter {
+        amount: Some(AmountRange::exactly(1)),
+        ..filter("many words")
+    };
+    for (filter, words) in [
+        (filter(""), Words::First),
+        (narrow, Words::First),
+        (many, Words::AsFilter),
+    ] {
+        let page = plan(
+            &store,
+            "SELECT entry.raw",
+            &filter,
+            words,
+            "ORDER BY entry.date DESC, entry.iban, entry.ordinal DESC LIMIT 100",
+        );
+        assert!(page.contains("entry_in_search_order"), "{page}");
+        assert!(!page.contains("TEMP B-TREE"), "{page}");
+        let totals = plan(
+            &store,
+            "SELECT entry.currency, sum(entry.amount_micros), group_concat(entry.amount)",
+            &filter,
+            words,
+            "GROUP BY entry.currency",
+        );
+        assert!(
+            totals.contains("COVERING INDEX entry_in_search_order"),
+            "{totals}"
+        );
+    }
+}
+
+#[test]
+fn words_found_first_or_as_a_filter_find_the_same() {
+    let store = sample();
+    let filters = [
+        filter("coop"),
+        filter("s"),
+        SearchFilter {
+            amount: Some(AmountRange {
+                min: Some(12_500_000),
+                max: None,
+            }),
+            ..filter("a")
+        },
+        SearchFilter {
+            direction: Direction::Outgoing,
+            date_to: Some(date!(2026 - 03 - 05)),
+            ibans: vec![CURRENT.to_owned()],
+            ..filter("platba")
+        },
+    ];
+    for filter in filters {
+        let first = store.search_with(&filter, None, 100, Words::First).unwrap();
+        let as_filter = store
+            .search_with(&filter, None, 100, Words::AsFilter)
+            .unwrap();
+        assert_eq!(first, as_filter, "{filter:?}");
+        let after = first.first().map(FoundEntry::position);
+        assert_eq!(
+            store
+                .search_with(&filter, after.as_ref(), 2, Words::First)
+                .unwrap(),
+            store
+                .search_with(&filter, after.as_ref(), 2, Words::AsFilter)
+                .unwrap(),
+        );
+        assert_eq!(
+            store.summary_with(&filter, Words::First).unwrap(),
+            store.summary_with(&filter, Words::AsFilter).unwrap(),
+        );
+    }
+}
