@@ -13,9 +13,10 @@ export BANKBOOK_ARTEFACTS ?= $(CURDIR)/artefacts
 #
 # The installer's feature set, the one `tauri build` uses.
 INSTALLER_FEATURES := --features bankbook/custom-protocol
-# The test bench on top (the Demo Bank's admin interface, BANKBOOK_BROWSER and the other test
-# hooks): the end-to-end app, a headless `make run`, and one feature set for the lint and the
-# Rust tests, so the test bench's code is linted and its dependencies compiled once per run.
+# The test bench on top (the Demo Bank's admin interface, BANKBOOK_BROWSER, BANKBOOK_SAVE_AS and
+# the other test hooks): the end-to-end app, a headless `make run`, and one feature set for the
+# lint and the Rust tests, so the test bench's code is linted and its dependencies compiled once
+# per run.
 FEATURES := --features bankbook/custom-protocol,bankbook/test-bench
 APP := $(CARGO_TARGET_DIR)/debug/bankbook
 # The app as the debug installer ships it, kept beside the end-to-end app (which replaces it).

@@ -5,6 +5,8 @@ mod browser;
 mod ipc;
 mod launch;
 mod logging;
+mod progress;
+mod save_dialog;
 mod setup;
 
 /// Starts the app. Called by `main.rs`.
@@ -21,6 +23,9 @@ pub fn run() {
         ))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
+        // For the export's save dialog, opened from Rust: the window's capability grants none
+        // of its permissions.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(ipc::handler())
         .setup(move |app| {
             setup::setup(app, started);

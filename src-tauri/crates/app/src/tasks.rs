@@ -123,6 +123,20 @@ impl Core {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{ExportFormat, SearchQuery};
+
+    /// Tauri runs commands on its thread pool: their futures must be `Send` (checked at
+    /// compile time; the closures never run).
+    #[test]
+    fn long_tasks_can_run_on_any_thread() {
+        fn send<T: Send>(_: T) {}
+        let _ = |core: &Core| send(core.fetch_whole_history(None));
+        let _ = |core: &Core| {
+            send(core.export_transactions(SearchQuery::default(), ExportFormat::Csv));
+        };
+        let _ = |core: &Core| send(core.search_summary(SearchQuery::default()));
+        let _ = |core: &Core| send(core.cancel_task(TaskKind::Export));
+    }
 
     #[test]
     fn one_task_of_a_kind_at_a_time_and_cancel_reaches_it() {

@@ -47,7 +47,7 @@ impl Ledger {
         &self,
         accounts: &[HistoryAccount<'_, S>],
         cancel: &AtomicBool,
-        progress: &mut dyn FnMut(u32, Option<u32>),
+        progress: &mut (dyn FnMut(u32, Option<u32>) + Send),
     ) -> Result<WholeHistory> {
         let mut states = accounts
             .iter()

@@ -3,4 +3,4 @@
 /**
  * Something in the query that was not read as the person may have meant it.
  */
-export type QueryNoteKind = "notAnAmount" | "tooLong" | "tooManyWords" | "ignoredWords" | "badDateRange";
+export type QueryNoteKind = "notAnAmount" | "tooLong" | "tooManyWords" | "ignoredWords" | "extraAmount" | "badDateRange";
