@@ -31,23 +31,55 @@ pub struct ShownRow {
     pub day: String,
 }
 
-/// Collects the rows and day headers in the DOM now, by their `aria-rowindex`, and says where
-/// the scroll is.
-const VISIBLE_ROWS: &str = r#"
+/// Scrolls the list from its top to its end, most of a screen every other frame, collecting
+/// the rows and day headers by their `aria-rowindex`; done at the end once the list is not busy
+/// and holds at least `expected` rows, or after `timeoutMillis` (then `finished` is false).
+const COLLECT_ROWS: &str = r#"
+const [expected, timeoutMillis, done] = arguments;
 const list = document.querySelector('[data-testid="transaction-list"]');
-if (!list) { return null; }
+if (!list) { done({ finished: false, rows: [] }); return; }
+list.scrollTop = 0;
+const seen = new Map();
 const text = (row, css) => row.querySelector(css)?.textContent.trim() ?? "";
-const rows = [...list.querySelectorAll('[role="row"][aria-rowindex]')].map((row) => ({
-  index: Number(row.getAttribute("aria-rowindex")),
-  header: row.dataset.testid === "date-header" ? row.textContent.trim() : null,
-  id: row.dataset.testid === "transaction-row" ? row.dataset.id : null,
-  title: text(row, ".transaction-counterparty"),
-  details: text(row, ".transaction-description"),
-  symbols: text(row, ".transaction-symbols"),
-  amount: text(row, ".transaction-amount"),
-}));
-const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
-return { rows, atEnd, busy: list.getAttribute("aria-busy") === "true" };
+const collect = () => {
+  for (const row of list.querySelectorAll('[role="row"][aria-rowindex]')) {
+    const index = Number(row.getAttribute("aria-rowindex"));
+    seen.set(index, {
+      index,
+      header: row.dataset.testid === "date-header" ? row.textContent.trim() : null,
+      id: row.dataset.testid === "transaction-row" ? row.dataset.id : null,
+      title: text(row, ".transaction-counterparty"),
+      details: text(row, ".transaction-description"),
+      symbols: text(row, ".transaction-symbols"),
+      amount: text(row, ".transaction-amount"),
+    });
+  }
+};
+const started = performance.now();
+let frames = 0;
+let lastTop = -1;
+function frame(now) {
+  collect();
+  frames += 1;
+  if (frames % 2 === 0) {
+    const rows = [...seen.values()].filter((row) => row.id !== null).length;
+    const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 2
+      || list.scrollTop === lastTop;
+    const busy = list.getAttribute("aria-busy") === "true";
+    if (atEnd && !busy && rows >= expected) {
+      done({ finished: true, rows: [...seen.values()] });
+      return;
+    }
+    if (now - started > timeoutMillis) {
+      done({ finished: false, rows: [...seen.values()] });
+      return;
+    }
+    lastTop = list.scrollTop;
+    list.scrollTop += Math.max(list.clientHeight * 0.8, 50);
+  }
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
 "#;
 
 impl AppSession {
@@ -154,38 +186,25 @@ impl AppSession {
     /// a time (it is virtualized: only what is near the screen is in the DOM); `expected` rows
     /// at least, so a page still loading is waited for.
     pub async fn all_shown_rows(&self, expected: usize) -> Result<Vec<ShownRow>> {
-        self.scroll_history_to_top().await?;
+        let outcome = self
+            .client()
+            .execute_async(COLLECT_ROWS, vec![json!(expected), json!(20_000)])
+            .await?;
         let mut seen: BTreeMap<u64, Value> = BTreeMap::new();
-        let deadline = Instant::now() + SEARCH_TIMEOUT;
-        loop {
-            let view = self.client().execute(VISIBLE_ROWS, Vec::new()).await?;
-            for row in view["rows"].as_array().into_iter().flatten() {
-                if let Some(index) = row["index"].as_u64() {
-                    seen.insert(index, row.clone());
-                }
+        for row in outcome["rows"].as_array().into_iter().flatten() {
+            if let Some(index) = row["index"].as_u64() {
+                seen.insert(index, row.clone());
             }
-            let rows = seen.values().filter(|row| row["id"].is_string()).count();
-            let at_end = view["atEnd"].as_bool() == Some(true);
-            let busy = view["busy"].as_bool() == Some(true);
-            if at_end && !busy && rows >= expected {
-                break;
-            }
-            if Instant::now() > deadline {
-                self.screenshot_failure().await;
-                return Err(Error::NotFound(format!(
-                    "{expected} rows in the list; scrolled through {rows}"
-                )));
-            }
-            self.client()
-                .execute(
-                    r#"const list = document.querySelector('[data-testid="transaction-list"]');
-                       list.scrollTop += Math.max(list.clientHeight * 0.7, 100);"#,
-                    Vec::new(),
-                )
-                .await?;
-            self.next_frames().await?;
         }
-        Ok(rows_under_headers(&seen))
+        let rows = rows_under_headers(&seen);
+        if outcome["finished"].as_bool() != Some(true) {
+            self.screenshot_failure().await;
+            return Err(Error::NotFound(format!(
+                "{expected} rows in the list, to its end; scrolled through {}",
+                rows.len()
+            )));
+        }
+        Ok(rows)
     }
 
     /// Waits until the file at `path` exists and has stopped growing, and returns its bytes.

@@ -175,11 +175,16 @@ async fn check_the_search(
     app.type_search(language, &word).await?;
     app.find_role("grid", message("search.results.label"))
         .await?;
-    app.find("[data-testid=transaction-row]")
+    let row = app.find("[data-testid=transaction-row]").await?;
+    let title = row
+        .find(fantoccini::Locator::Css(".transaction-counterparty"))
         .await?
-        .click()
-        .await?;
-    app.find_role("dialog", message("detail.title")).await?;
+        .prop("textContent")
+        .await?
+        .unwrap_or_default();
+    row.click().await?;
+    // The detail is named by the row's title.
+    app.find_role("dialog", &title).await?;
     app.find_role("button", message("detail.copy.amount"))
         .await?;
     audit.check_in_both_themes(app, "detail").await?;

@@ -206,10 +206,15 @@ async fn the_detail_shows_what_the_bank_sent(
         .iter()
         .find(|entry| entry.entry_reference == id)
         .unwrap_or_else(|| panic!("the row {id} is at the bank"));
+    let title = row
+        .find(Locator::Css(".transaction-counterparty"))
+        .await?
+        .prop("textContent")
+        .await?
+        .unwrap_or_default();
     row.click().await?;
-    let dialog = app
-        .find_role("dialog", ENGLISH.message("detail.title"))
-        .await?;
+    // The dialog is named by what the row is titled by: the counterparty.
+    let dialog = app.find_role("dialog", &title).await?;
     // What loads after the dialog opens: the IBAN is the last field to come.
     let iban = entry.counterparty_iban.clone().unwrap_or_default();
     let mut text = String::new();
