@@ -132,6 +132,7 @@ async fn accent_free_words_find_the_accented_entries(
             .any(|row| format!("{} {}", row.title, row.details).contains("Záloha plyn")),
         "the accented words are shown: {rows:?}"
     );
+    app.scroll_history_to_top().await?;
     app.screenshot("search-accent-free").await?;
     Ok(())
 }
@@ -368,6 +369,7 @@ async fn the_camt_export_has_an_entry_per_match(
 /// Export…, the format whose radio button's name holds `format`, Save as…; waits for
 /// the saved message.
 async fn export(app: &mut AppSession, format: &str, rows: usize) -> e2e::Result<()> {
+    app.scroll_history_to_top().await?;
     app.click_role("button", ENGLISH.message("export.open"))
         .await?;
     app.find_role("dialog", ENGLISH.message("export.title"))
