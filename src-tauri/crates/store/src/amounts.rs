@@ -21,9 +21,9 @@ pub(crate) fn micros(amount: Decimal) -> Option<i64> {
     i64::try_from(value).ok().filter(|value| *value != i64::MIN)
 }
 
-/// An amount of micros as a decimal.
-pub(crate) fn from_micros(micros: i128) -> Decimal {
-    Decimal::from_i128_with_scale(micros, SCALE)
+/// An amount of micros as a decimal; `None` beyond Decimal's 96 bits.
+pub(crate) fn from_micros(micros: i128) -> Option<Decimal> {
+    Decimal::try_from_i128_with_scale(micros, SCALE).ok()
 }
 
 /// Whether the magnitude of `amount` lies within `low..=high` micros.
@@ -71,7 +71,8 @@ mod tests {
         assert_eq!(micros(decimal("9223372036854.775807")), Some(i64::MAX));
         assert_eq!(micros(decimal("-9223372036854.775808")), None);
         assert_eq!(micros(decimal("12345678901234567.10")), None);
-        assert_eq!(from_micros(-12_300_000), decimal("-12.3"));
+        assert_eq!(from_micros(-12_300_000), Some(decimal("-12.3")));
+        assert_eq!(from_micros(i128::MAX), None);
     }
 
     #[test]

@@ -66,6 +66,7 @@ impl Store {
         // than left in the file's free space: what the user removes is gone from the file.
         connection.pragma_update(None, "secure_delete", "ON")?;
         migrations::apply(&mut connection)?;
+        search::register(&connection)?;
         Ok(Self { connection })
     }
 

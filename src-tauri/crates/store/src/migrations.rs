@@ -137,6 +137,9 @@ const MIGRATIONS: &[&str] = &[
     -- (from a date, when it has one) without reading the rows, which `raw` makes large.
     CREATE INDEX entry_in_search_order ON entry
         (date DESC, iban, ordinal DESC, amount_micros, pending, currency, amount);
+    -- Magnitudes, for an exact amount or a narrow range: a walk of the search order would test
+    -- every entry. An amount without micros has -1, so its exact test (in Rust) is one seek.
+    CREATE INDEX entry_by_magnitude ON entry (ifnull(abs(amount_micros), -1));
     CREATE VIRTUAL TABLE entry_search USING fts5 (
         counterparty_name, description, bank_note, search_references, search_symbols,
         search_iban,

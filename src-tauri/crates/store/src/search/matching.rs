@@ -2,6 +2,7 @@
 
 use rusqlite::types::Value;
 
+use super::plan::Plan;
 use super::{Direction, SearchFilter, SearchPosition};
 
 /// `FROM ... WHERE ...` and the values of its `?` parameters, in order.
@@ -28,50 +29,83 @@ pub(crate) enum Words {
     AsFilter,
 }
 
+/// How SQLite is to test an amount condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Amounts {
+    /// On each entry met walking another index (many entries have such an amount).
+    Tested,
+    /// Few entries have it: found by the magnitude index, then sorted.
+    Indexed,
+}
+
+/// The magnitude as `entry_by_magnitude` holds it (-1: no micros).
+pub(crate) const MAGNITUDE: &str = "ifnull(abs(entry.amount_micros), -1)";
+
 impl Matching {
-    /// Everything `filter` matches. Its accounts must not be empty (`IN ()` is not SQL).
-    pub fn of(filter: &SearchFilter, words: Words) -> Self {
+    /// Everything `filter` matches, found as `plan` says. Its accounts must not be empty
+    /// (`IN ()` is not SQL).
+    pub fn planned(filter: &SearchFilter, plan: &Plan) -> Self {
         let mut matching = Self {
             sql: String::new(),
             values: Vec::new(),
         };
-        match (text_of(filter), words) {
+        match (text_of(filter), plan.words, &plan.found) {
             // CROSS JOIN keeps SQLite from walking every entry and testing each.
-            (Some(text), Words::First) => {
+            (Some(text), Words::First, _) => {
                 matching.sql.push_str(
                     "FROM entry_search CROSS JOIN entry ON entry.id = entry_search.rowid \
                      WHERE entry_search MATCH ?",
                 );
                 matching.values.push(text.to_owned().into());
             }
+            (Some(_), Words::AsFilter, Some(found)) => {
+                matching
+                    .sql
+                    .push_str("FROM entry WHERE bankbook_in_set(?, entry.id)");
+                matching.values.push(found.clone().into());
+            }
             // `+`: a test on each entry, not a list of rowids to look up one by one.
-            (Some(text), Words::AsFilter) => {
+            (Some(text), Words::AsFilter, None) => {
                 matching.sql.push_str(
                     "FROM entry WHERE +entry.id IN \
                      (SELECT rowid FROM entry_search WHERE entry_search MATCH ?)",
                 );
                 matching.values.push(text.to_owned().into());
             }
-            (None, _) => matching.sql.push_str("FROM entry WHERE 1"),
+            (None, _, _) => matching.sql.push_str("FROM entry WHERE 1"),
         }
-        let places = vec!["?"; filter.ibans.len()].join(", ");
-        // `+`: not through the list's index (iban first): SQLite would read every row of
-        // those accounts and sort them, where the search order index is already in order
-        // and holds every column a filter tests.
-        matching.and(
-            &format!("+entry.iban IN ({places})"),
-            filter.ibans.iter().map(|iban| iban.clone().into()),
-        );
+        if !plan.every_account {
+            let places = vec!["?"; filter.ibans.len()].join(", ");
+            // `+`: not through the list's index (iban first): SQLite would read every row of
+            // those accounts and sort them, where the search order index is already in order
+            // and holds every column a filter tests.
+            matching.and(
+                &format!("+entry.iban IN ({places})"),
+                filter.ibans.iter().map(|iban| iban.clone().into()),
+            );
+        }
         if let Some(amount) = filter.amount {
             let low = amount.min.unwrap_or(0);
             let high = amount.max.unwrap_or(i64::MAX);
-            // Micros are exact where they are set; the few amounts without them are compared
-            // from their decimal text, in Rust.
-            matching.and(
-                "(abs(entry.amount_micros) BETWEEN ? AND ? OR (entry.amount_micros IS NULL \
-                 AND bankbook_magnitude_within(entry.amount, ?, ?)))",
-                [low, high, low, high].map(Value::from),
-            );
+            let values = [low, high, low, high].map(Value::from);
+            match plan.amounts {
+                // Micros are exact where they are set; the few amounts without them are
+                // compared from their decimal text, in Rust.
+                Amounts::Tested => matching.and(
+                    "(abs(entry.amount_micros) BETWEEN ? AND ? OR (entry.amount_micros IS NULL \
+                     AND bankbook_magnitude_within(entry.amount, ?, ?)))",
+                    values,
+                ),
+                // The same, as two ranges of the magnitude index (SQLite's MULTI-INDEX OR).
+                Amounts::Indexed => matching.and(
+                    &format!(
+                        "({MAGNITUDE} BETWEEN ? AND ? OR {MAGNITUDE} = -1) \
+                         AND (entry.amount_micros IS NOT NULL \
+                         OR bankbook_magnitude_within(entry.amount, ?, ?))"
+                    ),
+                    values,
+                ),
+            }
         }
         if let Some(from) = filter.date_from {
             matching.and("entry.date >= ?", [from.to_string().into()]);
@@ -95,6 +129,10 @@ impl Matching {
         }
         if filter.pending_only {
             matching.and("entry.pending = 1", []);
+        }
+        if let (Some(_), Words::AsFilter, Some(found)) = (text_of(filter), plan.words, &plan.found)
+        {
+            matching.and("bankbook_in_set(?, entry.id)", [found.clone().into()]);
         }
         matching
     }

@@ -8,7 +8,9 @@
 //! between pages.
 
 mod matching;
+mod plan;
 mod summary;
+mod tally;
 #[cfg(test)]
 mod tests;
 
@@ -17,7 +19,8 @@ use time::Date;
 
 use crate::history::{ENTRY_COLUMNS, read_entry};
 use crate::{Error, Result, Store, StoredEntry};
-use matching::{Matching, Words};
+use matching::Matching;
+use plan::{PAGE_WORDS_FIRST_UP_TO, Plan};
 pub use summary::{Coverage, CurrencyTotals, SearchTotals};
 
 /// Which way the money went.
@@ -103,19 +106,19 @@ impl Store {
         if filter.ibans.is_empty() {
             return Ok(Vec::new());
         }
-        let words = self.words_strategy(filter, PAGE_WORDS_FIRST_UP_TO)?;
-        self.search_with(filter, after, limit, words)
+        let plan = self.plan(filter, PAGE_WORDS_FIRST_UP_TO)?;
+        self.search_with(filter, after, limit, &plan)
     }
 
-    /// [`Store::search`] with the words found as `words` says.
+    /// [`Store::search`] as `plan` says.
     pub(crate) fn search_with(
         &self,
         filter: &SearchFilter,
         after: Option<&SearchPosition>,
         limit: u32,
-        words: Words,
+        plan: &Plan,
     ) -> Result<Vec<FoundEntry>> {
-        let mut matching = Matching::of(filter, words);
+        let mut matching = Matching::planned(filter, plan);
         if let Some(after) = after {
             matching.after(after);
         }
@@ -145,31 +148,10 @@ impl Store {
     }
 }
 
-/// Up to this many entries with the words, a page reads them all and sorts them; beyond,
-/// walking the list in order meets a page's worth sooner (`cargo bench --bench search`).
-const PAGE_WORDS_FIRST_UP_TO: u32 = 2_000;
-/// Up to this many, totals read each entry with the words; beyond, reading the whole search
-/// order index (which holds what totals need) is faster than reading that many rows.
-pub(crate) const TOTALS_WORDS_FIRST_UP_TO: u32 = 10_000;
-
-impl Store {
-    /// How to find `filter`'s words: first when the full-text index has few entries with
-    /// them (counted there, which is cheap: no row is read), else as a filter.
-    pub(crate) fn words_strategy(&self, filter: &SearchFilter, first_up_to: u32) -> Result<Words> {
-        let Some(text) = matching::text_of(filter) else {
-            return Ok(Words::First);
-        };
-        let count: u32 = self
-            .connection
-            .prepare_cached("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?1")?
-            .query_row([text], |row| row.get(0))
-            .map_err(|error| unreadable_search(filter, error))?;
-        Ok(if count <= first_up_to {
-            Words::First
-        } else {
-            Words::AsFilter
-        })
-    }
+/// Registers the SQL functions searches use on `connection`.
+pub(crate) fn register(connection: &rusqlite::Connection) -> rusqlite::Result<()> {
+    tally::register(connection)?;
+    plan::register(connection)
 }
 
 /// An error SQLite gave for a search: one that names the MATCH expression (a syntax error, an

@@ -7,10 +7,11 @@ use rusqlite::{params, params_from_iter};
 use rust_decimal::Decimal;
 use time::Date;
 
-use super::matching::{Matching, Words};
-use super::{SearchFilter, TOTALS_WORDS_FIRST_UP_TO, unreadable_search};
-use crate::codec::{conversion_error, date_from_sql};
-use crate::{Result, Store, amounts};
+use super::matching::Matching;
+use super::plan::{Plan, TOTALS_WORDS_FIRST_UP_TO};
+use super::{SearchFilter, tally, unreadable_search};
+use crate::codec::date_from_sql;
+use crate::{Error, Result, Store};
 
 /// What a search matched, per currency.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,64 +43,36 @@ pub struct Coverage {
     pub complete: bool,
 }
 
-/// One currency's row of the totals query, before the amounts without micros are added.
-struct Row {
-    currency: String,
-    count: u32,
-    incoming_count: u32,
-    incoming_micros: Option<i64>,
-    outgoing_count: u32,
-    outgoing_micros: Option<i64>,
-    /// The decimal text of the amounts without micros, space separated.
-    inexact: Option<String>,
-}
-
 impl Store {
     /// The count and the exact sums in and out, per currency, of everything `filter` matches.
     pub fn search_summary(&self, filter: &SearchFilter) -> Result<SearchTotals> {
         if filter.ibans.is_empty() {
             return Ok(SearchTotals::default());
         }
-        let words = self.words_strategy(filter, TOTALS_WORDS_FIRST_UP_TO)?;
-        self.summary_with(filter, words)
+        let plan = self.plan(filter, TOTALS_WORDS_FIRST_UP_TO)?;
+        self.summary_with(filter, &plan)
     }
 
-    /// [`Store::search_summary`] with the words found as `words` says.
-    pub(crate) fn summary_with(&self, filter: &SearchFilter, words: Words) -> Result<SearchTotals> {
-        let matching = Matching::of(filter, words);
-        // Integer sums of exact micros in SQL; the rare amount without micros comes back as
-        // text and is added in Rust, so nothing is rounded.
+    /// [`Store::search_summary`] as `plan` says.
+    pub(crate) fn summary_with(&self, filter: &SearchFilter, plan: &Plan) -> Result<SearchTotals> {
+        let matching = Matching::planned(filter, plan);
+        // One pass, no GROUP BY: see `tally`.
         let sql = format!(
-            "SELECT entry.currency, count(*),
-                 count(*) FILTER (WHERE entry.amount_micros > 0),
-                 sum(entry.amount_micros) FILTER (WHERE entry.amount_micros > 0),
-                 count(*) FILTER (WHERE entry.amount_micros < 0),
-                 sum(entry.amount_micros) FILTER (WHERE entry.amount_micros < 0),
-                 group_concat(entry.amount, ' ') FILTER (WHERE entry.amount_micros IS NULL)
-             {} GROUP BY entry.currency ORDER BY entry.currency",
+            "SELECT bankbook_totals(entry.currency, entry.amount_micros, entry.amount) {}",
             matching.sql
         );
-        let mut statement = self.connection.prepare_cached(&sql)?;
-        let rows = statement
-            .query_map(params_from_iter(matching.values), |row| {
-                Ok(Row {
-                    currency: row.get(0)?,
-                    count: row.get(1)?,
-                    incoming_count: row.get(2)?,
-                    incoming_micros: row.get(3)?,
-                    outgoing_count: row.get(4)?,
-                    outgoing_micros: row.get(5)?,
-                    inexact: row.get(6)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        let blob: Vec<u8> = self
+            .connection
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(matching.values), |row| row.get(0))
             .map_err(|error| unreadable_search(filter, error))?;
-        let mut totals = SearchTotals::default();
-        for row in rows {
-            totals.count += row.count;
-            totals.currencies.push(currency_totals(row)?);
-        }
-        Ok(totals)
+        tally::decode(&blob).ok_or_else(|| {
+            Error::Sqlite(rusqlite::Error::InvalidColumnType(
+                0,
+                "bankbook_totals".to_owned(),
+                rusqlite::types::Type::Blob,
+            ))
+        })
     }
 
     /// The oldest stored entry among `ibans` and whether all their history is stored.
@@ -130,27 +103,4 @@ impl Store {
         }
         Ok(coverage)
     }
-}
-
-fn currency_totals(row: Row) -> Result<CurrencyTotals> {
-    let mut totals = CurrencyTotals {
-        currency: row.currency,
-        incoming: amounts::from_micros(row.incoming_micros.unwrap_or(0).into()),
-        outgoing: amounts::from_micros(row.outgoing_micros.unwrap_or(0).into()),
-        incoming_count: row.incoming_count,
-        outgoing_count: row.outgoing_count,
-    };
-    for text in row.inexact.iter().flat_map(|text| text.split(' ')) {
-        let amount: Decimal = text.parse().map_err(|error| conversion_error(6, error))?;
-        let (sum, count) = if amount.is_sign_negative() {
-            (&mut totals.outgoing, &mut totals.outgoing_count)
-        } else {
-            (&mut totals.incoming, &mut totals.incoming_count)
-        };
-        *sum = sum
-            .checked_add(amount)
-            .ok_or_else(|| conversion_error(6, rust_decimal::Error::ExceedsMaximumPossibleValue))?;
-        *count += 1;
-    }
-    Ok(totals)
 }

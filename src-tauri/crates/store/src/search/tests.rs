@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use time::Date;
 use time::macros::date;
 
+use super::matching::{Amounts, Words};
 use super::*;
 use crate::{EntryRecord, SelectedAccount};
 
@@ -509,7 +510,17 @@ fn disconnecting_keeps_or_removes_what_is_found_and_leaves_no_words_behind() {
 
 /// SQLite's plan for `select` from what `filter` matches, then `tail`.
 fn plan(store: &Store, select: &str, filter: &SearchFilter, words: Words, tail: &str) -> String {
-    let matching = Matching::of(filter, words);
+    let plan = Plan {
+        words,
+        amounts: Amounts::Tested,
+        found: None,
+        every_account: false,
+    };
+    planned(store, select, filter, &plan, tail)
+}
+
+fn planned(store: &Store, select: &str, filter: &SearchFilter, plan: &Plan, tail: &str) -> String {
+    let matching = Matching::planned(filter, plan);
     let sql = format!("EXPLAIN QUERY PLAN {select} {} {tail}", matching.sql);
     let mut statement = store.connection.prepare(&sql).unwrap();
     let steps: Vec<String> = statement
@@ -550,10 +561,10 @@ fn a_search_without_words_or_with_many_walks_the_search_order_index() {
         assert!(!page.contains("TEMP B-TREE"), "{page}");
         let totals = plan(
             &store,
-            "SELECT entry.currency, sum(entry.amount_micros), group_concat(entry.amount)",
+            "SELECT bankbook_totals(entry.currency, entry.amount_micros, entry.amount)",
             &filter,
             words,
-            "GROUP BY entry.currency",
+            "",
         );
         assert!(
             totals.contains("COVERING INDEX entry_in_search_order"),
@@ -583,23 +594,244 @@ fn words_found_first_or_as_a_filter_find_the_same() {
         },
     ];
     for filter in filters {
-        let first = store.search_with(&filter, None, 100, Words::First).unwrap();
+        let first = store
+            .search_with(
+                &filter,
+                None,
+                100,
+                &store
+                    .plan_with(&filter, Words::First, Amounts::Tested)
+                    .unwrap(),
+            )
+            .unwrap();
         let as_filter = store
-            .search_with(&filter, None, 100, Words::AsFilter)
+            .search_with(
+                &filter,
+                None,
+                100,
+                &store
+                    .plan_with(&filter, Words::AsFilter, Amounts::Tested)
+                    .unwrap(),
+            )
             .unwrap();
         assert_eq!(first, as_filter, "{filter:?}");
         let after = first.first().map(FoundEntry::position);
         assert_eq!(
             store
-                .search_with(&filter, after.as_ref(), 2, Words::First)
+                .search_with(
+                    &filter,
+                    after.as_ref(),
+                    2,
+                    &store
+                        .plan_with(&filter, Words::First, Amounts::Tested)
+                        .unwrap()
+                )
                 .unwrap(),
             store
-                .search_with(&filter, after.as_ref(), 2, Words::AsFilter)
+                .search_with(
+                    &filter,
+                    after.as_ref(),
+                    2,
+                    &store
+                        .plan_with(&filter, Words::AsFilter, Amounts::Tested)
+                        .unwrap()
+                )
                 .unwrap(),
         );
         assert_eq!(
-            store.summary_with(&filter, Words::First).unwrap(),
-            store.summary_with(&filter, Words::AsFilter).unwrap(),
+            store
+                .summary_with(
+                    &filter,
+                    &store
+                        .plan_with(&filter, Words::First, Amounts::Tested)
+                        .unwrap()
+                )
+                .unwrap(),
+            store
+                .summary_with(
+                    &filter,
+                    &store
+                        .plan_with(&filter, Words::AsFilter, Amounts::Tested)
+                        .unwrap()
+                )
+                .unwrap(),
+        );
+    }
+}
+
+#[test]
+fn a_rare_amount_is_found_through_the_magnitude_index() {
+    let store = sample();
+    let exact = SearchFilter {
+        amount: Some(AmountRange::exactly(12_500_000)),
+        ..filter("")
+    };
+    assert_eq!(
+        store.amounts_strategy(&exact, Words::First).unwrap(),
+        Amounts::Indexed
+    );
+    assert_eq!(
+        store.amounts_strategy(&filter(""), Words::First).unwrap(),
+        Amounts::Tested
+    );
+    let page = planned(
+        &store,
+        "SELECT entry.raw",
+        &exact,
+        &store
+            .plan_with(&exact, Words::First, Amounts::Indexed)
+            .unwrap(),
+        "ORDER BY entry.date DESC, entry.iban, entry.ordinal DESC LIMIT 100",
+    );
+    assert!(page.contains("MULTI-INDEX OR"), "{page}");
+    assert!(page.contains("entry_by_magnitude"), "{page}");
+}
+
+#[test]
+fn amounts_indexed_or_tested_find_the_same_and_add_up_the_same() {
+    let mut store = sample();
+    let mut dollars = record("usd", date!(2026 - 03 - 04), "-12.50", "Shop");
+    dollars.currency = "USD".to_owned();
+    // Without micros: found and summed from their text on either path.
+    let entries = [
+        dollars,
+        record("tiny", date!(2026 - 03 - 04), "12.5000001", "Shop"),
+        record(
+            "huge",
+            date!(2026 - 03 - 04),
+            "-12345678901234567.5",
+            "Shop",
+        ),
+    ];
+    store.append_older(CURRENT, &entries, None).unwrap();
+    let ranges = [
+        AmountRange::exactly(12_500_000),
+        AmountRange {
+            min: Some(12_500_000),
+            max: Some(12_500_001),
+        },
+        AmountRange {
+            min: Some(10_000_000),
+            max: None,
+        },
+        AmountRange {
+            min: None,
+            max: Some(5_000_000),
+        },
+    ];
+    for amount in ranges {
+        for words in ["", "shop"] {
+            let filter = SearchFilter {
+                amount: Some(amount),
+                ..filter(words)
+            };
+            let plan = |amounts| store.plan_with(&filter, Words::AsFilter, amounts).unwrap();
+            assert_eq!(
+                store
+                    .search_with(&filter, None, 100, &plan(Amounts::Tested))
+                    .unwrap(),
+                store
+                    .search_with(&filter, None, 100, &plan(Amounts::Indexed))
+                    .unwrap(),
+                "{filter:?}"
+            );
+            assert_eq!(
+                store.summary_with(&filter, &plan(Amounts::Tested)).unwrap(),
+                store
+                    .summary_with(&filter, &plan(Amounts::Indexed))
+                    .unwrap(),
+                "{filter:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn totals_in_one_pass_equal_the_entries_found_added_up() {
+    let mut store = sample();
+    let mut entries = Vec::new();
+    for (at, amount) in ["-1.25", "3.10", "0", "-0.000001", "7", "-2.5"]
+        .iter()
+        .enumerate()
+    {
+        for currency in ["CZK", "EUR", "USD"] {
+            let mut entry = record(&format!("{currency}{at}"), DAY, amount, "Mixed");
+            entry.currency = currency.to_owned();
+            entries.push(entry);
+        }
+    }
+    store.append_older(CURRENT, &entries, None).unwrap();
+    // No match at all: the aggregate sees no row and still answers.
+    for filter in [
+        filter(""),
+        filter("mixed"),
+        filter("shop"),
+        filter("nowhere"),
+    ] {
+        let found = store.search(&filter, None, 10_000).unwrap();
+        let mut expected: Vec<CurrencyTotals> = Vec::new();
+        for entry in found.iter().map(|found| &found.entry.record) {
+            let at = if let Some(at) = expected.iter().position(|t| t.currency == entry.currency) {
+                at
+            } else {
+                expected.push(CurrencyTotals {
+                    currency: entry.currency.clone(),
+                    incoming: Decimal::ZERO,
+                    outgoing: Decimal::ZERO,
+                    incoming_count: 0,
+                    outgoing_count: 0,
+                });
+                expected.len() - 1
+            };
+            let totals = &mut expected[at];
+            if entry.amount > Decimal::ZERO {
+                totals.incoming += entry.amount;
+                totals.incoming_count += 1;
+            } else if entry.amount < Decimal::ZERO {
+                totals.outgoing += entry.amount;
+                totals.outgoing_count += 1;
+            }
+        }
+        expected.sort_by(|a, b| a.currency.cmp(&b.currency));
+        let totals = store.search_summary(&filter).unwrap();
+        assert_eq!(totals.count as usize, found.len(), "{filter:?}");
+        assert_eq!(totals.currencies, expected, "{filter:?}");
+    }
+}
+
+#[test]
+fn leaving_out_the_account_test_or_sqlites_in_finds_the_same() {
+    let store = sample();
+    let one = SearchFilter {
+        ibans: vec![CURRENT.to_owned()],
+        ..filter("")
+    };
+    assert!(store.plan(&filter(""), 0).unwrap().every_account);
+    assert!(!store.plan(&one, 0).unwrap().every_account);
+    for filter in [filter(""), filter("s"), filter("platba"), one] {
+        let plan = store
+            .plan_with(&filter, Words::AsFilter, Amounts::Tested)
+            .unwrap();
+        let words = filter
+            .fts_match
+            .as_deref()
+            .is_some_and(|text| !text.is_empty());
+        assert_eq!(plan.found.is_some(), words);
+        // SQLite's own IN and the account test on every entry: the plan before either.
+        let before = Plan {
+            found: None,
+            every_account: false,
+            ..plan.clone()
+        };
+        assert_eq!(
+            store.search_with(&filter, None, 100, &plan).unwrap(),
+            store.search_with(&filter, None, 100, &before).unwrap(),
+            "{filter:?}"
+        );
+        assert_eq!(
+            store.summary_with(&filter, &plan).unwrap(),
+            store.summary_with(&filter, &before).unwrap(),
+            "{filter:?}"
         );
     }
 }
