@@ -5,13 +5,20 @@
 #   the resident memory of the app's processes; with 100,000 entries stored, the last keystroke
 #   in the search bar to its results on screen (p50/p95 over 20 queries) beside the window's
 #   own keystroke floor, and a scroll through search results.
-# Usage: scripts/measure.sh [runs]    (needs what `make setup` installs)
+# Usage: scripts/measure.sh [runs] [measurement...]    (needs what `make setup` installs)
+#   measurements: startup, scrolling, search (all three by default), e.g.
+#   `scripts/measure.sh 7 search`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/bankbook-target}
 export BANKBOOK_ARTEFACTS=${BANKBOOK_ARTEFACTS:-$PWD/artefacts}
 runs=${1:-7}
+shift || true
+measurements=("$@")
+if [[ ${#measurements[@]} -eq 0 ]]; then
+  measurements=(startup scrolling search)
+fi
 
 npm --prefix ui run build >/dev/null
 # The test bench: the measurements connect the Demo Bank through the stand-in browser
@@ -22,6 +29,10 @@ cargo build --locked -p e2e --bins
 
 export BANKBOOK_APP=$CARGO_TARGET_DIR/release/bankbook
 export BARE_WINDOW=$CARGO_TARGET_DIR/release/examples/bare_window
-scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" startup "$runs"
-scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" scrolling
-scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" search
+for measurement in "${measurements[@]}"; do
+  case $measurement in
+    startup) scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" startup "$runs" ;;
+    scrolling | search) scripts/with-desktop.sh "$CARGO_TARGET_DIR/debug/measure" "$measurement" ;;
+    *) echo "unknown measurement $measurement (startup, scrolling, search)" >&2; exit 2 ;;
+  esac
+done

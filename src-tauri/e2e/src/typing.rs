@@ -13,7 +13,8 @@ use crate::{AppSession, Error, Language, Result};
 /// Sets the labelled field's value as a keystroke would (React's own value setter, then an
 /// `input` event), then times frames until the results are there. Resolves with the
 /// milliseconds (fractional) to the results, and the rows in the DOM then; or `null` after
-/// `timeoutMillis`.
+/// `timeoutMillis`. What the page announced then (the count, once the summary is this
+/// query's) comes along, to read the figures by.
 const TIME_TO_RESULTS: &str = r#"
 const [label, value, resultsLabel, timeoutMillis, done] = arguments;
 const field = [...document.querySelectorAll("input")].find((input) =>
@@ -26,15 +27,21 @@ const settled = () => {
       && grid.querySelector('[data-testid="transaction-row"]')) {
     return grid.querySelectorAll('[data-testid="transaction-row"]').length;
   }
-  return document.querySelector('[data-testid="search-empty"]') ? 0 : null;
+  // The no-results state, once it is this query's (a previous query's answer stands in,
+  // busy, until this one's comes).
+  const empty = document.querySelector('[data-testid="search-empty"]');
+  const list = empty?.closest('[data-testid="transaction-list"]');
+  return empty && list?.getAttribute("aria-busy") !== "true" ? 0 : null;
 };
+const announced = () =>
+  document.querySelector('[data-testid="search-announcement"]')?.textContent.trim() ?? "";
 field.focus();
 setter.call(field, value);
 const typed = performance.now();
 field.dispatchEvent(new Event("input", { bubbles: true }));
 function frame(now) {
   const rows = settled();
-  if (rows !== null) { done({ millis: now - typed, rows }); return; }
+  if (rows !== null) { done({ millis: now - typed, rows, announced: announced() }); return; }
   if (now - typed > timeoutMillis) { done(null); return; }
   requestAnimationFrame(frame);
 }
@@ -58,12 +65,14 @@ requestAnimationFrame((now) => { field.remove(); done(now - typed); });
 ";
 
 /// One timing: from the keystroke to the results on screen.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultsTiming {
     /// Microseconds.
     pub micros: u64,
     /// Transaction rows in the DOM when they came (0: nothing matched).
     pub rows: u64,
+    /// The count announced then (`128 transactions`; empty while the summary is still coming).
+    pub announced: String,
 }
 
 impl AppSession {
@@ -91,6 +100,7 @@ impl AppSession {
         Ok(ResultsTiming {
             micros,
             rows: outcome["rows"].as_u64().unwrap_or_default(),
+            announced: outcome["announced"].as_str().unwrap_or_default().to_owned(),
         })
     }
 
