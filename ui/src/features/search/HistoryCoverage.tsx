@@ -4,11 +4,10 @@ import { type SearchCoverage, toCommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { coverageText } from "./summaryText";
 import type { WholeHistoryFetch } from "./useWholeHistoryFetch";
-import { WholeHistoryProgress } from "./WholeHistoryProgress";
 
 /** How far back the search looked, and while the stored history is not whole, the way to fetch
- * the rest (`iban`: the searched account, null: every shown account): its progress, Cancel, and
- * how it ended. */
+ * the rest (`iban`: the searched account, null: every shown account) and how it ended. A running
+ * fetch's progress and Cancel are above the list (SearchableHistory), searching or not. */
 export function HistoryCoverage({
   coverage,
   iban,
@@ -29,14 +28,10 @@ export function HistoryCoverage({
           <> {t("search.wholeHistory.bankLimit")}</>
         )}
       </p>
-      {running ? (
-        <WholeHistoryProgress onCancel={fetch.cancel} />
-      ) : (
-        !coverage.complete && (
-          <button type="button" className="button small" onClick={() => fetch.start(iban)}>
-            {t("search.wholeHistory.fetch")}
-          </button>
-        )
+      {!running && !coverage.complete && (
+        <button type="button" className="button small" onClick={() => fetch.start(iban)}>
+          {t("search.wholeHistory.fetch")}
+        </button>
       )}
       {failure && !running && (
         <SyncFailureNotice failure={toCommandError(failure)} task="fetchWholeHistory" />

@@ -11,8 +11,7 @@ import type { WholeHistoryFetch } from "./useWholeHistoryFetch";
 
 /** What `query` matches: the summary above, then the matches in the history's own grid (day
  * headers, keyboard, paging as it scrolls), each row naming its account when several accounts
- * were searched. The count is announced politely as it changes; so is how a fetch of the whole
- * history ended. */
+ * were searched. The count is announced politely as it changes. */
 export function SearchResults({
   query,
   accounts,
@@ -47,7 +46,6 @@ export function SearchResults({
   useEffect(() => forget(), [queryKey, forget]);
 
   const settled = summary.data && !summary.isPlaceholderData ? summary.data : null;
-  const { outcome } = fetch;
   return (
     <>
       <SearchSummaryBar
@@ -59,13 +57,6 @@ export function SearchResults({
       />
       <p className="visually-hidden" role="status" data-testid="search-announcement">
         {settled ? t("search.summary.count", { count: settled.count }) : null}
-      </p>
-      <p className="visually-hidden" role="status">
-        {outcome
-          ? t(outcome.cancelled ? "search.wholeHistory.stopped" : "search.wholeHistory.done", {
-              count: outcome.added,
-            })
-          : null}
       </p>
       <TransactionGrid
         // A new search starts at its top, not where the last one was scrolled to.

@@ -534,6 +534,41 @@ describe("fetching the whole history", () => {
     expect(screen.getByRole("button", { name: "Fetch the whole history" })).toBeTruthy();
   });
 
+  it("keeps its progress and Cancel above the list when the search is cleared or fails", async () => {
+    const run = deferredFetch();
+    await searchAndFetch();
+    await waitFor(() => expect(ipc.onTaskProgress).toHaveBeenCalled());
+    ipcEvents.reportProgress({ task: "history", done: 4, total: 40 });
+    const progressName = "Fetching the whole history: 4 of 40 pages";
+    expect(screen.getByRole("progressbar", { name: progressName })).toHaveProperty("value", 4);
+
+    // The search cleared: the history is back, the fetch's progress stays where it was.
+    await userEvent.click(screen.getAllByRole("button", { name: "Clear" })[0] as HTMLElement);
+    await waitFor(() => expect(history()).not.toBeNull());
+    expect(screen.queryByTestId("search-summary")).toBeNull();
+    expect(screen.getByRole("progressbar", { name: progressName })).toHaveProperty("value", 4);
+    ipcEvents.reportProgress({ task: "history", done: 5, total: 40 });
+    expect(
+      screen.getByRole("progressbar", { name: "Fetching the whole history: 5 of 40 pages" }),
+    ).toHaveProperty("value", 5);
+
+    // A search whose summary fails: still there, still cancellable.
+    vi.mocked(ipc.searchSummary).mockRejectedValue(
+      new ipc.CommandError({ code: "internal", message: "bug" }),
+    );
+    await userEvent.type(field(), "b");
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(
+      screen.getByRole("progressbar", { name: "Fetching the whole history: 5 of 40 pages" }),
+    ).toHaveProperty("value", 5);
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(ipc.cancelTask).toHaveBeenCalledWith("history");
+
+    await run.finish({ added: 7, complete: false, cancelled: true });
+    expect(await screen.findByText("Stopped. 7 older transactions were added.")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
   it("fetches only the account searched, and reads the history again when done", async () => {
     const run = deferredFetch();
     answerSearch({ items: [found(SAVINGS, "a")], nextCursor: null }, summary(1));

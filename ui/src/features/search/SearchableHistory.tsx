@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "../../i18n/useT";
 import { DetailPanel } from "../detail/DetailPanel";
 import { TransactionList } from "../transactions/TransactionList";
 import { SearchBar } from "./SearchBar";
@@ -8,13 +9,16 @@ import { exportQuery } from "./searchQuery";
 import { useSearchShortcuts } from "./useSearchShortcuts";
 import { useSearchState } from "./useSearchState";
 import { useWholeHistoryFetch } from "./useWholeHistoryFetch";
+import { WholeHistoryProgress } from "./WholeHistoryProgress";
 
 /** The entry open in the detail panel, and the row the focus goes back to when it closes. */
 type Opened = { iban: string; id: string; row: HTMLElement };
 
 /** The right side of the window: the search bar over the selected account's history, or over
  * what a search matches once something is typed or set; the detail of the entry clicked (or
- * opened with Enter) in a dialog over them, which Escape closes, the focus back on its row. */
+ * opened with Enter) in a dialog over them, which Escape closes, the focus back on its row.
+ * A fetch of the whole history, once started from a search, shows its progress and Cancel above
+ * the list until it ends, whatever is searched meanwhile; how it ended is announced. */
 export function SearchableHistory({
   iban,
   accounts,
@@ -28,8 +32,10 @@ export function SearchableHistory({
   onConsentEnded: () => void;
   onReconnect: () => void;
 }) {
+  const t = useT();
   const search = useSearchState();
   const fetch = useWholeHistoryFetch();
+  const { outcome } = fetch;
   const field = useRef<HTMLInputElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const filtersId = useId();
@@ -86,6 +92,18 @@ export function SearchableHistory({
         />
       )}
       <div className="history-body" ref={body}>
+        {fetch.running && (
+          <div className="history-task" data-testid="whole-history-progress">
+            <WholeHistoryProgress progress={fetch.progress} onCancel={fetch.cancel} />
+          </div>
+        )}
+        <p className="visually-hidden" role="status">
+          {outcome
+            ? t(outcome.cancelled ? "search.wholeHistory.stopped" : "search.wholeHistory.done", {
+                count: outcome.added,
+              })
+            : null}
+        </p>
         <div className="history-list">
           {search.searching ? (
             <SearchResults

@@ -1,13 +1,17 @@
 import { useT } from "../../i18n/useT";
 import type { TaskProgress } from "../../ipc";
 import { TaskProgressBar } from "../tasks/TaskProgressBar";
-import { useTaskProgress } from "../tasks/useTaskProgress";
 
-/** The bank's pages fetched so far, of how many when the bank said, and Cancel. Mounted only
- * while a fetch runs, so each run starts from nothing. */
-export function WholeHistoryProgress({ onCancel }: { onCancel: () => void }) {
+/** The bank's pages fetched so far, of how many when the bank said, and Cancel. The progress is
+ * the fetch's own (useWholeHistoryFetch), so this can come and go without losing it. */
+export function WholeHistoryProgress({
+  progress,
+  onCancel,
+}: {
+  progress: TaskProgress | null;
+  onCancel: () => void;
+}) {
   const t = useT();
-  const progress = useTaskProgress("history");
   return (
     <TaskProgressBar progress={progress} label={progressLabel(t, progress)} onCancel={onCancel} />
   );

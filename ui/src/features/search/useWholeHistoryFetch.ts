@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { cancelTask, fetchWholeHistory } from "../../ipc";
+import { useTaskProgress } from "../tasks/useTaskProgress";
 import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
 import { SEARCH_KEY } from "./useSearchResults";
 
 /** "Fetch the whole history": pages the bank back as far as it serves for one account (or every
  * shown account: null), so that a search can cover everything. However it ends (done,
  * cancelled, failed), what was fetched is stored: the searches and the histories are read
- * again. */
+ * again. Its progress is kept here, with the fetch, not in what shows it: a view that comes and
+ * goes (the search cleared, a summary that failed) never loses it. */
 export function useWholeHistoryFetch() {
   const queryClient = useQueryClient();
   const fetch = useMutation({
@@ -19,6 +21,9 @@ export function useWholeHistoryFetch() {
       ]);
     },
   });
+  const running = fetch.isPending;
+  // Reset as each run starts and ends: a run never opens on the figures of the one before.
+  const progress = useTaskProgress("history", running);
   const { reset } = fetch;
   // Read by `forget`, which must stay the same function from render to render.
   const pending = useRef(fetch.isPending);
@@ -35,7 +40,9 @@ export function useWholeHistoryFetch() {
       // A task that ended meanwhile has nothing to stop: the fetch's own end says how it went.
       cancelTask("history").catch(() => {});
     },
-    running: fetch.isPending,
+    running,
+    /** The latest progress of the running fetch; null before its first step (and when idle). */
+    progress,
     outcome: fetch.data ?? null,
     failure: fetch.error,
     /** Forgets how the last fetch ended (a new search); a running fetch is kept. */
