@@ -78,13 +78,11 @@ export function ExportButton({ query }: { query: SearchQuery }) {
   );
 }
 
-/** What the export has written so far, in words. */
+/** What the export has written so far, in words. Rust reports an export's total with each step;
+ * before the first step, only that it is busy. */
 function progressText(t: ReturnType<typeof useT>, progress: TaskProgress | null): string {
-  if (progress === null) {
+  if (progress === null || progress.total === null) {
     return t("export.busy");
-  }
-  if (progress.total === null) {
-    return t("export.progress.noTotal", { done: progress.done });
   }
   return t("export.progress", { done: progress.done, total: progress.total });
 }
