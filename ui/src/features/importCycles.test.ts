@@ -1,7 +1,7 @@
 // The UI's imports, read from the source: no file imports itself back, and no folder imports one
 // that imports it back. A feature folder (features/<name>) counts as its own folder, so two
 // features never lean on each other both ways; what both need goes to a shared module
-// (errors/, components/, hooks/) instead.
+// (errors/, components/, hooks/, format/) instead.
 
 // Every module under src, as text (Vite reads them; no Node API needed in the test's jsdom).
 const SOURCES = import.meta.glob<string>("../**/*.{ts,tsx}", {

@@ -1,8 +1,9 @@
 import { useIntl } from "react-intl";
+import { groupedIban } from "../../format/iban";
 import type { MessageId } from "../../i18n/catalogs";
 import type { AccountChoice, AccountOverview, BalanceKind } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
-import { formatIban, shortIban } from "./format";
+import { shortIban } from "./format";
 import { formatUpdated } from "./freshness";
 import { useAccountTitle } from "./useAccountTitle";
 
@@ -35,7 +36,7 @@ export function AccountItem({
     >
       <span className="account-item-name">
         <span className="account-title">{title(account)}</span>
-        <span className="iban" title={formatIban(account.iban)}>
+        <span className="iban" title={groupedIban(account.iban)}>
           {shortIban(account.iban)}
         </span>
       </span>

@@ -1,5 +1,6 @@
+import { groupedIban } from "../../format/iban";
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, formatIban } from "./format";
+import { accountProduct } from "./format";
 import { useAccountTitle } from "./useAccountTitle";
 
 /** An account's name, product, grouped IBAN and currency: the same wherever it is listed. */
@@ -18,7 +19,7 @@ export function AccountSummary({ account }: { account: AccountChoice }) {
             </>
           )}
         </span>
-        <span className="iban">{formatIban(account.iban)}</span>
+        <span className="iban">{groupedIban(account.iban)}</span>
       </span>
       <span className="currency">{account.currency}</span>
     </>

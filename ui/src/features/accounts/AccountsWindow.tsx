@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
+import { groupedIban } from "../../format/iban";
 import { useNow } from "../../hooks/useNow";
 import { useT } from "../../i18n/useT";
 import { type BankChoice, type BankConnection, toCommandError } from "../../ipc";
@@ -11,7 +12,7 @@ import { SEARCH_KEY } from "../search/useSearchResults";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
 import { BankGroup } from "./BankGroup";
-import { accountTitle, formatIban, shortIban } from "./format";
+import { accountTitle, shortIban } from "./format";
 import { useAccountsOverview } from "./useAccountsOverview";
 import { useAccountTitle } from "./useAccountTitle";
 import { useBankRefresh } from "./useBankRefresh";
@@ -118,7 +119,7 @@ export function AccountsWindow({
             <div className="history-head">
               <h1 id={historyTitleId}>{title(selected)}</h1>
               <span className="history-bank">{bankName(selectedConnection.bank)}</span>
-              <span className="iban">{formatIban(selected.iban)}</span>
+              <span className="iban">{groupedIban(selected.iban)}</span>
             </div>
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <SearchableHistory

@@ -1,21 +1,5 @@
 import type { AccountChoice } from "../../ipc";
-import { accountProduct, accountTitle, formatIban, shortIban } from "./format";
-
-describe("formatIban", () => {
-  it("groups the characters in fours, the last group shorter", () => {
-    expect(formatIban("DE89370400440532013000")).toBe("DE89 3704 0044 0532 0130 00");
-    expect(formatIban("NL91ABNA0417164300")).toBe("NL91 ABNA 0417 1643 00");
-  });
-
-  it("regroups spaced input and upper-cases it", () => {
-    expect(formatIban(" gb29 nwbk6016 1331 9268 19 ")).toBe("GB29 NWBK 6016 1331 9268 19");
-  });
-
-  it("keeps short and empty input", () => {
-    expect(formatIban("AT61")).toBe("AT61");
-    expect(formatIban("")).toBe("");
-  });
-});
+import { accountProduct, accountTitle, shortIban } from "./format";
 
 describe("shortIban", () => {
   it("keeps the country, the bank and the last four characters", () => {

@@ -1,10 +1,5 @@
+import { compactIban, groupedIban } from "../../format/iban";
 import type { AccountChoice } from "../../ipc";
-
-/** An IBAN as people read and type it: upper case, in groups of four. */
-export function formatIban(iban: string): string {
-  const compact = iban.replace(/\s+/g, "").toUpperCase();
-  return compact.match(/.{1,4}/g)?.join(" ") ?? "";
-}
 
 /** What an account is called: the name the user gave it at the bank, else its product; null
  * when it has neither (useAccountTitle then says "Account" in the active language). */
@@ -20,9 +15,9 @@ export function accountProduct(account: AccountChoice): string | null {
 
 /** "SK31 1100 … 4433": enough of an IBAN to tell accounts apart in a narrow column. */
 export function shortIban(iban: string): string {
-  const compact = iban.replace(/\s+/g, "").toUpperCase();
+  const compact = compactIban(iban);
   if (compact.length <= 12) {
-    return formatIban(compact);
+    return groupedIban(compact);
   }
   return `${compact.slice(0, 4)} ${compact.slice(4, 8)} … ${compact.slice(-4)}`;
 }

@@ -1,6 +1,6 @@
+import { groupedIban } from "../../format/iban";
 import { useT } from "../../i18n/useT";
 import { useConnectionStatus } from "../connection/useConnectionStatus";
-import { groupedIban } from "./format";
 
 /** The account an entry belongs to: its name (else its product, else "Account") as the user
  * picked it, and its IBAN in groups of four. */

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 import { useIntl } from "react-intl";
+import { formatCalendarDay } from "../../format/calendarDay";
+import { compactIban, groupedIban } from "../../format/iban";
 import type { MessageId } from "../../i18n/catalogs";
 import { useT } from "../../i18n/useT";
 import type { TransactionDetail } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
 import { AccountName } from "./AccountName";
-import { compactIban, formatCalendarDay, groupedIban } from "./format";
 
 /** What stands for a field the bank did not send. */
 const DASH = "\u2014";

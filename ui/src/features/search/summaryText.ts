@@ -3,6 +3,7 @@
 // formatMoney formats it.
 
 import type { IntlShape } from "react-intl";
+import { formatCalendarDay } from "../../format/calendarDay";
 import type { MessageId } from "../../i18n/catalogs";
 import type { QueryNote, QueryNoteKind, SearchCoverage, SearchSummary } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
@@ -69,22 +70,6 @@ export function coverageText(intl: IntlShape, coverage: SearchCoverage): string 
   if (coverage.storedSince === null) {
     return intl.formatMessage({ id: "search.coverage.nothing" });
   }
-  const since = calendarDate(coverage.storedSince);
-  // A date that is not one is shown as it came rather than dropped.
-  const date =
-    since === null
-      ? coverage.storedSince
-      : intl.formatDate(since, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const date = formatCalendarDay(coverage.storedSince, intl.locale);
   return intl.formatMessage({ id: "search.coverage.since" }, { date });
-}
-
-/** Midnight UTC of a "YYYY-MM-DD", formatted in UTC so the day never slips; null if not a day. */
-function calendarDate(text: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) {
-    return null;
-  }
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const moment = new Date(Date.UTC(year, month - 1, day));
-  return moment.getUTCDate() === day ? moment : null;
 }
