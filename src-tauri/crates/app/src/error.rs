@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::bank_form::{BankField, BankFormProblem};
 use crate::log_path::hide_home;
+use crate::tasks::TaskKind;
 
 /// What the UI branches on. Add a code only when the UI does something different with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -76,6 +77,12 @@ pub enum ErrorDetail {
         field: BankField,
         problem: BankFormProblem,
     },
+    /// A camt.053 statement needs the booked balance of an account that has matches, and none
+    /// is stored (`invalid_input`): refreshing the account's balances fixes it.
+    MissingBalance,
+    /// A task of this kind is already running (`invalid_input`): the window waits for it to
+    /// end, or cancels it.
+    TaskRunning { task: TaskKind },
 }
 
 /// What a bank's profile lacks for connecting.
@@ -166,6 +173,13 @@ pub enum Error {
     InvalidInput(String),
     #[error("Bankbook is not connected to a bank")]
     NotConnected,
+    /// An account with matches has no booked balance stored, which its camt.053 statement
+    /// needs. Names no account: the log must not hold an IBAN.
+    #[error("a camt.053 statement needs an account's booked balance, and none is stored")]
+    MissingBalance,
+    /// One task of a kind runs at a time.
+    #[error("a task of kind {0:?} is already running")]
+    TaskRunning(TaskKind),
     #[error("you declined access at your bank")]
     ConsentDenied,
     /// A field of the Banks form cannot work as filled in.
@@ -212,7 +226,10 @@ impl Error {
 
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidInput(_) | Self::BankForm { .. } => ErrorCode::InvalidInput,
+            Self::InvalidInput(_)
+            | Self::BankForm { .. }
+            | Self::MissingBalance
+            | Self::TaskRunning(_) => ErrorCode::InvalidInput,
             Self::ConsentDenied => ErrorCode::ConsentDenied,
             Self::NotConnected => ErrorCode::ConsentRequired,
             Self::Connection(error) => connection_code(error),
@@ -369,6 +386,8 @@ impl Error {
                 field: *field,
                 problem: *problem,
             }),
+            Self::MissingBalance => Some(ErrorDetail::MissingBalance),
+            Self::TaskRunning(task) => Some(ErrorDetail::TaskRunning { task: *task }),
             _ => self.bank_error().and_then(bank_detail),
         }
     }
@@ -471,6 +490,22 @@ mod tests {
         let json = serde_json::to_value(&throttled).unwrap();
         assert_eq!(json["code"], "rate_limited");
         assert_eq!(json["retryAfterSeconds"], 90);
+    }
+
+    #[test]
+    fn a_missing_balance_and_a_running_task_are_told_apart() {
+        let missing = serde_json::to_value(Error::MissingBalance).unwrap();
+        assert_eq!(missing["code"], "invalid_input");
+        assert_eq!(
+            missing["detail"],
+            serde_json::json!({"kind": "missingBalance"})
+        );
+        let running = serde_json::to_value(Error::TaskRunning(TaskKind::Export)).unwrap();
+        assert_eq!(running["code"], "invalid_input");
+        assert_eq!(
+            running["detail"],
+            serde_json::json!({"kind": "taskRunning", "task": "export"})
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use export::{
     CamtAccount, CamtHeader, CamtWriter, CsvWriter, ExportRow, Language, RowWriter,
     StatementBalance,
 };
-use store::FoundEntry;
+use store::{BalanceRecord, FoundEntry};
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
@@ -79,20 +79,30 @@ impl ExportFormat {
 impl Core {
     /// Writes every stored entry that matches `query` to a file the person picks, reporting
     /// `export` progress; `cancel_task(export)` stops it and removes the unfinished file.
-    /// One export at a time: a second while one runs is refused (`invalid_input`).
+    /// One export at a time: a second while one runs is refused (`TaskRunning`). A camt.053
+    /// statement needs the booked balance of every account with matches (`MissingBalance`).
     pub async fn export_transactions(
         &self,
         query: SearchQuery,
         format: ExportFormat,
     ) -> Result<ExportOutcome> {
+        // Before any wait: a cancel that comes while the data opens is seen.
+        let task = self.tasks.start(TaskKind::Export)?;
         let data = self.data().await?;
         let search = search_of(data, &query)?;
-        let task = self.tasks.start(TaskKind::Export)?;
+        let accounts = data.shown_accounts(query.iban.as_deref())?;
+        // Before the dialog: a statement that cannot be written is said before a file is chosen.
+        let statements = match format {
+            ExportFormat::Csv => Vec::new(),
+            ExportFormat::Camt053 => camt_accounts(data, &accounts, &search)?,
+        };
+        if task.cancelled() {
+            return Ok(ExportOutcome::Cancelled);
+        }
         let Some(path) = self.save_dialog.ask(&file_name(format), format).await else {
             return Ok(ExportOutcome::DialogClosed);
         };
         let language = self.export_language().await;
-        let accounts = data.shown_accounts(query.iban.as_deref())?;
         let file_error = |source| Error::ExportFile {
             path: path.clone(),
             source,
@@ -102,7 +112,6 @@ impl Core {
                 CsvWriter::create(&path, language).map_err(file_error)?,
             )),
             ExportFormat::Camt053 => {
-                let statements = camt_accounts(data, &accounts)?;
                 let (from, to) = search.dates();
                 let header = CamtHeader {
                     created: OffsetDateTime::now_utc(),
@@ -275,36 +284,48 @@ impl Export<'_> {
     }
 }
 
-/// Each searched account for its camt.053 statement, with its booked balance as last fetched
-/// (the statement must carry one).
-fn camt_accounts(data: &Opened, accounts: &[ShownAccount]) -> Result<Vec<CamtAccount>> {
-    accounts
-        .iter()
-        .map(|shown| {
-            let stored = data.store().balances(&shown.account.iban)?;
-            let balance = stored
-                .balances
-                .iter()
-                .find(|balance| balance.code == "ITBD")
-                .or_else(|| stored.balances.first())
-                .ok_or_else(|| {
-                    Error::InvalidInput(
-                        "a camt.053 statement needs the account's balance: refresh it first"
-                            .to_owned(),
-                    )
-                })?;
-            Ok(CamtAccount {
-                iban: shown.account.iban.clone(),
-                name: shown.account.name.clone(),
-                currency: shown.account.currency.clone(),
-                balance: StatementBalance {
-                    code: balance.code.clone(),
-                    amount: balance.amount,
-                    date: balance_date(balance.as_of.as_deref(), stored.fetched_at),
-                },
-            })
-        })
-        .collect()
+/// The searched accounts that get a camt.053 statement, each with its booked balance as last
+/// fetched: the schema requires one in every statement. An account with matches and no booked
+/// balance stored is `MissingBalance`; one without matches and without a balance gets no
+/// statement. No statement at all is `MissingBalance` too: a camt.053 file holds at least one.
+fn camt_accounts(
+    data: &Opened,
+    accounts: &[ShownAccount],
+    search: &ledger::Search,
+) -> Result<Vec<CamtAccount>> {
+    let mut statements = Vec::with_capacity(accounts.len());
+    for shown in accounts {
+        let iban = &shown.account.iban;
+        let stored = data.store().balances(iban)?;
+        let Some(balance) = booked_balance(&stored.balances) else {
+            if data.ledger.search_count_in(search, iban)? > 0 {
+                return Err(Error::MissingBalance);
+            }
+            continue;
+        };
+        statements.push(CamtAccount {
+            iban: iban.clone(),
+            name: shown.account.name.clone(),
+            currency: shown.account.currency.clone(),
+            balance: StatementBalance {
+                code: balance.code.clone(),
+                amount: balance.amount,
+                date: balance_date(balance.as_of.as_deref(), stored.fetched_at),
+            },
+        });
+    }
+    if statements.is_empty() {
+        return Err(Error::MissingBalance);
+    }
+    Ok(statements)
+}
+
+/// The booked balance: interim booked (`ITBD`), else closing booked (`CLBD`). Never the
+/// available balance, which counts pending payments and credit lines a statement does not.
+fn booked_balance(balances: &[BalanceRecord]) -> Option<&BalanceRecord> {
+    ["ITBD", "CLBD"]
+        .into_iter()
+        .find_map(|code| balances.iter().find(|balance| balance.code == code))
 }
 
 /// The day a balance is of: as the bank dated it, else the day it was fetched.

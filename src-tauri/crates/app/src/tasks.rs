@@ -67,9 +67,7 @@ impl Tasks {
     pub(crate) fn start(&self, kind: TaskKind) -> Result<RunningTask<'_>> {
         let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         if running.contains_key(&kind) {
-            return Err(Error::InvalidInput(format!(
-                "a task of kind {kind:?} is already running"
-            )));
+            return Err(Error::TaskRunning(kind));
         }
         let cancel = Arc::new(AtomicBool::new(false));
         running.insert(kind, Arc::clone(&cancel));

@@ -25,11 +25,12 @@ pub struct HistoryFetched {
 impl Core {
     /// Pages the bank back as far as it serves for `iban` (`None`: every shown account),
     /// reporting `history` progress; `cancel_task(history)` stops it between pages.
-    /// One fetch at a time: a second while one runs is refused (`invalid_input`).
+    /// One fetch at a time: a second while one runs is refused (`TaskRunning`).
     pub async fn fetch_whole_history(&self, iban: Option<String>) -> Result<HistoryFetched> {
+        // Before any wait: a cancel that comes while the data opens is seen.
+        let task = self.tasks.start(TaskKind::History)?;
         let data = self.data().await?;
         let shown = data.shown_accounts(iban.as_deref())?;
-        let task = self.tasks.start(TaskKind::History)?;
         let links = shown
             .iter()
             .map(|shown| data.link(&shown.bank_id))

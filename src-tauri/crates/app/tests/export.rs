@@ -13,6 +13,8 @@ use app::{
     SearchQuery, TaskKind,
 };
 use common::{App, Setup, with_whole_history};
+use rust_decimal::Decimal;
+use store::BalanceRecord;
 
 fn outgoing() -> SearchQuery {
     SearchQuery {
@@ -216,6 +218,133 @@ async fn a_folder_that_cannot_be_written_is_storage_unavailable() {
         Some(ErrorDetail::Folder {
             path: gone.display().to_string(),
             reason: IoReason::NotFound
+        })
+    );
+}
+
+fn balance(code: &str, amount: &str) -> BalanceRecord {
+    BalanceRecord {
+        code: code.to_owned(),
+        amount: amount.parse::<Decimal>().unwrap(),
+        currency: "EUR".to_owned(),
+        as_of: Some("2026-05-14T10:00:00Z".to_owned()),
+        credit_line: None,
+    }
+}
+
+#[tokio::test]
+async fn a_statement_carries_the_booked_balance_and_only_accounts_with_one_or_with_matches() {
+    let folder = tempfile::tempdir().unwrap();
+    let (app, ibans) = with_whole_history(&saving_into(folder.path())).await;
+    // The first account: an available balance listed before the closing booked one. The
+    // second: none stored.
+    app.stored()
+        .save_balances(
+            &ibans[0],
+            &[balance("ITAV", "999.99"), balance("CLBD", "123.45")],
+            1_778_752_800,
+        )
+        .unwrap();
+    let first = app
+        .stored_entries(&ibans[0])
+        .remove(0)
+        .record
+        .entry_reference;
+    let query = SearchQuery {
+        text: format!("\"{first}\""),
+        ..SearchQuery::default()
+    };
+    let expected = matches(&app, &query).await;
+    assert!(!expected.is_empty() && expected.iter().all(|(iban, _)| *iban == ibans[0]));
+
+    let outcome = app
+        .core
+        .export_transactions(query, ExportFormat::Camt053)
+        .await
+        .unwrap();
+
+    let ExportOutcome::Saved { file_name, .. } = outcome else {
+        panic!("{outcome:?}");
+    };
+    let xml = std::fs::read_to_string(folder.path().join(&file_name)).unwrap();
+    assert_eq!(
+        xml.matches("<Stmt>").count(),
+        1,
+        "the second account has none"
+    );
+    assert!(xml.contains("<Cd>CLBD</Cd>"), "{xml}");
+    assert!(
+        xml.contains("123.45") && !xml.contains("999.99"),
+        "never the available one"
+    );
+}
+
+#[tokio::test]
+async fn matches_without_a_booked_balance_are_refused_before_the_dialog() {
+    let folder = tempfile::tempdir().unwrap();
+    let (app, ibans) = with_whole_history(&saving_into(folder.path())).await;
+    app.stored()
+        .save_balances(&ibans[0], &[balance("ITAV", "999.99")], 1_778_752_800)
+        .unwrap();
+
+    let failed = app
+        .core
+        .export_transactions(SearchQuery::default(), ExportFormat::Camt053)
+        .await
+        .unwrap_err();
+
+    assert_eq!(failed.code(), ErrorCode::InvalidInput, "{failed:?}");
+    assert_eq!(
+        IpcError::from(&failed).detail,
+        Some(ErrorDetail::MissingBalance)
+    );
+    assert!(
+        !failed.to_string().contains(&ibans[0]),
+        "no IBAN in the log"
+    );
+    assert!(app.suggested.lock().unwrap().is_empty(), "no dialog opened");
+    assert!(files_in(folder.path()).is_empty());
+}
+
+#[tokio::test]
+async fn a_cancel_as_soon_as_the_export_begins_is_not_lost() {
+    let folder = tempfile::tempdir().unwrap();
+    let (app, _) = with_whole_history(&saving_into(folder.path())).await;
+
+    let export = app
+        .core
+        .export_transactions(SearchQuery::default(), ExportFormat::Csv);
+    tokio::pin!(export);
+    // Polled once: the export has begun and waits; then the cancel comes.
+    tokio::select! {
+        biased;
+        outcome = &mut export => panic!("ended at once: {outcome:?}"),
+        () = std::future::ready(()) => {}
+    }
+    app.core.cancel_task(TaskKind::Export).await.unwrap();
+
+    assert_eq!(export.await.unwrap(), ExportOutcome::Cancelled);
+    assert!(files_in(folder.path()).is_empty());
+}
+
+#[tokio::test]
+async fn a_second_export_while_one_runs_is_told_as_running() {
+    let folder = tempfile::tempdir().unwrap();
+    let (app, _) = with_whole_history(&saving_into(folder.path())).await;
+
+    let (first, second) = tokio::join!(
+        app.core
+            .export_transactions(SearchQuery::default(), ExportFormat::Csv),
+        app.core
+            .export_transactions(SearchQuery::default(), ExportFormat::Csv)
+    );
+
+    assert!(matches!(first.unwrap(), ExportOutcome::Saved { .. }));
+    let second = second.unwrap_err();
+    assert_eq!(
+        IpcError::from(&second).detail,
+        Some(ErrorDetail::TaskRunning {
+            task: TaskKind::Export
         })
     );
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use app::{ErrorCode, SearchQuery, TaskKind, TaskProgress};
+use app::{ErrorCode, ErrorDetail, IpcError, SearchQuery, TaskKind, TaskProgress};
 use common::{App, Setup};
 
 #[tokio::test]
@@ -113,7 +113,15 @@ async fn one_fetch_at_a_time_and_only_of_accounts_shown() {
         app.core.fetch_whole_history(None)
     );
     assert!(first.unwrap().complete);
-    assert_eq!(second.unwrap_err().code(), ErrorCode::InvalidInput);
+    let second = second.unwrap_err();
+    assert_eq!(second.code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        IpcError::from(&second).detail,
+        Some(ErrorDetail::TaskRunning {
+            task: TaskKind::History
+        }),
+        "the window says it is already being fetched"
+    );
 
     let unknown = app
         .core
@@ -121,4 +129,27 @@ async fn one_fetch_at_a_time_and_only_of_accounts_shown() {
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), ErrorCode::InvalidInput);
+}
+
+#[tokio::test]
+async fn a_cancel_as_soon_as_the_fetch_begins_is_not_lost() {
+    // One account of 1,000 entries: ten bank pages.
+    let mut app = App::new(&Setup::new(1_000, 1));
+    let iban = app.connect().await.remove(0);
+
+    let fetch = app.core.fetch_whole_history(None);
+    tokio::pin!(fetch);
+    // Polled once: the fetch has begun and waits for its first answer; then the cancel comes.
+    tokio::select! {
+        biased;
+        fetched = &mut fetch => panic!("ended at once: {fetched:?}"),
+        () = std::future::ready(()) => {}
+    }
+    app.core.cancel_task(TaskKind::History).await.unwrap();
+    let fetched = fetch.await.unwrap();
+
+    assert!(fetched.cancelled && !fetched.complete, "{fetched:?}");
+    let pages = app.progress.reports().last().unwrap().done;
+    assert!(pages <= 1, "stopped after {pages} pages");
+    assert!(!app.stored().history_sync(&iban).unwrap().complete);
 }

@@ -153,6 +153,18 @@ impl Ledger {
     pub fn search_count(&self, search: &Search) -> Result<u32> {
         Ok(self.store().search_summary(&search.filter)?.count)
     }
+
+    /// How many entries of the account `iban` match `search` (none when it is not searched).
+    pub fn search_count_in(&self, search: &Search, iban: &str) -> Result<u32> {
+        if !search.filter.ibans.iter().any(|searched| searched == iban) {
+            return Ok(0);
+        }
+        let filter = SearchFilter {
+            ibans: vec![iban.to_owned()],
+            ..search.filter.clone()
+        };
+        Ok(self.store().search_summary(&filter)?.count)
+    }
 }
 
 /// The amount typed among the words and the amount field's: both hold when both are set.
