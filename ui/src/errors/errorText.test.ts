@@ -5,6 +5,7 @@ import {
   describeActionFailure,
   describeConnectFailure,
   describeDetail,
+  describeExportFailure,
   describeStatusFailure,
   describeSyncFailure,
   FAILURE_ACTION_MESSAGE,
@@ -333,5 +334,37 @@ describe("describeActionFailure", () => {
       headline: "The list of banks could not be loaded.",
       detail: "banks.toml, line 3",
     });
+  });
+});
+
+describe("a task that cannot start", () => {
+  it("says an export is already running, not that it failed", () => {
+    const running = failure("invalid_input", null, { kind: "taskRunning", task: "export" });
+    expect(describeExportFailure(en, running).headline).toBe("An export is already running.");
+    expect(describeExportFailure(sk, running).headline).toBe("Export už prebieha.");
+  });
+
+  it("says the whole history is already being fetched", () => {
+    const running = failure("invalid_input", null, { kind: "taskRunning", task: "history" });
+    expect(describeSyncFailure(en, running, "fetchWholeHistory").headline).toBe(
+      "The whole history is already being fetched.",
+    );
+    expect(describeSyncFailure(sk, running, "fetchWholeHistory").headline).toBe(
+      "Celá história sa už sťahuje.",
+    );
+  });
+
+  it("asks to refresh the balances a bank statement needs", () => {
+    const missing = failure("invalid_input", null, { kind: "missingBalance" });
+    for (const intl of [en, sk]) {
+      const text = describeExportFailure(intl, missing);
+      expect(text.headline).not.toBe(
+        describeExportFailure(intl, failure("invalid_input")).headline,
+      );
+      expect(text.detail).not.toBeNull();
+    }
+    expect(describeExportFailure(en, missing).detail).toBe(
+      "Refresh the account's balances, then export again.",
+    );
   });
 });

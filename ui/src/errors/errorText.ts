@@ -17,6 +17,7 @@ import type {
   FailureCode,
   IoReason,
   KeychainReason,
+  TaskKind,
 } from "../ipc";
 
 /** What the user can do about a failure: the button's label is the message
@@ -55,7 +56,25 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
     case "bankForm":
       // Not small print: the Banks form says it next to the field it is about.
       return null;
+    case "missingBalance":
+      return intl.formatMessage({ id: "export.failure.refreshBalances" });
+    case "taskRunning":
+      // Not small print: the headline says it (taskRunningHeadline).
+      return null;
   }
+}
+
+/** A second long task of a kind while one runs: said as such, not as a failure of the task. */
+const TASK_RUNNING: Record<TaskKind, MessageId> = {
+  history: "search.failure.alreadyFetching",
+  export: "export.failure.alreadyRunning",
+};
+
+/** The headline when the failure is only that a task of its kind already runs. */
+function taskRunningHeadline(intl: IntlShape, failure: CommandError): string | null {
+  return failure.detail?.kind === "taskRunning"
+    ? intl.formatMessage({ id: TASK_RUNNING[failure.detail.task] })
+    : null;
 }
 
 const BANK_SETUP: Record<BankSetupProblem, MessageId> = {
@@ -244,7 +263,9 @@ export function describeSyncFailure(
         ? null
         : formatRetryAfter(intl, failure.retryAfterSeconds);
   return {
-    headline: intl.formatMessage({ id: SYNC[failure.code] ?? SYNC_TASK[task] }),
+    headline:
+      taskRunningHeadline(intl, failure) ??
+      intl.formatMessage({ id: SYNC[failure.code] ?? SYNC_TASK[task] }),
     // A rate limit always says to wait, even when the bank gave no time.
     retryHint:
       failure.code === "rate_limited"
@@ -392,8 +413,12 @@ const EXPORT: Record<FailureCode, MessageId> = {
 };
 
 export function describeExportFailure(intl: IntlShape, failure: CommandError): ActionFailureText {
+  const headline =
+    failure.detail?.kind === "missingBalance"
+      ? "export.failure.missingBalance"
+      : EXPORT[failure.code];
   return {
-    headline: intl.formatMessage({ id: EXPORT[failure.code] }),
+    headline: taskRunningHeadline(intl, failure) ?? intl.formatMessage({ id: headline }),
     detail: describeDetail(intl, failure.detail),
   };
 }

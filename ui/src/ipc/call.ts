@@ -11,6 +11,7 @@ import type { ErrorDetail } from "./bindings/ErrorDetail";
 import type { IoReason } from "./bindings/IoReason";
 import type { IpcError } from "./bindings/IpcError";
 import type { KeychainReason } from "./bindings/KeychainReason";
+import type { TaskKind } from "./bindings/TaskKind";
 
 /** A code from Rust, or `unexpected` when the call failed before reaching a command's logic
  * (a command not allowed, arguments that did not deserialize). */
@@ -110,6 +111,10 @@ const KEYCHAIN_REASONS: Record<KeychainReason, true> = {
   noService: true,
   other: true,
 };
+const TASK_KINDS: Record<TaskKind, true> = {
+  history: true,
+  export: true,
+};
 const BANK_FIELDS: Record<BankField, true> = {
   name: true,
   baseUrl: true,
@@ -165,6 +170,10 @@ function validDetail(value: unknown): ErrorDetail | null {
         Object.hasOwn(BANK_FORM_PROBLEMS, String(detail.problem))
         ? (detail as ErrorDetail)
         : null;
+    case "missingBalance":
+      return { kind: "missingBalance" };
+    case "taskRunning":
+      return Object.hasOwn(TASK_KINDS, String(detail.task)) ? (detail as ErrorDetail) : null;
     default:
       return null;
   }

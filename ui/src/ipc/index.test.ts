@@ -32,6 +32,21 @@ describe("toCommandError", () => {
     });
   });
 
+  it("keeps a missing balance and a running task, and drops a task it does not know", () => {
+    const missing = { kind: "missingBalance" } as const;
+    expect(toCommandError({ code: "invalid_input", message: "x", detail: missing }).detail).toEqual(
+      missing,
+    );
+    const running = { kind: "taskRunning", task: "export" } as const;
+    expect(toCommandError({ code: "invalid_input", message: "x", detail: running }).detail).toEqual(
+      running,
+    );
+    const unknown = { kind: "taskRunning", task: "dishes" };
+    expect(
+      toCommandError({ code: "invalid_input", message: "x", detail: unknown }).detail,
+    ).toBeNull();
+  });
+
   it("keeps the detail Rust sent, and drops one it cannot word", () => {
     const detail = { kind: "folder", path: "/data", reason: "readOnly" } as const;
     expect(toCommandError({ code: "storage_unavailable", message: "x", detail }).detail).toEqual(

@@ -4,8 +4,9 @@ import type { BankFormProblem } from "./BankFormProblem";
 import type { BankSetupProblem } from "./BankSetupProblem";
 import type { IoReason } from "./IoReason";
 import type { KeychainReason } from "./KeychainReason";
+import type { TaskKind } from "./TaskKind";
 
 /**
  * What on the person's own computer is in the way.
  */
-export type ErrorDetail = { "kind": "folder", path: string, reason: IoReason, } | { "kind": "keychain", reason: KeychainReason, } | { "kind": "banksFile", path: string, line: number | null, } | { "kind": "bankSetup", problem: BankSetupProblem, } | { "kind": "bankForm", field: BankField, problem: BankFormProblem, };
+export type ErrorDetail = { "kind": "folder", path: string, reason: IoReason, } | { "kind": "keychain", reason: KeychainReason, } | { "kind": "banksFile", path: string, line: number | null, } | { "kind": "bankSetup", problem: BankSetupProblem, } | { "kind": "bankForm", field: BankField, problem: BankFormProblem, } | { "kind": "missingBalance" } | { "kind": "taskRunning", task: TaskKind, };
