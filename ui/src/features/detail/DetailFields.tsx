@@ -36,10 +36,10 @@ export function DetailFields({
           copy={{ text: entry.amount, label: "detail.copy.amount" }}
           onCopy={onCopy}
         >
+          {/* The currency once: its symbol, or for one Intl cannot format, its code. */}
           <span className="detail-amount">
             {formatMoney(entry.amount, entry.currency, { locale, sign: "always" })}
-          </span>{" "}
-          <span className="detail-currency">{entry.currency}</span>
+          </span>
         </Field>
         <Field label={t("detail.field.status")}>
           {t(entry.status === "pending" ? "detail.status.pending" : "detail.status.booked")}

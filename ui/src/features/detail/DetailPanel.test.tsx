@@ -81,6 +81,9 @@ function shownFor(label: string): HTMLElement {
 
 const dialog = () => screen.getByRole("dialog");
 
+/** The amount as shown, its copy button left out. */
+const amountShown = () => dialog().querySelector(".detail-amount")?.parentElement?.textContent;
+
 /** Waits for the entry's fields (the title alone shows while it loads). */
 async function loaded() {
   await screen.findByText("Amount", { selector: "dt" });
@@ -104,7 +107,7 @@ describe("DetailPanel", () => {
     renderPanel();
     await screen.findByRole("dialog", { name: "SPP Plyn a.s." });
     const shown = (label: string) => shownFor(label).textContent;
-    expect(shown("Amount")).toContain("\u2212€89.90 EUR");
+    expect(amountShown()).toBe("\u2212€89.90");
     expect(shown("Status")).toContain("Booked");
     expect(shown("Booking date")).toContain("2 March 2026");
     expect(shown("Value date")).toContain("1 March 2026");
@@ -119,6 +122,14 @@ describe("DetailPanel", () => {
     expect(shown("Bank transaction code")).toBe("PMNT-ICDT-ESCT");
     expect(shown("Entry reference")).toBe("E-1");
     await waitFor(() => expect(shown("Account")).toBe("Bežný účet SK31 1100 0000 0029 4413 4412"));
+  });
+
+  it("names the currency once, by its code when it has no symbol", async () => {
+    answer({ ...FULL, transaction: { ...FULL.transaction, amount: "12.50", currency: "XYZ" } });
+    renderPanel();
+    await loaded();
+    // Intl writes a code it has no symbol for before the figure: once, with nothing after.
+    expect(amountShown()).toMatch(/^\+XYZ\s12\.50$/);
   });
 
   it("marks each field the bank did not send the same way, with nothing to copy", async () => {
@@ -253,7 +264,7 @@ describe("DetailPanel", () => {
   it("speaks Slovak", async () => {
     renderPanel("E-1", { language: "sk" });
     await screen.findByRole("dialog", { name: "SPP Plyn a.s." });
-    expect(shownFor("Suma").textContent).toContain("\u221289,90\u00a0€");
+    expect(amountShown()).toBe("\u221289,90\u00a0€");
     expect(shownFor("Dátum zaúčtovania").textContent).toBe("2. marca 2026");
     expect(screen.getByRole("button", { name: "Kopírovať IBAN" })).toBeTruthy();
     expect(screen.getByText("Čo poslala banka")).toBeTruthy();
