@@ -33,8 +33,8 @@ pub struct Core {
     /// How many transactions each Demo Bank account has.
     demo_transactions: u32,
     opened: OnceCell<Opened>,
-    /// Where long tasks report how far they got.
-    pub(crate) progress: Box<dyn ProgressSink>,
+    /// Where long tasks report how far they got; shared with an export's blocking thread.
+    pub(crate) progress: Arc<dyn ProgressSink>,
     /// Asks the person where to save an export.
     pub(crate) save_dialog: Box<dyn SaveDialog>,
     /// The long tasks running, to refuse a second of a kind and to cancel.
@@ -57,7 +57,7 @@ impl Core {
             keychain: Keychain::system(),
             demo_transactions: DEMO_TRANSACTIONS,
             opened: OnceCell::new(),
-            progress: Box::new(NoProgress),
+            progress: Arc::new(NoProgress),
             save_dialog: Box::new(NoSaveDialog),
             tasks: Tasks::default(),
         }
@@ -66,7 +66,7 @@ impl Core {
     /// Reports the progress of long tasks to `progress` (the window) instead of no one.
     #[must_use]
     pub fn with_progress(mut self, progress: Box<dyn ProgressSink>) -> Self {
-        self.progress = progress;
+        self.progress = Arc::from(progress);
         self
     }
 

@@ -284,8 +284,8 @@ fn connection_code(error: &connection::Error) -> ErrorCode {
 fn export_code(error: &export::Error) -> ErrorCode {
     match error {
         export::Error::Io(_) => ErrorCode::StorageUnavailable,
-        // Never raised by the export itself (it stops on its own flag, and reads its rows
-        // before handing them over), and data the format cannot carry is not the person's to fix.
+        // A cancel ends as an outcome and the store's failures are handed on as the ledger's,
+        // so neither comes here; data the format cannot carry is not the person's to fix.
         export::Error::Cancelled
         | export::Error::Source(_)
         | export::Error::Unrepresentable { .. }

@@ -1,7 +1,9 @@
 //! Exporting what a search matches to a file the person picks in the system's save dialog.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::opened::{Opened, ShownAccount};
 use crate::preferences::LanguageChoice;
 use crate::search::{SearchQuery, search_of};
-use crate::tasks::{RunningTask, TaskKind, TaskProgress};
+use crate::tasks::{ProgressSink, TaskKind, TaskProgress};
 
 /// The file formats an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -103,33 +105,29 @@ impl Core {
             return Ok(ExportOutcome::DialogClosed);
         };
         let language = self.export_language().await;
-        let file_error = |source| Error::ExportFile {
+        let (from, to) = search.dates();
+        let job = ExportJob {
+            format,
             path: path.clone(),
-            source,
+            language,
+            camt_header: CamtHeader {
+                created: OffsetDateTime::now_utc(),
+                from,
+                to,
+            },
+            statements,
+            accounts,
+            matches: data.ledger.search_matches(&search),
+            cancel: task.shared_cancel_flag(),
+            progress: Arc::clone(&self.progress),
         };
-        let writer = match format {
-            ExportFormat::Csv => Writer::Csv(Box::new(
-                CsvWriter::create(&path, language).map_err(file_error)?,
-            )),
-            ExportFormat::Camt053 => {
-                let (from, to) = search.dates();
-                let header = CamtHeader {
-                    created: OffsetDateTime::now_utc(),
-                    from,
-                    to,
-                };
-                Writer::Camt(CamtWriter::create(&path, header, statements).map_err(file_error)?)
-            }
+        // SQLite reads and file writes, the camt spools' copy included, off the async runtime.
+        let rows = match tokio::task::spawn_blocking(move || job.run()).await {
+            Ok(rows) => rows?,
+            Err(failed) if failed.is_panic() => std::panic::resume_unwind(failed.into_panic()),
+            // The runtime is shutting down: the app is closing.
+            Err(_) => None,
         };
-        let rows = Export {
-            core: self,
-            data,
-            task: &task,
-            accounts: &accounts,
-            path: &path,
-        }
-        .write(&search, writer)
-        .await?;
         let Some(rows) = rows else {
             tracing::info!("export cancelled; no file left");
             return Ok(ExportOutcome::Cancelled);
@@ -177,7 +175,7 @@ enum Writer {
     Camt(CamtWriter),
 }
 
-impl Writer {
+impl RowWriter for Writer {
     fn write_row(&mut self, row: &ExportRow) -> export::Result<()> {
         match self {
             Self::Csv(writer) => writer.write_row(row),
@@ -193,94 +191,102 @@ impl Writer {
     }
 }
 
-/// One export while it runs.
-struct Export<'a> {
-    core: &'a Core,
-    data: &'a Opened,
-    task: &'a RunningTask<'a>,
-    accounts: &'a [ShownAccount],
+/// One export, with all it needs to run on a blocking thread.
+struct ExportJob {
+    format: ExportFormat,
     /// The file the person chose.
-    path: &'a Path,
+    path: PathBuf,
+    language: Language,
+    camt_header: CamtHeader,
+    /// The camt.053 statements; empty for CSV.
+    statements: Vec<CamtAccount>,
+    accounts: Vec<ShownAccount>,
+    matches: ledger::SearchMatches,
+    cancel: Arc<AtomicBool>,
+    progress: Arc<dyn ProgressSink>,
 }
 
-impl Export<'_> {
-    /// Writes every match of `search` in chunks read from the store, reporting progress and
-    /// stopping at a cancel between chunks; the rows written, or `None` when cancelled (the
-    /// unfinished file is removed as `writer` is dropped).
-    async fn write(&self, search: &ledger::Search, mut writer: Writer) -> Result<Option<u32>> {
-        let total = self.data.ledger.search_count(search)?;
-        let mut done = 0_u32;
-        self.report(done, total);
-        let mut after = None;
-        loop {
-            if self.task.cancelled() {
-                return Ok(None);
-            }
-            let chunk = self.data.ledger.search_chunk(search, after.as_ref())?;
-            let Some(last) = chunk.last() else { break };
-            after = Some(last.position());
-            for found in chunk {
-                writer
-                    .write_row(&self.row(found))
-                    .map_err(|source| self.failed(source))?;
-                done = done.saturating_add(1);
-            }
-            // Entries stored meanwhile (a refresh) can make more rows than were counted.
-            self.report(done, total.max(done));
-            // Lets `cancel_task` in, also on a runtime with one thread.
-            tokio::task::yield_now().await;
-        }
-        if self.task.cancelled() {
-            return Ok(None);
-        }
-        let rows = writer.finish().map_err(|source| self.failed(source))?;
-        let rows = u32::try_from(rows).unwrap_or(u32::MAX);
-        self.report(rows, total.max(rows));
-        Ok(Some(rows))
-    }
-
-    fn failed(&self, source: export::Error) -> Error {
-        Error::ExportFile {
-            path: self.path.to_owned(),
+impl ExportJob {
+    /// Writes every match, reporting progress and stopping at a cancel between rows; the rows
+    /// written, or `None` when cancelled (the unfinished file is removed).
+    fn run(self) -> Result<Option<u32>> {
+        let Self {
+            format,
+            path,
+            language,
+            camt_header,
+            statements,
+            accounts,
+            matches,
+            cancel,
+            progress,
+        } = self;
+        let failed = |source| Error::ExportFile {
+            path: path.clone(),
             source,
+        };
+        let report = |done, total| {
+            progress.report(TaskProgress {
+                task: TaskKind::Export,
+                done,
+                total: Some(total),
+            });
+        };
+        let total = matches.total()?;
+        report(0, total);
+        let writer = match format {
+            ExportFormat::Csv => Writer::Csv(Box::new(
+                CsvWriter::create(&path, language).map_err(failed)?,
+            )),
+            ExportFormat::Camt053 => {
+                Writer::Camt(CamtWriter::create(&path, camt_header, statements).map_err(failed)?)
+            }
+        };
+        let rows = matches.map(|found| found.map(|found| row(&accounts, found)));
+        // Entries stored meanwhile (a refresh) can make more rows than were counted.
+        let mut on_progress = |done: u64| {
+            let done = u32::try_from(done).unwrap_or(u32::MAX);
+            report(done, total.max(done));
+        };
+        match export::write_rows(writer, rows, &cancel, &mut on_progress) {
+            Ok(rows) => Ok(Some(u32::try_from(rows).unwrap_or(u32::MAX))),
+            Err(export::Error::Cancelled) => Ok(None),
+            // The store's failure, which the rows' iterator hands on boxed.
+            Err(export::Error::Source(source)) => match source.downcast::<ledger::Error>() {
+                Ok(error) => Err(Error::Ledger(*error)),
+                Err(other) => Err(failed(export::Error::Source(other))),
+            },
+            Err(source) => Err(failed(source)),
         }
     }
+}
 
-    fn report(&self, done: u32, total: u32) {
-        self.core.progress.report(TaskProgress {
-            task: TaskKind::Export,
-            done,
-            total: Some(total),
-        });
-    }
-
-    fn row(&self, found: FoundEntry) -> ExportRow {
-        let account_name = self
-            .accounts
-            .iter()
-            .find(|shown| shown.account.iban == found.iban)
-            .and_then(|shown| shown.account.name.clone());
-        let entry = found.entry.record;
-        ExportRow {
-            account_iban: found.iban,
-            account_name,
-            date: entry.date,
-            booking_date: entry.booking_date,
-            value_date: entry.value_date,
-            pending: entry.pending,
-            amount: entry.amount,
-            currency: entry.currency,
-            counterparty_name: entry.counterparty_name,
-            counterparty_iban: entry.counterparty_iban,
-            description: entry.description,
-            bank_note: entry.bank_note,
-            variable_symbol: entry.variable_symbol,
-            specific_symbol: entry.specific_symbol,
-            constant_symbol: entry.constant_symbol,
-            end_to_end_reference: entry.end_to_end_reference,
-            bank_transaction_code: entry.bank_transaction_code,
-            entry_reference: entry.entry_reference,
-        }
+/// A match as an export row, with its account's name.
+fn row(accounts: &[ShownAccount], found: FoundEntry) -> ExportRow {
+    let account_name = accounts
+        .iter()
+        .find(|shown| shown.account.iban == found.iban)
+        .and_then(|shown| shown.account.name.clone());
+    let entry = found.entry.record;
+    ExportRow {
+        account_iban: found.iban,
+        account_name,
+        date: entry.date,
+        booking_date: entry.booking_date,
+        value_date: entry.value_date,
+        pending: entry.pending,
+        amount: entry.amount,
+        currency: entry.currency,
+        counterparty_name: entry.counterparty_name,
+        counterparty_iban: entry.counterparty_iban,
+        description: entry.description,
+        bank_note: entry.bank_note,
+        variable_symbol: entry.variable_symbol,
+        specific_symbol: entry.specific_symbol,
+        constant_symbol: entry.constant_symbol,
+        end_to_end_reference: entry.end_to_end_reference,
+        bank_transaction_code: entry.bank_transaction_code,
+        entry_reference: entry.entry_reference,
     }
 }
 

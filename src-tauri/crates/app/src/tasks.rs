@@ -93,6 +93,11 @@ impl RunningTask<'_> {
         &self.cancel
     }
 
+    /// The flag, for work on another thread.
+    pub(crate) fn shared_cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
     pub(crate) fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
@@ -100,6 +105,8 @@ impl RunningTask<'_> {
 
 impl Drop for RunningTask<'_> {
     fn drop(&mut self) {
+        // Work it handed to another thread stops too when its future is dropped.
+        self.cancel.store(true, Ordering::Relaxed);
         self.tasks
             .running
             .lock()
@@ -148,5 +155,14 @@ mod tests {
         drop(history);
         let again = tasks.start(TaskKind::History).unwrap();
         assert!(!again.cancelled(), "a new task starts with its own flag");
+    }
+
+    #[test]
+    fn a_task_dropped_stops_its_work_on_other_threads() {
+        let tasks = Tasks::default();
+        let export = tasks.start(TaskKind::Export).unwrap();
+        let flag = export.shared_cancel_flag();
+        drop(export);
+        assert!(flag.load(Ordering::Relaxed));
     }
 }

@@ -13,10 +13,11 @@ mod detail;
 mod error;
 mod history;
 mod locks;
+mod matches;
 mod search;
 mod whole_history;
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
@@ -24,8 +25,9 @@ use time::OffsetDateTime;
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
 pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};
+pub use matches::{EXPORT_CHUNK, SearchMatches};
 pub use query::{NoteKind, QueryNote};
-pub use search::{EXPORT_CHUNK, Search, SearchNote, SearchOverview, SearchRequest, SearchResults};
+pub use search::{Search, SearchNote, SearchOverview, SearchRequest, SearchResults};
 pub use whole_history::{HistoryAccount, WholeHistory};
 
 use locks::AccountLocks;
@@ -33,14 +35,15 @@ use locks::AccountLocks;
 /// The store and the bank fetches in flight.
 #[derive(Debug)]
 pub struct Ledger {
-    store: Mutex<Store>,
+    /// Shared with the [`SearchMatches`] an export reads on a blocking thread.
+    store: Arc<Mutex<Store>>,
     fetching: AccountLocks,
 }
 
 impl Ledger {
     pub fn new(store: Store) -> Self {
         Self {
-            store: Mutex::new(store),
+            store: Arc::new(Mutex::new(store)),
             fetching: AccountLocks::default(),
         }
     }

@@ -3,15 +3,11 @@
 //! opaque cursor, and the count, sums and coverage of all of them.
 
 use query::{AmountRange, QueryNote, parse_amount, parse_search};
-use store::{Coverage, Direction, FoundEntry, SearchFilter, SearchPosition, SearchTotals};
+use store::{Coverage, Direction, FoundEntry, SearchFilter, SearchTotals};
 use time::Date;
 use time::macros::format_description;
 
 use crate::{Error, Ledger, MAX_PAGE_SIZE, Result, cursor};
-
-/// Matches read at once for an export: large enough to be quick, small enough that the store
-/// is not held long.
-pub const EXPORT_CHUNK: u32 = 500;
 
 /// What the person typed and set, as typed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -92,9 +88,8 @@ impl Search {
         (self.filter.date_from, self.filter.date_to)
     }
 
-    /// The accounts searched.
-    pub fn ibans(&self) -> &[String] {
-        &self.filter.ibans
+    pub(crate) fn filter(&self) -> &SearchFilter {
+        &self.filter
     }
 }
 
@@ -129,16 +124,6 @@ impl Ledger {
         Ok(SearchResults { found, next_cursor })
     }
 
-    /// The next [`EXPORT_CHUNK`] matches after `after`, for reading all of them; empty at the
-    /// end.
-    pub fn search_chunk(
-        &self,
-        search: &Search,
-        after: Option<&SearchPosition>,
-    ) -> Result<Vec<FoundEntry>> {
-        Ok(self.store().search(&search.filter, after, EXPORT_CHUNK)?)
-    }
-
     /// The count and sums of every match of `search`, and how far back its accounts' stored
     /// history goes.
     pub fn search_overview(&self, search: &Search) -> Result<SearchOverview> {
@@ -147,11 +132,6 @@ impl Ledger {
             totals: store.search_summary(&search.filter)?,
             coverage: store.history_coverage(&search.filter.ibans)?,
         })
-    }
-
-    /// How many entries match `search`.
-    pub fn search_count(&self, search: &Search) -> Result<u32> {
-        Ok(self.store().search_summary(&search.filter)?.count)
     }
 
     /// How many entries of the account `iban` match `search` (none when it is not searched).
