@@ -1,6 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: the history is a virtualized ARIA grid of absolutely positioned rows; table elements would need their table layout undone, and their semantics come from the explicit roles either way.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useId, useLayoutEffect, useMemo, useRef } from "react";
 import { useIntl } from "react-intl";
 import { Spinner } from "../../components/Spinner";
 import { FAILURE_ACTION_MESSAGE, type SyncTask } from "../../errors/errorText";
@@ -83,6 +83,9 @@ export function TransactionGrid({
   const today = new Date(useNow(60_000));
   const dayNames = { today: t("transactions.today"), yesterday: t("transactions.yesterday") };
   const scroller = useRef<HTMLDivElement>(null);
+  // Describes each row that opens: the row takes the focus, and ARIA 1.2 gives a row no
+  // aria-haspopup (a gridcell has it, but the cells are never focused here).
+  const openHintId = useId();
 
   // The footer is the one row past the transactions.
   const rowCount = loaded ? items.length + 1 : 0;
@@ -208,68 +211,81 @@ export function TransactionGrid({
     style,
   });
   return (
-    <div
-      ref={scroller}
-      role="grid"
-      className="transaction-list"
-      data-testid="transaction-list"
-      aria-label={label}
-      aria-busy={busy || undefined}
-      // Every row is a row of the grid, day headers and the footer too. While older or newer
-      // pages may still come, the total is unknown: -1 (ARIA 1.2), not a count that grows.
-      aria-rowcount={source.hasNextPage || source.hasPreviousPage ? -1 : rowCount}
-      // Focusable from a script or a click, never a tab stop: one row is (see useRowFocus).
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        focus.onFocus(event);
-        if (event.target === event.currentTarget) {
-          // The grid itself took the focus (a click beside the rows, a script): its tab stop row
-          // takes it on.
-          rowElement(scroller.current, tabStop)?.focus();
-        }
-      }}
-      onBlur={focus.onBlur}
-    >
-      <div role="rowgroup" className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((virtual) => {
-          const row = rowProps(virtual.index, {
-            height: virtual.size,
-            transform: `translateY(${virtual.start}px)`,
-          });
-          const item = items[virtual.index];
-          if (!item) {
+    <>
+      <div
+        ref={scroller}
+        role="grid"
+        className="transaction-list"
+        data-testid="transaction-list"
+        aria-label={label}
+        aria-busy={busy || undefined}
+        // Every row is a row of the grid, day headers and the footer too. While older or newer
+        // pages may still come, the total is unknown: -1 (ARIA 1.2), not a count that grows.
+        aria-rowcount={source.hasNextPage || source.hasPreviousPage ? -1 : rowCount}
+        // Focusable from a script or a click, never a tab stop: one row is (see useRowFocus).
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          focus.onFocus(event);
+          if (event.target === event.currentTarget) {
+            // The grid itself took the focus (a click beside the rows, a script): its tab stop row
+            // takes it on.
+            rowElement(scroller.current, tabStop)?.focus();
+          }
+        }}
+        onBlur={focus.onBlur}
+      >
+        <div
+          role="rowgroup"
+          className="virtual-space"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualItems.map((virtual) => {
+            const row = rowProps(virtual.index, {
+              height: virtual.size,
+              transform: `translateY(${virtual.start}px)`,
+            });
+            const item = items[virtual.index];
+            if (!item) {
+              return (
+                <HistoryFooter
+                  key={virtual.key}
+                  state={footer}
+                  row={row}
+                  onRetry={retry}
+                  onReconnect={onReconnect}
+                />
+              );
+            }
+            if (item.kind === "header") {
+              return (
+                <DateHeader
+                  key={virtual.key}
+                  label={dayLabel(item.group, today, locale, dayNames)}
+                  row={row}
+                />
+              );
+            }
             return (
-              <HistoryFooter
+              <TransactionRow
                 key={virtual.key}
-                state={footer}
+                transaction={item.transaction}
+                account={item.iban !== null && accountLabel ? accountLabel(item.iban) : null}
                 row={row}
-                onRetry={retry}
-                onReconnect={onReconnect}
+                onOpen={onOpen ? (element) => onOpen(item, element) : undefined}
+                openHintId={openHintId}
               />
             );
-          }
-          if (item.kind === "header") {
-            return (
-              <DateHeader
-                key={virtual.key}
-                label={dayLabel(item.group, today, locale, dayNames)}
-                row={row}
-              />
-            );
-          }
-          return (
-            <TransactionRow
-              key={virtual.key}
-              transaction={item.transaction}
-              account={item.iban !== null && accountLabel ? accountLabel(item.iban) : null}
-              row={row}
-              onOpen={onOpen ? (element) => onOpen(item, element) : undefined}
-            />
-          );
-        })}
+          })}
+        </div>
       </div>
-    </div>
+      {/* After the grid, so that the grid stays the element the region before it was. */}
+      {onOpen && (
+        <span id={openHintId} hidden>
+          {t("transactions.openHint")}
+        </span>
+      )}
+    </>
   );
 }
 

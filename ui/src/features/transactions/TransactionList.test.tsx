@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import * as ipc from "../../ipc";
 import { EVERYDAY, page, transaction, transactions } from "../../test/fixtures";
 import { mockIpc } from "../../test/ipcMock";
@@ -491,11 +492,37 @@ describe("the grid", () => {
     expect(pageCalls()).toEqual([null]);
   });
 
+  it("says on each transaction row that opens how to open it, in ARIA axe accepts", async () => {
+    history({ first: page(transactions("a", 3)) });
+    renderList({ openable: true });
+    await screen.findByTestId("history-end");
+    // The row is what takes the focus: a description it carries is read with it.
+    const described = screen.getAllByRole("row", { description: "Enter opens the details" });
+    expect(described.map((row) => row.dataset.id)).toEqual(["a-0", "a-1", "a-2"]);
+    const results = await axe.run(list(), {
+      runOnly: {
+        type: "rule",
+        values: ["aria-allowed-attr", "aria-valid-attr-value", "aria-required-children"],
+      },
+    });
+    expect(results.violations).toEqual([]);
+    expect(results.passes.map((rule) => rule.id)).toContain("aria-valid-attr-value");
+  });
+
+  it("says it in Slovak, and nothing on rows that do not open", async () => {
+    history({ first: page(transactions("a", 2)) });
+    renderList({ language: "sk", openable: true });
+    await screen.findByTestId("history-end");
+    expect(screen.getAllByRole("row", { description: "Enter otvorí podrobnosti" })).toHaveLength(2);
+  });
+
   it("does nothing on Enter or Space on a transaction that cannot be opened", async () => {
     history({ first: page(transactions("a", 3)) });
     renderList();
     await screen.findByTestId("history-end");
     await userEvent.tab();
+    expect(rows().some((row) => row.hasAttribute("aria-describedby"))).toBe(false);
+    expect(screen.queryByText("Enter opens the details")).toBeNull();
     await userEvent.keyboard("{ArrowDown}{Enter} ");
     expect(focused().dataset.id).toBe("a-0");
     expect(pageCalls()).toEqual([null]);

@@ -11,17 +11,21 @@ import { transactionText } from "./transactionText";
  * amount is read by its direction and size ("outgoing, €10.70"), which the eye takes from its
  * sign and colour: the word says the sign, so the spoken figure has none. A search across
  * accounts names the entry's `account` beside its title. A click opens the entry (`onOpen`,
- * with the row, where the focus returns); Enter and Space are the grid's (useGridKeyboard). */
+ * with the row, where the focus returns); Enter and Space are the grid's (useGridKeyboard). A row
+ * that opens is described by `openHintId` ("Enter opens the details"). */
 export function TransactionRow({
   transaction,
   account = null,
   row,
   onOpen,
+  openHintId,
 }: {
   transaction: TransactionView;
   account?: string | null;
   row: GridRowProps;
   onOpen?: ((row: HTMLElement) => void) | undefined;
+  /** The id of the words that say how a row opens; used only when it does. */
+  openHintId?: string | undefined;
 }) {
   const t = useT();
   const { locale } = useIntl();
@@ -45,6 +49,7 @@ export function TransactionRow({
       data-testid="transaction-row"
       data-id={transaction.id}
       onClick={onOpen ? (event) => onOpen(event.currentTarget) : undefined}
+      aria-describedby={onOpen ? openHintId : undefined}
       {...row}
     >
       <div role="gridcell" className="transaction-main">
