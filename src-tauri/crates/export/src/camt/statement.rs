@@ -103,15 +103,16 @@ impl Statement {
     }
 
     pub(super) fn add(&mut self, row: &ExportRow) -> Result<()> {
-        write_entry(&mut self.spool, row)?;
         let totals = &mut self.totals;
+        // Summed before the entry is written: a sum that cannot be held writes nothing.
         if entry::direction(row) == "CRDT" {
+            add_to(&mut totals.credit_sum, row.amount)?;
             totals.credits += 1;
-            totals.credit_sum += row.amount.abs();
         } else {
+            add_to(&mut totals.debit_sum, row.amount)?;
             totals.debits += 1;
-            totals.debit_sum += row.amount.abs();
         }
+        write_entry(&mut self.spool, row)?;
         totals.mixed_currencies |= row.currency != self.account.currency;
         totals.first = Some(totals.first.map_or(row.date, |first| first.min(row.date)));
         totals.last = Some(totals.last.map_or(row.date, |last| last.max(row.date)));
@@ -217,6 +218,15 @@ impl Statement {
     }
 }
 
+/// Adds `amount`'s magnitude to a statement's sum: a sum past what a decimal holds is an
+/// error of the export, never a panic.
+fn add_to(sum: &mut Decimal, amount: Decimal) -> Result<()> {
+    *sum = sum
+        .checked_add(amount.abs())
+        .ok_or(Error::camt("sum of the entries"))?;
+    Ok(())
+}
+
 /// The spools go beside the target: the data stays where the person chose to put it.
 fn folder_of(path: &Path) -> &Path {
     path.parent()
@@ -229,6 +239,26 @@ mod tests {
     use time::macros::datetime;
 
     use super::*;
+
+    #[test]
+    fn a_sum_too_large_for_a_decimal_is_an_error() {
+        let mut sum = Decimal::MAX;
+        let error = add_to(&mut sum, Decimal::NEGATIVE_ONE).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::Unrepresentable {
+                    field: "sum of the entries",
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        assert_eq!(sum, Decimal::MAX, "left as it was");
+        let mut sum = Decimal::ONE;
+        add_to(&mut sum, Decimal::NEGATIVE_ONE).unwrap();
+        assert_eq!(sum, Decimal::TWO);
+    }
 
     #[test]
     fn the_message_is_named_by_its_time() {
