@@ -29,12 +29,14 @@ impl CsvWriter {
     pub fn create(target: &Path, language: Language) -> Result<Self> {
         let mut file = AtomicWriter::create(target, None)?;
         file.write_all(BYTE_ORDER_MARK)?;
-        // Every text cell is quoted (as OWASP asks of neutralised cells); the amount, a plain
-        // number, is not, so spreadsheets read it as one.
+        // Every text cell is quoted (as OWASP asks of neutralised cells), also text that looks
+        // like a number (a symbol such as `0308`); the amount, a plain number, is not, so
+        // spreadsheets read it as one. The csv crate quotes per writer, not per cell: the cells
+        // come quoted by `quoted`, and the writer adds none.
         let mut csv = csv::WriterBuilder::new()
-            .quote_style(csv::QuoteStyle::NonNumeric)
+            .quote_style(csv::QuoteStyle::Never)
             .from_writer(file);
-        csv.write_record(labels::header(language))?;
+        csv.write_record(labels::header(language).map(quoted))?;
         Ok(Self {
             csv,
             language,
@@ -71,7 +73,14 @@ impl CsvWriter {
 impl RowWriter for CsvWriter {
     fn write_row(&mut self, row: &ExportRow) -> Result<()> {
         let cells = labels::columns()
-            .map(|column| self.cell(row, column))
+            .map(|column| {
+                let cell = self.cell(row, column)?;
+                Ok(if column == Column::Amount {
+                    cell
+                } else {
+                    quoted(&cell)
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         self.csv.write_record(&cells)?;
         self.rows += 1;
@@ -102,6 +111,11 @@ fn neutralised(text: &str) -> String {
     }
 }
 
+/// A text cell as RFC 4180 quotes it: in double quotes, each double quote inside doubled.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
 /// The amount, exempt from neutralising because it is checked to be a plain signed decimal
 /// number (`-?digits(.digits)?`), which no spreadsheet reads as a formula.
 fn amount_text(row: &ExportRow) -> Result<String> {
@@ -122,6 +136,13 @@ fn amount_text(row: &ExportRow) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_quoted_with_its_quotes_doubled() {
+        assert_eq!(quoted("0308"), "\"0308\"");
+        assert_eq!(quoted(""), "\"\"");
+        assert_eq!(quoted("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
 
     #[test]
     fn formula_starts_get_a_quote_and_other_text_stays() {

@@ -250,3 +250,26 @@ fn an_empty_export_has_its_header() {
     assert_eq!(export(&path, Language::En, Vec::new()).unwrap(), 0);
     assert_eq!(read_back(&path).len(), 1);
 }
+
+#[test]
+fn a_symbol_that_looks_like_a_number_is_quoted_text_and_keeps_its_zeros() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("export.csv");
+    let mut symbol = row(1);
+    symbol.variable_symbol = Some("0308".to_owned());
+    symbol.constant_symbol = Some("0558".to_owned());
+    symbol.amount = common::decimal("-12.50");
+
+    export(&path, Language::En, vec![symbol]).unwrap();
+
+    let records = read_back(&path);
+    assert_eq!(records[1][12], "0308");
+    assert_eq!(records[1][14], "0558");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(",\"0308\","), "{text}");
+    assert!(
+        text.contains(",-12.50,\"EUR\","),
+        "the amount alone is bare: {text}"
+    );
+    assert!(text.contains("\"Account IBAN\","), "the header is text too");
+}
