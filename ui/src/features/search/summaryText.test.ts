@@ -110,7 +110,7 @@ describe("noteText", () => {
   });
 
   it("words a second amount left out, and leaves out a kind it does not know", () => {
-    const extra = { kind: "extraAmount", text: "12,50" } as unknown as QueryNote;
+    const extra: QueryNote = { kind: "extraAmount", text: "12,50" };
     expect(noteText(en, extra)).toBe("Only the last amount typed was used: “12,50” was left out");
     expect(noteText(sk, extra)).toBe("Použila sa len posledná zadaná suma: „12,50“ sa vynechalo");
     expect(noteText(en, { kind: "somethingNew", text: "x" } as unknown as QueryNote)).toBeNull();

@@ -35,9 +35,8 @@ export function summaryParts(intl: IntlShape, summary: SearchSummary): string[] 
   return parts;
 }
 
-// "extraAmount": the query crate notes a second amount among the words (the last one is used);
-// worded already for when the IPC carries it.
-const NOTE: Record<QueryNoteKind | "extraAmount", MessageId> = {
+// Every kind Rust sends has its words; `noteText` leaves out a kind from a newer Rust.
+const NOTE: Record<QueryNoteKind, MessageId> = {
   notAnAmount: "search.note.notAnAmount",
   tooLong: "search.note.tooLong",
   tooManyWords: "search.note.tooManyWords",
