@@ -41,8 +41,9 @@ impl Ledger {
     /// pages its account has: `progress` is told the pages fetched and, once every account's
     /// count is known, the pages in all. `cancel` is read before each page.
     ///
-    /// A failure (the consent, the bank's limit with a long `Retry-After`, the network) ends
-    /// the fetch with that error; the pages stored until then stay.
+    /// A failure of an account's page (the consent, the bank's limit with a long
+    /// `Retry-After`, the network) ends that account's turns; the others are fetched to their
+    /// end, and then the first failure is the fetch's error. Every page stored stays.
     pub async fn fetch_whole_history<S: RefreshTokenStore>(
         &self,
         accounts: &[HistoryAccount<'_, S>],
@@ -54,6 +55,7 @@ impl Ledger {
             .map(|account| self.starting_state(account))
             .collect::<Result<Vec<_>>>()?;
         let mut outcome = WholeHistory::default();
+        let mut first_failure = None;
         let mut pages = 0;
         while states.iter().any(|state| !state.finished) {
             for (index, account) in accounts.iter().enumerate() {
@@ -64,9 +66,19 @@ impl Ledger {
                     outcome.cancelled = true;
                     return Ok(outcome);
                 }
-                let Some(fetched) = self.next_older_page(account).await? else {
-                    states[index].finished = true;
-                    continue;
+                let fetched = match self.next_older_page(account).await {
+                    Ok(Some(fetched)) => fetched,
+                    Ok(None) => {
+                        states[index].finished = true;
+                        continue;
+                    }
+                    // The others go on: one bank's ended consent is not every bank's.
+                    Err(error) => {
+                        tracing::warn!(error = %error, "fetching an account's older history failed; the other accounts go on");
+                        states[index].finished = true;
+                        first_failure.get_or_insert(error);
+                        continue;
+                    }
                 };
                 pages += 1;
                 outcome.added += fetched.added;
@@ -76,6 +88,14 @@ impl Ledger {
                 };
                 progress(pages, total(pages, &states));
             }
+        }
+        if let Some(error) = first_failure {
+            tracing::info!(
+                pages,
+                added = outcome.added,
+                "whole history fetched but for a failure"
+            );
+            return Err(error);
         }
         outcome.complete = accounts.iter().try_fold(true, |complete, account| {
             Ok::<_, crate::Error>(complete && self.store().history_sync(account.iban)?.complete)

@@ -103,3 +103,36 @@ async fn the_banks_limit_stops_it_and_what_was_fetched_stays() {
         harness.bank_listing(&iban).await
     );
 }
+
+#[tokio::test]
+async fn a_failing_account_leaves_the_others_to_be_fetched_and_is_told_after() {
+    let harness = Harness::start(230).await;
+    let admin = harness.admin().await;
+    // The first page asked for, the first account's, is refused for two minutes.
+    admin.inject_fault(
+        Fault::new(FaultKind::RateLimited {
+            retry_after_seconds: 120,
+        })
+        .on(Endpoint::Transactions)
+        .times(1),
+    );
+
+    let failed = harness
+        .ledger
+        .fetch_whole_history(&accounts(&harness), &AtomicBool::new(false), &mut |_, _| {})
+        .await
+        .unwrap_err();
+
+    assert!(
+        matches!(failed, ledger::Error::Bank(bank::Error::RateLimited { .. })),
+        "{failed:?}"
+    );
+    let store = harness.ledger.store();
+    assert_eq!(store.entry_count(&harness.ibans[0]).unwrap(), 0);
+    for iban in &harness.ibans[1..] {
+        assert!(
+            store.history_sync(iban).unwrap().complete,
+            "fetched to its end"
+        );
+    }
+}
