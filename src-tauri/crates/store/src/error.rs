@@ -22,9 +22,10 @@ pub enum Error {
     )]
     NotErased,
     /// SQLite could not read a search's MATCH expression. The `query` crate quotes every term,
-    /// so this is a bug there, never the person's typing; SQLite's message says what.
-    #[error("the search could not be read: {0}")]
-    UnreadableSearch(String),
+    /// so this is a bug there, never the person's typing; says what FTS5 refused, without the
+    /// words it quoted (what the person typed, maybe a name).
+    #[error("the search could not be read: FTS5 found {0} in its MATCH expression")]
+    UnreadableSearch(&'static str),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

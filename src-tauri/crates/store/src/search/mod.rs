@@ -154,17 +154,34 @@ pub(crate) fn register(connection: &rusqlite::Connection) -> rusqlite::Result<()
     plan::register(connection)
 }
 
-/// An error SQLite gave for a search: one that names the MATCH expression (a syntax error, an
-/// unknown column) when the filter has one, else as it is.
+/// An error SQLite gave for a search: FTS5's refusal of the MATCH expression, when the filter
+/// has one, as [`Error::UnreadableSearch`] without the words SQLite quoted (they are what the
+/// person typed, and the message goes to the log); any other as it is.
 pub(crate) fn unreadable_search(filter: &SearchFilter, error: rusqlite::Error) -> Error {
-    let names_match = matches!(
-        &error,
-        rusqlite::Error::SqliteFailure(failure, _)
-            if failure.code == rusqlite::ErrorCode::Unknown
-    );
-    if names_match && matching::text_of(filter).is_some() {
-        Error::UnreadableSearch(error.to_string())
+    match fts5_refusal(&error) {
+        Some(what) if matching::text_of(filter).is_some() => Error::UnreadableSearch(what),
+        _ => Error::Sqlite(error),
+    }
+}
+
+/// What FTS5's query parser refused, in words of its own: its messages start with `fts5:`,
+/// but for an unterminated string and an unknown column, which it says as these.
+fn fts5_refusal(error: &rusqlite::Error) -> Option<&'static str> {
+    let rusqlite::Error::SqliteFailure(failure, Some(message)) = error else {
+        return None;
+    };
+    if failure.code != rusqlite::ErrorCode::Unknown {
+        return None;
+    }
+    if message.starts_with("fts5: syntax error") {
+        Some("a syntax error")
+    } else if message.starts_with("fts5:") {
+        Some("an FTS5 error")
+    } else if message == "unterminated string" {
+        Some("an unterminated string")
+    } else if message.starts_with("no such column:") {
+        Some("an unknown column")
     } else {
-        Error::Sqlite(error)
+        None
     }
 }

@@ -369,6 +369,11 @@ fn an_unreadable_match_is_a_clear_error() {
             matches!(error, Error::UnreadableSearch(_)),
             "{bad}: {error:?}"
         );
+        // What was typed (a name, maybe) stays out of the message the log gets.
+        let message = error.to_string();
+        for typed in ["unbalanced", "AND", "nope", "NEAR"] {
+            assert!(!message.contains(typed), "{message}");
+        }
     }
     let blank = SearchFilter {
         fts_match: Some("  ".to_owned()),
@@ -834,4 +839,27 @@ fn leaving_out_the_account_test_or_sqlites_in_finds_the_same() {
             "{filter:?}"
         );
     }
+}
+
+#[test]
+fn totals_past_what_sixty_four_bits_of_micros_hold_are_exact() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Each fits i64 micros (9.2e12 units at most); their sums do not.
+    let entries = [
+        record("a", DAY, "9000000000000", "Shop"),
+        record("b", DAY, "9000000000000.5", "Shop"),
+        record("c", DAY, "-9223372036854", "Shop"),
+        record("d", DAY, "-9223372036854.775807", "Shop"),
+    ];
+    store.append_older(CURRENT, &entries, None).unwrap();
+
+    let totals = store.search_summary(&filter("shop")).unwrap();
+
+    let decimal = |text: &str| Decimal::from_str(text).unwrap();
+    assert_eq!(totals.count, 4);
+    assert_eq!(totals.currencies[0].incoming, decimal("18000000000000.5"));
+    assert_eq!(
+        totals.currencies[0].outgoing,
+        decimal("-18446744073708.775807")
+    );
 }
