@@ -157,11 +157,13 @@ async fn a_cancelled_export_leaves_no_file() {
     // The whole history's reports, before the export's.
     while app.progress_reports.try_recv().is_ok() {}
 
+    app.progress.hold_export();
     let cancel = async {
-        // The export has started writing: ask to stop.
+        // The export has written its first rows and waits: ask to stop, then let it go on.
         while let Some(report) = app.progress_reports.recv().await {
-            if report.task == TaskKind::Export {
+            if report.task == TaskKind::Export && report.done > 0 {
                 app.core.cancel_task(TaskKind::Export).await.unwrap();
+                app.progress.release();
                 break;
             }
         }
@@ -310,6 +312,8 @@ async fn matches_without_a_booked_balance_are_refused_before_the_dialog() {
 async fn a_cancel_as_soon_as_the_export_begins_is_not_lost() {
     let folder = tempfile::tempdir().unwrap();
     let (app, _) = with_whole_history(&saving_into(folder.path())).await;
+    // However slow this thread is, the export cannot finish before the cancel.
+    app.progress.hold_export();
 
     let export = app
         .core
@@ -322,6 +326,7 @@ async fn a_cancel_as_soon_as_the_export_begins_is_not_lost() {
         () = std::future::ready(()) => {}
     }
     app.core.cancel_task(TaskKind::Export).await.unwrap();
+    app.progress.release();
 
     assert_eq!(export.await.unwrap(), ExportOutcome::Cancelled);
     assert!(files_in(folder.path()).is_empty());

@@ -8,11 +8,12 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use app::{
-    Browser, Core, ExportFormat, Folders, ProgressSink, SaveAnswer, SaveDialog, TaskProgress,
+    Browser, Core, ExportFormat, Folders, ProgressSink, SaveAnswer, SaveDialog, TaskKind,
+    TaskProgress,
 };
 use sandbox_bank::user::{ConsentUser, Decision};
 use store::{Store, StoredEntry};
@@ -50,6 +51,16 @@ impl Browser for PersonAtTheBank {
 pub struct Progress {
     reports: Arc<Mutex<Vec<TaskProgress>>>,
     sender: mpsc::UnboundedSender<TaskProgress>,
+    held: Arc<Hold>,
+}
+
+/// Keeps the export's writing thread at its first report of rows written until the test lets
+/// it go, so that what the test does meanwhile (a cancel) lands between two rows whatever the
+/// machine's pace.
+#[derive(Debug, Default)]
+struct Hold {
+    holding: Mutex<bool>,
+    released: Condvar,
 }
 
 impl ProgressSink for Progress {
@@ -59,10 +70,43 @@ impl ProgressSink for Progress {
             .unwrap_or_else(PoisonError::into_inner)
             .push(progress);
         let _ = self.sender.send(progress);
+        // Only on the writing thread (rows written): the runtime's own thread is never held.
+        if progress.task == TaskKind::Export && progress.done > 0 {
+            let mut holding = self
+                .held
+                .holding
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            while *holding {
+                holding = self
+                    .held
+                    .released
+                    .wait(holding)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+        }
     }
 }
 
 impl Progress {
+    /// Holds the next export at its first report of rows written, until `release`.
+    pub fn hold_export(&self) {
+        *self
+            .held
+            .holding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
+    pub fn release(&self) {
+        *self
+            .held
+            .holding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = false;
+        self.held.released.notify_all();
+    }
+
     pub fn reports(&self) -> Vec<TaskProgress> {
         self.reports
             .lock()
@@ -130,6 +174,7 @@ impl App {
         let progress = Progress {
             reports: Arc::default(),
             sender: progress_sender,
+            held: Arc::default(),
         };
         let suggested = Arc::<Mutex<Vec<String>>>::default();
         let core = Core::new(
