@@ -30,6 +30,16 @@ fn page_call(iban: &str, cursor: &Value, limit: &Value, direction: &str) -> Valu
     json!(["transactions_page", {"iban": iban, "cursor": cursor, "limit": limit, "direction": direction}])
 }
 
+/// A search of one account, with no words or filters.
+fn search_query(iban: &str) -> Value {
+    json!({"text": "", "amount": "", "dateFrom": null, "dateTo": null, "direction": "any",
+        "pendingOnly": false, "iban": iban})
+}
+
+fn search_call(query: &Value, cursor: &Value, limit: u32) -> Value {
+    json!(["search_transactions", {"query": query, "cursor": cursor, "limit": limit}])
+}
+
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Result<()> {
@@ -82,6 +92,15 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         json!(["select_accounts", {"bankId": "demo", "ibans": [huge]}]),
         json!(["start_consent", {"bankId": "no-such-bank"}]),
         json!(["start_consent", {"bankId": "../../etc/passwd"}]),
+        search_call(&search_query("SK0000000000000000000000"), &Value::Null, 50),
+        search_call(&search_query(&iban), &Value::Null, 0),
+        search_call(&search_query(&iban), &Value::Null, 201),
+        search_call(&search_query(&iban), &json!("x"), 50),
+        search_call(&search_query(&iban), &json!(huge), 50),
+        json!(["search_summary", {"query": search_query(&huge)}]),
+        json!(["transaction_detail", {"iban": iban, "id": "no-such-entry"}]),
+        json!(["transaction_detail", {"iban": "SK0000000000000000000000", "id": "x"}]),
+        json!(["fetch_whole_history", {"iban": "SK0000000000000000000000"}]),
     ];
     let outcomes = invoke_all(&app, &refused_by_bankbook).await?;
     for (call, outcome) in refused_by_bankbook.iter().zip(&outcomes) {
@@ -106,6 +125,12 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         json!(["refresh_accounts", {"onlyStale": false}]),
         json!(["plugin:deep-link|get_current", {}]),
         json!(["plugin:opener|open_url", {"url": "https://example.com"}]),
+        // The save dialog is Rust's to open: the webview can neither open it nor name a path.
+        json!(["plugin:dialog|save", {"options": {}}]),
+        json!(["plugin:dialog|open", {"options": {}}]),
+        json!(["search_transactions", {"query": {"text": 1}, "cursor": null, "limit": 50}]),
+        json!(["export_transactions", {"query": search_query(&iban), "format": "xlsx"}]),
+        json!(["cancel_task", {"task": "everything"}]),
         json!(["no_such_command", {}]),
     ];
     let outcomes = invoke_all(&app, &refused_by_tauri).await?;
