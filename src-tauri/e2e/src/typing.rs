@@ -13,8 +13,8 @@ use crate::{AppSession, Error, Language, Result};
 /// Sets the labelled field's value as a keystroke would (React's own value setter, then an
 /// `input` event), then times frames until the results are there. Resolves with the
 /// milliseconds (fractional) to the results, and the rows in the DOM then; or `null` after
-/// `timeoutMillis`. What the page announced then (the count, once the summary is this
-/// query's) comes along, to read the figures by.
+/// `timeoutMillis`. What the page announced then (the count of the last summary that came)
+/// comes along, to read the figures by.
 const TIME_TO_RESULTS: &str = r#"
 const [label, value, resultsLabel, timeoutMillis, done] = arguments;
 const field = [...document.querySelectorAll("input")].find((input) =>
@@ -71,7 +71,8 @@ pub struct ResultsTiming {
     pub micros: u64,
     /// Transaction rows in the DOM when they came (0: nothing matched).
     pub rows: u64,
-    /// The count announced then (`128 transactions`; empty while the summary is still coming).
+    /// The count announced then (`128 transactions`): the last summary that came, which may
+    /// still be the previous query's.
     pub announced: String,
 }
 
