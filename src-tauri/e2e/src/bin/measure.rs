@@ -238,7 +238,7 @@ async fn search() -> Result<()> {
     }
     println!("over {} queries on 100,000 stored entries:", QUERIES.len());
     println!(
-        "  (the UI pauses 150 ms after the last keystroke before it searches: it is in these)"
+        "  (the UI pauses 40 ms after the last keystroke before it searches: it is in these)"
     );
     for (name, values) in [
         ("last keystroke to results on screen", &results),
@@ -301,7 +301,7 @@ async fn back_to_the_history(app: &e2e::AppSession, field: Field) -> Result<()> 
     app.find_role("grid", language.words.transactions).await?;
     app.gone("[data-testid=search-empty]", Duration::from_secs(10))
         .await?;
-    // The search's pause (150 ms) over: a key typed sooner would bring back the last query,
+    // The search's pause (40 ms) over: a key typed sooner would bring back the last query,
     // whose answer is cached, instead of starting a new one.
     tokio::time::sleep(SEARCH_PAUSE_OVER).await;
     Ok(())

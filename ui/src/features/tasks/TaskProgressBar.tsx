@@ -30,7 +30,7 @@ export function TaskProgressBar({
       )}
       <button
         type="button"
-        className="task-progress-cancel"
+        className="button small task-progress-cancel"
         aria-describedby={labelId}
         onClick={onCancel}
       >
