@@ -237,9 +237,7 @@ async fn search() -> Result<()> {
         values.sort_unstable();
     }
     println!("over {} queries on 100,000 stored entries:", QUERIES.len());
-    println!(
-        "  (the UI pauses 40 ms after the last keystroke before it searches: it is in these)"
-    );
+    println!("  (the UI pauses 40 ms after the last keystroke before it searches: it is in these)");
     for (name, values) in [
         ("last keystroke to results on screen", &results),
         (
