@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import type { CommandError } from "../../ipc";
 
 /** Waits longer than this are not kept for: the user may well have left by then. */
@@ -15,8 +15,10 @@ export function useScheduledRetry(failure: CommandError | null, retry: () => voi
   const startRetry = useEffectEvent(retry);
   const [retryAt, setRetryAt] = useState<Date | null>(null);
   const retriesInARow = useRef(0);
-  // A new failure (a new object) schedules afresh, even with the same wait.
-  useEffect(() => {
+  // A new failure (a new object) schedules afresh, even with the same wait. Decided before the
+  // failure is painted (a layout effect): its alert never shows, nor is read out with, the
+  // bank's own wait for a moment before saying when Bankbook will try again.
+  useLayoutEffect(() => {
     const waitSeconds = scheduledWait(failure);
     if (failure === null) {
       retriesInARow.current = 0;
