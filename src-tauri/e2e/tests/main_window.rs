@@ -114,11 +114,15 @@ async fn the_balances_and_every_transaction_of_a_long_history_are_shown() -> e2e
     app.find("[data-testid=transaction-row]").await?;
     app.screenshot("main-window").await?;
 
-    // The keyboard scrolls the list: on a row of the grid (a click puts the focus there), Page
-    // Down moves it, Home brings it back.
+    // The keyboard scrolls the list: on a row of the grid, Page Down moves it, Home brings it
+    // back. A click on a row opens its detail, and closing that gives the focus back to the row.
     app.find("[data-testid=transaction-row]")
         .await?
         .click()
+        .await?;
+    app.find("dialog[open]").await?;
+    app.press(Key::Escape).await?;
+    app.gone("dialog[open]", std::time::Duration::from_secs(5))
         .await?;
     app.press(Key::PageDown).await?;
     assert!(
