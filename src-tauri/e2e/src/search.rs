@@ -127,20 +127,20 @@ impl AppSession {
     /// text. On a timeout the error says what it said instead.
     pub async fn search_count(&self, language: &Language, count: u64) -> Result<String> {
         let wanted = count_text(language, count);
-        self.summary_until(language, |text| text.contains(&wanted))
-            .await
-            .map_err(|shown| {
-                Error::NotFound(format!("{wanted:?} in the summary; it said {shown:?}"))
-            })
+        self.summary_until(language, &format!("{wanted:?}"), |text| {
+            text.contains(&wanted)
+        })
+        .await
     }
 
-    /// Waits until the summary, searching no more, satisfies `wanted`; the error is what it
-    /// said last.
+    /// Waits until the summary, searching no more, satisfies `wanted` (`what` names it for the
+    /// error, which also says what the summary said last).
     pub async fn summary_until(
         &self,
         language: &Language,
+        what: &str,
         wanted: impl Fn(&str) -> bool,
-    ) -> std::result::Result<String, String> {
+    ) -> Result<String> {
         let searching = language.message("search.summary.searching");
         let deadline = Instant::now() + SEARCH_TIMEOUT;
         let mut last = String::new();
@@ -153,7 +153,9 @@ impl AppSession {
             }
             if Instant::now() > deadline {
                 self.screenshot_failure().await;
-                return Err(last);
+                return Err(Error::NotFound(format!(
+                    "{what} in the summary; it said {last:?}"
+                )));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

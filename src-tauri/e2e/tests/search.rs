@@ -178,11 +178,10 @@ async fn filters_count_and_sum_as_the_bank_does(
     app.replace_in(ENGLISH.message("search.amount.label"), "1,2,3")
         .await?;
     let note = ENGLISH.message_start("search.note.notAnAmount");
-    app.summary_until(&ENGLISH, |text| {
+    app.summary_until(&ENGLISH, "the note on 1,2,3", |text| {
         text.contains("1,2,3") || text.contains(note)
     })
-    .await
-    .map_err(|shown| e2e::Error::NotFound(format!("the note on 1,2,3 in: {shown:?}")))?;
+    .await?;
     app.shows_text("1,2,3").await?;
     app.click_role("button", ENGLISH.message("search.clear"))
         .await?;

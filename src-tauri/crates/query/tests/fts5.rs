@@ -22,18 +22,14 @@ fn index() -> Connection {
 }
 
 /// The rows the search text finds (by rowid), or the error of its MATCH.
-fn run(db: &Connection, text: &str) -> Result<Vec<i64>, String> {
+fn run(db: &Connection, text: &str) -> rusqlite::Result<Vec<i64>> {
     let Some(fts) = parse_search(text).fts_match else {
         return Ok(Vec::new());
     };
-    let mut statement = db
-        .prepare_cached("SELECT rowid FROM found WHERE found MATCH ?1 ORDER BY rowid")
-        .map_err(|e| e.to_string())?;
-    let rows = statement
-        .query_map([&fts], |row| row.get(0))
-        .map_err(|e| format!("{fts}: {e}"))?;
-    rows.collect::<Result<_, _>>()
-        .map_err(|e| format!("{fts}: {e}"))
+    let mut statement =
+        db.prepare_cached("SELECT rowid FROM found WHERE found MATCH ?1 ORDER BY rowid")?;
+    let rows = statement.query_map([&fts], |row| row.get(0))?;
+    rows.collect()
 }
 
 fn found(db: &Connection, text: &str) -> Vec<i64> {
