@@ -155,6 +155,24 @@ impl Matching {
         );
     }
 
+    /// Only what comes strictly before `position` in search order: [`Matching::after`]
+    /// mirrored. The leading `date >= ?` lets SQLite seek there in the date index.
+    pub fn before(&mut self, position: &SearchPosition) {
+        let date = position.date.to_string();
+        self.and(
+            "entry.date >= ? AND (entry.date > ? OR (entry.date = ? AND (entry.iban < ? \
+             OR (entry.iban = ? AND entry.ordinal > ?))))",
+            [
+                date.clone().into(),
+                date.clone().into(),
+                date.into(),
+                position.iban.clone().into(),
+                position.iban.clone().into(),
+                position.ordinal.into(),
+            ],
+        );
+    }
+
     fn and(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
         self.sql.push_str(" AND ");
         self.sql.push_str(clause);

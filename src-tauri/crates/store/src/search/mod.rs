@@ -4,8 +4,9 @@
 //! The order is total: date DESC, then IBAN ascending, then the account's own order
 //! (`ordinal` DESC), which is unique within an account. A page continues strictly after the
 //! [`SearchPosition`] of the previous page's last entry, so paging through visits every match
-//! once. An export reads everything by paging `search` (pages of 500), releasing the store
-//! between pages.
+//! once; a page read back up ends strictly before the first entry of the page below it, so a
+//! list that let its top pages go gets exactly them again. An export reads everything by paging
+//! `search` (pages of 500), releasing the store between pages.
 
 mod matching;
 mod plan;
@@ -110,6 +111,21 @@ impl Store {
         self.search_with(filter, after, limit, &plan)
     }
 
+    /// Up to `limit` entries matching `filter` just before `before` (newer ones), in search
+    /// order: what a list that let its top pages go shows again when scrolled back up.
+    pub fn search_before(
+        &self,
+        filter: &SearchFilter,
+        before: &SearchPosition,
+        limit: u32,
+    ) -> Result<Vec<FoundEntry>> {
+        if filter.ibans.is_empty() {
+            return Ok(Vec::new());
+        }
+        let plan = self.plan(filter, PAGE_WORDS_FIRST_UP_TO)?;
+        self.search_before_with(filter, before, limit, &plan)
+    }
+
     /// [`Store::search`] as `plan` says.
     pub(crate) fn search_with(
         &self,
@@ -122,13 +138,40 @@ impl Store {
         if let Some(after) = after {
             matching.after(after);
         }
+        self.read_found(filter, matching, SEARCH_ORDER, limit)
+    }
+
+    /// [`Store::search_before`] as `plan` says.
+    pub(crate) fn search_before_with(
+        &self,
+        filter: &SearchFilter,
+        before: &SearchPosition,
+        limit: u32,
+        plan: &Plan,
+    ) -> Result<Vec<FoundEntry>> {
+        let mut matching = Matching::planned(filter, plan);
+        matching.before(before);
+        // Read upwards from `before`, so that the limit keeps the entries nearest to it; then
+        // turned back into search order.
+        let mut found = self.read_found(filter, matching, SEARCH_ORDER_REVERSED, limit)?;
+        found.reverse();
+        Ok(found)
+    }
+
+    /// Up to `limit` of what `matching` finds, in `order`.
+    fn read_found(
+        &self,
+        filter: &SearchFilter,
+        matching: Matching,
+        order: &str,
+        limit: u32,
+    ) -> Result<Vec<FoundEntry>> {
         let columns: Vec<String> = ENTRY_COLUMNS
             .split(", ")
             .map(|column| format!("entry.{}", column.trim()))
             .collect();
         let sql = format!(
-            "SELECT {}, entry.iban {} ORDER BY entry.date DESC, entry.iban, entry.ordinal DESC \
-             LIMIT ?",
+            "SELECT {}, entry.iban {} ORDER BY {order} LIMIT ?",
             columns.join(", "),
             matching.sql
         );
@@ -147,6 +190,11 @@ impl Store {
         found.map_err(|error| unreadable_search(filter, error))
     }
 }
+
+/// The search order, which the search order index holds.
+const SEARCH_ORDER: &str = "entry.date DESC, entry.iban, entry.ordinal DESC";
+/// The search order upside down: the same index, walked the other way.
+const SEARCH_ORDER_REVERSED: &str = "entry.date, entry.iban DESC, entry.ordinal";
 
 /// Registers the SQL functions searches use on `connection`.
 pub(crate) fn register(connection: &rusqlite::Connection) -> rusqlite::Result<()> {

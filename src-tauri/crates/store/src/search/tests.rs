@@ -287,6 +287,152 @@ fn paging_visits_every_match_once_in_one_order() {
     }
 }
 
+/// Two accounts with several entries a day, the same days on both, some of them not shops.
+fn shops_on_the_same_days() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    for iban in [SAVINGS, CURRENT] {
+        let entries: Vec<EntryRecord> = (0..45)
+            .map(|index| {
+                let date = date!(2026 - 03 - 20) - time::Duration::days(index / 4);
+                let amount = format!("-{}.50", index % 6);
+                let name = if index % 5 == 3 { "Bakery" } else { "Shop" };
+                record(&format!("{iban}-{index}"), date, &amount, name)
+            })
+            .collect();
+        store.append_older(iban, &entries, None).unwrap();
+    }
+    store
+}
+
+/// `filter`'s matches as `plan` finds them, paged from the top `size` at a time.
+fn pages_down(
+    store: &Store,
+    filter: &SearchFilter,
+    plan: &Plan,
+    size: u32,
+) -> Vec<Vec<FoundEntry>> {
+    let mut pages = Vec::new();
+    let mut after: Option<SearchPosition> = None;
+    loop {
+        let page = store
+            .search_with(filter, after.as_ref(), size, plan)
+            .unwrap();
+        let Some(last) = page.last() else {
+            return pages;
+        };
+        after = Some(last.position());
+        pages.push(page);
+    }
+}
+
+/// `filter`'s matches as `plan` finds them, paged up from `position` to the top, `size` at a
+/// time, the pages in search order.
+fn pages_up(
+    store: &Store,
+    filter: &SearchFilter,
+    plan: &Plan,
+    position: &SearchPosition,
+    size: u32,
+) -> Vec<Vec<FoundEntry>> {
+    let mut pages = Vec::new();
+    let mut before = position.clone();
+    loop {
+        let page = store
+            .search_before_with(filter, &before, size, plan)
+            .unwrap();
+        let Some(first) = page.first() else {
+            pages.reverse();
+            return pages;
+        };
+        before = first.position();
+        pages.push(page);
+    }
+}
+
+#[test]
+fn paging_back_up_from_any_page_reads_the_pages_above_it_again_whatever_the_plan() {
+    let store = shops_on_the_same_days();
+    let filters = [
+        filter("shop"),
+        SearchFilter {
+            amount: Some(AmountRange {
+                min: Some(1_000_000),
+                max: Some(3_500_000),
+            }),
+            ..filter("shop")
+        },
+        SearchFilter {
+            amount: Some(AmountRange {
+                min: Some(2_500_000),
+                max: Some(4_500_000),
+            }),
+            ..filter("")
+        },
+        filter(""),
+    ];
+    for filter in filters {
+        let everything = found(&store, &filter);
+        assert!(everything.len() > 30, "{filter:?}: {}", everything.len());
+        for words in [Words::First, Words::AsFilter] {
+            for amounts in [Amounts::Tested, Amounts::Indexed] {
+                let plan = store.plan_with(&filter, words, amounts).unwrap();
+                // SQLite's own IN and the account test on every entry too.
+                let unshortened = Plan {
+                    found: None,
+                    every_account: false,
+                    ..plan.clone()
+                };
+                for plan in [plan, unshortened] {
+                    let pages = pages_down(&store, &filter, &plan, 7);
+                    let references: Vec<String> = pages
+                        .concat()
+                        .into_iter()
+                        .map(|found| found.entry.record.entry_reference)
+                        .collect();
+                    assert_eq!(references, everything, "{filter:?} {plan:?}");
+                    for (below, page) in pages.iter().enumerate().skip(1) {
+                        let up = pages_up(&store, &filter, &plan, &page[0].position(), 7);
+                        assert_eq!(up, pages[..below], "{filter:?} {plan:?} above page {below}");
+                    }
+                    let top = pages[0][0].position();
+                    let above_top = store.search_before_with(&filter, &top, 7, &plan).unwrap();
+                    assert!(above_top.is_empty(), "{filter:?} {plan:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_page_back_up_ends_just_before_its_position_even_one_that_is_no_match() {
+    let store = shops_on_the_same_days();
+    let shops = filter("shop");
+    let everything = store.search(&shops, None, 1_000).unwrap();
+    let last = everything.last().unwrap().position();
+    assert_eq!(
+        store.search_before(&shops, &last, 1_000).unwrap(),
+        everything[..everything.len() - 1]
+    );
+    // A bakery sits between two shops of its account: the page above it ends with the shop
+    // above it.
+    let bakery = SearchPosition {
+        date: date!(2026 - 03 - 20),
+        iban: CURRENT.to_owned(),
+        ordinal: -4,
+    };
+    let above_bakery = store.search_before(&shops, &bakery, 2).unwrap();
+    let references: Vec<&str> = above_bakery
+        .iter()
+        .map(|found| found.entry.record.entry_reference.as_str())
+        .collect();
+    assert_eq!(references, [format!("{CURRENT}-1"), format!("{CURRENT}-2")]);
+    let nobody = SearchFilter {
+        ibans: Vec::new(),
+        ..shops
+    };
+    assert!(store.search_before(&nobody, &last, 10).unwrap().is_empty());
+}
+
 #[test]
 fn totals_are_exact_per_currency_and_count_everything_matched() {
     let mut store = Store::open_in_memory().unwrap();
@@ -575,6 +721,38 @@ fn a_search_without_words_or_with_many_walks_the_search_order_index() {
             totals.contains("COVERING INDEX entry_in_search_order"),
             "{totals}"
         );
+    }
+}
+
+#[test]
+fn a_page_back_up_walks_the_search_order_index_the_other_way() {
+    let store = sample();
+    let position = SearchPosition {
+        date: DAY,
+        iban: CURRENT.to_owned(),
+        ordinal: -1,
+    };
+    for (filter, words) in [
+        (filter(""), Words::First),
+        (filter("many words"), Words::AsFilter),
+    ] {
+        let plan = store.plan_with(&filter, words, Amounts::Tested).unwrap();
+        let mut matching = Matching::planned(&filter, &plan);
+        matching.before(&position);
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT entry.raw {} ORDER BY {SEARCH_ORDER_REVERSED} LIMIT 100",
+            matching.sql
+        );
+        let mut statement = store.connection.prepare(&sql).unwrap();
+        let steps: Vec<String> = statement
+            .query_map(params_from_iter(matching.values), |row| row.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let page = steps.join("; ");
+        // Sought from the position, not walked from the oldest entry.
+        assert!(page.contains("entry_in_search_order (date>?)"), "{page}");
+        assert!(!page.contains("TEMP B-TREE"), "{page}");
     }
 }
 
