@@ -46,6 +46,9 @@ pub struct SearchResults {
     pub found: Vec<FoundEntry>,
     /// For the next page; `None` after the last match.
     pub next_cursor: Option<String>,
+    /// For the page just newer than this one, which a list that let it go asks for again when
+    /// scrolled back up; `None` at the top of the matches.
+    pub previous_cursor: Option<String>,
 }
 
 /// The count and sums of every match, and how much history the searched accounts hold.
@@ -101,9 +104,7 @@ impl Ledger {
         cursor: Option<&str>,
         limit: u32,
     ) -> Result<SearchResults> {
-        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-            return Err(Error::InvalidLimit);
-        }
+        check_limit(limit)?;
         let after = cursor
             .filter(|cursor| !cursor.is_empty())
             .map(cursor::decode_search)
@@ -121,7 +122,50 @@ impl Ledger {
                     .map(|last| cursor::encode_search(&last.position()))
             })
             .flatten();
-        Ok(SearchResults { found, next_cursor })
+        // Read after a cursor, the page has matches above it: back up from its first entry, or
+        // from the cursor when nothing is left below it (entries gone since).
+        let previous_cursor = after.as_ref().map(|after| {
+            cursor::encode_search(
+                &found
+                    .first()
+                    .map_or_else(|| after.clone(), FoundEntry::position),
+            )
+        });
+        Ok(SearchResults {
+            found,
+            next_cursor,
+            previous_cursor,
+        })
+    }
+
+    /// Up to `limit` matches of `search` just newer than `cursor`, newest first.
+    pub fn search_newer(&self, search: &Search, cursor: &str, limit: u32) -> Result<SearchResults> {
+        check_limit(limit)?;
+        let before = cursor::decode_search(cursor)?;
+        // One more than asked for, the farthest from the cursor: whether it exists says if the
+        // matches go on upwards.
+        let mut found = self
+            .store()
+            .search_before(&search.filter, &before, limit + 1)?;
+        let more_above = found.len() > limit as usize;
+        if more_above {
+            found.remove(0);
+        }
+        let previous_cursor = more_above
+            .then(|| {
+                found
+                    .first()
+                    .map(|first| cursor::encode_search(&first.position()))
+            })
+            .flatten();
+        let next_cursor = Some(cursor::encode_search(
+            &found.last().map_or(before, FoundEntry::position),
+        ));
+        Ok(SearchResults {
+            found,
+            next_cursor,
+            previous_cursor,
+        })
     }
 
     /// The count and sums of every match of `search`, and how far back its accounts' stored
@@ -144,6 +188,15 @@ impl Ledger {
             ..search.filter.clone()
         };
         Ok(self.store().search_summary(&filter)?.count)
+    }
+}
+
+/// A page of 1 to [`MAX_PAGE_SIZE`] matches: the limit comes from the webview.
+fn check_limit(limit: u32) -> Result<()> {
+    if (1..=MAX_PAGE_SIZE).contains(&limit) {
+        Ok(())
+    } else {
+        Err(Error::InvalidLimit)
     }
 }
 
@@ -220,9 +273,142 @@ fn day(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use query::NoteKind;
+    use rust_decimal::Decimal;
+    use store::{EntryRecord, Store};
     use time::macros::date;
 
     use super::*;
+
+    const CURRENT: &str = "SK3111000000002611223344";
+    const SAVINGS: &str = "SK5000000000000000000055";
+
+    /// A ledger whose two accounts hold shops, four a day on the same days, and other entries.
+    fn ledger_of_shops() -> Ledger {
+        let mut store = Store::open_in_memory().unwrap();
+        for iban in [CURRENT, SAVINGS] {
+            let entries: Vec<EntryRecord> = (0..30)
+                .map(|index| {
+                    let date = date!(2026 - 03 - 20) - time::Duration::days(index / 5);
+                    let name = if index % 5 == 4 { "Bakery" } else { "Shop" };
+                    EntryRecord {
+                        entry_reference: format!("{iban}-{index}"),
+                        pending: false,
+                        date,
+                        amount: Decimal::new(-150, 2),
+                        currency: "EUR".to_owned(),
+                        booking_date: Some(date),
+                        value_date: None,
+                        counterparty_name: Some(name.to_owned()),
+                        counterparty_iban: None,
+                        description: None,
+                        bank_note: None,
+                        variable_symbol: None,
+                        specific_symbol: None,
+                        constant_symbol: None,
+                        end_to_end_reference: None,
+                        bank_transaction_code: None,
+                        raw: None,
+                    }
+                })
+                .collect();
+            store.append_older(iban, &entries, None).unwrap();
+        }
+        Ledger::new(store)
+    }
+
+    fn shops() -> Search {
+        let request = SearchRequest {
+            text: "shop",
+            ..SearchRequest::default()
+        };
+        Search::read(&request, vec![CURRENT.to_owned(), SAVINGS.to_owned()])
+    }
+
+    /// Every page of `search` from the top, `limit` at a time.
+    fn pages_down(ledger: &Ledger, search: &Search, limit: u32) -> Vec<SearchResults> {
+        let mut pages = vec![ledger.search(search, None, limit).unwrap()];
+        while let Some(cursor) = pages.last().and_then(|page| page.next_cursor.clone()) {
+            pages.push(ledger.search(search, Some(&cursor), limit).unwrap());
+        }
+        pages
+    }
+
+    #[test]
+    fn a_page_read_back_up_is_the_page_read_on_the_way_down_cursors_and_all() {
+        let ledger = ledger_of_shops();
+        let search = shops();
+        let pages = pages_down(&ledger, &search, 7);
+        assert_eq!(pages.len(), 7, "48 shops, 7 a page");
+        assert_eq!(pages[0].previous_cursor, None);
+        for (below, page) in pages.iter().enumerate().skip(1) {
+            let cursor = page.previous_cursor.as_deref().unwrap();
+            assert_eq!(
+                ledger.search_newer(&search, cursor, 7).unwrap(),
+                pages[below - 1],
+                "above page {below}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_after_the_last_match_leads_back_up_from_its_cursor() {
+        let ledger = ledger_of_shops();
+        let search = shops();
+        let everything = ledger.search(&search, None, MAX_PAGE_SIZE).unwrap();
+        assert_eq!(everything.next_cursor, None);
+        let last = cursor::encode_search(&everything.found.last().unwrap().position());
+
+        let beyond = ledger.search(&search, Some(&last), 10).unwrap();
+
+        assert!(beyond.found.is_empty());
+        assert_eq!(beyond.next_cursor, None);
+        assert_eq!(beyond.previous_cursor.as_deref(), Some(last.as_str()));
+        let above = ledger.search_newer(&search, &last, 10).unwrap();
+        assert_eq!(above.found, everything.found[37..47]);
+        let nearest = cursor::encode_search(&everything.found[46].position());
+        assert_eq!(above.next_cursor, Some(nearest));
+        assert!(above.previous_cursor.is_some());
+    }
+
+    #[test]
+    fn a_page_back_up_from_the_top_is_empty_and_leads_nowhere_above() {
+        let ledger = ledger_of_shops();
+        let search = shops();
+        let first = ledger.search(&search, None, 5).unwrap();
+        let top = cursor::encode_search(&first.found[0].position());
+
+        let above = ledger.search_newer(&search, &top, 5).unwrap();
+
+        assert!(above.found.is_empty());
+        assert_eq!(above.previous_cursor, None);
+        assert_eq!(above.next_cursor.as_deref(), Some(top.as_str()));
+    }
+
+    #[test]
+    fn a_page_back_up_checks_its_limit_and_cursor_as_strictly_as_one_down() {
+        let ledger = ledger_of_shops();
+        let search = shops();
+        let cursor = ledger
+            .search(&search, None, 5)
+            .unwrap()
+            .next_cursor
+            .unwrap();
+        for limit in [0, MAX_PAGE_SIZE + 1] {
+            assert!(matches!(
+                ledger.search_newer(&search, &cursor, limit),
+                Err(Error::InvalidLimit)
+            ));
+        }
+        for forged in ["", "not-a-cursor", "2026-03-20.-1", "2026-03-20.-1.sk31"] {
+            assert!(
+                matches!(
+                    ledger.search_newer(&search, forged, 5),
+                    Err(Error::InvalidCursor)
+                ),
+                "{forged:?} was accepted"
+            );
+        }
+    }
 
     fn read(request: SearchRequest<'_>) -> Search {
         Search::read(&request, vec!["SK3112000000198742637541".to_owned()])
