@@ -11,7 +11,7 @@ import { type CommandError, toCommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { DateHeader } from "./DateHeader";
 import { dayLabel } from "./dayLabel";
-import type { GridRowProps } from "./gridRow";
+import { gridRowProps, type RowPlace } from "./gridRow";
 import type { ListItem, TransactionItem } from "./grouping";
 import { type FooterState, footerAction, HistoryFooter } from "./HistoryFooter";
 import type { PagedSource } from "./pagedSource";
@@ -86,6 +86,16 @@ export function TransactionGrid({
   // Describes each row that opens: the row takes the focus, and ARIA 1.2 gives a row no
   // aria-haspopup (a gridcell has it, but the cells are never focused here).
   const openHintId = useId();
+  // One function for every row and every render, so the memoized rows are not rendered again
+  // for a new closure; it calls the latest `onOpen`.
+  const latestOnOpen = useRef(onOpen);
+  useLayoutEffect(() => {
+    latestOnOpen.current = onOpen;
+  });
+  const openRow = useCallback(
+    (item: TransactionItem, row: HTMLElement) => latestOnOpen.current?.(item, row),
+    [],
+  );
 
   // The footer is the one row past the transactions.
   const rowCount = loaded ? items.length + 1 : 0;
@@ -152,7 +162,7 @@ export function TransactionGrid({
         // A transaction opens; a day's header offers nothing.
         const row = rowElement(scroller.current, index);
         if (item.kind === "transaction" && row) {
-          onOpen?.(item, row);
+          openRow(item, row);
         }
         return;
       }
@@ -205,11 +215,6 @@ export function TransactionGrid({
     );
   }
 
-  const rowProps = (index: number, style: GridRowProps["style"]): GridRowProps => ({
-    "aria-rowindex": index + 1,
-    tabIndex: index === tabStop ? 0 : -1,
-    style,
-  });
   return (
     <>
       <div
@@ -241,17 +246,19 @@ export function TransactionGrid({
           style={{ height: virtualizer.getTotalSize() }}
         >
           {virtualItems.map((virtual) => {
-            const row = rowProps(virtual.index, {
+            const place: RowPlace = {
+              index: virtual.index,
+              start: virtual.start,
               height: virtual.size,
-              transform: `translateY(${virtual.start}px)`,
-            });
+              tabStop: virtual.index === tabStop,
+            };
             const item = items[virtual.index];
             if (!item) {
               return (
                 <HistoryFooter
                   key={virtual.key}
                   state={footer}
-                  row={row}
+                  row={gridRowProps(place)}
                   onRetry={retry}
                   onReconnect={onReconnect}
                 />
@@ -262,18 +269,18 @@ export function TransactionGrid({
                 <DateHeader
                   key={virtual.key}
                   label={dayLabel(item.group, today, locale, dayNames)}
-                  row={row}
+                  {...place}
                 />
               );
             }
             return (
               <TransactionRow
                 key={virtual.key}
-                transaction={item.transaction}
+                item={item}
                 account={item.iban !== null && accountLabel ? accountLabel(item.iban) : null}
-                row={row}
-                onOpen={onOpen ? (element) => onOpen(item, element) : undefined}
+                onOpen={onOpen ? openRow : undefined}
                 openHintId={openHintId}
+                {...place}
               />
             );
           })}

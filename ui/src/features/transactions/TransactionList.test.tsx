@@ -7,10 +7,16 @@ import { mockIpc } from "../../test/ipcMock";
 import { fakeViewport, scrollTo } from "../../test/layout";
 import { renderWithQueries } from "../../test/render";
 import { TransactionList } from "./TransactionList";
+import { transactionText } from "./transactionText";
 
 vi.mock("../../ipc", async (importOriginal) =>
   (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),
 );
+// Counted: a row reads its words once each time it renders.
+vi.mock("./transactionText", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./transactionText")>();
+  return { ...actual, transactionText: vi.fn(actual.transactionText) };
+});
 
 beforeEach(() => {
   mockIpc();
@@ -173,6 +179,20 @@ describe("scrolling through the history", () => {
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
     expect(rows().length).toBeLessThan(40);
     expect(rowIds()[0]).toBe("a-0");
+  });
+
+  it("renders the rows a scroll brings into view, not the ones already there", async () => {
+    history({ first: page(transactions("a", 100)) });
+    renderList();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const shown = new Set(rowIds());
+    vi.mocked(transactionText).mockClear();
+
+    scrollTo(list(), 640);
+    await waitFor(() => expect(rowIds().some((id) => !shown.has(id as string))).toBe(true));
+    const arrived = rowIds().filter((id) => !shown.has(id as string)).length;
+    // The rows that came, and the two whose tab stop moved (the first row on screen has it).
+    expect(vi.mocked(transactionText).mock.calls.length).toBeLessThanOrEqual(arrived + 2);
   });
 
   it("asks for the next page well before its end comes into view", async () => {

@@ -1,10 +1,11 @@
 // biome-ignore-all lint/a11y/useSemanticElements: the history is a virtualized ARIA grid of absolutely positioned rows; table elements would need their table layout undone, and their semantics come from the explicit roles either way.
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows take the focus in this grid (one tab stop, roving tabindex on the rows), so its cells are not focusable by design.
+import { memo } from "react";
 import { useIntl } from "react-intl";
 import { useT } from "../../i18n/useT";
-import type { TransactionView } from "../../ipc";
 import { direction, formatMoney } from "../money/formatMoney";
-import type { GridRowProps } from "./gridRow";
+import { gridRowProps, type RowPlace } from "./gridRow";
+import type { TransactionItem } from "./grouping";
 import { transactionText } from "./transactionText";
 
 /** One entry of the history: who, what, the symbols, and the signed amount on the right. The
@@ -12,21 +13,27 @@ import { transactionText } from "./transactionText";
  * sign and colour: the word says the sign, so the spoken figure has none. A search across
  * accounts names the entry's `account` beside its title. A click opens the entry (`onOpen`,
  * with the row, where the focus returns); Enter and Space are the grid's (useGridKeyboard). A row
- * that opens is described by `openHintId` ("Enter opens the details"). */
-export function TransactionRow({
-  transaction,
+ * that opens is described by `openHintId` ("Enter opens the details").
+ *
+ * Memoized: every prop is a plain value or kept the same across renders (the item, as long as
+ * its page is; `onOpen`, by the grid), so a scroll renders only the rows it brings into view. */
+export const TransactionRow = memo(function TransactionRow({
+  item,
   account = null,
-  row,
+  index,
+  start,
+  height,
+  tabStop,
   onOpen,
   openHintId,
 }: {
-  transaction: TransactionView;
+  item: TransactionItem;
   account?: string | null;
-  row: GridRowProps;
-  onOpen?: ((row: HTMLElement) => void) | undefined;
+  onOpen?: ((item: TransactionItem, row: HTMLElement) => void) | undefined;
   /** The id of the words that say how a row opens; used only when it does. */
   openHintId?: string | undefined;
-}) {
+} & RowPlace) {
+  const { transaction } = item;
   const t = useT();
   const { locale } = useIntl();
   const { title, details, symbols } = transactionText(transaction);
@@ -48,9 +55,9 @@ export function TransactionRow({
       className={classes.filter(Boolean).join(" ")}
       data-testid="transaction-row"
       data-id={transaction.id}
-      onClick={onOpen ? (event) => onOpen(event.currentTarget) : undefined}
+      onClick={onOpen ? (event) => onOpen(item, event.currentTarget) : undefined}
       aria-describedby={onOpen ? openHintId : undefined}
-      {...row}
+      {...gridRowProps({ index, start, height, tabStop })}
     >
       <div role="gridcell" className="transaction-main">
         <div className="transaction-title">
@@ -77,4 +84,4 @@ export function TransactionRow({
       </div>
     </div>
   );
-}
+});
