@@ -1,0 +1,247 @@
+//! A core connected to the Demo Bank (the sandbox bank on loopback), its consent given at the
+//! bank's page by a stand-in for the person, with test doubles for the window's progress bar
+//! and save dialog. For the search, whole-history and export tests.
+
+// Test code, as the test modules that use it are: its helpers unwrap as they do.
+#![cfg(test)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Instant;
+
+use app::{
+    Browser, Core, ExportFormat, Folders, ProgressSink, SaveAnswer, SaveDialog, TaskKind,
+    TaskProgress,
+};
+use sandbox_bank::user::{ConsentUser, Decision};
+use store::{Store, StoredEntry};
+use tokio::sync::mpsc;
+use url::Url;
+use vault::Keychain;
+
+pub const DEMO: &str = "demo";
+
+/// The person in front of the browser: approves the first `accounts` accounts and hands the
+/// bank's redirect back as the operating system would.
+#[derive(Debug)]
+struct PersonAtTheBank {
+    accounts: usize,
+    redirects: mpsc::UnboundedSender<Url>,
+}
+
+impl Browser for PersonAtTheBank {
+    fn open(&self, url: &Url) -> app::Result<()> {
+        let (page, accounts, redirects) = (url.clone(), self.accounts, self.redirects.clone());
+        tokio::spawn(async move {
+            let person = ConsentUser::new("jana.novakova", "demo1234").unwrap();
+            let redirect = person
+                .decide(&page, &Decision::ApproveFirst(accounts))
+                .await
+                .unwrap();
+            redirects.send(redirect).unwrap();
+        });
+        Ok(())
+    }
+}
+
+/// Every progress report, in order, also sent on a channel for tests that act on them.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    reports: Arc<Mutex<Vec<TaskProgress>>>,
+    sender: mpsc::UnboundedSender<TaskProgress>,
+    held: Arc<Hold>,
+}
+
+/// Keeps the export's writing thread at its first report of rows written until the test lets
+/// it go, so that what the test does meanwhile (a cancel) lands between two rows whatever the
+/// machine's pace.
+#[derive(Debug, Default)]
+struct Hold {
+    holding: Mutex<bool>,
+    released: Condvar,
+}
+
+impl ProgressSink for Progress {
+    fn report(&self, progress: TaskProgress) {
+        self.reports
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(progress);
+        let _ = self.sender.send(progress);
+        // Only on the writing thread (rows written): the runtime's own thread is never held.
+        if progress.task == TaskKind::Export && progress.done > 0 {
+            let mut holding = self
+                .held
+                .holding
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            while *holding {
+                holding = self
+                    .held
+                    .released
+                    .wait(holding)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+        }
+    }
+}
+
+impl Progress {
+    /// Holds the next export at its first report of rows written, until `release`.
+    pub fn hold_export(&self) {
+        *self
+            .held
+            .holding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
+    pub fn release(&self) {
+        *self
+            .held
+            .holding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = false;
+        self.held.released.notify_all();
+    }
+
+    pub fn reports(&self) -> Vec<TaskProgress> {
+        self.reports
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// A save dialog the person answers with a file in a folder of the test's, or closes.
+#[derive(Debug)]
+pub struct SaveInto {
+    pub folder: Option<PathBuf>,
+    /// The file names suggested, in order.
+    pub suggested: Arc<Mutex<Vec<String>>>,
+}
+
+impl SaveDialog for SaveInto {
+    fn ask(&self, file_name: &str, _format: ExportFormat) -> SaveAnswer<'_> {
+        self.suggested
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(file_name.to_owned());
+        let answer = self.folder.as_ref().map(|folder| folder.join(file_name));
+        Box::pin(std::future::ready(answer))
+    }
+}
+
+pub struct App {
+    pub core: Core,
+    pub root: PathBuf,
+    pub progress: Progress,
+    pub progress_reports: mpsc::UnboundedReceiver<TaskProgress>,
+    pub suggested: Arc<Mutex<Vec<String>>>,
+    redirects: mpsc::UnboundedReceiver<Url>,
+    _folders: tempfile::TempDir,
+}
+
+/// How the test's app is set up.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// Entries each Demo Bank account has.
+    pub transactions: u32,
+    /// Accounts consented and shown.
+    pub accounts: usize,
+    /// Where the save dialog saves; `None`: the person closes it.
+    pub save_into: Option<PathBuf>,
+}
+
+impl Setup {
+    pub fn new(transactions: u32, accounts: usize) -> Self {
+        Self {
+            transactions,
+            accounts,
+            save_into: None,
+        }
+    }
+}
+
+impl App {
+    pub fn new(setup: &Setup) -> Self {
+        let folders = tempfile::tempdir().unwrap();
+        let root = folders.path().to_owned();
+        let (sender, redirects) = mpsc::unbounded_channel();
+        let (progress_sender, progress_reports) = mpsc::unbounded_channel();
+        let progress = Progress {
+            reports: Arc::default(),
+            sender: progress_sender,
+            held: Arc::default(),
+        };
+        let suggested = Arc::<Mutex<Vec<String>>>::default();
+        let core = Core::new(
+            Ok::<_, std::io::Error>(Folders {
+                config: root.join("config"),
+                data: root.join("data"),
+            }),
+            Box::new(PersonAtTheBank {
+                accounts: setup.accounts,
+                redirects: sender,
+            }),
+            Instant::now(),
+        )
+        .with_keychain(Keychain::with_store(
+            keyring_core::mock::Store::new().unwrap(),
+        ))
+        .with_demo_transactions(setup.transactions)
+        .with_progress(Box::new(progress.clone()))
+        .with_save_dialog(Box::new(SaveInto {
+            folder: setup.save_into.clone(),
+            suggested: Arc::clone(&suggested),
+        }));
+        Self {
+            core,
+            root,
+            progress,
+            progress_reports,
+            suggested,
+            redirects,
+            _folders: folders,
+        }
+    }
+
+    /// Connects to the Demo Bank and shows every consented account; returns their IBANs.
+    pub async fn connect(&mut self) -> Vec<String> {
+        self.core.start_consent(DEMO.to_owned()).await.unwrap();
+        let redirect = self.redirects.recv().await.unwrap();
+        assert!(self.core.answer_consent(&redirect).await.unwrap().ok);
+        let ibans: Vec<String> = self
+            .core
+            .consented_accounts(DEMO.to_owned())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|account| account.iban)
+            .collect();
+        self.core
+            .select_accounts(DEMO.to_owned(), ibans.clone())
+            .await
+            .unwrap();
+        ibans
+    }
+
+    /// The store the app keeps its data in, opened beside the app's own connection to it.
+    pub fn stored(&self) -> Store {
+        Store::open(&self.root.join("data").join("bankbook.sqlite3")).unwrap()
+    }
+
+    /// Every stored entry of `iban`, in list order.
+    pub fn stored_entries(&self, iban: &str) -> Vec<StoredEntry> {
+        self.stored().entries_after(iban, None, u32::MAX).unwrap()
+    }
+}
+
+/// An app connected to `setup.accounts` accounts with their whole history stored.
+pub async fn with_whole_history(setup: &Setup) -> (App, Vec<String>) {
+    let mut app = App::new(setup);
+    let ibans = app.connect().await;
+    let fetched = app.core.fetch_whole_history(None).await.unwrap();
+    assert!(fetched.complete && !fetched.cancelled, "{fetched:?}");
+    (app, ibans)
+}

@@ -1,0 +1,9 @@
+//! The crate's integration tests, one binary: each module is what was a test file of its own,
+//! linked once instead of once a file.
+
+mod banks;
+mod common;
+mod core;
+mod export;
+mod search;
+mod whole_history;

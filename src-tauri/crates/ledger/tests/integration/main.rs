@@ -1,0 +1,8 @@
+//! The crate's integration tests, one binary: each module is what was a test file of its own,
+//! linked once instead of once a file.
+
+mod balances;
+mod common;
+mod faults;
+mod history;
+mod whole_history;
