@@ -111,8 +111,8 @@ app-bundle:
 	cp $(APP) $(INSTALLER_APP)
 	cargo build --locked -p bankbook $(FEATURES)
 
-# Each test file in a desktop session of its own, three at a time, the test binaries those
-# rust-test built: see scripts/e2e.sh.
+# Each test file (a module of the end-to-end test binary that rust-test built) in a desktop
+# session of its own, three at a time: see scripts/e2e.sh.
 e2e:
 	mkdir -p $(BANKBOOK_ARTEFACTS)
 	BANKBOOK_APP=$(APP) BANKBOOK_INSTALLER_APP=$(INSTALLER_APP) BANKBOOK_CARGO_FEATURES="$(FEATURES)" \
