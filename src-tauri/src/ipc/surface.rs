@@ -37,8 +37,9 @@ commands! {
     /// goes on with a page's `nextCursor`, `newer` comes back up with its `previousCursor`.
     transactions_page(iban: String, cursor: Option<String>, limit: u32, direction: PageDirection) -> TransactionsPage;
     /// A page of the stored entries of the shown accounts that match `query`, newest first,
-    /// after `cursor` (null: the first page).
-    search_transactions(query: SearchQuery, cursor: Option<String>, limit: u32) -> SearchPage;
+    /// next to `cursor` (null: the first page): `older` goes on with a page's `nextCursor`,
+    /// `newer` comes back up with its `previousCursor`.
+    search_transactions(query: SearchQuery, cursor: Option<String>, limit: u32, direction: PageDirection) -> SearchPage;
     /// The count and the sums per currency of everything that matches `query`, how far back the
     /// searched history goes, and what in the query was not understood.
     search_summary(query: SearchQuery) -> SearchSummary;

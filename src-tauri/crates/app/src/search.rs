@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::core::Core;
 use crate::error::Result;
-use crate::history::TransactionView;
+use crate::history::{PageDirection, TransactionView};
 use crate::opened::Opened;
 
 /// Which way the money went.
@@ -57,6 +57,9 @@ pub struct SearchPage {
     pub items: Vec<FoundTransaction>,
     /// Pass it back for the next page; `None` after the last match.
     pub next_cursor: Option<String>,
+    /// Pass it back with `Newer` for the page just above this one (a list that let it go);
+    /// `None` at the top.
+    pub previous_cursor: Option<String>,
 }
 
 /// The sums of one currency's matches: decimal strings, `incoming` >= 0, `outgoing` <= 0.
@@ -124,16 +127,25 @@ pub struct SearchSummary {
 }
 
 impl Core {
-    /// A page of the stored entries that match `query`, newest first, after `cursor`.
+    /// A page of the stored entries that match `query`, newest first, next to `cursor` (`None`:
+    /// the first page): below it going `Older`, above it going `Newer`.
     pub async fn search_transactions(
         &self,
         query: SearchQuery,
         cursor: Option<String>,
         limit: u32,
+        direction: PageDirection,
     ) -> Result<SearchPage> {
         let data = self.data().await?;
         let search = search_of(data, &query)?;
-        let results = data.ledger.search(&search, cursor.as_deref(), limit)?;
+        let cursor = cursor.as_deref();
+        let results = match direction {
+            PageDirection::Older => data.ledger.search(&search, cursor, limit)?,
+            PageDirection::Newer => {
+                let cursor = cursor.ok_or(ledger::Error::InvalidCursor)?;
+                data.ledger.search_newer(&search, cursor, limit)?
+            }
+        };
         Ok(SearchPage {
             items: results
                 .found
@@ -141,6 +153,7 @@ impl Core {
                 .map(FoundTransaction::from)
                 .collect(),
             next_cursor: results.next_cursor,
+            previous_cursor: results.previous_cursor,
         })
     }
 

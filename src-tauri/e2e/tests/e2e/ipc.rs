@@ -36,8 +36,8 @@ fn search_query(iban: &str) -> Value {
         "pendingOnly": false, "iban": iban})
 }
 
-fn search_call(query: &Value, cursor: &Value, limit: u32) -> Value {
-    json!(["search_transactions", {"query": query, "cursor": cursor, "limit": limit}])
+fn search_call(query: &Value, cursor: &Value, limit: u32, direction: &str) -> Value {
+    json!(["search_transactions", {"query": query, "cursor": cursor, "limit": limit, "direction": direction}])
 }
 
 #[tokio::test]
@@ -92,11 +92,18 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         json!(["select_accounts", {"bankId": "demo", "ibans": [huge]}]),
         json!(["start_consent", {"bankId": "no-such-bank"}]),
         json!(["start_consent", {"bankId": "../../etc/passwd"}]),
-        search_call(&search_query("SK0000000000000000000000"), &Value::Null, 50),
-        search_call(&search_query(&iban), &Value::Null, 0),
-        search_call(&search_query(&iban), &Value::Null, 201),
-        search_call(&search_query(&iban), &json!("x"), 50),
-        search_call(&search_query(&iban), &json!(huge), 50),
+        search_call(
+            &search_query("SK0000000000000000000000"),
+            &Value::Null,
+            50,
+            "older",
+        ),
+        search_call(&search_query(&iban), &Value::Null, 0, "older"),
+        search_call(&search_query(&iban), &Value::Null, 201, "older"),
+        search_call(&search_query(&iban), &json!("x"), 50, "older"),
+        search_call(&search_query(&iban), &json!(huge), 50, "older"),
+        search_call(&search_query(&iban), &json!("x"), 50, "newer"),
+        search_call(&search_query(&iban), &Value::Null, 50, "newer"),
         json!(["search_summary", {"query": search_query(&huge)}]),
         json!(["transaction_detail", {"iban": iban, "id": "no-such-entry"}]),
         json!(["transaction_detail", {"iban": "SK0000000000000000000000", "id": "x"}]),
@@ -128,7 +135,8 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         // The save dialog is Rust's to open: the webview can neither open it nor name a path.
         json!(["plugin:dialog|save", {"options": {}}]),
         json!(["plugin:dialog|open", {"options": {}}]),
-        json!(["search_transactions", {"query": {"text": 1}, "cursor": null, "limit": 50}]),
+        json!(["search_transactions", {"query": {"text": 1}, "cursor": null, "limit": 50, "direction": "older"}]),
+        search_call(&search_query(&iban), &Value::Null, 50, "sideways"),
         json!(["export_transactions", {"query": search_query(&iban), "format": "xlsx"}]),
         json!(["cancel_task", {"task": "everything"}]),
         json!(["no_such_command", {}]),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use app::{
     Direction, ErrorCode, ErrorDetail, ExportFormat, ExportOutcome, IoReason, IpcError,
-    SearchQuery, TaskKind,
+    PageDirection, SearchQuery, TaskKind,
 };
 use rust_decimal::Decimal;
 use store::BalanceRecord;
@@ -37,7 +37,7 @@ async fn matches(app: &App, query: &SearchQuery) -> Vec<(String, String)> {
     loop {
         let page = app
             .core
-            .search_transactions(query.clone(), cursor, 200)
+            .search_transactions(query.clone(), cursor, 200, PageDirection::Older)
             .await
             .unwrap();
         found.extend(

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use app::{Direction, ErrorCode, QueryNoteKind, SearchQuery};
+use app::{Direction, ErrorCode, PageDirection, QueryNoteKind, SearchPage, SearchQuery};
 use rust_decimal::Decimal;
 use store::EntryRecord;
 
@@ -75,7 +75,7 @@ async fn an_accent_free_word_finds_the_accented_entry() {
     loop {
         let page = app
             .core
-            .search_transactions(text(&typed), cursor, 200)
+            .search_transactions(text(&typed), cursor, 200, PageDirection::Older)
             .await
             .unwrap();
         found.extend(page.items);
@@ -172,7 +172,7 @@ fn hand_sums<'a>(entries: impl Iterator<Item = &'a EntryRecord>) -> Sums {
 }
 
 #[tokio::test]
-async fn paging_through_the_matches_visits_each_once() {
+async fn paging_through_the_matches_visits_each_once_and_back_up_the_same_pages() {
     let (app, _) = with_whole_history(&setup()).await;
     let query = SearchQuery {
         direction: Direction::Outgoing,
@@ -180,12 +180,12 @@ async fn paging_through_the_matches_visits_each_once() {
     };
     let count = app.core.search_summary(query.clone()).await.unwrap().count;
 
-    let mut seen = Vec::new();
+    let mut pages: Vec<SearchPage> = Vec::new();
     let mut cursor = None;
     loop {
         let page = app
             .core
-            .search_transactions(query.clone(), cursor, 7)
+            .search_transactions(query.clone(), cursor, 7, PageDirection::Older)
             .await
             .unwrap();
         assert!(page.items.len() <= 7);
@@ -198,21 +198,43 @@ async fn paging_through_the_matches_visits_each_once() {
             dates.windows(2).all(|pair| pair[0] >= pair[1]),
             "newest first"
         );
-        seen.extend(
-            page.items
-                .into_iter()
-                .map(|item| (item.iban, item.transaction.id)),
-        );
-        cursor = page.next_cursor;
+        cursor = page.next_cursor.clone();
+        pages.push(page);
         if cursor.is_none() {
             break;
         }
     }
+    let seen: Vec<(String, String)> = pages.iter().flat_map(ids_of).collect();
     assert_eq!(seen.len(), count as usize);
     let mut distinct = seen.clone();
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), seen.len(), "a match came twice");
+
+    // Back up from the last page, as a list that let its top pages go: the same pages again.
+    assert_eq!(pages[0].previous_cursor, None);
+    let mut above = pages.last().unwrap().previous_cursor.clone();
+    let mut back_up = vec![ids_of(pages.last().unwrap())];
+    while let Some(cursor) = above {
+        let page = app
+            .core
+            .search_transactions(query.clone(), Some(cursor), 7, PageDirection::Newer)
+            .await
+            .unwrap();
+        back_up.push(ids_of(&page));
+        above = page.previous_cursor;
+    }
+    back_up.reverse();
+    let down: Vec<Vec<(String, String)>> = pages.iter().map(ids_of).collect();
+    assert_eq!(back_up, down);
+}
+
+/// Each match of `page` as its account and id.
+fn ids_of(page: &SearchPage) -> Vec<(String, String)> {
+    page.items
+        .iter()
+        .map(|item| (item.iban.clone(), item.transaction.id.clone()))
+        .collect()
 }
 
 #[tokio::test]
@@ -234,15 +256,28 @@ async fn bad_input_is_noted_and_searched_as_text() {
     ] {
         assert!(kinds.contains(&kind), "{kind:?} not in {kinds:?}");
     }
-    app.core.search_transactions(odd, None, 50).await.unwrap();
+    app.core
+        .search_transactions(odd, None, 50, PageDirection::Older)
+        .await
+        .unwrap();
 
     for refused in [
         app.core
-            .search_transactions(SearchQuery::default(), Some("not-a-cursor".to_owned()), 50)
+            .search_transactions(
+                SearchQuery::default(),
+                Some("not-a-cursor".to_owned()),
+                50,
+                PageDirection::Older,
+            )
             .await
             .unwrap_err(),
         app.core
-            .search_transactions(SearchQuery::default(), None, 0)
+            .search_transactions(SearchQuery::default(), None, 0, PageDirection::Older)
+            .await
+            .unwrap_err(),
+        // Back up from nowhere: a page above needs the cursor it is above.
+        app.core
+            .search_transactions(SearchQuery::default(), None, 50, PageDirection::Newer)
             .await
             .unwrap_err(),
         app.core
