@@ -505,6 +505,7 @@ describe("searching", () => {
         { iban: SPORIACI.iban, transaction: transaction("t") },
       ],
       nextCursor: null,
+      previousCursor: null,
     });
     vi.mocked(ipc.searchSummary).mockResolvedValue({
       count: 3,
@@ -525,6 +526,7 @@ describe("searching", () => {
       expect.objectContaining({ text: "shop", iban: null }),
       null,
       100,
+      "older",
     );
 
     await userEvent.click(screen.getByRole("button", { name: "Filters" }));

@@ -1,13 +1,16 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import type { InfiniteData } from "@tanstack/react-query";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as ipc from "../../ipc";
 import { EVERYDAY, page, SAVINGS, transaction, transactions } from "../../test/fixtures";
 import { mockIpc } from "../../test/ipcMock";
 import { fakeViewport } from "../../test/layout";
 import { renderWithQueries } from "../../test/render";
+import { PAGES_KEPT } from "../transactions/useTransactionHistory";
 import { SearchableHistory } from "./SearchableHistory";
 import type { SearchAccount } from "./SearchFilters";
 import { EMPTY_QUERY } from "./searchQuery";
+import { SEARCH_KEY } from "./useSearchResults";
 
 vi.mock("../../ipc", async (importOriginal) =>
   (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),
@@ -39,7 +42,7 @@ beforeEach(() => {
   ipcEvents = mockIpc();
   fakeViewport({ height: 600 });
   vi.mocked(ipc.transactionsPage).mockResolvedValue(page(transactions("h", 3)));
-  answerSearch({ items: [], nextCursor: null }, summary(0));
+  answerSearch({ items: [], nextCursor: null, previousCursor: null }, summary(0));
 });
 
 function summary(count: number, fields: Partial<ipc.SearchSummary> = {}): ipc.SearchSummary {
@@ -80,6 +83,18 @@ const results = () => screen.findByRole("grid", { name: "Search results" });
 const searching = () => screen.findByTestId("search-summary");
 const rowIds = () => screen.queryAllByTestId("transaction-row").map((row) => row.dataset.id);
 const searchedTexts = () => vi.mocked(ipc.searchTransactions).mock.calls.map(([q]) => q.text);
+
+/** The height of every row of `list`, loaded or not rendered. */
+const totalHeight = (list: HTMLElement) =>
+  Number.parseFloat(list.querySelector<HTMLElement>('[role="rowgroup"]')?.style.height ?? "0");
+
+/** Scrolls `list` as a user would; the list may move it itself after (keeping its top row in
+ * place as pages come and go above it), as a browser lets it. */
+function scrollTo(list: HTMLElement, offset: number) {
+  Object.defineProperty(list, "scrollTop", { configurable: true, writable: true, value: offset });
+  fireEvent.scroll(list);
+}
+
 const exported = () =>
   JSON.parse(screen.getByTestId("export-query").textContent ?? "null") as ipc.SearchQuery;
 
@@ -93,7 +108,10 @@ describe("the search field", () => {
   });
 
   it("searches once typing pauses, with one query for a burst of keys", async () => {
-    answerSearch({ items: [found(EVERYDAY, "gas")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(EVERYDAY, "gas")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     renderPane();
     await userEvent.type(field(), "zaloha plyn");
     await results();
@@ -104,12 +122,16 @@ describe("the search field", () => {
       { ...EMPTY_QUERY, text: "zaloha plyn" },
       null,
       100,
+      "older",
     );
     expect(history()).toBeNull();
   });
 
   it("keeps the previous results on screen while the next ones load", async () => {
-    answerSearch({ items: [found(EVERYDAY, "first")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(EVERYDAY, "first")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     renderPane();
     await userEvent.type(field(), "coop");
     await waitFor(() => expect(rowIds()).toEqual(["first"]));
@@ -123,7 +145,9 @@ describe("the search field", () => {
     // No loading state in between: the earlier rows stay, the list marked busy.
     expect(rowIds()).toEqual(["first"]);
     expect((await results()).getAttribute("aria-busy")).toBe("true");
-    await act(async () => answer({ items: [found(EVERYDAY, "second")], nextCursor: null }));
+    await act(async () =>
+      answer({ items: [found(EVERYDAY, "second")], nextCursor: null, previousCursor: null }),
+    );
     await waitFor(() => expect(rowIds()).toEqual(["second"]));
     expect((await results()).hasAttribute("aria-busy")).toBe(false);
   });
@@ -190,6 +214,7 @@ describe("the filters", () => {
         { ...EMPTY_QUERY, amount: "10..20", pendingOnly: true },
         null,
         100,
+        "older",
       ),
     );
   });
@@ -212,7 +237,9 @@ describe("the filters", () => {
       direction: "outgoing",
       iban: SAVINGS.iban,
     };
-    await waitFor(() => expect(ipc.searchTransactions).toHaveBeenLastCalledWith(wanted, null, 100));
+    await waitFor(() =>
+      expect(ipc.searchTransactions).toHaveBeenLastCalledWith(wanted, null, 100, "older"),
+    );
     expect(ipc.searchSummary).toHaveBeenLastCalledWith(wanted);
     expect(screen.getByRole("button", { name: "Filters", description: "4 active" })).toBeTruthy();
     expect(exported()).toEqual(wanted);
@@ -278,6 +305,7 @@ describe("the results", () => {
           found(SAVINGS, "a", { counterpartyName: "Interest" }),
         ],
         nextCursor: null,
+        previousCursor: null,
       },
       summary(2),
     );
@@ -304,10 +332,12 @@ describe("the results", () => {
         ? {
             items: transactions("p", 10).map((t) => ({ iban: EVERYDAY.iban, transaction: t })),
             nextCursor: "c1",
+            previousCursor: null,
           }
         : {
             items: transactions("p", 5, 10).map((t) => ({ iban: EVERYDAY.iban, transaction: t })),
             nextCursor: null,
+            previousCursor: null,
           },
     );
     renderPane();
@@ -319,9 +349,87 @@ describe("the results", () => {
     ]);
   });
 
+  it("let the pages far above go on a long scroll down, and read them back on the way up", async () => {
+    // Three pages more than the list keeps.
+    const letGo = 3;
+    const pages = PAGES_KEPT + letGo;
+    const perPage = 5;
+    const matches = transactions("s", pages * perPage).map((t) => ({
+      iban: EVERYDAY.iban,
+      transaction: t,
+    }));
+    // As Rust pages: a cursor is the index of the match a page is read next to.
+    vi.mocked(ipc.searchTransactions).mockImplementation(
+      async (_query, cursor, _limit, direction) => {
+        // A moment, as a call into Rust takes: the list sees each page being fetched.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (direction === "older") {
+          const start = cursor === null ? 0 : Number(cursor) + 1;
+          const end = Math.min(start + perPage, matches.length);
+          return {
+            items: matches.slice(start, end),
+            nextCursor: end < matches.length ? String(end - 1) : null,
+            previousCursor: cursor === null ? null : String(start),
+          };
+        }
+        const end = Number(cursor);
+        const start = Math.max(end - perPage, 0);
+        return {
+          items: matches.slice(start, end),
+          nextCursor: String(end - 1),
+          previousCursor: start > 0 ? String(start) : null,
+        };
+      },
+    );
+    const cursors = (direction: ipc.PageDirection) =>
+      vi
+        .mocked(ipc.searchTransactions)
+        .mock.calls.filter((call) => call[3] === direction)
+        .map(([, cursor]) => cursor);
+    const { client } = renderPane();
+    await userEvent.type(field(), "shop");
+    await waitFor(() => expect(rowIds()).toContain("s-0"));
+    const list = await results();
+    const kept = () =>
+      client.getQueryData<InfiniteData<ipc.SearchPage>>([
+        ...SEARCH_KEY,
+        "results",
+        { ...EMPTY_QUERY, text: "shop" },
+      ])?.pages ?? [];
+    const firstKept = () => kept()[0]?.items[0]?.transaction.id;
+    const lastKept = () => kept().at(-1)?.items.at(-1)?.transaction.id;
+
+    while (cursors("older").length < pages) {
+      const asked = cursors("older").length;
+      scrollTo(list, totalHeight(list) - 600);
+      await waitFor(() => expect(cursors("older").length).toBeGreaterThan(asked));
+    }
+    await waitFor(() => expect(lastKept()).toBe(`s-${pages * perPage - 1}`));
+    expect(kept()).toHaveLength(PAGES_KEPT);
+    expect(firstKept()).toBe(`s-${letGo * perPage}`);
+    expect(cursors("newer")).toEqual([]);
+
+    while (firstKept() !== "s-0") {
+      const asked = cursors("newer").length;
+      scrollTo(list, 0);
+      await waitFor(() =>
+        expect(cursors("newer").length > asked || firstKept() === "s-0").toBe(true),
+      );
+    }
+    // Each page let go is read again, next to the first match kept, up to the top; the pages
+    // at the bottom are let go in turn.
+    const above = Array.from({ length: letGo }, (_, page) => String((letGo - page) * perPage));
+    expect(cursors("newer")).toEqual(above);
+    await waitFor(() => expect(rowIds()).toContain("s-0"));
+    expect(kept()).toHaveLength(PAGES_KEPT);
+    expect(lastKept()).toBe(`s-${PAGES_KEPT * perPage - 1}`);
+    expect(cursors("older")).toHaveLength(pages);
+    // Thirty-six pages come and go through the whole pane: more time than one page takes.
+  }, 20_000);
+
   it("say the count and the sums in and out per currency of everything matched", async () => {
     answerSearch(
-      { items: [found(EVERYDAY, "a")], nextCursor: "more" },
+      { items: [found(EVERYDAY, "a")], nextCursor: "more", previousCursor: null },
       summary(128, {
         totals: [
           {
@@ -355,7 +463,7 @@ describe("the results", () => {
 
   it("say them in Slovak, with the notes and the coverage", async () => {
     answerSearch(
-      { items: [found(EVERYDAY, "a")], nextCursor: null },
+      { items: [found(EVERYDAY, "a")], nextCursor: null, previousCursor: null },
       summary(5, {
         totals: [
           {
@@ -387,7 +495,7 @@ describe("the results", () => {
 
   it("say when the whole history was searched, with nothing left to fetch", async () => {
     answerSearch(
-      { items: [found(EVERYDAY, "a")], nextCursor: null },
+      { items: [found(EVERYDAY, "a")], nextCursor: null, previousCursor: null },
       summary(1, { coverage: { storedSince: "2019-01-02", complete: true } }),
     );
     renderPane();
@@ -400,7 +508,7 @@ describe("the results", () => {
 
   it("say plainly that nothing matches, with the coverage and Clear", async () => {
     answerSearch(
-      { items: [], nextCursor: null },
+      { items: [], nextCursor: null, previousCursor: null },
       summary(0, { notes: [{ kind: "ignoredWords", text: "***" }] }),
     );
     renderPane();
@@ -436,7 +544,10 @@ describe("the results", () => {
     expect(alerts[0]?.textContent).toContain("Bankbook can't save to its data folder");
     expect(document.body.textContent).not.toContain("disk I/O error");
 
-    answerSearch({ items: [found(EVERYDAY, "a")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(EVERYDAY, "a")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(rowIds()).toEqual(["a"]));
   });
@@ -444,7 +555,10 @@ describe("the results", () => {
 
 describe("the detail", () => {
   it("opens from a match on a click and from the history on Enter; closing returns the focus", async () => {
-    answerSearch({ items: [found(SAVINGS, "s1")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(SAVINGS, "s1")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     renderPane();
     await waitFor(() => expect(rowIds()).toHaveLength(3));
 
@@ -498,7 +612,10 @@ describe("fetching the whole history", () => {
   }
 
   async function searchAndFetch() {
-    answerSearch({ items: [found(EVERYDAY, "a")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(EVERYDAY, "a")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     renderPane();
     await userEvent.type(field(), "a");
     await userEvent.click(await screen.findByRole("button", { name: "Fetch the whole history" }));
@@ -571,7 +688,10 @@ describe("fetching the whole history", () => {
 
   it("fetches only the account searched, and reads the history again when done", async () => {
     const run = deferredFetch();
-    answerSearch({ items: [found(SAVINGS, "a")], nextCursor: null }, summary(1));
+    answerSearch(
+      { items: [found(SAVINGS, "a")], nextCursor: null, previousCursor: null },
+      summary(1),
+    );
     renderPane();
     await waitFor(() => expect(rowIds()).toHaveLength(3));
     await userEvent.click(screen.getByRole("button", { name: "Filters" }));
@@ -580,7 +700,7 @@ describe("fetching the whole history", () => {
     expect(ipc.fetchWholeHistory).toHaveBeenCalledWith(SAVINGS.iban);
 
     answerSearch(
-      { items: [found(SAVINGS, "a")], nextCursor: null },
+      { items: [found(SAVINGS, "a")], nextCursor: null, previousCursor: null },
       summary(1, { coverage: { storedSince: "2020-01-01", complete: true } }),
     );
     const historyReads = vi.mocked(ipc.transactionsPage).mock.calls.length;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
+import { type PageDirection, type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
+import { PAGES_KEPT } from "../transactions/useTransactionHistory";
 
 /** The prefix of every search query (results and summaries): invalidate it when the store
  * changes (a refresh, the whole history fetched). */
@@ -8,16 +9,30 @@ export const SEARCH_KEY = ["search"] as const;
 /** Matches per page: as the history's, one screenful many times over. */
 export const SEARCH_PAGE_SIZE = 100;
 
+type PageParam = { cursor: string | null; direction: PageDirection };
+
+const TOP: PageParam = { cursor: null, direction: "older" };
+
 /** What `query` matches, newest first, page by page as the list is scrolled. Keyed by the whole
  * query; while the next query's first page loads, the previous results stay on screen
- * (`isPlaceholderData`), so typing does not flicker through a loading state. `enabled`: only in
- * search mode. */
+ * (`isPlaceholderData`), so typing does not flicker through a loading state. As the history's,
+ * at most PAGES_KEPT pages are kept: scrolled far down a long result, the top pages are let go
+ * and read again from the store on the way back up. `enabled`: only in search mode. */
 export function useSearchResults(query: SearchQuery, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: [...SEARCH_KEY, "results", query],
-    queryFn: ({ pageParam }) => searchTransactions(query, pageParam, SEARCH_PAGE_SIZE),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    queryFn: ({ pageParam }) =>
+      searchTransactions(query, pageParam.cursor, SEARCH_PAGE_SIZE, pageParam.direction),
+    initialPageParam: TOP,
+    getNextPageParam: (lastPage): PageParam | undefined =>
+      lastPage.nextCursor === null
+        ? undefined
+        : { cursor: lastPage.nextCursor, direction: "older" },
+    getPreviousPageParam: (firstPage): PageParam | undefined =>
+      firstPage.previousCursor === null
+        ? undefined
+        : { cursor: firstPage.previousCursor, direction: "newer" },
+    maxPages: PAGES_KEPT,
     placeholderData: keepPreviousData,
     enabled,
   });

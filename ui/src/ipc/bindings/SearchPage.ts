@@ -8,4 +8,9 @@ export type SearchPage = { items: Array<FoundTransaction>,
 /**
  * Pass it back for the next page; `None` after the last match.
  */
-nextCursor: string | null, };
+nextCursor: string | null, 
+/**
+ * Pass it back with `Newer` for the page just above this one (a list that let it go);
+ * `None` at the top.
+ */
+previousCursor: string | null, };

@@ -80,9 +80,10 @@ export const transactionsPage = (iban: string, cursor: string | null, limit: num
   call("transactions_page", { iban, cursor, limit, direction });
 
 /** A page of the stored entries of the shown accounts that match `query`, newest first,
- * after `cursor` (null: the first page). */
-export const searchTransactions = (query: SearchQuery, cursor: string | null, limit: number): Promise<SearchPage> =>
-  call("search_transactions", { query, cursor, limit });
+ * next to `cursor` (null: the first page): `older` goes on with a page's `nextCursor`,
+ * `newer` comes back up with its `previousCursor`. */
+export const searchTransactions = (query: SearchQuery, cursor: string | null, limit: number, direction: PageDirection): Promise<SearchPage> =>
+  call("search_transactions", { query, cursor, limit, direction });
 
 /** The count and the sums per currency of everything that matches `query`, how far back the
  * searched history goes, and what in the query was not understood. */
