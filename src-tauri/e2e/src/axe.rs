@@ -6,7 +6,7 @@
 //! The app keeps its CSP as shipped (`script-src 'self'`, no `'unsafe-eval'`, no
 //! `'unsafe-inline'`): WebKit's automation runs a script's body itself, not as an inline
 //! `<script>` the policy would refuse, while `eval` and `new Function` inside it stay forbidden
-//! (`tests/webview_security.rs`), and axe needs neither. A check fails if the policy refused
+//! (`tests/e2e/webview_security.rs`), and axe needs neither. A check fails if the policy refused
 //! anything while axe ran, so a future axe that needs more cannot pass by checking less.
 //! `@axe-core/webdriverio`'s way (finish on `about:blank`) cannot work here: the app has one
 //! window, and leaving `tauri://localhost` would end it.
