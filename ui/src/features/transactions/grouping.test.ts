@@ -58,6 +58,18 @@ describe("groupTransactions", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("keeps a page's items, the same objects, as pages come and go around it", () => {
+    const first = page([transaction("a", { date: "2026-11-20" })], "next");
+    const second = page([transaction("b", { date: "2026-11-20" })], "more");
+    const third = page([transaction("c", { date: "2026-11-19" })]);
+    const before = groupTransactions([first, second]);
+    const after = groupTransactions([second, third]);
+    const item = (items: ListItem[], key: string) => items.find((each) => each.key === key);
+    expect(item(after, "tx:b")).toBe(item(before, "tx:b"));
+    // The day's header goes with the page that now starts the list.
+    expect(outline(after)).toEqual(["# 2026-11-20", "b", "# 2026-11-19", "c"]);
+  });
+
   it("has nothing to show for an empty history", () => {
     expect(groupTransactions([page([])])).toEqual([]);
     expect(groupTransactions([])).toEqual([]);
@@ -75,6 +87,7 @@ describe("groupFoundTransactions", () => {
       {
         items: [found("SK1", "a"), found("SK2", "a"), found("SK1", "b", "2026-11-19")],
         nextCursor: null,
+        previousCursor: null,
       },
     ]);
     expect(items.map((item) => (item.kind === "header" ? `# ${item.group}` : item.iban))).toEqual([
@@ -88,8 +101,8 @@ describe("groupFoundTransactions", () => {
 
   it("tells apart entries of the same id in two accounts, and shows a repeated match once", () => {
     const items = groupFoundTransactions([
-      { items: [found("SK1", "a"), found("SK2", "a")], nextCursor: "next" },
-      { items: [found("SK2", "a")], nextCursor: null },
+      { items: [found("SK1", "a"), found("SK2", "a")], nextCursor: "next", previousCursor: null },
+      { items: [found("SK2", "a")], nextCursor: null, previousCursor: "back" },
     ]);
     const keys = items.map((item) => item.key);
     expect(keys).toEqual(["header:2026-11-20", "tx:SK1:a", "tx:SK2:a"]);
