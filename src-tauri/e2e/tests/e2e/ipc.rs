@@ -51,64 +51,7 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
     app.refreshed().await?;
     bank.reset_counters().await?;
 
-    // Refused by the command: `invalid_input`, before anything reaches the bank.
-    let refused_by_bankbook = [
-        page_call(&iban, &Value::Null, &json!(0), "older"),
-        page_call(&iban, &Value::Null, &json!(201), "older"),
-        page_call(&iban, &Value::Null, &json!(u32::MAX), "older"),
-        page_call(
-            "SK0000000000000000000000",
-            &Value::Null,
-            &json!(50),
-            "older",
-        ),
-        page_call("", &Value::Null, &json!(50), "older"),
-        page_call(
-            "<img src=x onerror=alert(1)>",
-            &Value::Null,
-            &json!(50),
-            "older",
-        ),
-        page_call(&huge, &Value::Null, &json!(50), "older"),
-        page_call(&iban, &json!("x"), &json!(50), "older"),
-        page_call(&iban, &json!("2026-13-45.1"), &json!(50), "older"),
-        page_call(&iban, &json!("2026-01-01."), &json!(50), "older"),
-        page_call(&iban, &json!("2026-01-01.1.2"), &json!(50), "older"),
-        page_call(
-            &iban,
-            &json!("2026-01-01.99999999999999999999"),
-            &json!(50),
-            "older",
-        ),
-        page_call(
-            &iban,
-            &json!("2026-01-01.1; DROP TABLE entry"),
-            &json!(50),
-            "older",
-        ),
-        page_call(&iban, &json!(huge), &json!(50), "older"),
-        page_call(&iban, &Value::Null, &json!(50), "newer"),
-        json!(["select_accounts", {"bankId": "demo", "ibans": ["SK0000000000000000000000"]}]),
-        json!(["select_accounts", {"bankId": "demo", "ibans": [huge]}]),
-        json!(["start_consent", {"bankId": "no-such-bank"}]),
-        json!(["start_consent", {"bankId": "../../etc/passwd"}]),
-        search_call(
-            &search_query("SK0000000000000000000000"),
-            &Value::Null,
-            50,
-            "older",
-        ),
-        search_call(&search_query(&iban), &Value::Null, 0, "older"),
-        search_call(&search_query(&iban), &Value::Null, 201, "older"),
-        search_call(&search_query(&iban), &json!("x"), 50, "older"),
-        search_call(&search_query(&iban), &json!(huge), 50, "older"),
-        search_call(&search_query(&iban), &json!("x"), 50, "newer"),
-        search_call(&search_query(&iban), &Value::Null, 50, "newer"),
-        json!(["search_summary", {"query": search_query(&huge)}]),
-        json!(["transaction_detail", {"iban": iban, "id": "no-such-entry"}]),
-        json!(["transaction_detail", {"iban": "SK0000000000000000000000", "id": "x"}]),
-        json!(["fetch_whole_history", {"iban": "SK0000000000000000000000"}]),
-    ];
+    let refused_by_bankbook = refused_by_bankbook(&iban, &huge);
     let outcomes = invoke_all(&app, &refused_by_bankbook).await?;
     for (call, outcome) in refused_by_bankbook.iter().zip(&outcomes) {
         let call = call.to_string();
@@ -119,28 +62,7 @@ async fn forged_command_arguments_are_refused_and_the_app_goes_on() -> e2e::Resu
         );
     }
 
-    // Refused by Tauri: wrong types, missing arguments, commands that are not Bankbook's.
-    let refused_by_tauri = [
-        page_call(&iban, &Value::Null, &json!("100"), "older"),
-        page_call(&iban, &Value::Null, &json!(-1), "older"),
-        page_call(&iban, &Value::Null, &json!(1.5), "older"),
-        page_call(&iban, &Value::Null, &json!(50), "sideways"),
-        json!(["transactions_page", {}]),
-        json!(["refresh_bank", {"bankId": "demo", "onlyStale": "yes"}]),
-        json!(["refresh_bank", {"onlyStale": false}]),
-        // The one refresh of every bank is gone: a bank is refreshed by its id.
-        json!(["refresh_accounts", {"onlyStale": false}]),
-        json!(["plugin:deep-link|get_current", {}]),
-        json!(["plugin:opener|open_url", {"url": "https://example.com"}]),
-        // The save dialog is Rust's to open: the webview can neither open it nor name a path.
-        json!(["plugin:dialog|save", {"options": {}}]),
-        json!(["plugin:dialog|open", {"options": {}}]),
-        json!(["search_transactions", {"query": {"text": 1}, "cursor": null, "limit": 50, "direction": "older"}]),
-        search_call(&search_query(&iban), &Value::Null, 50, "sideways"),
-        json!(["export_transactions", {"query": search_query(&iban), "format": "xlsx"}]),
-        json!(["cancel_task", {"task": "everything"}]),
-        json!(["no_such_command", {}]),
-    ];
+    let refused_by_tauri = refused_by_tauri(&iban);
     let outcomes = invoke_all(&app, &refused_by_tauri).await?;
     // Tauri's own refusals are plain text, not a command's `{code, message}`.
     for (call, outcome) in refused_by_tauri.iter().zip(&outcomes) {
@@ -184,4 +106,90 @@ async fn fifty_concurrent_commands_share_one_token_refresh_and_a_revoked_consent
     // One try of the refresh token, which the bank refused: no loop of retries.
     assert_eq!(bank.token_requests("refresh_token").await?, 1);
     app.close().await
+}
+
+/// Calls the commands refuse as `invalid_input`, before anything reaches the bank.
+fn refused_by_bankbook(iban: &str, huge: &str) -> Vec<Value> {
+    vec![
+        page_call(iban, &Value::Null, &json!(0), "older"),
+        page_call(iban, &Value::Null, &json!(201), "older"),
+        page_call(iban, &Value::Null, &json!(u32::MAX), "older"),
+        page_call(
+            "SK0000000000000000000000",
+            &Value::Null,
+            &json!(50),
+            "older",
+        ),
+        page_call("", &Value::Null, &json!(50), "older"),
+        page_call(
+            "<img src=x onerror=alert(1)>",
+            &Value::Null,
+            &json!(50),
+            "older",
+        ),
+        page_call(huge, &Value::Null, &json!(50), "older"),
+        page_call(iban, &json!("x"), &json!(50), "older"),
+        page_call(iban, &json!("2026-13-45.1"), &json!(50), "older"),
+        page_call(iban, &json!("2026-01-01."), &json!(50), "older"),
+        page_call(iban, &json!("2026-01-01.1.2"), &json!(50), "older"),
+        page_call(
+            iban,
+            &json!("2026-01-01.99999999999999999999"),
+            &json!(50),
+            "older",
+        ),
+        page_call(
+            iban,
+            &json!("2026-01-01.1; DROP TABLE entry"),
+            &json!(50),
+            "older",
+        ),
+        page_call(iban, &json!(huge), &json!(50), "older"),
+        page_call(iban, &Value::Null, &json!(50), "newer"),
+        json!(["select_accounts", {"bankId": "demo", "ibans": ["SK0000000000000000000000"]}]),
+        json!(["select_accounts", {"bankId": "demo", "ibans": [huge]}]),
+        json!(["start_consent", {"bankId": "no-such-bank"}]),
+        json!(["start_consent", {"bankId": "../../etc/passwd"}]),
+        search_call(
+            &search_query("SK0000000000000000000000"),
+            &Value::Null,
+            50,
+            "older",
+        ),
+        search_call(&search_query(iban), &Value::Null, 0, "older"),
+        search_call(&search_query(iban), &Value::Null, 201, "older"),
+        search_call(&search_query(iban), &json!("x"), 50, "older"),
+        search_call(&search_query(iban), &json!(huge), 50, "older"),
+        search_call(&search_query(iban), &json!("x"), 50, "newer"),
+        search_call(&search_query(iban), &Value::Null, 50, "newer"),
+        json!(["search_summary", {"query": search_query(huge)}]),
+        json!(["transaction_detail", {"iban": iban, "id": "no-such-entry"}]),
+        json!(["transaction_detail", {"iban": "SK0000000000000000000000", "id": "x"}]),
+        json!(["fetch_whole_history", {"iban": "SK0000000000000000000000"}]),
+    ]
+}
+
+/// Calls Tauri refuses: wrong types, missing arguments, commands that are not Bankbook's.
+fn refused_by_tauri(iban: &str) -> Vec<Value> {
+    vec![
+        page_call(iban, &Value::Null, &json!("100"), "older"),
+        page_call(iban, &Value::Null, &json!(-1), "older"),
+        page_call(iban, &Value::Null, &json!(1.5), "older"),
+        page_call(iban, &Value::Null, &json!(50), "sideways"),
+        json!(["transactions_page", {}]),
+        json!(["refresh_bank", {"bankId": "demo", "onlyStale": "yes"}]),
+        json!(["refresh_bank", {"onlyStale": false}]),
+        // The one refresh of every bank is gone: a bank is refreshed by its id.
+        json!(["refresh_accounts", {"onlyStale": false}]),
+        json!(["plugin:deep-link|get_current", {}]),
+        json!(["plugin:opener|open_url", {"url": "https://example.com"}]),
+        // The save dialog is Rust's to open: the webview can neither open it nor name a path.
+        json!(["plugin:dialog|save", {"options": {}}]),
+        json!(["plugin:dialog|open", {"options": {}}]),
+        json!(["search_transactions", {"query": {"text": 1}, "cursor": null, "limit": 50, "direction": "older"}]),
+        search_call(&search_query(iban), &Value::Null, 50, "sideways"),
+        json!(["export_transactions", {"query": search_query(iban), "format": "xlsx"}]),
+        json!(["cancel_task", {"task": "everything"}]),
+        json!(["no_such_command", {}]),
+    ]
 }
