@@ -6,7 +6,7 @@
 //! an unlocked gnome-keyring); `make e2e` sets it up. Environment:
 //! - `BANKBOOK_APP`: the app binary to test, built with the test bench (required); the standalone
 //!   `sandbox-bank` (the test bench's, which `cargo test --workspace` builds) is found beside it;
-//! - `BANKBOOK_INSTALLER_APP`: the app as the installer ships it (for `tests/installer.rs`);
+//! - `BANKBOOK_INSTALLER_APP`: the app as the installer ships it (for `tests/e2e/installer.rs`);
 //! - `BANKBOOK_ARTEFACTS`: where screenshots and logs go (default `target/e2e-artefacts`);
 //! - `TAURI_DRIVER`: the tauri-driver binary (default: found on `PATH`).
 //! - `BANKBOOK_E2E_SLOT`: the parallel job's slot, set by `scripts/e2e.sh`: its ports' range
@@ -27,6 +27,7 @@ mod flows;
 mod keyboard;
 mod language;
 mod leaks;
+mod page_memory;
 mod ports;
 mod roles;
 mod sandbox;
@@ -45,10 +46,11 @@ pub use expected::{Sums, matches_words, sums, within, words_of};
 pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
 pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
+pub use page_memory::PageMemory;
 pub use ports::free_port;
 pub use roles::Focused;
 pub use sandbox::{ClientFiles, SandboxProcess, SandboxSettings, redirect_uri};
-pub use scroll::ScrollReport;
+pub use scroll::{Pace, ScrollReport};
 pub use search::{ShownRow, amount_after, count_text, same_magnitude, slow_transactions};
 pub use session::{AppSession, artefacts_root};
 pub use typing::ResultsTiming;

@@ -18,6 +18,31 @@ pub struct ScrollReport {
     pub reached_the_end: bool,
 }
 
+/// How fast a scroll goes: `step_pixels` at a time, at most once every `step_millis` (0: every
+/// frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pace {
+    pub step_pixels: u32,
+    pub step_millis: u32,
+}
+
+impl Pace {
+    /// A step every animation frame: a fling, or a scrollbar dragged fast.
+    pub const fn every_frame(step_pixels: u32) -> Self {
+        Self {
+            step_pixels,
+            step_millis: 0,
+        }
+    }
+
+    /// A person turning a mouse wheel briskly: a notch of 120 px (three 40-px lines) every
+    /// 50 ms, 2,400 px a second.
+    pub const WHEEL: Self = Self {
+        step_pixels: 120,
+        step_millis: 50,
+    };
+}
+
 /// One WebDriver call scrolls for at most this long, well inside the driver's script timeout;
 /// the scroll's state stays in the page between calls.
 const SLICE_MILLIS: u64 = 5_000;
@@ -26,10 +51,11 @@ const SLICE_MILLIS: u64 = 5_000;
 const STALL_MILLIS: u64 = 10_000;
 
 const SCROLL_SLICE: &str = r#"
-const [stepPixels, wantedRows, sliceMillis, stallMillis, done] = arguments;
+const [stepPixels, stepMillis, wantedRows, sliceMillis, stallMillis, done] = arguments;
 const list = document.querySelector('[data-testid="transaction-list"]');
 const state = (window.__bankbookScroll ??= {
   ids: [], seen: new Set(), mostRows: 0, frames: [], last: null, grewAt: performance.now(),
+  steppedAt: -Infinity,
 });
 const sliceStart = performance.now();
 function collect() {
@@ -58,7 +84,11 @@ function frame(now) {
     done({ finished: false, ended: false });
     return;
   }
-  list.scrollTop += stepPixels;
+  // A step every frame, or (a wheel's notches) the first frame after each `stepMillis`.
+  if (now - state.steppedAt >= stepMillis) {
+    list.scrollTop += stepPixels;
+    state.steppedAt = now;
+  }
   requestAnimationFrame(frame);
 }
 requestAnimationFrame(frame);
@@ -113,13 +143,20 @@ impl AppSession {
         step_pixels: u32,
         wanted_rows: usize,
     ) -> Result<ScrollReport> {
+        self.scroll_history_at(Pace::every_frame(step_pixels), wanted_rows)
+            .await
+    }
+
+    /// Scrolls the transaction list down at `pace`, with the same ends as `scroll_history`.
+    pub async fn scroll_history_at(&self, pace: Pace, wanted_rows: usize) -> Result<ScrollReport> {
         let reached_the_end = loop {
             let slice = self
                 .client()
                 .execute_async(
                     SCROLL_SLICE,
                     vec![
-                        json!(step_pixels),
+                        json!(pace.step_pixels),
+                        json!(pace.step_millis),
                         json!(wanted_rows),
                         json!(SLICE_MILLIS),
                         json!(STALL_MILLIS),

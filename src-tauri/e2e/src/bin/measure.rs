@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use e2e::{ENGLISH, Error, Onboarded, Result, onboard};
+use e2e::{ENGLISH, Error, Onboarded, Pace, PageMemory, Result, onboard};
 
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the whole 100,000-entry history may take to come from the Demo Bank.
@@ -71,10 +71,16 @@ async fn main() -> ExitCode {
                 .unwrap_or(7);
             startup(runs).await
         }
-        Some("scrolling") => scrolling().await,
+        Some("scrolling") => {
+            let rows = arguments
+                .get(1)
+                .and_then(|rows| rows.parse().ok())
+                .unwrap_or(100_000);
+            scrolling(rows).await
+        }
         Some("search") => search().await,
         _ => {
-            println!("usage: measure startup [runs] | measure scrolling | measure search");
+            println!("usage: measure startup [runs] | measure scrolling [rows] | measure search");
             return ExitCode::FAILURE;
         }
     };
@@ -140,61 +146,205 @@ async fn startup(runs: usize) -> Result<()> {
     Ok(())
 }
 
-async fn scrolling() -> Result<()> {
+async fn scrolling(rows: usize) -> Result<()> {
+    let bare = bare_window_at_rest()?;
     let Onboarded { app, bank } = onboard_quietly("measure_scrolling", 1, "100000").await?;
     let group = app
         .process_group()
         .ok_or_else(|| Error::NotFound("the app's process group".to_owned()))?;
-    println!(
-        "resident memory with the first page on screen: {}",
-        resident_memory(group)?
-    );
-    let mut idle = app.idle_frame_micros(120).await?;
-    idle.sort_unstable();
-    println!(
-        "idle frames (nothing moves), the display's own pace: p50 {}, p95 {}",
-        millis(percentile(&idle, 50)),
-        millis(percentile(&idle, 95))
-    );
+    let mut memory = vec![Snapshot {
+        label: "bare Tauri window".to_owned(),
+        resident: bare.memory,
+        page: None,
+        js_heap: None,
+    }];
+    memory.push(snapshot(&app, group, "Bankbook, first page on screen").await?);
 
-    let first = app.scroll_history(1_200, 10_000).await?;
-    let mut frames = first.frame_micros.clone();
-    frames.sort_unstable();
-    println!(
-        "scrolled {} rows in {} frames",
-        first.ids.len(),
-        frames.len()
-    );
-    println!(
-        "  most transaction rows in the DOM at once: {}",
-        first.most_rows_in_dom
-    );
-    println!(
-        "  frame time p50 {}, p95 {}",
-        millis(percentile(&frames, 50)),
-        millis(percentile(&frames, 95))
-    );
-    let pages = bank.transaction_pages().await?;
-    println!("  bank pages fetched: {pages} (ceil(10,000 / 100) = 100; the list prefetches ahead)");
-    println!("  resident memory: {}", resident_memory(group)?);
-
+    let idle = app.idle_frame_micros(120).await?;
+    let first = app
+        .scroll_history_at(Pace::every_frame(1_200), 10_000)
+        .await?;
+    let after_first = bank.transaction_pages().await?;
+    memory.push(snapshot(&app, group, "  after 10,000 rows").await?);
     // Steps still shorter than the rows rendered at once (the screen and the overscan on both
     // sides), so every row is seen.
-    let rest = app.scroll_history(1_800, 100_000).await?;
+    let rest = app
+        .scroll_history_at(Pace::every_frame(1_800), rows)
+        .await?;
+    memory.push(snapshot(&app, group, &format!("  after {rows} rows")).await?);
+    // What stays once the engine's collectors and allocators have had time to give back.
+    tokio::time::sleep(REST).await;
+    memory.push(snapshot(&app, group, "  then 30 s at rest").await?);
     // The rows on screen when the first scroll stopped are seen again by the second.
-    let rows = first
+    let seen = first
         .ids
         .iter()
         .chain(&rest.ids)
         .collect::<std::collections::HashSet<_>>()
         .len();
     let pages = bank.transaction_pages().await?;
+    app.scroll_history_to_top().await?;
+    let wheel = app.scroll_history_at(Pace::WHEEL, 1_000).await?;
+
+    println!("bare window: first paint {} ms", bare.first_paint);
     println!(
-        "scrolled on to {rows} rows (the end: {}): bank pages fetched {pages}, most rows in the DOM {}",
-        rest.reached_the_end, rest.most_rows_in_dom
+        "scrolled {seen} rows of 100,000 (the end: {}); bank pages fetched: {after_first} for the \
+         first 10,000 (ceil(10,000 / 100) = 100; the list prefetches ahead), {pages} in all",
+        rest.reached_the_end
     );
-    println!("  resident memory: {}", resident_memory(group)?);
+    println!(
+        "most transaction rows in the DOM at once: {}",
+        first.most_rows_in_dom.max(rest.most_rows_in_dom)
+    );
+    print_memory(&memory);
+    print_frames(&[
+        ("idle (nothing moves): the display's pace", idle),
+        (
+            "history, 1,200 px a frame (10,000 rows)",
+            first.frame_micros,
+        ),
+        (
+            "history, a 120 px notch every 50 ms (1,000 rows)",
+            wheel.frame_micros,
+        ),
+    ]);
     app.close().await
+}
+
+/// The bare window's first paint and, a moment later, its processes' resident memory.
+struct BareWindow {
+    first_paint: u128,
+    memory: Resident,
+}
+
+/// Starts the bare window in a HOME of its own, waits for its first paint, lets it settle and
+/// reads its memory.
+fn bare_window_at_rest() -> Result<BareWindow> {
+    let bare = env_path("BARE_WINDOW")?;
+    let home = tempfile::tempdir().map_err(|source| Error::io(Path::new("a HOME"), source))?;
+    let mut started = Started::spawn(&bare, home.path())?;
+    let measured = started.milestones(&["first_paint"]).and_then(|times| {
+        std::thread::sleep(SETTLE);
+        Ok(BareWindow {
+            first_paint: times[0],
+            memory: Resident::of_group(started.group())?,
+        })
+    });
+    started.stop();
+    measured
+}
+
+/// How long the list is left still after a long scroll before its memory is read again.
+const REST: Duration = Duration::from_secs(30);
+
+/// How long a window is left after its first paint before its memory is read: WebKit's
+/// processes finish starting (the network process, the first layout) in the first seconds.
+const SETTLE: Duration = Duration::from_secs(3);
+
+/// A row of the memory table.
+struct Snapshot {
+    label: String,
+    resident: Resident,
+    page: Option<PageMemory>,
+    /// The JavaScript heap after its latest collection, in KiB (from `JSC_logGC`).
+    js_heap: Option<u64>,
+}
+
+/// A row of the memory table: the processes' resident memory and what the page holds.
+async fn snapshot(app: &e2e::AppSession, group: u32, label: &str) -> Result<Snapshot> {
+    let page = app.page_memory().await?;
+    Ok(Snapshot {
+        label: label.to_owned(),
+        resident: Resident::of_group(group)?,
+        page: Some(page),
+        js_heap: js_heap_after_last_collection(&app.log()?),
+    })
+}
+
+/// The heap size the JavaScript engine logged at the end of its latest collection (`JSC_logGC`):
+/// `[GC<…>: … => 3374kb, p=…]`.
+fn js_heap_after_last_collection(log: &str) -> Option<u64> {
+    log.lines()
+        .rev()
+        .filter(|line| line.starts_with("[GC<"))
+        .find_map(|line| {
+            let after = line.rsplit_once("=> ")?.1;
+            after.split_once("kb")?.0.trim().parse().ok()
+        })
+}
+
+fn print_memory(rows: &[Snapshot]) {
+    println!(
+        "{:<34} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6} {:>7} {:>13}",
+        "resident memory (MiB)",
+        "all",
+        "app",
+        "web",
+        "network",
+        "JS heap",
+        "DOM",
+        "fibers",
+        "pages (rows)"
+    );
+    for row in rows {
+        let (dom, fibers, pages) = row.page.as_ref().map_or_else(
+            || ("-".to_owned(), "-".to_owned(), "-".to_owned()),
+            |page| {
+                (
+                    page.dom_elements.to_string(),
+                    page.react_fibers.to_string(),
+                    format!("{} ({})", page.cached_pages, page.cached_rows),
+                )
+            },
+        );
+        let heap = row.js_heap.map_or_else(|| "-".to_owned(), mebibytes);
+        let resident = &row.resident;
+        println!(
+            "{:<34} {:>8} {:>8} {:>8} {:>8} {heap:>9} {dom:>6} {fibers:>7} {pages:>13}",
+            row.label,
+            mebibytes(resident.total()),
+            mebibytes(resident.app),
+            mebibytes(resident.web),
+            mebibytes(resident.network),
+        );
+    }
+    println!("by kind of mapping (MiB, kinds of 4 MiB or more):");
+    for row in rows {
+        println!("  {}", row.label.trim());
+        println!("    app: {}", row.resident.app_mappings.summary());
+        println!("    web: {}", row.resident.web_mappings.summary());
+    }
+}
+
+/// Frame times side by side: p50 and p95, each also as a ratio to the idle frames' p50 (the
+/// display's pace), and p95 to the idle p95 (the display's own jitter).
+fn print_frames(rows: &[(&str, Vec<u64>)]) {
+    let mut sorted: Vec<(&str, Vec<u64>)> = rows
+        .iter()
+        .map(|(label, frames)| {
+            let mut frames = frames.clone();
+            frames.sort_unstable();
+            (*label, frames)
+        })
+        .collect();
+    let idle_p50 = sorted.first().map_or(0, |(_, idle)| percentile(idle, 50));
+    let idle_p95 = sorted.first().map_or(0, |(_, idle)| percentile(idle, 95));
+    println!(
+        "{:<50} {:>7} {:>8} {:>8} {:>13} {:>13}",
+        "frames", "count", "p50", "p95", "p95/idle p50", "p95/idle p95"
+    );
+    for (label, frames) in &mut sorted {
+        let p95 = percentile(frames, 95);
+        println!(
+            "{:<50} {:>7} {:>8} {:>8} {:>13} {:>13}",
+            label,
+            frames.len(),
+            millis(percentile(frames, 50)),
+            millis(p95),
+            ratio(u128::from(p95), u128::from(idle_p50)),
+            ratio(u128::from(p95), u128::from(idle_p95)),
+        );
+    }
 }
 
 async fn search() -> Result<()> {
@@ -215,7 +365,7 @@ async fn search() -> Result<()> {
     for _ in 0..40 {
         echo.push(app.time_to_echo().await?);
     }
-    let mut idle = app.idle_frame_micros(120).await?;
+    let idle = app.idle_frame_micros(120).await?;
     let mut results = Vec::new();
     for (field, query) in QUERIES {
         let label = if field == Field::Text { text } else { amount };
@@ -233,7 +383,8 @@ async fn search() -> Result<()> {
         results.push(timing.micros);
         back_to_the_history(&app, field).await?;
     }
-    for values in [&mut echo, &mut idle, &mut results] {
+    let mut idle_sorted = idle.clone();
+    for values in [&mut echo, &mut idle_sorted, &mut results] {
         values.sort_unstable();
     }
     println!("over {} queries on 100,000 stored entries:", QUERIES.len());
@@ -244,7 +395,7 @@ async fn search() -> Result<()> {
             "keystroke to its echo on screen (the window's floor)",
             &echo,
         ),
-        ("idle frames (the display's pace)", &idle),
+        ("idle frames (the display's pace)", &idle_sorted),
     ] {
         println!(
             "  {name}: p50 {}, p95 {}",
@@ -254,18 +405,39 @@ async fn search() -> Result<()> {
     }
 
     // A broad search, scrolled as the history is.
+    let group = app
+        .process_group()
+        .ok_or_else(|| Error::NotFound("the app's process group".to_owned()))?;
     app.time_to_results(language, amount, ">1").await?;
-    let scroll = app.scroll_history(1_200, 10_000).await?;
-    let mut frames = scroll.frame_micros.clone();
-    frames.sort_unstable();
+    let mut memory = vec![snapshot(&app, group, "search results on screen").await?];
+    let fast = app
+        .scroll_history_at(Pace::every_frame(1_200), 10_000)
+        .await?;
+    memory.push(snapshot(&app, group, "  after 10,000 results").await?);
+    let rest = app
+        .scroll_history_at(Pace::every_frame(1_800), 100_000)
+        .await?;
+    memory.push(snapshot(&app, group, "  after the last result").await?);
+    app.scroll_history_to_top().await?;
+    let wheel = app.scroll_history_at(Pace::WHEEL, 1_000).await?;
     println!(
-        "scrolled {} results in {} frames: frame time p50 {}, p95 {}; most rows in the DOM {}",
-        scroll.ids.len(),
-        frames.len(),
-        millis(percentile(&frames, 50)),
-        millis(percentile(&frames, 95)),
-        scroll.most_rows_in_dom
+        "scrolled {} results (the end: {}); most rows in the DOM {}",
+        fast.ids.len() + rest.ids.len(),
+        rest.reached_the_end,
+        fast.most_rows_in_dom.max(rest.most_rows_in_dom)
     );
+    print_memory(&memory);
+    print_frames(&[
+        ("idle (nothing moves): the display's pace", idle),
+        (
+            "search results, 1,200 px a frame (10,000 rows)",
+            fast.frame_micros,
+        ),
+        (
+            "search results, a 120 px notch every 50 ms",
+            wheel.frame_micros,
+        ),
+    ]);
     app.close().await
 }
 
@@ -313,7 +485,12 @@ async fn onboard_quietly(name: &str, accounts: usize, transactions: &str) -> Res
         &browser()?,
         accounts,
         accounts,
-        &[("BANKBOOK_DEMO_TRANSACTIONS", transactions)],
+        &[
+            ("BANKBOOK_DEMO_TRANSACTIONS", transactions),
+            // JavaScriptCore logs each collection with the heap's size after it (the memory
+            // table's JS heap column).
+            ("JSC_logGC", "basic"),
+        ],
     )
     .await?;
     onboarded.app.find("[data-testid=transaction-row]").await?;
@@ -322,45 +499,71 @@ async fn onboard_quietly(name: &str, accounts: usize, transactions: &str) -> Res
 
 /// Starts `binary` in `home` and returns the milliseconds it logged for each milestone.
 fn milestones(binary: &Path, home: &Path, wanted: &[&str]) -> Result<Vec<u128>> {
-    let log_path = home.join("measure.log");
-    let log = std::fs::File::create(&log_path)
-        .map_err(|source| Error::io(Path::new("the log"), source))?;
-    let stderr = log
-        .try_clone()
-        .map_err(|source| Error::io(Path::new("the log"), source))?;
-    let mut child = Command::new(binary)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(log)
-        .stderr(stderr)
-        .process_group(0)
-        .spawn()
-        .map_err(|source| Error::io(Path::new("the app"), source))?;
-    let started = Instant::now();
-    let found = loop {
-        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
-        let found: Vec<Option<u128>> = wanted.iter().map(|name| logged(&text, name)).collect();
-        if found.iter().all(Option::is_some) {
-            break Ok(found.into_iter().flatten().collect());
-        }
-        if started.elapsed() > STARTUP_TIMEOUT {
-            break Err(Error::NotFound(format!(
-                "{wanted:?} in {}",
-                log_path.display()
-            )));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    // The whole group: WebKit's helper processes end with the app.
-    let _ = Command::new("kill")
-        .args(["-TERM", "--", &format!("-{}", child.id())])
-        .status();
-    let _ = child.wait();
+    let mut started = Started::spawn(binary, home)?;
+    let found = started.milestones(wanted);
+    started.stop();
     found
+}
+
+/// A window started by this program in a process group of its own, logging to a file.
+struct Started {
+    child: std::process::Child,
+    log_path: PathBuf,
+}
+
+impl Started {
+    fn spawn(binary: &Path, home: &Path) -> Result<Self> {
+        let log_path = home.join("measure.log");
+        let log = std::fs::File::create(&log_path)
+            .map_err(|source| Error::io(Path::new("the log"), source))?;
+        let stderr = log
+            .try_clone()
+            .map_err(|source| Error::io(Path::new("the log"), source))?;
+        let child = Command::new(binary)
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("RUST_LOG", "info")
+            .env("NO_COLOR", "1")
+            .stdout(log)
+            .stderr(stderr)
+            .process_group(0)
+            .spawn()
+            .map_err(|source| Error::io(Path::new("the app"), source))?;
+        Ok(Self { child, log_path })
+    }
+
+    /// Waits for the `wanted` milestones in the log and returns their milliseconds.
+    fn milestones(&self, wanted: &[&str]) -> Result<Vec<u128>> {
+        let started = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+            let found: Vec<Option<u128>> = wanted.iter().map(|name| logged(&text, name)).collect();
+            if found.iter().all(Option::is_some) {
+                return Ok(found.into_iter().flatten().collect());
+            }
+            if started.elapsed() > STARTUP_TIMEOUT {
+                return Err(Error::NotFound(format!(
+                    "{wanted:?} in {}",
+                    self.log_path.display()
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn group(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Ends the whole group: WebKit's helper processes end with the app.
+    fn stop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+    }
 }
 
 /// The `millis` of the log line `on screen millis=N milestone=<name>`.
@@ -373,35 +576,144 @@ fn logged(log: &str, milestone: &str) -> Option<u128> {
         })
 }
 
-/// The resident memory of the app and its WebKit processes (not the test's driver).
-fn resident_memory(group: u32) -> Result<String> {
-    let output = Command::new("ps")
-        .args(["-e", "-o", "pgid=,rss=,comm="])
-        .stderr(Stdio::null())
-        .output()
-        .map_err(|source| Error::io(Path::new("ps"), source))?;
-    let listing = String::from_utf8_lossy(&output.stdout);
-    let group = group.to_string();
-    let mut total_kib = 0_u64;
-    let mut parts = Vec::new();
-    for line in listing.lines() {
-        let mut fields = line.split_whitespace();
-        let (Some(pgid), Some(rss), Some(name)) = (fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        let is_app = pgid == group
-            && (name == "bankbook" || name.starts_with("WebKit") && name != "WebKitWebDriver");
-        if let (true, Ok(kib)) = (is_app, rss.parse::<u64>()) {
-            total_kib += kib;
-            parts.push(format!("{name} {} MiB", kib / 1024));
+/// The resident memory of a window's processes, in KiB: the app's own (Bankbook or the bare
+/// window), WebKit's web process (the page) and its network process.
+#[derive(Debug, Clone, Default)]
+struct Resident {
+    app: u64,
+    web: u64,
+    network: u64,
+    /// The app's and the web process's resident memory by kind of mapping.
+    app_mappings: Mappings,
+    web_mappings: Mappings,
+}
+
+/// Which process of a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    App,
+    Web,
+    Network,
+}
+
+impl Resident {
+    /// The processes of `group` (not the tests' WebDriver). `ps` cuts names to 15 characters.
+    fn of_group(group: u32) -> Result<Self> {
+        let output = Command::new("ps")
+            .args(["-e", "-o", "pid=,pgid=,rss=,comm="])
+            .stderr(Stdio::null())
+            .output()
+            .map_err(|source| Error::io(Path::new("ps"), source))?;
+        let listing = String::from_utf8_lossy(&output.stdout);
+        let group = group.to_string();
+        let mut resident = Self::default();
+        for line in listing.lines() {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let [pid, group_id, rss, name] = fields[..] else {
+                continue;
+            };
+            let role = match name {
+                "bankbook" | "bare_window" | "bb-exp1" | "bb-exp2" | "bb-exp3" | "bb-exp4" => {
+                    Role::App
+                }
+                "WebKitWebProces" => Role::Web,
+                "WebKitNetworkPr" => Role::Network,
+                _ => continue,
+            };
+            let Ok(kib) = rss.parse::<u64>() else {
+                continue;
+            };
+            if group_id != group {
+                continue;
+            }
+            match role {
+                Role::App => {
+                    resident.app += kib;
+                    resident.app_mappings = Mappings::of_process(pid);
+                }
+                Role::Web => {
+                    resident.web += kib;
+                    resident.web_mappings = Mappings::of_process(pid);
+                }
+                Role::Network => resident.network += kib,
+            }
         }
+        Ok(resident)
     }
-    Ok(format!(
-        "{} MiB in all ({})",
-        total_kib / 1024,
-        parts.join(", ")
-    ))
+
+    fn total(&self) -> u64 {
+        self.app + self.web + self.network
+    }
+}
+
+/// A process's resident memory (KiB) by what is mapped: malloc's heap, anonymous memory (the
+/// JavaScript heap, WebKit's own allocator, thread arenas), shared memory by name (`memfd:`,
+/// `/dev/shm`: WebKit's IPC buffers and layer backing stores), and files (code, fonts).
+#[derive(Debug, Clone, Default)]
+struct Mappings(std::collections::BTreeMap<String, u64>);
+
+impl Mappings {
+    /// Read from `/proc/<pid>/smaps`; empty when the process is gone.
+    fn of_process(pid: &str) -> Self {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+        let mut kinds = std::collections::BTreeMap::new();
+        let mut kind = String::new();
+        for line in text.lines() {
+            if let Some(kib) = line.strip_prefix("Rss:") {
+                let kib: u64 = kib
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse()
+                    .unwrap_or(0);
+                *kinds.entry(kind.clone()).or_insert(0) += kib;
+            } else if line.split_whitespace().next().is_some_and(|range| {
+                range.contains('-')
+                    && range
+                        .bytes()
+                        .all(|byte| byte.is_ascii_hexdigit() || byte == b'-')
+            }) {
+                kind = mapping_kind(line);
+            }
+        }
+        Self(kinds)
+    }
+
+    /// The kinds holding at least 4 MiB, largest first, as `name 12.3`.
+    fn summary(&self) -> String {
+        let mut kinds: Vec<(&String, &u64)> =
+            self.0.iter().filter(|(_, kib)| **kib >= 4 * 1024).collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1));
+        kinds
+            .iter()
+            .map(|(name, kib)| format!("{name} {}", mebibytes(**kib)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// What a line of smaps' mapping headers maps, as a kind: the path's sixth field onwards.
+fn mapping_kind(header: &str) -> String {
+    let path = header
+        .split_whitespace()
+        .skip(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let path = path.trim_end_matches(" (deleted)");
+    if path.is_empty() {
+        "anonymous".to_owned()
+    } else if path.starts_with('[') {
+        path.to_owned()
+    } else if path.starts_with("/memfd:") || path.starts_with("/dev/shm") {
+        format!("shared {path}")
+    } else {
+        "files".to_owned()
+    }
+}
+
+/// KiB as MiB with one decimal.
+fn mebibytes(kib: u64) -> String {
+    format!("{}.{}", kib / 1024, kib % 1024 * 10 / 1024)
 }
 
 /// Microseconds as milliseconds with one decimal.
