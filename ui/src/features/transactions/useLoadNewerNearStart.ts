@@ -17,10 +17,11 @@ export function useLoadNewerNearStart({
   isError: boolean;
   fetchPreviousPage: () => Promise<unknown>;
 }) {
-  const nearStart = firstRenderedIndex >= 0 && firstRenderedIndex <= PREFETCH_ROWS;
+  // Decided whenever the rendered rows change (see useLoadOlderNearEnd).
   useEffect(() => {
+    const nearStart = firstRenderedIndex >= 0 && firstRenderedIndex <= PREFETCH_ROWS;
     if (nearStart && hasPreviousPage && !isFetching && !isError) {
       void fetchPreviousPage();
     }
-  }, [nearStart, hasPreviousPage, isFetching, isError, fetchPreviousPage]);
+  }, [firstRenderedIndex, hasPreviousPage, isFetching, isError, fetchPreviousPage]);
 }

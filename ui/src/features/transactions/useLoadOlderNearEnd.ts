@@ -23,10 +23,13 @@ export function useLoadOlderNearEnd({
   isError: boolean;
   fetchNextPage: () => Promise<unknown>;
 }) {
-  const nearEnd = lastRenderedIndex >= loadedCount - PREFETCH_ROWS;
+  // Decided again whenever the rendered rows or the loaded ones change, not only when "near the
+  // end" flips: a page answered within the same render as its request shows no fetching in
+  // between, and a list that stayed near its end would otherwise never ask for the next one.
   useEffect(() => {
+    const nearEnd = lastRenderedIndex >= loadedCount - PREFETCH_ROWS;
     if (nearEnd && hasNextPage && !isFetching && !isError) {
       void fetchNextPage();
     }
-  }, [nearEnd, hasNextPage, isFetching, isError, fetchNextPage]);
+  }, [lastRenderedIndex, loadedCount, hasNextPage, isFetching, isError, fetchNextPage]);
 }
