@@ -18,6 +18,9 @@ INSTALLER_FEATURES := --features bankbook/custom-protocol
 # lint and the Rust tests, so the test bench's code is linted and its dependencies compiled once
 # per run.
 FEATURES := --features bankbook/custom-protocol,bankbook/test-bench
+# The lints and the Windows check also cover the measurements' bare window (scripts/measure.sh),
+# which the tests do not build.
+CHECK_FEATURES := --features bankbook/custom-protocol,bankbook/test-bench,bankbook/bare-window
 APP := $(CARGO_TARGET_DIR)/debug/bankbook
 # The app as the debug installer ships it, kept beside the end-to-end app (which replaces it).
 INSTALLER_APP := $(CARGO_TARGET_DIR)/debug/bankbook-installer
@@ -68,7 +71,7 @@ ui:
 lint:
 	cargo fmt --all --check
 	cargo fmt --manifest-path src-tauri/fuzz/Cargo.toml --check
-	cargo clippy --workspace --all-targets --locked $(FEATURES) -- -D warnings
+	cargo clippy --workspace --all-targets --locked $(CHECK_FEATURES) -- -D warnings
 	@# The installer's side of the test-bench switches, libraries only: a test target's
 	@# dev-dependencies would turn the sandbox bank's admin feature back on.
 	cargo clippy --locked -p bankbook -p app -p sandbox-bank $(INSTALLER_FEATURES) -- -D warnings
@@ -80,7 +83,7 @@ lint:
 # installer has it. Not e2e: the harness is Unix-only (process groups, Unix signals, Unix
 # file-name bytes), as are the tests it drives (Xvfb, D-Bus, gnome-keyring).
 windows-check:
-	cargo check --workspace --exclude e2e --all-targets --locked $(FEATURES) --target $(WINDOWS_TARGET)
+	cargo check --workspace --exclude e2e --all-targets --locked $(CHECK_FEATURES) --target $(WINDOWS_TARGET)
 	cargo check -p bankbook --locked $(INSTALLER_FEATURES) --target $(WINDOWS_TARGET)
 
 # The TypeScript bindings are written afresh by ts-rs while the tests run.

@@ -62,8 +62,25 @@ fuzz() {
     "${regressions[@]}" -- \
     -max_total_time="$seconds" -artifact_prefix="$artefacts/$target/" -print_final_stats=1 \
     ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" |
-    { grep -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" || true; } || status=$?
+    { grep -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" | sed "s/^/$target: /" || true; } ||
+    status=$?
   return "$status"
+}
+
+# Runs every target for $1 seconds, two at a time (a libFuzzer run keeps one core busy, and the
+# machines this runs on have two or more), new inputs to a scratch folder. Fails when any does.
+fuzz_in_pairs() {
+  local seconds=$1 scratch=$2 failed=0 running=() target pid
+  for target in "${all_targets[@]}"; do
+    fuzz "$target" "$seconds" "$scratch/$target" &
+    running+=($!)
+    if ((${#running[@]} == 2)); then
+      for pid in "${running[@]}"; do wait "$pid" || failed=1; done
+      running=()
+    fi
+  done
+  for pid in "${running[@]}"; do wait "$pid" || failed=1; done
+  return "$failed"
 }
 
 case ${1:-} in
@@ -71,7 +88,7 @@ case ${1:-} in
     cargo fuzz build --fuzz-dir fuzz --debug-assertions
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
-    for target in "${all_targets[@]}"; do fuzz "$target" 8 "$scratch/$target"; done
+    fuzz_in_pairs 8 "$scratch"
     ;;
   run)
     seconds=${2:?how many seconds per target}
