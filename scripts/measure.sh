@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The main window's scripted measurements on release builds (figures for the notes):
-#   start-up to the stored accounts and the first transactions, against a bare Tauri window;
-#   a scroll through 10,000 rows (DOM rows, frame times, bank pages), then to 100,000 rows and
-#   the resident memory of the app's processes; with 100,000 entries stored, the last keystroke
-#   in the search bar to its results on screen (p50/p95 over 20 queries) beside the window's
-#   own keystroke floor, and a scroll through search results.
+# The main window's scripted measurements on release builds (figures for the notes), each beside
+# a bare Tauri window in the same run:
+#   startup: start-up to the stored accounts and the first transactions;
+#   scrolling: 100,000 rows scrolled (rows in the DOM, bank pages, frame times fast and at a
+#     wheel's pace against idle), and the memory of each process (by kind of mapping), the
+#     JavaScript heap, DOM elements, React fibers and cached pages along the way;
+#   search: with 100,000 entries stored, the last keystroke to its results on screen (p50/p95
+#     over 20 queries) beside the window's own keystroke floor, then a broad search's results
+#     scrolled, with the same memory and frame tables.
 # Usage: scripts/measure.sh [runs] [measurement...]    (needs what `make setup` installs)
 #   measurements: startup, scrolling, search (all three by default), e.g.
 #   `scripts/measure.sh 7 search`
@@ -23,7 +26,7 @@ fi
 npm --prefix ui run build >/dev/null
 # The test bench: the measurements connect the Demo Bank through the stand-in browser
 # (BANKBOOK_BROWSER) and size its history (BANKBOOK_DEMO_TRANSACTIONS).
-cargo build --locked --release -p bankbook --features bankbook/custom-protocol,bankbook/test-bench \
+cargo build --locked --release -p bankbook --features bankbook/custom-protocol,bankbook/test-bench,bankbook/bare-window \
   --bin bankbook --example bare_window
 cargo build --locked -p e2e --bins
 

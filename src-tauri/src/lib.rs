@@ -8,6 +8,7 @@ mod logging;
 mod progress;
 mod save_dialog;
 mod setup;
+mod webview_engine;
 
 /// Starts the app. Called by `main.rs`.
 pub fn run() {

@@ -7,9 +7,10 @@ use app::{Core, Folders};
 use tauri::{App, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::{browser, launch, progress, save_dialog};
+use crate::{browser, launch, progress, save_dialog, webview_engine};
 
 pub fn setup(app: &App, started: Instant) {
+    webview_engine::tune(app);
     app.manage(
         Core::new(folders(app), browser::system(app.handle()), started)
             .with_progress(progress::window(app.handle()))
