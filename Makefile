@@ -14,9 +14,9 @@ export BANKBOOK_ARTEFACTS ?= $(CURDIR)/artefacts
 # The installer's feature set, the one `tauri build` uses.
 INSTALLER_FEATURES := --features bankbook/custom-protocol
 # The test bench on top (the Demo Bank's admin interface, BANKBOOK_BROWSER, BANKBOOK_SAVE_AS and
-# the other test hooks): the end-to-end app, a headless `make run`, and one feature set for the
-# lint and the Rust tests, so the test bench's code is linted and its dependencies compiled once
-# per run.
+# the other test hooks): the end-to-end app, a headless `make run` and the Rust tests; the lint
+# adds only the bare window to it (CHECK_FEATURES), so the test bench's code is linted and its
+# dependencies compiled once per run.
 FEATURES := --features bankbook/custom-protocol,bankbook/test-bench
 # The lints and the Windows check also cover the measurements' bare window (scripts/measure.sh),
 # which the tests do not build.

@@ -62,25 +62,39 @@ fuzz() {
     "${regressions[@]}" -- \
     -max_total_time="$seconds" -artifact_prefix="$artefacts/$target/" -print_final_stats=1 \
     ${dict:+-dict="$dict"} 2>&1 | tee "$artefacts/$target.log" |
-    { grep -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" | sed "s/^/$target: /" || true; } ||
+    { grep --line-buffered -E "^(Done|stat::(number|new)|==|SUMMARY|Error)" |
+      sed -u "s/^/$target: /" || true; } ||
     status=$?
   return "$status"
 }
 
 # Runs every target for $1 seconds, two at a time (a libFuzzer run keeps one core busy, and the
-# machines this runs on have two or more), new inputs to a scratch folder. Fails when any does.
+# machines this runs on have two or more), new inputs to a scratch folder. Says which failed, and
+# fails when any did.
 fuzz_in_pairs() {
-  local seconds=$1 scratch=$2 failed=0 running=() target pid
+  local seconds=$1 scratch=$2 failed=0 target pid
+  local -A running=()
+  # Interrupted: the fuzzers in the background end with this script.
+  trap 'kill "${!running[@]}" 2>/dev/null' INT TERM
   for target in "${all_targets[@]}"; do
     fuzz "$target" "$seconds" "$scratch/$target" &
-    running+=($!)
+    running[$!]=$target
     if ((${#running[@]} == 2)); then
-      for pid in "${running[@]}"; do wait "$pid" || failed=1; done
+      for pid in "${!running[@]}"; do reap "$pid" || failed=1; done
       running=()
     fi
   done
-  for pid in "${running[@]}"; do wait "$pid" || failed=1; done
+  for pid in "${!running[@]}"; do reap "$pid" || failed=1; done
+  trap - INT TERM
   return "$failed"
+}
+
+# Waits for the fuzzer $1 of fuzz_in_pairs' `running` and names its target if it failed.
+reap() {
+  local target=${running[$1]}
+  wait "$1" && return 0
+  echo "FAILED: $target (log: $artefacts/$target.log)"
+  return 1
 }
 
 case ${1:-} in

@@ -2,8 +2,9 @@
 //! no caches meant for browsing, and no web storage (the app keeps nothing in the webview; its
 //! data is in the store).
 //!
-//! Linux only (WebKitGTK). macOS's `WKWebView` and Windows' `WebView2` keep no back-forward cache for
-//! a page that never navigates, and size their caches by themselves.
+//! Linux only (WebKitGTK): on Windows and macOS nothing changes, their webviews keep their
+//! defaults (GPU compositing, web storage on but unused); they keep no back-forward cache for a
+//! page that never navigates and size their caches by themselves.
 
 /// Applies the settings to the main window's webview.
 #[cfg(target_os = "linux")]
@@ -19,32 +20,34 @@ pub fn tune(app: &tauri::App) {
         };
 
         let webview = platform.inner();
+        // The smallest memory cache and no back-forward cache: the page loads its few files
+        // once and never navigates. The default (a web browser's) sizes them for browsing.
         if let Some(context) = webview.context() {
-            // The smallest memory cache and no back-forward cache: the page loads its few files
-            // once and never navigates. The default (a web browser's) keeps up to a quarter of
-            // the machine's memory class in decoded resources and whole pages.
             context.set_cache_model(CacheModel::DocumentViewer);
+        } else {
+            tracing::warn!("the webview has no web context: its cache model stays");
         }
-        if let Some(settings) = WebViewExt::settings(&webview) {
-            // Text and flat colours, drawn on the CPU: no compositing layers in GL textures. The
-            // list then keeps the display's pace at a wheel's pace, and the page's memory holds
-            // no texture pool (measured under Xvfb, where GL is Mesa's software renderer:
-            // frames p95 from 75 ms to 17 ms, web process about a third smaller; see
-            // scripts/measure.sh). It also spares the app the GPU drivers' blank-window
-            // troubles that WebKitGTK apps meet.
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-            settings.set_enable_page_cache(false);
-            // Nothing is kept in the webview: no database, local storage or application cache
-            // to fill or to hold personal data.
-            settings.set_enable_html5_database(false);
-            settings.set_enable_html5_local_storage(false);
-            settings.set_enable_offline_web_application_cache(false);
-            // Nor is anything played or drawn in 3-D.
-            settings.set_enable_media(false);
-            settings.set_enable_webaudio(false);
-            settings.set_enable_webgl(false);
-        }
+        let Some(settings) = WebViewExt::settings(&webview) else {
+            tracing::warn!("the webview has no settings: the web engine keeps its defaults");
+            return;
+        };
+        // Text and flat colours, drawn on the CPU: no compositing layers in GL textures. Under
+        // Xvfb (GL by Mesa's software renderer) the list then keeps the display's pace at a
+        // wheel's pace and the web process holds no texture pool, about a third less memory
+        // (`scripts/measure.sh scrolling`); nor does the window depend on the GPU driver.
+        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        settings.set_enable_page_cache(false);
+        // Nothing is kept in the webview: no database, local storage or application cache
+        // to fill or to hold personal data.
+        settings.set_enable_html5_database(false);
+        settings.set_enable_html5_local_storage(false);
+        settings.set_enable_offline_web_application_cache(false);
+        // Nor is anything played or drawn in 3-D.
+        settings.set_enable_media(false);
+        settings.set_enable_webaudio(false);
+        settings.set_enable_webgl(false);
     });
+    // Only the hand-off to the main thread can fail here; the settings are applied there.
     if let Err(error) = applied {
         // Not fatal: the defaults work, at a higher memory cost.
         tracing::warn!(%error, "could not tune the web engine");

@@ -3,13 +3,15 @@
 //! - `startup <runs>`: from process start to the first paint, to the stored accounts on screen
 //!   and to the first transactions on screen, for a connected Bankbook with a stored history,
 //!   side by side with a bare Tauri window (`BARE_WINDOW`) that reports its first paint the
-//!   same way;
-//! - `scrolling`: a scroll through 10,000 rows of a 100,000-transaction account (rows in the
-//!   DOM, frame times, bank pages fetched), then on to 100,000 rows and the resident memory of
-//!   the app's processes.
+//!   same way, drawn with GL compositing (WebKitGTK's default) and on the CPU (as Bankbook is);
+//! - `scrolling [rows]`: a 100,000-transaction account scrolled through 10,000 rows and on to
+//!   `rows` (default 100,000), then 1,000 rows at a wheel's pace: rows in the DOM, bank pages,
+//!   frame times against idle, and memory beside the bare window's (both ways of drawing);
+//! - `search`: the whole history fetched, the last keystroke to its results on screen over 20
+//!   queries, then a broad search's results scrolled with the same memory and frame tables.
 //!
-//! Environment: `BANKBOOK_APP` (the app binary), `BARE_WINDOW` (for `startup`), and the
-//! end-to-end harness's `BANKBOOK_ARTEFACTS`.
+//! Environment: `BANKBOOK_APP` (the app binary), `BARE_WINDOW` (for `startup` and
+//! `scrolling`), and the end-to-end harness's `BANKBOOK_ARTEFACTS`.
 
 // A measurement reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -138,7 +140,10 @@ async fn startup(runs: usize) -> Result<()> {
     }
     let bare = median(&mut bare_paint);
     let bare_cpu = median(&mut bare_cpu_paint);
-    println!("median over {runs} runs (ms), and as a ratio to the bare window's first paint:");
+    println!(
+        "median over {runs} runs (ms), and as a ratio to the bare window's first paint (drawn \
+         with GL compositing, WebKitGTK's default):"
+    );
     println!("  bare window first paint: {bare} (drawn on the CPU, as Bankbook is: {bare_cpu})");
     for (name, times) in [
         ("Bankbook first paint", &mut paint),
@@ -206,7 +211,7 @@ async fn scrolling(rows: usize) -> Result<()> {
         bare.first_paint, bare_on_cpu.first_paint
     );
     println!(
-        "scrolled {seen} rows of 100,000 (the end: {}); bank pages fetched: {after_first} for the \
+        "scrolled {seen} rows of {rows} (the end: {}); bank pages fetched: {after_first} for the \
          first 10,000 (ceil(10,000 / 100) = 100; the list prefetches ahead), {pages} in all",
         rest.reached_the_end
     );
@@ -298,7 +303,7 @@ fn print_memory(rows: &[Snapshot]) {
     println!(
         "{:<34} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6} {:>7} {:>13}",
         "resident memory (MiB)",
-        "all",
+        "sum",
         "app",
         "web",
         "network",
@@ -329,6 +334,7 @@ fn print_memory(rows: &[Snapshot]) {
             mebibytes(resident.network),
         );
     }
+    println!("(sum: the processes' resident memory added up; what they share counts in each)");
     println!("by kind of mapping (MiB, kinds of 4 MiB or more):");
     for row in rows {
         println!("  {}", row.label.trim());
@@ -443,7 +449,11 @@ async fn search() -> Result<()> {
     let wheel = app.scroll_history_at(Pace::WHEEL, 1_000).await?;
     println!(
         "scrolled {} results (the end: {}); most rows in the DOM {}",
-        fast.ids.len() + rest.ids.len(),
+        fast.ids
+            .iter()
+            .chain(&rest.ids)
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
         rest.reached_the_end,
         fast.most_rows_in_dom.max(rest.most_rows_in_dom)
     );
@@ -640,9 +650,7 @@ impl Resident {
                 continue;
             };
             let role = match name {
-                "bankbook" | "bare_window" | "bb-exp1" | "bb-exp2" | "bb-exp3" | "bb-exp4" => {
-                    Role::App
-                }
+                "bankbook" | "bare_window" => Role::App,
                 "WebKitWebProces" => Role::Web,
                 "WebKitNetworkPr" => Role::Network,
                 _ => continue,
@@ -656,14 +664,21 @@ impl Resident {
             match role {
                 Role::App => {
                     resident.app += kib;
-                    resident.app_mappings = Mappings::of_process(pid);
+                    resident.app_mappings.add(&Mappings::of_process(pid));
                 }
                 Role::Web => {
                     resident.web += kib;
-                    resident.web_mappings = Mappings::of_process(pid);
+                    resident.web_mappings.add(&Mappings::of_process(pid));
                 }
                 Role::Network => resident.network += kib,
             }
+        }
+        // A window without its app or web process (gone, or started in another group) would
+        // read as a light one.
+        if resident.app == 0 || resident.web == 0 {
+            return Err(Error::NotFound(format!(
+                "the app and web processes of group {group}"
+            )));
         }
         Ok(resident)
     }
@@ -704,6 +719,13 @@ impl Mappings {
             }
         }
         Self(kinds)
+    }
+
+    /// Adds another process's mappings (a role with more than one process).
+    fn add(&mut self, other: &Self) {
+        for (kind, kib) in &other.0 {
+            *self.0.entry(kind.clone()).or_insert(0) += kib;
+        }
     }
 
     /// The kinds holding at least 4 MiB, largest first, as `name 12.3`.

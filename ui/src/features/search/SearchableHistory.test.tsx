@@ -6,7 +6,7 @@ import { EVERYDAY, page, SAVINGS, transaction, transactions } from "../../test/f
 import { mockIpc } from "../../test/ipcMock";
 import { fakeViewport } from "../../test/layout";
 import { renderWithQueries } from "../../test/render";
-import { PAGES_KEPT } from "../transactions/useTransactionHistory";
+import { PAGES_KEPT } from "../transactions/windowedPaging";
 import { SearchableHistory } from "./SearchableHistory";
 import type { SearchAccount } from "./SearchFilters";
 import { EMPTY_QUERY } from "./searchQuery";

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { type PageDirection, type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
-import { PAGES_KEPT } from "../transactions/useTransactionHistory";
+import { type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
+import { windowedPaging } from "../transactions/windowedPaging";
 
 /** The prefix of every search query (results and summaries): invalidate it when the store
  * changes (a refresh, the whole history fetched). */
@@ -8,10 +8,6 @@ export const SEARCH_KEY = ["search"] as const;
 
 /** Matches per page: as the history's, one screenful many times over. */
 export const SEARCH_PAGE_SIZE = 100;
-
-type PageParam = { cursor: string | null; direction: PageDirection };
-
-const TOP: PageParam = { cursor: null, direction: "older" };
 
 /** What `query` matches, newest first, page by page as the list is scrolled. Keyed by the whole
  * query; while the next query's first page loads, the previous results stay on screen
@@ -23,16 +19,7 @@ export function useSearchResults(query: SearchQuery, enabled: boolean) {
     queryKey: [...SEARCH_KEY, "results", query],
     queryFn: ({ pageParam }) =>
       searchTransactions(query, pageParam.cursor, SEARCH_PAGE_SIZE, pageParam.direction),
-    initialPageParam: TOP,
-    getNextPageParam: (lastPage): PageParam | undefined =>
-      lastPage.nextCursor === null
-        ? undefined
-        : { cursor: lastPage.nextCursor, direction: "older" },
-    getPreviousPageParam: (firstPage): PageParam | undefined =>
-      firstPage.previousCursor === null
-        ? undefined
-        : { cursor: firstPage.previousCursor, direction: "newer" },
-    maxPages: PAGES_KEPT,
+    ...windowedPaging,
     placeholderData: keepPreviousData,
     enabled,
   });

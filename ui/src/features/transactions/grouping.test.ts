@@ -50,6 +50,27 @@ describe("groupTransactions", () => {
     expect(outline(items)).toEqual(["# 2026-11-20", "a"]);
   });
 
+  it("gives no header to a day whose only entry on a page repeats one already shown", () => {
+    const items = groupTransactions([
+      page([
+        transaction("p1", { status: "pending", date: "2026-11-21" }),
+        transaction("a", { date: "2026-11-20" }),
+      ]),
+      page([
+        transaction("p1", { status: "pending", date: "2026-11-21" }),
+        transaction("b", { date: "2026-11-19" }),
+      ]),
+    ]);
+    expect(outline(items)).toEqual([
+      "# 2026-11-21",
+      "p1",
+      "# 2026-11-20",
+      "a",
+      "# 2026-11-19",
+      "b",
+    ]);
+  });
+
   it("gives every item a distinct key", () => {
     const items = groupTransactions([
       page([transaction("2026-11-20"), transaction("b", { status: "pending" })]),

@@ -73,22 +73,26 @@ function pageItems(
 }
 
 /** The pages' items in a row: a day that goes on from one page into the next keeps the one
- * header it already has. */
+ * header it already has, and a day's header comes only with an entry shown under it. */
 function joinPages<Page>(pages: readonly Page[], itemsOf: (page: Page) => ListItem[]): ListItem[] {
   const joined: ListItem[] = [];
   const seen = new Set<string>();
   let day: string | null = null;
+  // A page's header for a new day, held until an entry of that day is shown.
+  let header: ListItem | null = null;
   for (const page of pages) {
     for (const item of itemsOf(page)) {
       if (item.kind === "header") {
-        if (item.group !== day) {
-          day = item.group;
-          joined.push(item);
-        }
+        header = item.group === day ? null : item;
       } else if (!seen.has(item.key)) {
         // The store never repeats an entry, but a repeated key would confuse React and the
         // virtualizer: the first one wins.
         seen.add(item.key);
+        if (header?.kind === "header") {
+          day = header.group;
+          joined.push(header);
+          header = null;
+        }
         joined.push(item);
       }
     }
