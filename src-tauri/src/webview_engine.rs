@@ -1,10 +1,14 @@
-//! The web engine tuned for a single-page app that shows one window of data: drawn on the CPU,
-//! no caches meant for browsing, and no web storage (the app keeps nothing in the webview; its
-//! data is in the store).
+//! The web engine tuned for a single-page app that shows one window of data: no caches meant for
+//! browsing, and no web storage (the app keeps nothing in the webview; its data is in the store).
+//!
+//! Drawing on the CPU (`hardware-acceleration-policy: never`) would make the list lighter and
+//! smoother under Xvfb, but set here, after the page has started loading, it switches the
+//! compositing mode under a live page, and WebKitWebDriver's sessions then hang: it would have to
+//! be set before the first load, which Tauri offers no hook for.
 //!
 //! Linux only (WebKitGTK): on Windows and macOS nothing changes, their webviews keep their
-//! defaults (GPU compositing, web storage on but unused); they keep no back-forward cache for a
-//! page that never navigates and size their caches by themselves.
+//! defaults (web storage on but unused); they keep no back-forward cache for a page that never
+//! navigates and size their caches by themselves.
 
 /// Applies the settings to the main window's webview.
 #[cfg(target_os = "linux")]
@@ -15,9 +19,7 @@ pub fn tune(app: &tauri::App) {
         return;
     };
     let applied = window.with_webview(|platform| {
-        use webkit2gtk::{
-            CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-        };
+        use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
 
         let webview = platform.inner();
         // The smallest memory cache and no back-forward cache: the page loads its few files
@@ -31,11 +33,6 @@ pub fn tune(app: &tauri::App) {
             tracing::warn!("the webview has no settings: the web engine keeps its defaults");
             return;
         };
-        // Text and flat colours, drawn on the CPU: no compositing layers in GL textures. Under
-        // Xvfb (GL by Mesa's software renderer) the list then keeps the display's pace at a
-        // wheel's pace and the web process holds no texture pool, about a third less memory
-        // (`scripts/measure.sh scrolling`); nor does the window depend on the GPU driver.
-        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
         settings.set_enable_page_cache(false);
         // Nothing is kept in the webview: no database, local storage or application cache
         // to fill or to hold personal data.
