@@ -3,7 +3,7 @@
 //!
 //! Drawing on the CPU (`hardware-acceleration-policy: never`) would make the list lighter and
 //! smoother under Xvfb, but set here, after the page has started loading, it switches the
-//! compositing mode under a live page, and WebKitWebDriver's sessions then hang: it would have to
+//! compositing mode under a live page, and `WebKitWebDriver`'s sessions then hang: it would have to
 //! be set before the first load, which Tauri offers no hook for.
 //!
 //! Linux only (WebKitGTK): on Windows and macOS nothing changes, their webviews keep their

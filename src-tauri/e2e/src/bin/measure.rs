@@ -3,7 +3,8 @@
 //! - `startup <runs>`: from process start to the first paint, to the stored accounts on screen
 //!   and to the first transactions on screen, for a connected Bankbook with a stored history,
 //!   side by side with a bare Tauri window (`BARE_WINDOW`) that reports its first paint the
-//!   same way, drawn with GL compositing (WebKitGTK's default) and on the CPU (as Bankbook is);
+//!   same way, drawn with GL compositing (WebKitGTK's default) and on the CPU (what compositing
+//!   costs under Xvfb, where GL is Mesa's software renderer);
 //! - `scrolling [rows]`: a 100,000-transaction account scrolled through 10,000 rows and on to
 //!   `rows` (default 100,000), then 1,000 rows at a wheel's pace: rows in the DOM, bank pages,
 //!   frame times against idle, and memory beside the bare window's (both ways of drawing);
@@ -144,7 +145,7 @@ async fn startup(runs: usize) -> Result<()> {
         "median over {runs} runs (ms), and as a ratio to the bare window's first paint (drawn \
          with GL compositing, WebKitGTK's default):"
     );
-    println!("  bare window first paint: {bare} (drawn on the CPU, as Bankbook is: {bare_cpu})");
+    println!("  bare window first paint: {bare} (drawn on the CPU: {bare_cpu})");
     for (name, times) in [
         ("Bankbook first paint", &mut paint),
         ("stored accounts on screen", &mut accounts),
@@ -159,8 +160,8 @@ async fn startup(runs: usize) -> Result<()> {
 
 async fn scrolling(rows: usize) -> Result<()> {
     let bare = bare_window_at_rest(&[])?;
-    // Bankbook draws on the CPU (src-tauri/src/webview_engine.rs): the bare window drawn so too,
-    // for a like-for-like row.
+    // The bare window also drawn on the CPU: what WebKit's GL compositing costs a window under
+    // Xvfb (Mesa's software renderer keeps its textures in the web process).
     let bare_on_cpu = bare_window_at_rest(&[CPU_DRAWN])?;
     let Onboarded { app, bank } = onboard_quietly("measure_scrolling", 1, "100000").await?;
     let group = app
@@ -257,7 +258,7 @@ fn bare_window_at_rest(env: &[(&str, &str)]) -> Result<BareWindow> {
     measured
 }
 
-/// WebKitGTK without compositing, as Bankbook's own setting draws (the bare window has none).
+/// WebKitGTK without compositing: the page drawn on the CPU.
 const CPU_DRAWN: (&str, &str) = ("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
 
 /// How long the list is left still after a long scroll before its memory is read again.
