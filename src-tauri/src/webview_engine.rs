@@ -2,9 +2,11 @@
 //! browsing, and no web storage (the app keeps nothing in the webview; its data is in the store).
 //!
 //! Drawing on the CPU (`hardware-acceleration-policy: never`) would make the list lighter and
-//! smoother under Xvfb, but set here, after the page has started loading, it switches the
-//! compositing mode under a live page, and `WebKitWebDriver`'s sessions then hang: it would have to
-//! be set before the first load, which Tauri offers no hook for.
+//! smoother under Xvfb, but with WebKitGTK 2.50 `WebKitWebDriver`'s sessions then hang, whether
+//! the policy is set here (after the page has started loading) or by
+//! `WEBKIT_DISABLE_COMPOSITING_MODE=1` before the process starts: the onboarding test stalls,
+//! every time, once the consent's answer has arrived. WebKit's open fix for non-composited frames
+//! that strand callers waiting for a repaint is <https://github.com/WebKit/WebKit/pull/73787>.
 //!
 //! Linux only (WebKitGTK): on Windows and macOS nothing changes, their webviews keep their
 //! defaults (web storage on but unused); they keep no back-forward cache for a page that never
