@@ -398,6 +398,26 @@ describe("when the connection cannot be read", () => {
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });
 
+  it("says the key to the data is missing from the keychain, and keeps the data", async () => {
+    vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
+      new ipc.CommandError({
+        code: "keychain_unavailable",
+        message: "the local database is encrypted and the keychain has no key that opens it",
+        detail: { kind: "keychain", reason: "storeKeyMissing" },
+      }),
+    );
+    renderApp();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("the key to your data");
+    expect(alert.textContent).toContain(
+      "The key to your Bankbook data is not in this keychain, or it does not open the data. " +
+        "Your data is kept as it is.",
+    );
+    expect(alert.textContent).not.toContain("local database");
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
+  });
+
   it("says the data folder is the problem when it can't be opened", async () => {
     vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
       new ipc.CommandError({

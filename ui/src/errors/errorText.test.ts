@@ -112,6 +112,10 @@ describe("describeDetail", () => {
     expect(describeDetail(sk, { kind: "keychain", reason: "noService" })).toBe(
       "Nebeží žiadna služba kľúčenky.",
     );
+    expect(describeDetail(sk, { kind: "keychain", reason: "storeKeyMissing" })).toBe(
+      "Kľúč k Vašim údajom v Bankbooku nie je v tejto kľúčenke alebo ich neotvorí. " +
+        "Vaše údaje zostávajú nedotknuté.",
+    );
   });
 
   it("says failures in Slovak as reviewed", () => {

@@ -95,6 +95,7 @@ const KEYCHAIN_REASON: Record<KeychainReason, MessageId> = {
   locked: "errors.detail.keychain.locked",
   noService: "errors.detail.keychain.noService",
   other: "errors.detail.keychain.other",
+  storeKeyMissing: "errors.detail.keychain.storeKeyMissing",
 };
 
 // --- The connect dialog: starting a consent, the bank's answer, the consented accounts. ---

@@ -110,6 +110,7 @@ const KEYCHAIN_REASONS: Record<KeychainReason, true> = {
   locked: true,
   noService: true,
   other: true,
+  storeKeyMissing: true,
 };
 const TASK_KINDS: Record<TaskKind, true> = {
   history: true,

@@ -11,6 +11,7 @@ use crate::browser::Browser;
 use crate::error::{Cause, Error, Result};
 use crate::export::{NoSaveDialog, SaveDialog};
 use crate::opened::Opened;
+use crate::store_key;
 use crate::tasks::{NoProgress, ProgressSink, Tasks};
 
 /// Where the app keeps its settings (`banks.toml`, `preferences.toml`) and its data (the store).
@@ -102,7 +103,11 @@ impl Core {
     pub(crate) async fn data(&self) -> Result<&Opened> {
         self.opened
             .get_or_try_init(|| async {
-                Opened::open(self.folders()?, &self.keychain, self.demo_transactions)
+                let folders = self.folders()?;
+                let key = store_key::for_store(&self.keychain, &Opened::store_path(folders))
+                    .await
+                    .map_err(|error| error.in_data_folder(&folders.data))?;
+                Opened::open(folders, &self.keychain, &key, self.demo_transactions)
             })
             .await
     }

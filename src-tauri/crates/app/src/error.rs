@@ -121,6 +121,9 @@ pub enum IoReason {
 pub enum KeychainReason {
     /// It is there but locked (or the person dismissed its unlock prompt).
     Locked,
+    /// It answers, but without the key of the person's encrypted data, or with one that does
+    /// not open it: the data is kept, unread.
+    StoreKeyMissing,
     /// No keychain service could be reached: none installed, or not running.
     NoService,
     Other,
@@ -140,6 +143,13 @@ pub enum Error {
     /// The keychain, reached for a bank's secrets from the Banks screen.
     #[error(transparent)]
     Vault(#[from] vault::Error),
+    /// The store is encrypted and the keychain has no key that opens it (removed, or another
+    /// keychain): nothing is created over it.
+    #[error(
+        "the local database is encrypted and the keychain has no key that opens it; it is kept \
+         as it is"
+    )]
+    StoreKeyMissing,
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
@@ -235,6 +245,9 @@ impl Error {
             Self::Connection(error) => connection_code(error),
             Self::Bank(error) => bank_code(error),
             Self::Ledger(error) => ledger_code(error),
+            Self::StoreKeyMissing | Self::Store(store::Error::WrongKey) => {
+                ErrorCode::KeychainUnavailable
+            }
             Self::Store(error) => store_code(error),
             Self::Vault(error) => vault_code(error),
             Self::DataFolder { .. } | Self::ConfigFolder { .. } => ErrorCode::StorageUnavailable,
@@ -373,6 +386,11 @@ impl Error {
             }),
             Self::Connection(connection::Error::Vault(error)) | Self::Vault(error) => {
                 vault_detail(error)
+            }
+            Self::StoreKeyMissing | Self::Store(store::Error::WrongKey) => {
+                Some(ErrorDetail::Keychain {
+                    reason: KeychainReason::StoreKeyMissing,
+                })
             }
             Self::Connection(connection::Error::NoClientSecret(_)) => {
                 Some(ErrorDetail::BankSetup {

@@ -27,6 +27,7 @@ mod opened;
 mod preferences;
 mod search;
 mod startup;
+mod store_key;
 mod tasks;
 mod whole_history;
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use connection::{Connector, DEMO_BANK_STATE_FILE, Link};
-use store::Store;
+use store::{Store, StoreKey};
 use vault::Keychain;
 
 use crate::core::Folders;
@@ -14,9 +14,17 @@ use crate::opened::Opened;
 const STORE_FILE: &str = "bankbook.sqlite3";
 
 impl Opened {
+    /// Where the store is.
+    pub(crate) fn store_path(folders: &Folders) -> std::path::PathBuf {
+        folders.data.join(STORE_FILE)
+    }
+
+    /// Opens the store with `key` (the keychain's, see `store_key.rs`) and the saved
+    /// connections.
     pub(crate) fn open(
         folders: &Folders,
         keychain: &Keychain,
+        key: &StoreKey,
         demo_transactions: u32,
     ) -> Result<Self> {
         let data_folder = &folders.data;
@@ -32,8 +40,7 @@ impl Opened {
             // The dialog and the Banks screen report the broken file; the Demo Bank still works.
             tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");
         }
-        let store_path = data_folder.join(STORE_FILE);
-        let store = Store::open(&store_path)
+        let store = Store::open(&Self::store_path(folders), key)
             .map_err(|error| Error::Store(error).in_data_folder(data_folder))?;
         let links = saved_links(&store)?;
         Ok(Self::new(connector, store, links))

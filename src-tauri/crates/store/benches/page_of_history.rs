@@ -14,7 +14,7 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
-use store::{EntryRecord, ListPosition, OlderPage, Store};
+use store::{EntryRecord, ListPosition, OlderPage, Store, StoreKey};
 use time::{Date, Duration as Days};
 
 const IBAN: &str = "SK3111000000002611223344";
@@ -24,7 +24,8 @@ const RUNS: usize = 2_000;
 
 fn main() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let mut store = Store::open(&folder.path().join("bench.sqlite3")).expect("the store opens");
+    let mut store = Store::open(&folder.path().join("bench.sqlite3"), &StoreKey::generate())
+        .expect("the store opens");
     let filling = Instant::now();
     fill(&mut store);
     println!(

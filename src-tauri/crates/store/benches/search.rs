@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
-use store::{AmountRange, Direction, EntryRecord, OlderPage, SearchFilter, Store};
+use store::{AmountRange, Direction, EntryRecord, OlderPage, SearchFilter, Store, StoreKey};
 use time::{Date, Duration as Days};
 
 const ACCOUNTS: [&str; 3] = [
@@ -65,7 +65,8 @@ const PARTIES: [(&str, &str, &str); 16] = [
 
 fn main() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let mut store = Store::open(&folder.path().join("bench.sqlite3")).expect("the store opens");
+    let mut store = Store::open(&folder.path().join("bench.sqlite3"), &StoreKey::generate())
+        .expect("the store opens");
     let filling = Instant::now();
     fill(&mut store);
     println!(

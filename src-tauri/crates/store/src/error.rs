@@ -21,6 +21,14 @@ pub enum Error {
          has the database open"
     )]
     NotErased,
+    /// The store is encrypted with another key than the one given, or its file is damaged:
+    /// SQLCipher cannot tell the two apart.
+    #[error("the local database can't be read with this key: another key, or a damaged file")]
+    WrongKey,
+    /// Encrypting a store from before encryption found its log still open: another program
+    /// (or a second Bankbook) has the database open.
+    #[error("the local database could not be encrypted: another program has it open")]
+    StoreInUse,
     /// SQLite could not read a search's MATCH expression. The `query` crate quotes every term,
     /// so this is a bug there, never the person's typing; says what FTS5 refused, without the
     /// words it quoted (what the person typed, maybe a name).
@@ -50,7 +58,7 @@ impl Error {
     pub fn storage_failure(&self) -> Option<StorageFailure> {
         match self {
             Self::Io { source, .. } => Some(StorageFailure::of_io(source)),
-            Self::NotErased => Some(StorageFailure::Other),
+            Self::NotErased | Self::StoreInUse => Some(StorageFailure::Other),
             Self::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) => match failure.code {
                 rusqlite::ErrorCode::DiskFull => Some(StorageFailure::NoSpace),
                 rusqlite::ErrorCode::ReadOnly => Some(StorageFailure::ReadOnly),
@@ -61,7 +69,9 @@ impl Error {
                 }
                 _ => None,
             },
-            Self::Sqlite(_) | Self::TooNew { .. } | Self::UnreadableSearch(_) => None,
+            Self::Sqlite(_) | Self::TooNew { .. } | Self::WrongKey | Self::UnreadableSearch(_) => {
+                None
+            }
         }
     }
 }

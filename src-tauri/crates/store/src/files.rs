@@ -47,8 +47,7 @@ pub(crate) fn make_private(database: &Path) -> Result<()> {
 }
 
 /// `<database>-wal` or `<database>-shm`, as SQLite names them.
-#[cfg(any(unix, test))]
-fn companion(database: &Path, suffix: &str) -> std::path::PathBuf {
+pub(crate) fn companion(database: &Path, suffix: &str) -> std::path::PathBuf {
     let mut name = database.as_os_str().to_owned();
     name.push(suffix);
     name.into()

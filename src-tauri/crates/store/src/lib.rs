@@ -5,6 +5,7 @@ mod balances;
 mod codec;
 mod connection;
 mod detail;
+mod encryption;
 mod error;
 mod files;
 mod history;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
+pub use encryption::{StoreFile, StoreKey};
 pub use error::{Error, Result, StorageFailure};
 pub use files::prepare_data_folder;
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
@@ -32,15 +34,20 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the store at `path`, in WAL mode, and migrates it. The database
-    /// file, its write-ahead log and its shared-memory index are made private to the user
-    /// (0600 on Unix), including files an earlier version left readable; the folder is
+    /// Opens (or creates) the store at `path`, encrypted with `key`, in WAL mode, and migrates
+    /// it; a store from before encryption is encrypted first. The database file, its
+    /// write-ahead log and its shared-memory index are made private to the user (0600 on Unix),
+    /// including files an earlier version left readable; the folder is
     /// [`prepare_data_folder`]'s.
-    pub fn open(path: &Path) -> Result<Self> {
+    pub fn open(path: &Path, key: &StoreKey) -> Result<Self> {
         // Created private before SQLite opens it: SQLite gives the log and index it creates
         // later the database file's permissions.
         files::make_private(path)?;
+        if StoreFile::at(path)? == StoreFile::Plaintext {
+            encryption::encrypt_in_place(path, key, &mut |_| {})?;
+        }
         let connection = Connection::open(path)?;
+        encryption::unlock(&connection, key)?;
         // WAL: readers never block the writer, and a crash loses at most the open transaction.
         connection.pragma_update(None, "journal_mode", "WAL")?;
         // In WAL mode NORMAL survives a crash of the app intact; only a power cut may undo the
@@ -104,8 +111,9 @@ mod tests {
     fn a_store_on_disk_opens_again_at_the_same_version() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("bankbook.sqlite3");
-        let first = Store::open(&path).unwrap().schema_version().unwrap();
-        let again = Store::open(&path).unwrap();
+        let key = StoreKey::generate();
+        let first = Store::open(&path, &key).unwrap().schema_version().unwrap();
+        let again = Store::open(&path, &key).unwrap();
         assert_eq!(again.schema_version().unwrap(), first);
         let mode: String = again
             .connection

@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use store::{EntryRecord, OlderPage, SavedConnection, SelectedAccount, Store};
+use store::{EntryRecord, OlderPage, SavedConnection, SelectedAccount, Store, StoreKey};
 use time::macros::date;
 
 const STORE_FILE: &str = "bankbook.sqlite3";
+/// The key of every store here.
+static KEY: std::sync::LazyLock<StoreKey> = std::sync::LazyLock::new(StoreKey::generate);
 const ACCOUNT_IBAN: &str = "SK3111000000002611223344";
 const ACCOUNT_NAME: &str = "Jarmila's Erasable Savings";
 const COUNTERPARTY: &str = "Quokka Rare Teas Bratislava";
@@ -88,6 +90,21 @@ fn bytes(path: &Path) -> Vec<u8> {
     }
 }
 
+/// Another connection to the encrypted store at `path`.
+fn second_connection(path: &Path) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(path).unwrap();
+    connection
+        .execute_batch(&format!("PRAGMA key = \"x'{}'\";", KEY.to_hex()))
+        .unwrap();
+    connection
+}
+
+fn free_pages(path: &Path) -> u32 {
+    second_connection(path)
+        .query_row("PRAGMA freelist_count", [], |row| row.get(0))
+        .unwrap()
+}
+
 fn holds(path: &Path, text: &str) -> bool {
     bytes(path)
         .windows(text.len())
@@ -98,22 +115,25 @@ fn holds(path: &Path, text: &str) -> bool {
 fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(STORE_FILE);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, &KEY).unwrap();
     connect(&mut store);
     store
         .append_older(ACCOUNT_IBAN, &payments(0, 300), MORE)
         .unwrap();
-    // Closing copies the log into the database file.
+    // Closing copies the log into the database file, which is encrypted.
     drop(store);
-    assert!(holds(&path, COUNTERPARTY), "the search finds the name");
-    assert!(holds(&path, ACCOUNT_NAME));
+    assert!(!holds(&path, COUNTERPARTY));
+    assert!(!holds(&path, ACCOUNT_NAME));
 
     // More of it only in the log.
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, &KEY).unwrap();
     store
         .append_older(ACCOUNT_IBAN, &payments(300, 50), MORE)
         .unwrap();
-    assert!(holds(&wal(&path), &format!("{COUNTERPARTY} 310")));
+    assert!(
+        bytes(&wal(&path)).len() > 50 * 100,
+        "the new entries are in the log"
+    );
 
     store.forget_connection("demo", false).unwrap();
 
@@ -124,6 +144,7 @@ fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
     }
     let log = std::fs::metadata(wal(&path)).map_or(0, |metadata| metadata.len());
     assert_eq!(log, 0, "the log is truncated");
+    assert_eq!(free_pages(&path), 0, "no free page keeps what was removed");
 
     // The store goes on working, and the erasing keeps nothing it should not have removed.
     assert_eq!(store.connections().unwrap(), []);
@@ -131,7 +152,7 @@ fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
     assert_eq!(store.entry_count(ACCOUNT_IBAN).unwrap(), 0);
     connect(&mut store);
     drop(store);
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, &KEY).unwrap();
     assert_eq!(store.selected_accounts("demo").unwrap().len(), 1);
 }
 
@@ -141,24 +162,22 @@ fn removing_the_data_leaves_none_of_it_in_the_database_or_its_log() {
 fn data_deleted_before_deletions_were_overwritten_is_erased_too() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(STORE_FILE);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, &KEY).unwrap();
     connect(&mut store);
     store
         .append_older(ACCOUNT_IBAN, &payments(0, 300), MORE)
         .unwrap();
     drop(store);
-    let earlier = rusqlite::Connection::open(&path).unwrap();
+    let earlier = second_connection(&path);
     earlier
         .execute_batch("PRAGMA secure_delete = OFF; DELETE FROM entry;")
         .unwrap();
     drop(earlier);
-    assert!(
-        holds(&path, COUNTERPARTY),
-        "the deleted rows are still there"
-    );
+    assert!(free_pages(&path) > 0, "the deleted rows are in free pages");
 
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, &KEY).unwrap();
     store.forget_connection("demo", false).unwrap();
+    assert_eq!(free_pages(&path), 0, "the file was rebuilt without them");
     for file in [path.clone(), wal(&path)] {
         assert!(!holds(&file, COUNTERPARTY), "{}", file.display());
     }
@@ -170,12 +189,12 @@ fn data_deleted_before_deletions_were_overwritten_is_erased_too() {
 fn a_reader_that_keeps_removed_data_in_the_log_is_an_error_until_it_finishes() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(STORE_FILE);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, &KEY).unwrap();
     connect(&mut store);
     store
         .append_older(ACCOUNT_IBAN, &payments(0, 20), MORE)
         .unwrap();
-    let reader = rusqlite::Connection::open(&path).unwrap();
+    let reader = second_connection(&path);
     reader
         .execute_batch("BEGIN; SELECT count(*) FROM entry;")
         .unwrap();
@@ -195,7 +214,7 @@ fn a_reader_that_keeps_removed_data_in_the_log_is_an_error_until_it_finishes() {
 #[test]
 fn keeping_the_data_keeps_it() {
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&folder.path().join(STORE_FILE)).unwrap();
+    let mut store = Store::open(&folder.path().join(STORE_FILE), &KEY).unwrap();
     connect(&mut store);
     store
         .append_older(ACCOUNT_IBAN, &payments(0, 3), None)
@@ -238,7 +257,7 @@ mod permissions {
         store::prepare_data_folder(&data).unwrap();
 
         let path = data.join(STORE_FILE);
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, &KEY).unwrap();
         connect(&mut store);
         assert_private_files(&path);
     }
@@ -251,14 +270,14 @@ mod permissions {
         set_mode(&data, 0o755);
         let path = data.join(STORE_FILE);
         // An earlier version's store, left open (a crash): the log and index are there too.
-        let mut earlier = Store::open(&path).unwrap();
+        let mut earlier = Store::open(&path, &KEY).unwrap();
         connect(&mut earlier);
         for file in [path.clone(), wal(&path), shm(&path)] {
             set_mode(&file, 0o644);
         }
 
         store::prepare_data_folder(&data).unwrap();
-        let store = Store::open(&path).unwrap();
+        let store = Store::open(&path, &KEY).unwrap();
         assert_eq!(mode(&data), 0o700);
         assert_private_files(&path);
         assert!(!store.connections().unwrap().is_empty());
@@ -272,7 +291,7 @@ mod permissions {
         let path = folder.path().join(STORE_FILE);
         std::fs::write(&path, b"").unwrap();
         set_mode(&path, 0o644);
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, &KEY).unwrap();
         connect(&mut store);
         assert_private_files(&path);
     }
@@ -303,12 +322,12 @@ mod permissions {
     fn a_log_made_after_the_store_closed_is_private() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join(STORE_FILE);
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, &KEY).unwrap();
         connect(&mut store);
         drop(store);
         assert!(!wal(&path).exists(), "closing removes the log");
 
-        let connection = rusqlite::Connection::open(&path).unwrap();
+        let connection = second_connection(&path);
         connection
             .execute("DELETE FROM bank_connection", [])
             .unwrap();

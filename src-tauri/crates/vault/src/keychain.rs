@@ -12,9 +12,10 @@ use keyring_core::CredentialStore;
 use tokio::sync::Mutex;
 
 use crate::error::{Error, NoAnswer, Result, Unavailability};
-use crate::namespace::Namespace;
+use crate::namespace::{Names, Namespace};
 use crate::platform;
-use crate::vault::Vault;
+use crate::sensitive::Sensitive;
+use crate::vault::{self, Vault};
 
 /// Long enough for a person to answer the keychain's unlock prompt; short enough that a
 /// keychain that never answers becomes an error on screen instead of a spinner for ever.
@@ -58,6 +59,16 @@ impl Keychain {
     /// The secrets of one bank profile in this build.
     pub fn vault(&self, profile_id: &str) -> Result<Vault> {
         Ok(Vault::new(self.clone(), Namespace::new(profile_id)?))
+    }
+
+    /// The local store's encryption key, as text, or `None` when none is stored.
+    pub async fn store_key(&self) -> Result<Option<Sensitive<String>>> {
+        vault::read(self, Names::store_key()).await
+    }
+
+    /// Stores the local store's encryption key, replacing any earlier one.
+    pub async fn set_store_key(&self, key: &Sensitive<String>) -> Result<()> {
+        vault::write(self, Names::store_key(), key).await
     }
 
     /// Runs `operation` on the blocking pool once the calls before it have finished. A call

@@ -7,11 +7,12 @@
 //! |----------------------------|----------------------------------|-------------------------------|
 //! | a secret's header          | `app.bankbook.desktop/<build>`   | `<profile>/<kind>`            |
 //! | part `n` of generation `g` | `app.bankbook.desktop/<build>`   | `<profile>/<kind>/<g><n>`     |
+//! | the store's key (header)   | `app.bankbook.desktop/<build>`   | `store-key`                   |
 //!
 //! `<build>` is `debug` or `release` (from `debug_assertions`), so a debug build never reads or
 //! overwrites the installed app's secrets; `<profile>` is the bank profile id and `<kind>` one of
 //! `refresh-token`, `access-token`, `client-secret`, `client-key`. Profile ids may not contain
-//! `/`, so no two secrets share a name. What a header and its parts hold is described in
+//! `/`, so no two secrets share a name, and none is the store's key, whose name has no `/`. What a header and its parts hold is described in
 //! `chunks.rs`.
 
 use crate::chunks::Generation;
@@ -87,7 +88,7 @@ impl Namespace {
     fn for_build(build: BuildKind, profile_id: &str) -> Result<Self> {
         check_profile_id(profile_id)?;
         Ok(Self {
-            service: format!("{APP_ID}/{}", build.as_str()),
+            service: service(build),
             profile_id: profile_id.to_owned(),
         })
     }
@@ -108,10 +109,23 @@ pub(crate) struct Names {
 }
 
 impl Names {
+    /// The local store's encryption key: one per build, no bank profile's.
+    pub(crate) fn store_key() -> Self {
+        Self {
+            service: service(BuildKind::CURRENT),
+            header: "store-key".to_owned(),
+        }
+    }
+
     /// Parts are numbered from 1.
     pub(crate) fn part(&self, generation: Generation, number: usize) -> String {
         format!("{}/{}{number}", self.header, generation.letter())
     }
+}
+
+/// The keychain service of every secret of `build`.
+fn service(build: BuildKind) -> String {
+    format!("{APP_ID}/{}", build.as_str())
 }
 
 fn check_profile_id(id: &str) -> Result<()> {

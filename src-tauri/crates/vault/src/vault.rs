@@ -3,7 +3,7 @@
 use crate::entries::Entries;
 use crate::error::{Error, Result};
 use crate::keychain::Keychain;
-use crate::namespace::{Namespace, SecretKind};
+use crate::namespace::{Names, Namespace, SecretKind};
 use crate::sensitive::Sensitive;
 
 /// The secrets of one bank profile in this build of the app, each in its own keychain entry
@@ -25,27 +25,12 @@ impl Vault {
 
     /// The secret, or `None` when none is stored.
     pub async fn get(&self, kind: SecretKind) -> Result<Option<Sensitive<String>>> {
-        let names = self.namespace.names(kind);
-        self.keychain
-            .run(move |store| {
-                let Some(bytes) = Entries::new(store, &names).read()? else {
-                    return Ok(None);
-                };
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| Error::corrupt(&names.header, "it is not UTF-8 text"))?;
-                Ok(Some(Sensitive(text)))
-            })
-            .await
+        read(&self.keychain, self.namespace.names(kind)).await
     }
 
     /// Stores the secret, replacing any earlier one (all of its parts).
     pub async fn set(&self, kind: SecretKind, value: &Sensitive<String>) -> Result<()> {
-        let names = self.namespace.names(kind);
-        // An owned copy: the blocking call may outlive the caller's borrow.
-        let bytes = value.expose().clone().into_bytes();
-        self.keychain
-            .run(move |store| Entries::new(store, &names).write(&bytes))
-            .await
+        write(&self.keychain, self.namespace.names(kind), value).await
     }
 
     /// Removes the secret and all of its parts; removing a missing secret succeeds.
@@ -55,6 +40,33 @@ impl Vault {
             .run(move |store| Entries::new(store, &names).delete())
             .await
     }
+}
+
+/// The secret named `names`, or `None` when none is stored.
+pub(crate) async fn read(keychain: &Keychain, names: Names) -> Result<Option<Sensitive<String>>> {
+    keychain
+        .run(move |store| {
+            let Some(bytes) = Entries::new(store, &names).read()? else {
+                return Ok(None);
+            };
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::corrupt(&names.header, "it is not UTF-8 text"))?;
+            Ok(Some(Sensitive(text)))
+        })
+        .await
+}
+
+/// Stores the secret named `names`, replacing any earlier one (all of its parts).
+pub(crate) async fn write(
+    keychain: &Keychain,
+    names: Names,
+    value: &Sensitive<String>,
+) -> Result<()> {
+    // An owned copy: the blocking call may outlive the caller's borrow.
+    let bytes = value.expose().clone().into_bytes();
+    keychain
+        .run(move |store| Entries::new(store, &names).write(&bytes))
+        .await
 }
 
 #[cfg(test)]

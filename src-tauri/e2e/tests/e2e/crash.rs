@@ -16,6 +16,17 @@ const list = document.querySelector('[data-testid="transaction-list"]');
 setInterval(() => { list.scrollTop = list.scrollHeight; }, 50);
 "#;
 
+/// The key of the app's store, from the session's keychain, where the app keeps it.
+async fn store_key() -> e2e::Result<store::StoreKey> {
+    let missing = |what: &str| e2e::Error::Setup(format!("the store's key: {what}"));
+    let text = vault::Keychain::system()
+        .store_key()
+        .await
+        .map_err(|error| missing(&error.to_string()))?
+        .ok_or_else(|| missing("not in the keychain"))?;
+    store::StoreKey::from_hex(text.expose()).ok_or_else(|| missing("not as the app wrote it"))
+}
+
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn killed_mid_sync_the_store_is_whole_and_the_app_goes_on() -> e2e::Result<()> {
@@ -48,11 +59,15 @@ async fn killed_mid_sync_the_store_is_whole_and_the_app_goes_on() -> e2e::Result
 
     // The store as the crash left it.
     let path = data_folder(app.home()).join("bankbook.sqlite3");
+    let key = store_key().await?;
     let integrity: String = rusqlite::Connection::open(&path)
-        .and_then(|connection| connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)))
+        .and_then(|connection| {
+            connection.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
+            connection.query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        })
         .expect("the store opens after the crash");
     assert_eq!(integrity, "ok");
-    let stored: Vec<String> = store::Store::open(&path)
+    let stored: Vec<String> = store::Store::open(&path, &key)
         .and_then(|store| store.entries_after(&iban, None, 100_000))
         .expect("the store reads after the crash")
         .into_iter()

@@ -3,4 +3,4 @@
 /**
  * Why the keychain could not be used, as far as the system tells.
  */
-export type KeychainReason = "locked" | "noService" | "other";
+export type KeychainReason = "locked" | "storeKeyMissing" | "noService" | "other";

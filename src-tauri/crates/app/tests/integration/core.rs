@@ -47,6 +47,7 @@ struct App {
     core: Core,
     /// Holds the `config` and `data` folders.
     root: PathBuf,
+    keychain: Keychain,
     redirects: mpsc::UnboundedReceiver<Url>,
     _folders: tempfile::TempDir,
 }
@@ -63,6 +64,7 @@ fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
         decision,
         redirects: sender,
     };
+    let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
     let core = Core::new(
         Ok::<_, std::io::Error>(Folders {
             config: root.join("config"),
@@ -71,19 +73,22 @@ fn app_in(root: &Path, decision: Decision, folders: tempfile::TempDir) -> App {
         Box::new(browser),
         Instant::now(),
     )
-    .with_keychain(Keychain::with_store(
-        keyring_core::mock::Store::new().unwrap(),
-    ))
+    .with_keychain(keychain.clone())
     .with_demo_transactions(TRANSACTIONS);
     App {
         core,
         root: root.to_owned(),
+        keychain,
         redirects,
         _folders: folders,
     }
 }
 
 impl App {
+    fn stored(&self) -> Store {
+        crate::common::stored_in(&self.root, &self.keychain)
+    }
+
     /// Starts a consent at the Demo Bank and hands the bank's answer to the core.
     async fn consent(&mut self) -> app::ConsentOutcome {
         self.core.start_consent(DEMO.to_owned()).await.unwrap();
@@ -187,11 +192,6 @@ async fn history_pages_through_the_bank_to_its_end_once_each() {
     assert!(seen.len() >= usize::try_from(TRANSACTIONS).unwrap());
 }
 
-/// The store the app keeps its data in, opened beside the app's own connection to it.
-fn stored(app: &App) -> Store {
-    Store::open(&app.root.join("data").join("bankbook.sqlite3")).unwrap()
-}
-
 /// Connected to one account, with its first page of history stored; returns its IBAN.
 async fn with_stored_history() -> (App, String) {
     let mut app = app(Decision::ApproveFirst(1));
@@ -206,7 +206,7 @@ async fn with_stored_history() -> (App, String) {
 #[tokio::test]
 async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
     let (app, iban) = with_stored_history().await;
-    assert!(stored(&app).entry_count(&iban).unwrap() > 0);
+    assert!(app.stored().entry_count(&iban).unwrap() > 0);
 
     app.core.disconnect(DEMO.to_owned(), false).await.unwrap();
 
@@ -219,7 +219,7 @@ async fn disconnecting_forgets_the_connection_and_the_data_when_asked() {
         .await
         .unwrap_err();
     assert_eq!(after.code(), ErrorCode::InvalidInput, "{after:?}");
-    let store = stored(&app);
+    let store = app.stored();
     assert_eq!(store.entry_count(&iban).unwrap(), 0);
     assert!(store.selected_accounts("demo").unwrap().is_empty());
 }
@@ -232,7 +232,7 @@ async fn disconnecting_keeps_the_data_when_asked_to() {
 
     let status = app.core.connection_status().await.unwrap();
     assert!(status.connections.is_empty());
-    assert!(stored(&app).entry_count(&iban).unwrap() > 0);
+    assert!(app.stored().entry_count(&iban).unwrap() > 0);
 }
 
 #[tokio::test]

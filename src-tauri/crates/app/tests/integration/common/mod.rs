@@ -5,7 +5,7 @@
 // Test code, as the test modules that use it are: its helpers unwrap as they do.
 #![cfg(test)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -14,7 +14,7 @@ use app::{
     TaskProgress,
 };
 use sandbox_bank::user::{ConsentUser, Decision};
-use store::{Store, StoredEntry};
+use store::{Store, StoreKey, StoredEntry};
 use tokio::sync::mpsc;
 use url::Url;
 use vault::Keychain;
@@ -138,6 +138,7 @@ pub struct App {
     pub progress: Progress,
     pub progress_reports: mpsc::UnboundedReceiver<TaskProgress>,
     pub suggested: Arc<Mutex<Vec<String>>>,
+    keychain: Keychain,
     redirects: mpsc::UnboundedReceiver<Url>,
     _folders: tempfile::TempDir,
 }
@@ -175,6 +176,7 @@ impl App {
             held: Arc::default(),
         };
         let suggested = Arc::<Mutex<Vec<String>>>::default();
+        let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
         let core = Core::new(
             Ok::<_, std::io::Error>(Folders {
                 config: root.join("config"),
@@ -186,9 +188,7 @@ impl App {
             }),
             Instant::now(),
         )
-        .with_keychain(Keychain::with_store(
-            keyring_core::mock::Store::new().unwrap(),
-        ))
+        .with_keychain(keychain.clone())
         .with_demo_transactions(setup.transactions)
         .with_progress(Box::new(progress.clone()))
         .with_save_dialog(Box::new(SaveInto {
@@ -198,6 +198,7 @@ impl App {
         Self {
             core,
             root,
+            keychain,
             progress,
             progress_reports,
             suggested,
@@ -228,7 +229,7 @@ impl App {
 
     /// The store the app keeps its data in, opened beside the app's own connection to it.
     pub fn stored(&self) -> Store {
-        Store::open(&self.root.join("data").join("bankbook.sqlite3")).unwrap()
+        stored_in(&self.root, &self.keychain)
     }
 
     /// Every stored entry of `iban`, in list order.
@@ -244,4 +245,33 @@ pub async fn with_whole_history(setup: &Setup) -> (App, Vec<String>) {
     let fetched = app.core.fetch_whole_history(None).await.unwrap();
     assert!(fetched.complete && !fetched.cancelled, "{fetched:?}");
     (app, ibans)
+}
+
+/// The store an app keeps under `root`, opened with the key it keeps in `keychain`, beside the
+/// app's own connection to it.
+pub fn stored_in(root: &Path, keychain: &Keychain) -> Store {
+    Store::open(
+        &root.join("data").join("bankbook.sqlite3"),
+        &store_key(keychain),
+    )
+    .unwrap()
+}
+
+/// The key an app keeps for its store in `keychain`. Read on a thread and a runtime of its
+/// own: the helpers that open the store are not async.
+fn store_key(keychain: &Keychain) -> StoreKey {
+    let keychain = keychain.clone();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let text = runtime
+            .block_on(keychain.store_key())
+            .unwrap()
+            .expect("the app made its store's key");
+        StoreKey::from_hex(text.expose()).unwrap()
+    })
+    .join()
+    .unwrap()
 }

@@ -10,7 +10,7 @@ use connection::Connector;
 use ledger::{HistoryPage, Ledger};
 use sandbox_bank::user::{ConsentUser, Decision};
 use sandbox_bank::{Admin, Config, Endpoint};
-use store::{SelectedAccount, Store};
+use store::{SelectedAccount, Store, StoreKey};
 use tempfile::TempDir;
 use vault::{Keychain, Vault};
 
@@ -121,8 +121,11 @@ impl Harness {
     }
 }
 
+/// The key of every store the tests open.
+static KEY: std::sync::LazyLock<StoreKey> = std::sync::LazyLock::new(StoreKey::generate);
+
 pub fn open_ledger(folder: &Path) -> Ledger {
-    Ledger::new(Store::open(&folder.join("bankbook.sqlite3")).unwrap())
+    Ledger::new(Store::open(&folder.join("bankbook.sqlite3"), &KEY).unwrap())
 }
 
 pub fn references_of(page: &HistoryPage) -> Vec<String> {

@@ -1,0 +1,71 @@
+//! The local store's encryption key, kept in the keychain beside the banks' tokens.
+
+use std::path::Path;
+
+use store::{StoreFile, StoreKey};
+use vault::{Keychain, Sensitive};
+
+use crate::error::{Error, Result};
+
+/// The key of the store at `store_path`: the keychain's, or a new one when there is no
+/// encrypted store yet. An encrypted store whose key the keychain no longer has is an error:
+/// a new key, and with it a new empty store, would hide the person's data.
+pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<StoreKey> {
+    if let Some(text) = keychain.store_key().await? {
+        return StoreKey::from_hex(text.expose()).ok_or(Error::StoreKeyMissing);
+    }
+    match StoreFile::at(store_path)? {
+        StoreFile::Encrypted => Err(Error::StoreKeyMissing),
+        StoreFile::New | StoreFile::Plaintext => {
+            let key = StoreKey::generate();
+            keychain.set_store_key(&Sensitive(key.to_hex())).await?;
+            tracing::info!("a new key for the local store is in the keychain");
+            Ok(key)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keychain() -> Keychain {
+        Keychain::with_store(keyring_core::mock::Store::new().unwrap())
+    }
+
+    #[tokio::test]
+    async fn the_first_key_is_kept_and_given_again() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("bankbook.sqlite3");
+        let keychain = keychain();
+        let first = for_store(&keychain, &path).await.unwrap();
+        assert_eq!(for_store(&keychain, &path).await.unwrap(), first);
+    }
+
+    #[tokio::test]
+    async fn an_encrypted_store_without_its_key_is_never_given_a_new_one() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("bankbook.sqlite3");
+        drop(store::Store::open(&path, &StoreKey::generate()).unwrap());
+        let before = std::fs::read(&path).unwrap();
+
+        let error = for_store(&keychain(), &path).await.unwrap_err();
+
+        assert!(matches!(error, Error::StoreKeyMissing), "{error:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[tokio::test]
+    async fn a_plaintext_store_gets_a_new_key() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("bankbook.sqlite3");
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x TEXT)")
+            .unwrap();
+        let keychain = keychain();
+        let key = for_store(&keychain, &path).await.unwrap();
+        let kept = keychain.store_key().await.unwrap().unwrap();
+        assert_eq!(kept.expose(), &key.to_hex());
+    }
+}
