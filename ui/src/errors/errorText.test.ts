@@ -320,9 +320,10 @@ describe("describeStatusFailure", () => {
     expect(text.detail).toBe("The disk is full. Folder: /home/eva/.local/share/bankbook");
   });
 
-  it("says how to get a keychain", () => {
+  it("says the data stays closed without the keychain that keeps its key, and how to get one", () => {
     const text = describeStatusFailure(en, failure("keychain_unavailable"));
-    expect(text.title).toBe("Bankbook couldn't check your bank connection");
+    expect(text.title).toBe("Bankbook can't open its data");
+    expect(text.explanation).toContain("the key to your data");
     expect(text.explanation).toContain("GNOME Keyring");
   });
 });

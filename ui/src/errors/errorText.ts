@@ -291,7 +291,8 @@ const CHECK_FAILED = {
 
 const STATUS: Record<FailureCode, { title: MessageId; explanation: MessageId }> = {
   storage_unavailable: { title: "errors.status.cannotOpen", explanation: "errors.help.storage" },
-  keychain_unavailable: { title: "errors.status.checkFailed", explanation: "errors.help.keychain" },
+  // The key to the data is in the keychain: without it, the data stays closed.
+  keychain_unavailable: { title: "errors.status.cannotOpen", explanation: "errors.help.keychain" },
   invalid_input: CHECK_FAILED,
   internal: CHECK_FAILED,
   consent_denied: CHECK_FAILED,
