@@ -18,7 +18,10 @@ async fn without_a_secret_service_the_data_stays_closed_and_nothing_is_written()
         .await?;
     let notice = app.find("[role=alert]").await?.text().await?;
     assert!(notice.contains("the key to your data"), "{notice}");
-    assert!(notice.contains("No keychain service is running."), "{notice}");
+    assert!(
+        notice.contains("No keychain service is running."),
+        "{notice}"
+    );
     app.find_role("button", "Try again").await?;
     app.screenshot("no-keychain").await?;
     let home = app.keep_home();

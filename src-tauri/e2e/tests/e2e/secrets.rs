@@ -1,17 +1,20 @@
 //! After a user connected, used and reopened the app (an access token refreshed on the way),
 //! the bank's secrets are in the keychain and nowhere else: not under the app's HOME (its files,
 //! its SQLite store, WebKit's storage and caches), not in its log, and not in anything the
-//! webview received over IPC.
+//! webview received over IPC. The person's data (IBANs, account and counterparty names) is in
+//! no file under HOME and in no log either: the store is encrypted.
 
 use std::time::{Duration, Instant};
 
 use e2e::{
-    AppSession, DemoBank, SecretScan, continue_in_browser, files_under, show_accounts,
+    AppSession, DemoBank, SecretScan, continue_in_browser, data_folder, files_under, show_accounts,
     start_on_demo_bank,
 };
 use vault::{Keychain, SecretKind};
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
+/// The in-process Demo Bank's state, in the data folder.
+const DEMO_BANK_STATE_FILE: &str = "/demo-bank.json";
 /// The Demo Bank's registered client secret (the sandbox's test data).
 const DEMO_CLIENT_SECRET: &str = "demo-client-secret";
 
@@ -45,6 +48,32 @@ async fn refresh_for_a_new_access_token(app: &AppSession, bank: &DemoBank) -> e2
     ))
 }
 
+/// What the window shows of the person: the accounts' IBANs and names, and the counterparties
+/// of the rows on screen (texts of 6 characters or more, which cannot turn up by chance).
+async fn personal_data_on_screen(app: &AppSession) -> e2e::Result<Vec<String>> {
+    let shown = app
+        .client()
+        .execute(
+            r"const texts = (css) => [...document.querySelectorAll(css)].map((e) => e.textContent);
+              const ibans = [...document.querySelectorAll('[data-testid=account-item]')]
+                .map((e) => e.dataset.iban);
+              return [...ibans, ...texts('.account-title'), ...texts('.transaction-counterparty')]
+                .map((text) => (text ?? '').trim())
+                .filter((text) => text.length >= 6);",
+            Vec::new(),
+        )
+        .await?;
+    let mut texts: Vec<String> = shown
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|text| text.as_str().map(str::to_owned))
+        .collect();
+    texts.sort();
+    texts.dedup();
+    Ok(texts)
+}
+
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> {
@@ -59,6 +88,7 @@ async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> 
     bank.expire_access_tokens().await?;
     refresh_for_a_new_access_token(&app, &bank).await?;
     app.scroll_history(600, 250).await?;
+    let personal = personal_data_on_screen(&app).await?;
     let mut received = vec![app.ipc_received().await?];
     // The bank runs inside the app: what it issued is asked before the restart ends it.
     let mut issued = bank.token_digests().await?;
@@ -87,7 +117,11 @@ async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> 
             .extension()
             .is_some_and(|extension| extension == "log")
     });
-    let mut places: Vec<(String, Vec<u8>)> = files_under(&home).into_iter().chain(logs).collect();
+    let on_disk: Vec<(String, Vec<u8>)> = files_under(&home).into_iter().chain(logs).collect();
+    let store_start = std::fs::read(data_folder(&home).join("bankbook.sqlite3"))
+        .map(|bytes| bytes.into_iter().take(16).collect::<Vec<u8>>())
+        .unwrap_or_default();
+    let mut places = on_disk.clone();
     for (run, payloads) in received.into_iter().enumerate() {
         let place = format!("what the webview received in run {run}");
         places.push((place, payloads.into_bytes()));
@@ -100,6 +134,36 @@ async fn no_secret_reaches_the_home_the_log_or_the_webview() -> e2e::Result<()> 
         .tokens(issued.access.into_iter().chain(issued.refresh));
     let leaks = scan.leaks(&places);
     assert!(leaks.is_empty(), "a secret is in {leaks:?}");
+
+    // The person's data: nowhere on disk in plain text, UTF-16 included; the store encrypted.
+    assert_eq!(store_start.len(), 16, "the store is there");
+    assert_ne!(
+        store_start, b"SQLite format 3\0",
+        "the store is not encrypted"
+    );
+    let personal_scan = personal
+        .iter()
+        .fold(SecretScan::default(), |scan, text| scan.plain(text));
+    // Not the Demo Bank's own state file: the consents the bank granted, by IBAN, as a real
+    // bank keeps them on its servers: the bank's side, not Bankbook's data.
+    let bankbook_files: Vec<(String, Vec<u8>)> = on_disk
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with(DEMO_BANK_STATE_FILE))
+        .collect();
+    let exposed = personal_scan.leaks(&bankbook_files);
+    println!(
+        "personal data: {} texts looked for in {} files and logs, found in {}",
+        personal.len(),
+        bankbook_files.len(),
+        exposed.len()
+    );
+    assert!(exposed.is_empty(), "personal data is in {exposed:?}");
+    // It looked for the account (IBAN and name) and a page of counterparties.
+    assert!(personal.len() >= 10, "only {personal:?} looked for");
+    assert!(
+        personal.iter().any(|text| text.starts_with("SK")),
+        "{personal:?}"
+    );
 
     // The checks saw what they should: three access tokens and a refresh token, the store,
     // the logs, WebKit's files, and the webview's transaction pages and consent outcome.
