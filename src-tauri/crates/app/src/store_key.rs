@@ -19,6 +19,12 @@ pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<
         StoreFile::New | StoreFile::Plaintext => {
             let key = StoreKey::generate();
             keychain.set_store_key(&Sensitive(key.to_hex())).await?;
+            // Read back before any data depends on it: a keychain that took the key and did
+            // not keep it would leave a store nobody can open.
+            let kept = keychain.store_key().await?;
+            if kept.as_ref().map(Sensitive::expose) != Some(&key.to_hex()) {
+                return Err(Error::StoreKeyMissing);
+            }
             tracing::info!("a new key for the local store is in the keychain");
             Ok(key)
         }

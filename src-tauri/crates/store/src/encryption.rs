@@ -9,10 +9,10 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use zeroize::Zeroize;
 
 use crate::files::companion;
@@ -114,7 +114,12 @@ impl StoreFile {
 /// Keys `connection` with `key` and reads the schema, so that a wrong key or a damaged file is
 /// found now rather than at the first query.
 pub(crate) fn unlock(connection: &Connection, key: &StoreKey) -> Result<()> {
-    connection.execute_batch(&format!("PRAGMA key = \"{}\";", key.sql_literal()))?;
+    // SQLCipher 4's settings, also under a later SQLCipher with other defaults.
+    connection.execute_batch(&format!(
+        "PRAGMA key = \"{}\"; PRAGMA cipher_compatibility = 4;",
+        key.sql_literal()
+    ))?;
+    require_sqlcipher(connection)?;
     let read = connection.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
     match read {
         Err(rusqlite::Error::SqliteFailure(failure, _))
@@ -123,6 +128,20 @@ pub(crate) fn unlock(connection: &Connection, key: &StoreKey) -> Result<()> {
             Err(Error::WrongKey)
         }
         other => Ok(other?),
+    }
+}
+
+/// Plain SQLite ignores `PRAGMA key` without a word: a build without SQLCipher would write the
+/// store in plain text.
+fn require_sqlcipher(connection: &Connection) -> Result<()> {
+    let version: Option<String> = connection
+        .query_row("PRAGMA cipher_version", [], |row| row.get(0))
+        .optional()?;
+    match version {
+        Some(_) => Ok(()),
+        None => Err(Error::EncryptionFailed(
+            "this build's SQLite cannot encrypt",
+        )),
     }
 }
 
@@ -152,7 +171,10 @@ pub(crate) fn encrypt_in_place(
     crate::files::make_private(&copy)?;
     export(path, &copy, key)?;
     at_step(Step::Exported);
-    File::open(&copy)
+    // Opened for writing: Windows flushes only a handle that may write.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&copy)
         .and_then(|file| file.sync_all())
         .map_err(|error| Error::io(&copy, error))?;
     at_step(Step::Synced);
@@ -171,10 +193,16 @@ pub(crate) fn encrypt_in_place(
         .open(path)
         .map_err(|error| Error::io(path, error))?;
     std::fs::rename(&copy, path).map_err(|error| Error::io(path, error))?;
-    sync_folder(path)?;
+    // From here the encrypted store is the store: what fails now is said in the log, and the
+    // store opens all the same.
+    if let Err(error) = sync_folder(path) {
+        tracing::warn!(%error, "the encrypted store's rename may not be on disk yet");
+    }
     at_step(Step::Renamed);
     #[cfg(unix)]
-    overwrite(old).map_err(|error| Error::io(path, error))?;
+    if let Err(error) = overwrite(old) {
+        tracing::warn!(%error, "the plaintext store was replaced but not overwritten");
+    }
     Ok(())
 }
 
@@ -183,20 +211,60 @@ fn encrypting_copy(path: &Path) -> PathBuf {
     companion(path, ".encrypting")
 }
 
-/// Exports every table, index, trigger and the schema version into a new encrypted file.
+/// Exports every table, index, trigger and the schema version into a new encrypted file, and
+/// checks the copy before anything replaces the store.
 fn export(path: &Path, copy: &Path, key: &StoreKey) -> Result<()> {
     let plaintext = Connection::open(path)?;
-    let copy_name = copy.to_string_lossy();
+    require_sqlcipher(&plaintext)?;
+    // A path that is not UTF-8 would reach SQLite altered: refused rather than written elsewhere.
+    let copy_name = copy.to_str().ok_or(Error::EncryptionFailed(
+        "the data folder's path is not UTF-8",
+    ))?;
+    plaintext.execute_batch("PRAGMA cipher_default_compatibility = 4")?;
     plaintext.execute(
         "ATTACH DATABASE ?1 AS encrypted KEY ?2",
-        [copy_name.as_ref(), key.sql_literal().as_str()],
+        [copy_name, key.sql_literal().as_str()],
     )?;
     plaintext.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
     // `sqlcipher_export` copies the content, not the header's schema version.
     let version: u32 = plaintext.pragma_query_value(None, "user_version", |row| row.get(0))?;
     plaintext.pragma_update(Some("encrypted"), "user_version", version)?;
+    check_copy(&plaintext)?;
     plaintext.execute_batch("DETACH DATABASE encrypted")?;
     plaintext.close().map_err(|(_, error)| Error::Sqlite(error))
+}
+
+/// The attached copy reads back whole and holds as many rows as the store in every table.
+fn check_copy(plaintext: &Connection) -> Result<()> {
+    let check: String =
+        plaintext.query_row("PRAGMA encrypted.quick_check", [], |row| row.get(0))?;
+    if check != "ok" {
+        return Err(Error::EncryptionFailed(
+            "the encrypted copy does not read back whole",
+        ));
+    }
+    let tables: Vec<String> = plaintext
+        .prepare(
+            "SELECT name FROM main.sqlite_schema \
+             WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        let quoted = table.replace('"', "\"\"");
+        let same: bool = plaintext.query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM main.\"{quoted}\") \
+                      = (SELECT count(*) FROM encrypted.\"{quoted}\")"
+            ),
+            [],
+            |row| row.get(0),
+        )?;
+        if !same {
+            return Err(Error::EncryptionFailed("the encrypted copy lacks rows"));
+        }
+    }
+    Ok(())
 }
 
 /// Writes zeros over the old plaintext file (already unlinked), so that its bytes do not stay
@@ -204,6 +272,7 @@ fn export(path: &Path, copy: &Path, key: &StoreKey) -> Result<()> {
 /// same; disk encryption is what covers those.
 #[cfg(unix)]
 fn overwrite(mut old: File) -> std::io::Result<()> {
+    use std::io::Write;
     let length = old.metadata()?.len();
     let zeros = vec![0; 64 * 1024];
     let mut left = length;
@@ -244,21 +313,45 @@ mod tests {
     use crate::Store;
 
     const ROWS: i64 = 2_000;
+    const IBAN: &str = "SK3111000000002611223344";
     /// Set for the child process of the kill test: the store to encrypt, the key, the step to
     /// die at.
     const CHILD_STORE: &str = "BANKBOOK_TEST_ENCRYPT_STORE";
     const CHILD_KEY: &str = "BANKBOOK_TEST_ENCRYPT_KEY";
     const CHILD_DIE_AT: &str = "BANKBOOK_TEST_ENCRYPT_DIE_AT";
 
-    /// A store as the release before encryption left it: plaintext, in WAL mode, at the current
-    /// schema, with `ROWS` rows in a table of its own, some of them still in the log.
+    /// A store as the release before encryption left it when it crashed: plaintext, at the
+    /// current schema, with `ROWS` entries (and their search index) and `ROWS` rows in a table
+    /// of its own, the last of them only in the write-ahead log.
     fn plaintext_store(folder: &Path) -> PathBuf {
-        let path = folder.join("bankbook.sqlite3");
-        let connection = Connection::open(&path).unwrap();
+        let live = folder.join("live.sqlite3");
+        let connection = Connection::open(&live).unwrap();
         connection
             .pragma_update(None, "journal_mode", "WAL")
             .unwrap();
-        let store = Store::prepare(connection).unwrap();
+        let mut store = Store::prepare(connection).unwrap();
+        store
+            .save_connection(&crate::SavedConnection {
+                bank_id: "demo".to_owned(),
+                consent_expires_at: 1_800_000_000,
+            })
+            .unwrap();
+        let account = crate::SelectedAccount {
+            iban: IBAN.to_owned(),
+            name: Some("Jana Novakova".to_owned()),
+            currency: "EUR".to_owned(),
+            product: None,
+        };
+        store.select_accounts("demo", &[account]).unwrap();
+        let entries: Vec<_> = (0..ROWS)
+            .map(|n| {
+                crate::history::tests::entry(
+                    &format!("ref-{n}"),
+                    time::macros::date!(2026 - 11 - 20),
+                )
+            })
+            .collect();
+        store.append_older(IBAN, &entries, None).unwrap();
         store
             .connection
             .execute_batch("CREATE TABLE kept (n INTEGER PRIMARY KEY, text TEXT NOT NULL)")
@@ -272,9 +365,31 @@ mod tests {
                 )
                 .unwrap();
         }
+        // Copied while the store is open, as a crash leaves it: the log not yet folded in.
+        let path = folder.join("bankbook.sqlite3");
+        std::fs::copy(&live, &path).unwrap();
+        std::fs::copy(companion(&live, "-wal"), companion(&path, "-wal")).unwrap();
         drop(store);
+        assert!(std::fs::metadata(companion(&path, "-wal")).unwrap().len() > 0);
         assert_eq!(StoreFile::at(&path).unwrap(), StoreFile::Plaintext);
         path
+    }
+
+    /// The entries, found through the search index too, and the index whole.
+    fn assert_entries_searchable(store: &Store) {
+        let found: i64 = store
+            .connection
+            .query_row(
+                "SELECT count(*) FROM entry_search WHERE entry_search MATCH 'kaufland'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, ROWS);
+        store
+            .connection
+            .execute_batch("INSERT INTO entry_search (entry_search) VALUES ('integrity-check')")
+            .unwrap();
     }
 
     fn kept_rows(store: &Store) -> i64 {
@@ -309,7 +424,8 @@ mod tests {
     fn a_plaintext_store_is_encrypted_in_place_with_every_row_and_its_schema_version() {
         let folder = tempfile::tempdir().unwrap();
         let path = plaintext_store(folder.path());
-        let version: u32 = Connection::open(&path)
+        // From the store the copy was taken of: opening the copy would fold its log in.
+        let version: u32 = Connection::open(folder.path().join("live.sqlite3"))
             .unwrap()
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
@@ -318,6 +434,7 @@ mod tests {
         let store = Store::open(&path, &key).unwrap();
 
         assert_eq!(kept_rows(&store), ROWS);
+        assert_entries_searchable(&store);
         assert!(version > 0);
         assert_eq!(store.schema_version().unwrap(), version);
         assert_eq!(StoreFile::at(&path).unwrap(), StoreFile::Encrypted);
@@ -362,6 +479,7 @@ mod tests {
 
             let store = Store::open(&path, &key).unwrap();
             assert_eq!(kept_rows(&store), ROWS, "killed after {step}");
+            assert_entries_searchable(&store);
             assert_eq!(StoreFile::at(&path).unwrap(), StoreFile::Encrypted);
         }
     }

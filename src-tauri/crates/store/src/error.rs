@@ -25,6 +25,10 @@ pub enum Error {
     /// SQLCipher cannot tell the two apart.
     #[error("the local database can't be read with this key: another key, or a damaged file")]
     WrongKey,
+    /// A store from before encryption was not encrypted, and is kept as it was: this build cannot
+    /// encrypt, or the encrypted copy did not match it.
+    #[error("the local database could not be encrypted ({0}); it is kept as it was")]
+    EncryptionFailed(&'static str),
     /// Encrypting a store from before encryption found its log still open: another program
     /// (or a second Bankbook) has the database open.
     #[error("the local database could not be encrypted: another program has it open")]
@@ -69,9 +73,11 @@ impl Error {
                 }
                 _ => None,
             },
-            Self::Sqlite(_) | Self::TooNew { .. } | Self::WrongKey | Self::UnreadableSearch(_) => {
-                None
-            }
+            Self::Sqlite(_)
+            | Self::TooNew { .. }
+            | Self::WrongKey
+            | Self::EncryptionFailed(_)
+            | Self::UnreadableSearch(_) => None,
         }
     }
 }

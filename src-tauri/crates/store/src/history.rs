@@ -455,7 +455,7 @@ fn optional_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Date>> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::str::FromStr;
 
     use time::macros::date;
@@ -464,7 +464,7 @@ mod tests {
 
     const IBAN: &str = "SK3111000000002611223344";
 
-    fn entry(reference: &str, date: Date) -> EntryRecord {
+    pub(crate) fn entry(reference: &str, date: Date) -> EntryRecord {
         EntryRecord {
             entry_reference: reference.to_owned(),
             pending: false,

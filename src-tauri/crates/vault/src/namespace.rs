@@ -7,10 +7,11 @@
 //! |----------------------------|----------------------------------|-------------------------------|
 //! | a secret's header          | `app.bankbook.desktop/<build>`   | `<profile>/<kind>`            |
 //! | part `n` of generation `g` | `app.bankbook.desktop/<build>`   | `<profile>/<kind>/<g><n>`     |
-//! | the store's key (header)   | `app.bankbook.desktop/<build>`   | `store-key`                   |
+//! | the store's key (header)   | `app.bankbook.desktop`           | `store-key`                   |
 //!
 //! `<build>` is `debug` or `release` (from `debug_assertions`), so a debug build never reads or
-//! overwrites the installed app's secrets; `<profile>` is the bank profile id and `<kind>` one of
+//! overwrites the installed app's bank secrets (the store's key is shared: both builds open the
+//! same data folder); `<profile>` is the bank profile id and `<kind>` one of
 //! `refresh-token`, `access-token`, `client-secret`, `client-key`. Profile ids may not contain
 //! `/`, so no two secrets share a name, and none is the store's key, whose name has no `/`. What a header and its parts hold is described in
 //! `chunks.rs`.
@@ -109,10 +110,11 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    /// The local store's encryption key: one per build, no bank profile's.
+    /// The local store's encryption key, no bank profile's. One for every build: debug and
+    /// release builds open the same data folder, so they need the same key.
     pub(crate) fn store_key() -> Self {
         Self {
-            service: service(BuildKind::CURRENT),
+            service: APP_ID.to_owned(),
             header: "store-key".to_owned(),
         }
     }
