@@ -1,9 +1,10 @@
 //! The state file (`Config::state_file`): reading it at start, and rewriting it so that a
 //! crash leaves the old file or the new one, never a mix.
 //!
-//! Format, JSON: `{"version": 1, "clockOffset": {"secs", "nanos"}, "grants": [{"id",
-//! "username", "clientId", "accounts", "createdAt", "expiresAt", "revoked", "refreshTokens":
-//! [{"sha256", "rotatedAway"}]}]}`.
+//! Format, JSON: `{"version": 2, "clockOffset": {"secs", "nanos"}, "grants": [{"id",
+//! "username", "clientId", "accountPlaces", "createdAt", "expiresAt", "revoked",
+//! "refreshTokens": [{"sha256", "rotatedAway"}]}]}`. Version 1 had `accounts` (IBANs) where
+//! version 2 has `accountPlaces`; it is still read.
 
 use std::ffi::OsString;
 use std::fs;
@@ -16,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::oauth::StoredGrant;
 
-/// The format this build reads and writes.
-const VERSION: u32 = 1;
+/// The format this build writes.
+const VERSION: u32 = 2;
+/// The earlier format it still reads.
+const READABLE_VERSIONS: [u32; 2] = [1, VERSION];
 
 /// What a restarted bank resumes from.
 #[derive(Debug, Serialize, Deserialize)]
@@ -66,7 +69,7 @@ pub(crate) fn load(path: &Path) -> Result<Option<SavedState>> {
 /// The state in `bytes`, or `None` with why it cannot be read (for the log).
 fn parse(bytes: &[u8]) -> std::result::Result<SavedState, Unreadable> {
     let Version { version } = serde_json::from_slice(bytes).map_err(Unreadable::Json)?;
-    if version != VERSION {
+    if !READABLE_VERSIONS.contains(&version) {
         return Err(Unreadable::Version(version));
     }
     serde_json::from_slice(bytes).map_err(Unreadable::Json)
@@ -77,7 +80,7 @@ fn parse(bytes: &[u8]) -> std::result::Result<SavedState, Unreadable> {
 enum Unreadable {
     #[error("not a state file: {0}")]
     Json(serde_json::Error),
-    #[error("version {0} is not {VERSION}")]
+    #[error("version {0} is not one of {READABLE_VERSIONS:?}")]
     Version(u32),
 }
 
@@ -145,7 +148,7 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("state.json");
         for content in [
-            r#"{"version": 2, "clockOffset": {"secs": 0, "nanos": 0}, "grants": []}"#,
+            r#"{"version": 3, "clockOffset": {"secs": 0, "nanos": 0}, "grants": []}"#,
             r#"{"version": 1, "grants": "none"}"#,
             "not json",
         ] {

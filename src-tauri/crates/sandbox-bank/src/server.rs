@@ -15,7 +15,7 @@ use crate::config::{ClientRegistration, Config};
 use crate::data::{Bank, DemoUser};
 use crate::error::{Error, Result};
 use crate::host::OwnHost;
-use crate::oauth::Grants;
+use crate::oauth::{Grants, StoredGrant};
 use crate::persistence;
 use crate::router::router;
 use crate::state::{AppState, Shared};
@@ -31,12 +31,14 @@ impl SandboxBank {
     /// `config.tls` (the `admin` feature). Must run inside a Tokio runtime.
     pub async fn start(config: Config) -> Result<RunningBank> {
         config.validate()?;
-        let (clock, grants) = restore(config.state_file.as_deref())?;
+        let (clock, stored_grants) = restore(config.state_file.as_deref())?;
         let transport = Transport::of(&config).await?;
         let (today, generator_config) = (clock.today(), config.clone());
         // Generation is CPU work proportional to the history's length: keep it off the runtime.
         let bank =
             tokio::task::spawn_blocking(move || Bank::generate(&generator_config, today)).await?;
+        // The state file names accounts by their place in the bank: read once it is generated.
+        let grants = Grants::from_stored(stored_grants, &bank);
         let port = config.port;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
             .await
@@ -61,12 +63,12 @@ impl SandboxBank {
 }
 
 /// The clock and the grants a previous run saved in `state_file`, or a fresh start.
-fn restore(state_file: Option<&Path>) -> Result<(Clock, Grants)> {
+fn restore(state_file: Option<&Path>) -> Result<(Clock, Vec<StoredGrant>)> {
     let Some(saved) = state_file.map(persistence::load).transpose()?.flatten() else {
-        return Ok((Clock::default(), Grants::default()));
+        return Ok((Clock::default(), Vec::new()));
     };
     let clock = Clock::starting_at(saved.clock_offset);
-    Ok((clock, Grants::from_stored(saved.grants)))
+    Ok((clock, saved.grants))
 }
 
 /// A bank serving on loopback. Dropping it stops the server (without waiting for it).

@@ -107,7 +107,7 @@ impl Shared {
         let Some(path) = &self.state_file else {
             return;
         };
-        let state = SavedState::new(self.clock.offset(), grants.stored());
+        let state = SavedState::new(self.clock.offset(), grants.stored(&self.bank));
         if let Err(error) = persistence::save(path, &state) {
             tracing::warn!(
                 error = &error as &dyn std::error::Error,

@@ -169,6 +169,18 @@ impl Bank {
             .map(|&index| &self.accounts[index])
     }
 
+    /// Where the account `iban` is in the bank's accounts: how the state file names it.
+    pub(crate) fn place_of(&self, iban: &str) -> Option<usize> {
+        self.by_iban.get(iban).copied()
+    }
+
+    /// The IBAN of the account at `place` (see [`Self::place_of`]).
+    pub(crate) fn iban_at(&self, place: usize) -> Option<&str> {
+        self.accounts
+            .get(place)
+            .map(|account| account.iban.as_str())
+    }
+
     pub(crate) fn account(&self, iban: &str) -> Option<&Account> {
         self.by_iban.get(iban).map(|&index| &self.accounts[index])
     }

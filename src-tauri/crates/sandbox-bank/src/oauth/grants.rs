@@ -102,6 +102,9 @@ pub(crate) struct GrantRecord {
     #[serde(rename = "username")]
     pub user: UserId,
     pub client_id: String,
+    /// The consented accounts' IBANs. The state file keeps them by their place in the bank
+    /// instead (`StoredGrant`): it holds no IBAN.
+    #[serde(skip)]
     pub accounts: Vec<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
