@@ -18,11 +18,11 @@ pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<
         StoreFile::Encrypted => Err(Error::StoreKeyMissing),
         StoreFile::New | StoreFile::Plaintext => {
             let key = StoreKey::generate();
-            keychain.set_store_key(&Sensitive(key.to_hex())).await?;
+            let text = Sensitive(key.to_hex());
+            keychain.set_store_key(&text).await?;
             // Read back before any data depends on it: a keychain that took the key and did
             // not keep it would leave a store nobody can open.
-            let kept = keychain.store_key().await?;
-            if kept.as_ref().map(Sensitive::expose) != Some(&key.to_hex()) {
+            if keychain.store_key().await? != Some(text) {
                 return Err(Error::StoreKeyMissing);
             }
             tracing::info!("a new key for the local store is in the keychain");

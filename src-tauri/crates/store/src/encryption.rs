@@ -272,15 +272,8 @@ fn check_copy(plaintext: &Connection) -> Result<()> {
 /// same; disk encryption is what covers those.
 #[cfg(unix)]
 fn overwrite(mut old: File) -> std::io::Result<()> {
-    use std::io::Write;
     let length = old.metadata()?.len();
-    let zeros = vec![0; 64 * 1024];
-    let mut left = length;
-    while left > 0 {
-        let chunk = usize::try_from(left.min(zeros.len() as u64)).unwrap_or(zeros.len());
-        old.write_all(&zeros[..chunk])?;
-        left -= chunk as u64;
-    }
+    std::io::copy(&mut std::io::repeat(0).take(length), &mut old)?;
     old.sync_all()
 }
 

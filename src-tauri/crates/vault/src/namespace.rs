@@ -11,10 +11,10 @@
 //!
 //! `<build>` is `debug` or `release` (from `debug_assertions`), so a debug build never reads or
 //! overwrites the installed app's bank secrets (the store's key is shared: both builds open the
-//! same data folder); `<profile>` is the bank profile id and `<kind>` one of
-//! `refresh-token`, `access-token`, `client-secret`, `client-key`. Profile ids may not contain
-//! `/`, so no two secrets share a name, and none is the store's key, whose name has no `/`. What a header and its parts hold is described in
-//! `chunks.rs`.
+//! same data folder); `<profile>` is the bank profile id and `<kind>` one of `refresh-token`,
+//! `access-token`, `client-secret`, `client-key`. Profile ids may not contain `/`, so no two
+//! secrets share a name, and none is the store's key, whose name has no `/`. What a header and
+//! its parts hold is described in `chunks.rs`.
 
 use crate::chunks::Generation;
 use crate::error::{Error, Result};

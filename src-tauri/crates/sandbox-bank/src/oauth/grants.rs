@@ -472,13 +472,16 @@ mod tests {
         }
     }
 
-    pub(super) fn user() -> UserId {
+    /// A small bank: one transaction per account.
+    pub(super) fn bank() -> crate::data::Bank {
         crate::data::Bank::generate(
             &crate::Config::default().transactions_per_account(1),
             time::macros::date!(2026 - 01 - 01),
         )
-        .user_by_name("jana.novakova")
-        .unwrap()
+    }
+
+    pub(super) fn user() -> UserId {
+        bank().user_by_name("jana.novakova").unwrap()
     }
 
     #[test]

@@ -105,16 +105,9 @@ impl Grants {
 mod tests {
     use time::OffsetDateTime;
 
-    use super::super::tests::{LIFETIMES, binding, redemption, user};
+    use super::super::tests::{LIFETIMES, bank, binding, redemption, user};
     use super::*;
     use crate::oauth::BearerRefusal;
-
-    fn bank() -> Bank {
-        Bank::generate(
-            &crate::Config::default().transactions_per_account(1),
-            time::macros::date!(2026 - 01 - 01),
-        )
-    }
 
     /// The grants as a restarted bank has them: through JSON, like the state file.
     fn restarted(grants: &Grants) -> Grants {
