@@ -398,23 +398,56 @@ describe("when the connection cannot be read", () => {
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });
 
-  it("says the key to the data is missing from the keychain, and keeps the data", async () => {
+  it("says the data is locked, offers nothing but trying again, and opens it then", async () => {
+    vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
+      new ipc.CommandError({
+        code: "keychain_unavailable",
+        message: "the local database is encrypted and the keychain with its key cannot be used",
+        detail: { kind: "lockedData", reason: "locked" },
+      }),
+    );
+    renderApp();
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe(
+      "Your Bankbook data is locked",
+    );
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Unlock the keychain");
+    expect(alert.textContent).toContain("The keychain is locked.");
+    expect(alert.textContent).not.toContain("local database");
+    expect(screen.queryByRole("button", { name: "Start again…" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
+  });
+
+  it("says the key is gone, and starts again only once the person confirms", async () => {
     vi.mocked(ipc.connectionStatus).mockRejectedValueOnce(
       new ipc.CommandError({
         code: "keychain_unavailable",
         message: "the local database is encrypted and the keychain has no key that opens it",
-        detail: { kind: "keychain", reason: "storeKeyMissing" },
+        detail: { kind: "lockedData", reason: "storeKeyMissing" },
       }),
     );
+    const keptAs = "/home/jana/.local/share/app.bankbook.desktop/bankbook unreadable.sqlite3";
+    vi.mocked(ipc.startAgain).mockResolvedValue({ keptAs });
     renderApp();
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("the key to your data");
-    expect(alert.textContent).toContain(
-      "The key to your Bankbook data is not in this keychain, or it does not open the data. " +
-        "Your data is kept as it is.",
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe(
+      "The key to your Bankbook data is gone",
     );
-    expect(alert.textContent).not.toContain("local database");
-    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await userEvent.click(screen.getByRole("button", { name: "Start again…" }));
+    const dialog = screen.getByRole("dialog", { name: "Start again without your data?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(ipc.startAgain).not.toHaveBeenCalled();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
+      "The key to your Bankbook data is gone",
+    );
+
+    await userEvent.click(screen.getByRole("button", { name: "Start again…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Move aside and start again" }));
+    expect((await screen.findByRole("status")).textContent).toBe(
+      `Your old data is kept as ${keptAs}.`,
+    );
+    expect(ipc.startAgain).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(await screen.findByRole("button", { name: "Connect a bank" })).toBeTruthy();
   });
 

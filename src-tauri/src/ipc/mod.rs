@@ -11,8 +11,8 @@ mod typescript;
 use app::{
     AccountChoice, AccountOverview, BankCheck, BankForm, BankList, BankProfileView, BankSettings,
     ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone,
-    PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery, SearchSummary, TaskKind,
-    TaskProgress, TransactionDetail, TransactionsPage,
+    PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery, SearchSummary,
+    StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
 };
 use tauri::Emitter;
 

@@ -12,6 +12,9 @@ commands! {
     /// accounts the user picked at each. Tries again to open the app's data when that failed
     /// before.
     connection_status() -> ConnectionStatus;
+    /// Moves the data whose key the keychain no longer has aside (the person confirmed it),
+    /// and starts with none; data that opens, or waits for its keychain, is not touched.
+    start_again() -> StartedAgain;
     /// Opens the bank's consent page in the system browser; the answer comes as
     /// `consent-finished`. Replaces a consent of that bank still waiting.
     start_consent(bank_id: String) -> ();

@@ -112,7 +112,7 @@ describe("describeDetail", () => {
     expect(describeDetail(sk, { kind: "keychain", reason: "noService" })).toBe(
       "Nebeží žiadna služba kľúčenky.",
     );
-    expect(describeDetail(sk, { kind: "keychain", reason: "storeKeyMissing" })).toBe(
+    expect(describeDetail(sk, { kind: "lockedData", reason: "storeKeyMissing" })).toBe(
       "Kľúč k Vašim údajom v Bankbooku nie je v tejto kľúčenke alebo ich neotvorí. " +
         "Vaše údaje zostávajú nedotknuté.",
     );

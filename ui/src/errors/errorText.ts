@@ -43,6 +43,7 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
     case "folder":
       return intl.formatMessage({ id: FOLDER_REASON[detail.reason] }, { path: detail.path });
     case "keychain":
+    case "lockedData":
       return intl.formatMessage({ id: KEYCHAIN_REASON[detail.reason] });
     case "banksFile":
       return detail.line === null
@@ -331,7 +332,8 @@ export type ActionTask =
   | "loadBanks"
   | "saveBank"
   | "checkBank"
-  | "removeBank";
+  | "removeBank"
+  | "startAgain";
 
 const ACTION_TASK: Record<ActionTask, MessageId> = {
   listBanks: "errors.task.listBanks",
@@ -342,6 +344,7 @@ const ACTION_TASK: Record<ActionTask, MessageId> = {
   saveBank: "banks.failure.save",
   checkBank: "banks.failure.check",
   removeBank: "banks.failure.remove",
+  startAgain: "data.startAgain.failure",
 };
 
 export type ActionFailureText = {

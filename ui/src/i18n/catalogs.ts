@@ -11,6 +11,7 @@ import enAccounts from "./catalogs/en/accounts.json";
 import enBanks from "./catalogs/en/banks.json";
 import enCommon from "./catalogs/en/common.json";
 import enConnection from "./catalogs/en/connection.json";
+import enData from "./catalogs/en/data.json";
 import enDetail from "./catalogs/en/detail.json";
 import enErrors from "./catalogs/en/errors.json";
 import enExport from "./catalogs/en/export.json";
@@ -22,6 +23,7 @@ import skAccounts from "./catalogs/sk/accounts.json";
 import skBanks from "./catalogs/sk/banks.json";
 import skCommon from "./catalogs/sk/common.json";
 import skConnection from "./catalogs/sk/connection.json";
+import skData from "./catalogs/sk/data.json";
 import skDetail from "./catalogs/sk/detail.json";
 import skErrors from "./catalogs/sk/errors.json";
 import skExport from "./catalogs/sk/export.json";
@@ -37,6 +39,7 @@ export const AREAS = {
   banks: { en: enBanks, sk: skBanks },
   common: { en: enCommon, sk: skCommon },
   connection: { en: enConnection, sk: skConnection },
+  data: { en: enData, sk: skData },
   detail: { en: enDetail, sk: skDetail },
   errors: { en: enErrors, sk: skErrors },
   export: { en: enExport, sk: skExport },
@@ -51,6 +54,7 @@ const en = {
   ...enBanks,
   ...enCommon,
   ...enConnection,
+  ...enData,
   ...enDetail,
   ...enErrors,
   ...enExport,
@@ -68,6 +72,7 @@ const sk: Record<MessageId, string> = {
   ...skBanks,
   ...skCommon,
   ...skConnection,
+  ...skData,
   ...skDetail,
   ...skErrors,
   ...skExport,

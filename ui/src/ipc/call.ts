@@ -154,6 +154,7 @@ function validDetail(value: unknown): ErrorDetail | null {
         ? (detail as ErrorDetail)
         : null;
     case "keychain":
+    case "lockedData":
       return Object.hasOwn(KEYCHAIN_REASONS, String(detail.reason))
         ? (detail as ErrorDetail)
         : null;

@@ -58,7 +58,7 @@ impl Core {
     /// Every bank's chosen accounts with their stored balances, at once, in the order the
     /// banks were connected; the banks are not asked.
     pub async fn accounts_overview(&self) -> Result<Vec<AccountOverview>> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let mut overviews = Vec::new();
         for link in data.links() {
             overviews.extend(overview(data, link.bank_id())?);
@@ -74,7 +74,7 @@ impl Core {
         bank_id: String,
         only_stale: bool,
     ) -> Result<Vec<AccountOverview>> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let link = data.link(&bank_id)?;
         let session = link.session(&data.connector).await?;
         let scope = if only_stale {

@@ -110,7 +110,7 @@ impl Core {
     /// The real banks' profiles and the presets. A broken `banks.toml` is an error naming its
     /// line (`detail.banksFile`).
     pub async fn bank_settings(&self) -> Result<BankSettings> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let mut banks = Vec::new();
         for profile in data.connector.profiles()? {
             if let bank::Connection::Remote(remote) = &profile.connection {
@@ -127,7 +127,7 @@ impl Core {
     /// was saved; a changed base URL or client id ends its connection (its data stays), so that
     /// one bank's tokens never go to another address.
     pub async fn save_bank(&self, form: BankForm) -> Result<BankProfileView> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let _editing = data.editing_banks.lock().await;
         let previous = form
             .id
@@ -177,7 +177,7 @@ impl Core {
     /// Checks a saved bank's profile without a consent: TLS, mutual TLS, and whether the bank
     /// knows the client id and secret.
     pub async fn check_bank(&self, bank_id: String) -> Result<BankCheck> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         match data.connector.check_client(&bank_id).await {
             Ok(check) => Ok(check.into()),
             Err(connection::Error::NoClientSecret(_)) => Ok(BankCheck::NoClientSecret),
@@ -189,7 +189,7 @@ impl Core {
     /// secret, private key and tokens from the keychain, then its profile from `banks.toml`.
     /// Only a bank of `banks.toml` can be removed, and that is known before anything goes.
     pub async fn remove_bank(&self, bank_id: String) -> Result<()> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let _editing = data.editing_banks.lock().await;
         remote_profile(data, &bank_id)?;
         crate::connection::forget_connection(data, &bank_id, false).await?;

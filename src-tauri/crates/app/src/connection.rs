@@ -49,13 +49,13 @@ impl Core {
     /// not be opened at start-up, it is tried again here, so "Try again" works once the disk
     /// is fixed.
     pub async fn connection_status(&self) -> Result<ConnectionStatus> {
-        status(self.data().await?).await
+        status(&*self.data().await?).await
     }
 
     /// Opens `bank_id`'s consent page in the browser; the answer comes by deep link. An earlier
     /// consent of that bank still waiting is given up.
     pub async fn start_consent(&self, bank_id: String) -> Result<()> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let page = data.connector.start_consent(&bank_id).await?;
         tracing::info!(bank_id, "consent started; opening the bank's page");
         self.browser.open(&page)?;
@@ -84,7 +84,7 @@ impl Core {
 
     /// The accounts the user consented to share at `bank_id`, as the bank lists them now.
     pub async fn consented_accounts(&self, bank_id: String) -> Result<Vec<AccountChoice>> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let link = data.link(&bank_id)?;
         let accounts = link.session(&data.connector).await?.accounts().await?;
         let choices = accounts.iter().map(AccountChoice::from).collect();
@@ -98,7 +98,7 @@ impl Core {
         bank_id: String,
         ibans: Vec<String>,
     ) -> Result<ConnectionStatus> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         data.link(&bank_id)?;
         if ibans.is_empty() {
             return Err(Error::InvalidInput(
@@ -125,7 +125,7 @@ impl Core {
     /// Disconnects `bank_id`: its tokens leave the keychain; the accounts shown stay if
     /// `keep_data`. Other banks are not touched.
     pub async fn disconnect(&self, bank_id: String, keep_data: bool) -> Result<()> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         forget_connection(data, &bank_id, keep_data).await
     }
 }

@@ -6,6 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 use url::Url;
 
+use std::sync::Arc;
+
 use crate::core::Core;
 use crate::error::{Error, IpcError, Result};
 use crate::opened::Opened;
@@ -90,7 +92,7 @@ impl Core {
 
     /// Where consents in progress are kept. An app whose data is not open has started none,
     /// so no answer can match; the answer does not open it.
-    fn started_consents(&self) -> Result<&Opened> {
+    fn started_consents(&self) -> Result<Arc<Opened>> {
         self.opened()
             .ok_or(connection::Error::Unmatched(bank::Unmatched::UnknownState).into())
     }

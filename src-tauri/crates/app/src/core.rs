@@ -1,10 +1,9 @@
 //! The app core: the app's folders and browser, and its data, opened on first need.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
-use tokio::sync::OnceCell;
 use vault::Keychain;
 
 use crate::browser::Browser;
@@ -33,7 +32,12 @@ pub struct Core {
     keychain: Keychain,
     /// How many transactions each Demo Bank account has.
     demo_transactions: u32,
-    opened: OnceCell<Opened>,
+    /// The data once open. Replaced whole by a restore from a backup; a use case holds its own
+    /// handle on the data it started with.
+    opened: RwLock<Option<Arc<Opened>>>,
+    /// Held while the data opens, or its files are moved (starting again, a restore): one at a
+    /// time, so two callers never open the store and run its migrations side by side.
+    opening: tokio::sync::Mutex<()>,
     /// Where long tasks report how far they got; shared with an export's blocking thread.
     pub(crate) progress: Arc<dyn ProgressSink>,
     /// Asks the person where to save an export.
@@ -57,7 +61,8 @@ impl Core {
             started,
             keychain: Keychain::system(),
             demo_transactions: DEMO_TRANSACTIONS,
-            opened: OnceCell::new(),
+            opened: RwLock::default(),
+            opening: tokio::sync::Mutex::default(),
             progress: Arc::new(NoProgress),
             save_dialog: Box::new(NoSaveDialog),
             tasks: Tasks::default(),
@@ -98,24 +103,45 @@ impl Core {
         self.data().await.map(|_| ())
     }
 
-    /// The app's data, opened now unless it is already. One caller at a time: two would open
-    /// the store and run its migrations side by side.
-    pub(crate) async fn data(&self) -> Result<&Opened> {
-        self.opened
-            .get_or_try_init(|| async {
-                let folders = self.folders()?;
-                let key = store_key::for_store(&self.keychain, &Opened::store_path(folders))
-                    .await
-                    .map_err(|error| error.in_data_folder(&folders.data))?;
-                Opened::open(folders, &self.keychain, &key, self.demo_transactions)
-            })
+    /// The app's data, opened now unless it is already.
+    pub(crate) async fn data(&self) -> Result<Arc<Opened>> {
+        if let Some(opened) = self.opened() {
+            return Ok(opened);
+        }
+        let _opening = self.opening().await;
+        if let Some(opened) = self.opened() {
+            return Ok(opened);
+        }
+        let opened = Arc::new(self.open_data().await?);
+        self.set_opened(Some(Arc::clone(&opened)));
+        Ok(opened)
+    }
+
+    /// Held while the data opens or its files move.
+    pub(crate) async fn opening(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.opening.lock().await
+    }
+
+    /// Opens the store with the keychain's key, and the saved connections.
+    pub(crate) async fn open_data(&self) -> Result<Opened> {
+        let folders = self.folders()?;
+        let key = store_key::for_store(&self.keychain, &Opened::store_path(folders))
             .await
+            .map_err(|error| error.in_data_folder(&folders.data))?;
+        Opened::open(folders, &self.keychain, &key, self.demo_transactions)
     }
 
     /// The data if it is open, without trying to open it: an app that could not open its data
     /// (or has not yet, at a cold start) has started no consent an answer could match.
-    pub(crate) fn opened(&self) -> Option<&Opened> {
-        self.opened.get()
+    pub(crate) fn opened(&self) -> Option<Arc<Opened>> {
+        self.opened
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn set_opened(&self, opened: Option<Arc<Opened>>) {
+        *self.opened.write().unwrap_or_else(PoisonError::into_inner) = opened;
     }
 
     /// A use case's error as the person is told it: a failure of the store, which does not

@@ -28,7 +28,7 @@ impl Core {
     /// The entry `id` of account `iban`, with everything stored of it.
     /// An account not shown, or an entry not stored, is `invalid_input`.
     pub async fn transaction_detail(&self, iban: String, id: String) -> Result<TransactionDetail> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         data.shown_accounts(Some(&iban))?;
         let mut record = data.ledger.entry(&iban, &id)?.record;
         let raw = record.raw.take().map(|raw| indented(&raw));

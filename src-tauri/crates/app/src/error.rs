@@ -66,6 +66,10 @@ pub enum ErrorDetail {
     Folder { path: String, reason: IoReason },
     /// The system keychain could not be used (`keychain_unavailable`).
     Keychain { reason: KeychainReason },
+    /// The person's data is on this computer, encrypted, and the keychain cannot give its key
+    /// (`keychain_unavailable`): locked, not running, or without the key for good
+    /// (`storeKeyMissing`). Nothing was created over it.
+    LockedData { reason: KeychainReason },
     /// `banks.toml` could not be read or understood: the file, and the line (from 1) to fix
     /// when known.
     BanksFile { path: String, line: Option<u32> },
@@ -150,6 +154,10 @@ pub enum Error {
          as it is"
     )]
     StoreKeyMissing,
+    /// The store is encrypted and the keychain that holds its key cannot be used (locked, not
+    /// running): the data opens once it can.
+    #[error("the local database is encrypted and the keychain with its key cannot be used: {0}")]
+    DataLocked(#[source] vault::Error),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
@@ -245,7 +253,7 @@ impl Error {
             Self::Connection(error) => connection_code(error),
             Self::Bank(error) => bank_code(error),
             Self::Ledger(error) => ledger_code(error),
-            Self::StoreKeyMissing | Self::Store(store::Error::WrongKey) => {
+            Self::StoreKeyMissing | Self::Store(store::Error::WrongKey) | Self::DataLocked(_) => {
                 ErrorCode::KeychainUnavailable
             }
             Self::Store(error) => store_code(error),
@@ -388,10 +396,13 @@ impl Error {
                 vault_detail(error)
             }
             Self::StoreKeyMissing | Self::Store(store::Error::WrongKey) => {
-                Some(ErrorDetail::Keychain {
+                Some(ErrorDetail::LockedData {
                     reason: KeychainReason::StoreKeyMissing,
                 })
             }
+            Self::DataLocked(error) => Some(ErrorDetail::LockedData {
+                reason: keychain_reason(error).unwrap_or(KeychainReason::Other),
+            }),
             Self::Connection(connection::Error::NoClientSecret(_)) => {
                 Some(ErrorDetail::BankSetup {
                     problem: BankSetupProblem::ClientSecret,
@@ -426,10 +437,15 @@ fn bank_detail(error: &bank::Error) -> Option<ErrorDetail> {
 }
 
 fn vault_detail(error: &vault::Error) -> Option<ErrorDetail> {
+    keychain_reason(error).map(|reason| ErrorDetail::Keychain { reason })
+}
+
+/// Why the keychain could not be used, when that is what `error` is.
+fn keychain_reason(error: &vault::Error) -> Option<KeychainReason> {
     let vault::Error::KeychainUnavailable { reason, .. } = error else {
         return None;
     };
-    let reason = match reason {
+    Some(match reason {
         vault::Unavailability::Locked => KeychainReason::Locked,
         vault::Unavailability::NoService => KeychainReason::NoService,
         // A failure the keychain reported, a call that never came back (an unlock prompt may
@@ -437,8 +453,7 @@ fn vault_detail(error: &vault::Error) -> Option<ErrorDetail> {
         vault::Unavailability::Failed
         | vault::Unavailability::NoAnswer
         | vault::Unavailability::Crashed => KeychainReason::Other,
-    };
-    Some(ErrorDetail::Keychain { reason })
+    })
 }
 
 impl From<store::StorageFailure> for IoReason {

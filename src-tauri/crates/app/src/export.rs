@@ -90,7 +90,7 @@ impl Core {
     ) -> Result<ExportOutcome> {
         // Before any wait: a cancel that comes while the data opens is seen.
         let task = self.tasks.start(TaskKind::Export)?;
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let search = search_of(data, &query)?;
         let accounts = data.shown_accounts(query.iban.as_deref())?;
         // Before the dialog: a statement that cannot be written is said before a file is chosen.

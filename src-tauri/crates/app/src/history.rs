@@ -79,7 +79,7 @@ impl Core {
         limit: u32,
         direction: PageDirection,
     ) -> Result<TransactionsPage> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let link = data.link_of_account(&iban)?;
         let bank_id = link.bank_id();
         let cursor = cursor.as_deref();

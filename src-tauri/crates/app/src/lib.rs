@@ -26,6 +26,7 @@ mod open;
 mod opened;
 mod preferences;
 mod search;
+mod start_again;
 mod startup;
 mod store_key;
 mod tasks;
@@ -55,6 +56,7 @@ pub use search::{
     CurrencyTotals, Direction, FoundTransaction, QueryNote, QueryNoteKind, SearchCoverage,
     SearchPage, SearchQuery, SearchSummary,
 };
+pub use start_again::StartedAgain;
 pub use startup::Milestone;
 pub use tasks::{NoProgress, ProgressSink, TaskKind, TaskProgress};
 pub use whole_history::HistoryFetched;

@@ -136,7 +136,7 @@ impl Core {
         limit: u32,
         direction: PageDirection,
     ) -> Result<SearchPage> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let search = search_of(data, &query)?;
         let cursor = cursor.as_deref();
         let results = match direction {
@@ -160,7 +160,7 @@ impl Core {
     /// How many stored entries match `query`, their sums per currency, how far back the
     /// searched history goes, and what in the query was not understood.
     pub async fn search_summary(&self, query: SearchQuery) -> Result<SearchSummary> {
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let search = search_of(data, &query)?;
         let overview = data.ledger.search_overview(&search)?;
         Ok(SearchSummary {

@@ -10,8 +10,18 @@ use crate::error::{Error, Result};
 /// The key of the store at `store_path`: the keychain's, or a new one when there is no
 /// encrypted store yet. An encrypted store whose key the keychain no longer has is an error:
 /// a new key, and with it a new empty store, would hide the person's data.
+///
+/// A keychain that cannot be used (locked, not running) while an encrypted store exists is
+/// `DataLocked`: the data is there, and opens once the keychain does.
 pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<StoreKey> {
-    if let Some(text) = keychain.store_key().await? {
+    let kept = match keychain.store_key().await {
+        Ok(kept) => kept,
+        Err(error) if StoreFile::at(store_path)? == StoreFile::Encrypted => {
+            return Err(Error::DataLocked(error));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if let Some(text) = kept {
         return StoreKey::from_hex(text.expose()).ok_or(Error::StoreKeyMissing);
     }
     match StoreFile::at(store_path)? {

@@ -29,7 +29,7 @@ impl Core {
     pub async fn fetch_whole_history(&self, iban: Option<String>) -> Result<HistoryFetched> {
         // Before any wait: a cancel that comes while the data opens is seen.
         let task = self.tasks.start(TaskKind::History)?;
-        let data = self.data().await?;
+        let data = &*self.data().await?;
         let shown = data.shown_accounts(iban.as_deref())?;
         let links = shown
             .iter()

@@ -10,7 +10,7 @@
 //! list already admits only that user (and SYSTEM and administrators), so nothing is changed
 //! there.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
@@ -46,8 +46,51 @@ pub(crate) fn make_private(database: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Moves the database and its write-ahead log and shared-memory index aside, within its folder,
+/// as `<stem> <label>.<extension>` (`bankbook unreadable.sqlite3`), numbered when that is taken
+/// (`bankbook unreadable 2.sqlite3`); returns the database's new path. Nothing is deleted.
+///
+/// The log and index move first: a log left behind beside a new database of the old name
+/// would be read into it. A move interrupted after them leaves the database where it was, and
+/// the next call picks the same free name, joining it to its log again.
+pub fn set_aside(database: &Path, label: &str) -> Result<PathBuf> {
+    let target = free_name(database, label);
+    for suffix in ["-wal", "-shm"] {
+        let from = companion(database, suffix);
+        if from.exists() {
+            std::fs::rename(&from, companion(&target, suffix))
+                .map_err(|error| Error::io(&from, error))?;
+        }
+    }
+    std::fs::rename(database, &target).map_err(|error| Error::io(database, error))?;
+    Ok(target)
+}
+
+/// The first `<stem> <label>[ n].<extension>` beside `database` with no database there yet.
+fn free_name(database: &Path, label: &str) -> PathBuf {
+    let stem = database
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let extension = database.extension().map_or_else(String::new, |extension| {
+        format!(".{}", extension.to_string_lossy())
+    });
+    let mut n = 1_u32;
+    loop {
+        let number = if n == 1 {
+            String::new()
+        } else {
+            format!(" {n}")
+        };
+        let candidate = database.with_file_name(format!("{stem} {label}{number}{extension}"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
 /// `<database>-wal` or `<database>-shm`, as SQLite names them.
-pub(crate) fn companion(database: &Path, suffix: &str) -> std::path::PathBuf {
+pub(crate) fn companion(database: &Path, suffix: &str) -> PathBuf {
     let mut name = database.as_os_str().to_owned();
     name.push(suffix);
     name.into()
@@ -110,6 +153,46 @@ mod tests {
             companion(database, "-shm"),
             Path::new("/data/bankbook.sqlite3-shm")
         );
+    }
+
+    #[test]
+    fn set_aside_moves_the_database_with_its_log_under_a_free_name() {
+        let folder = tempfile::tempdir().unwrap();
+        let database = folder.path().join("bankbook.sqlite3");
+        for (path, bytes) in [
+            (database.clone(), &b"database"[..]),
+            (companion(&database, "-wal"), b"log"),
+            (companion(&database, "-shm"), b"index"),
+        ] {
+            std::fs::write(path, bytes).unwrap();
+        }
+
+        let first = set_aside(&database, "unreadable").unwrap();
+
+        assert_eq!(first, folder.path().join("bankbook unreadable.sqlite3"));
+        assert_eq!(std::fs::read(&first).unwrap(), b"database");
+        assert_eq!(std::fs::read(companion(&first, "-wal")).unwrap(), b"log");
+        assert_eq!(std::fs::read(companion(&first, "-shm")).unwrap(), b"index");
+        assert!(!database.exists() && !companion(&database, "-wal").exists());
+
+        std::fs::write(&database, b"second").unwrap();
+        let second = set_aside(&database, "unreadable").unwrap();
+        assert_eq!(second, folder.path().join("bankbook unreadable 2.sqlite3"));
+        assert_eq!(std::fs::read(&first).unwrap(), b"database");
+        assert_eq!(std::fs::read(&second).unwrap(), b"second");
+    }
+
+    #[test]
+    fn a_move_interrupted_after_the_log_joins_the_log_again() {
+        let folder = tempfile::tempdir().unwrap();
+        let database = folder.path().join("bankbook.sqlite3");
+        std::fs::write(&database, b"database").unwrap();
+        // As an interrupted move left it: the log is aside, the database is not.
+        let aside = folder.path().join("bankbook unreadable.sqlite3");
+        std::fs::write(companion(&aside, "-wal"), b"log").unwrap();
+
+        assert_eq!(set_aside(&database, "unreadable").unwrap(), aside);
+        assert_eq!(std::fs::read(companion(&aside, "-wal")).unwrap(), b"log");
     }
 
     #[test]

@@ -9,4 +9,4 @@ import type { TaskKind } from "./TaskKind";
 /**
  * What on the person's own computer is in the way.
  */
-export type ErrorDetail = { "kind": "folder", path: string, reason: IoReason, } | { "kind": "keychain", reason: KeychainReason, } | { "kind": "banksFile", path: string, line: number | null, } | { "kind": "bankSetup", problem: BankSetupProblem, } | { "kind": "bankForm", field: BankField, problem: BankFormProblem, } | { "kind": "missingBalance" } | { "kind": "taskRunning", task: TaskKind, };
+export type ErrorDetail = { "kind": "folder", path: string, reason: IoReason, } | { "kind": "keychain", reason: KeychainReason, } | { "kind": "lockedData", reason: KeychainReason, } | { "kind": "banksFile", path: string, line: number | null, } | { "kind": "bankSetup", problem: BankSetupProblem, } | { "kind": "bankForm", field: BankField, problem: BankFormProblem, } | { "kind": "missingBalance" } | { "kind": "taskRunning", task: TaskKind, };

@@ -21,6 +21,7 @@ import type { Preferences } from "./Preferences";
 import type { SearchPage } from "./SearchPage";
 import type { SearchQuery } from "./SearchQuery";
 import type { SearchSummary } from "./SearchSummary";
+import type { StartedAgain } from "./StartedAgain";
 import type { TaskKind } from "./TaskKind";
 import type { TaskProgress } from "./TaskProgress";
 import type { TransactionDetail } from "./TransactionDetail";
@@ -36,6 +37,11 @@ export const listBanks = (): Promise<BankList> =>
  * before. */
 export const connectionStatus = (): Promise<ConnectionStatus> =>
   call("connection_status");
+
+/** Moves the data whose key the keychain no longer has aside (the person confirmed it),
+ * and starts with none; data that opens, or waits for its keychain, is not touched. */
+export const startAgain = (): Promise<StartedAgain> =>
+  call("start_again");
 
 /** Opens the bank's consent page in the system browser; the answer comes as
  * `consent-finished`. Replaces a consent of that bank still waiting. */

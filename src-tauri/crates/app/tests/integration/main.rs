@@ -5,5 +5,6 @@ mod banks;
 mod common;
 mod core;
 mod export;
+mod locked_data;
 mod search;
 mod whole_history;

@@ -227,6 +227,10 @@ impl App {
         ibans
     }
 
+    pub fn keychain(&self) -> &Keychain {
+        &self.keychain
+    }
+
     /// The store the app keeps its data in, opened beside the app's own connection to it.
     pub fn stored(&self) -> Store {
         stored_in(&self.root, &self.keychain)
@@ -235,6 +239,31 @@ impl App {
     /// Every stored entry of `iban`, in list order.
     pub fn stored_entries(&self, iban: &str) -> Vec<StoredEntry> {
         self.stored().entries_after(iban, None, u32::MAX).unwrap()
+    }
+}
+
+/// A second app core on the folders under `root` (as after a restart, or on a computer whose
+/// keychain is `keychain`), with no browser: it connects no bank.
+pub fn core_on(root: &Path, keychain: Keychain) -> Core {
+    Core::new(
+        Ok::<_, std::io::Error>(Folders {
+            config: root.join("config"),
+            data: root.join("data"),
+        }),
+        Box::new(NoBrowser),
+        Instant::now(),
+    )
+    .with_keychain(keychain)
+}
+
+#[derive(Debug)]
+struct NoBrowser;
+
+impl Browser for NoBrowser {
+    fn open(&self, _url: &Url) -> app::Result<()> {
+        Err(app::Error::InvalidInput(
+            "no browser in this test".to_owned(),
+        ))
     }
 }
 
