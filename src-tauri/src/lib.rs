@@ -2,11 +2,11 @@
 //! crates beside it.
 
 mod browser;
+mod file_dialog;
 mod ipc;
 mod launch;
 mod logging;
 mod progress;
-mod save_dialog;
 mod setup;
 mod webview_engine;
 

@@ -9,10 +9,10 @@
 mod typescript;
 
 use app::{
-    AccountChoice, AccountOverview, BankCheck, BankForm, BankList, BankProfileView, BankSettings,
-    ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone,
-    PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery, SearchSummary,
-    StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
+    AccountChoice, AccountOverview, BackupOutcome, BankCheck, BankForm, BankList, BankProfileView,
+    BankSettings, ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched,
+    Milestone, PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery,
+    SearchSummary, StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
 };
 use tauri::Emitter;
 

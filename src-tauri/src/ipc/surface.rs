@@ -15,6 +15,16 @@ commands! {
     /// Moves the data whose key the keychain no longer has aside (the person confirmed it),
     /// and starts with none; data that opens, or waits for its keychain, is not touched.
     start_again() -> StartedAgain;
+    /// Asks where to save in the system's dialog, then writes the whole store there, sealed
+    /// with `passphrase` (at least 8 characters).
+    back_up(passphrase: String) -> BackupOutcome;
+    /// Asks which backup to restore in the system's dialog; its file name, or null when the
+    /// dialog was closed.
+    choose_backup() -> Option<String>;
+    /// Restores the backup `chooseBackup` picked, with its `passphrase`, in place of data with
+    /// no bank connected (that data is moved aside); a wrong passphrase or a damaged file
+    /// changes nothing.
+    restore_backup(passphrase: String) -> ConnectionStatus;
     /// Opens the bank's consent page in the system browser; the answer comes as
     /// `consent-finished`. Replaces a consent of that bank still waiting.
     start_consent(bank_id: String) -> ();

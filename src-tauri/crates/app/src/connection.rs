@@ -144,7 +144,7 @@ pub(crate) async fn forget_connection(data: &Opened, bank_id: &str, keep_data: b
     Ok(())
 }
 
-async fn status(data: &Opened) -> Result<ConnectionStatus> {
+pub(crate) async fn status(data: &Opened) -> Result<ConnectionStatus> {
     // A broken banks.toml leaves the Demo Bank; the others keep their ids as names.
     let profiles = data
         .connector

@@ -8,8 +8,9 @@ use vault::Keychain;
 
 use crate::browser::Browser;
 use crate::error::{Cause, Error, Result};
-use crate::export::{NoSaveDialog, SaveDialog};
+use crate::file_dialog::{FileDialog, NoFileDialog};
 use crate::opened::Opened;
+use crate::restore::PickedBackup;
 use crate::store_key;
 use crate::tasks::{NoProgress, ProgressSink, Tasks};
 
@@ -29,9 +30,9 @@ pub struct Core {
     pub(crate) browser: Box<dyn Browser>,
     /// When the process started, for the start-up times in the log.
     pub(crate) started: Instant,
-    keychain: Keychain,
+    pub(crate) keychain: Keychain,
     /// How many transactions each Demo Bank account has.
-    demo_transactions: u32,
+    pub(crate) demo_transactions: u32,
     /// The data once open. Replaced whole by a restore from a backup; a use case holds its own
     /// handle on the data it started with.
     opened: RwLock<Option<Arc<Opened>>>,
@@ -40,10 +41,12 @@ pub struct Core {
     opening: tokio::sync::Mutex<()>,
     /// Where long tasks report how far they got; shared with an export's blocking thread.
     pub(crate) progress: Arc<dyn ProgressSink>,
-    /// Asks the person where to save an export.
-    pub(crate) save_dialog: Box<dyn SaveDialog>,
+    /// Asks the person where to save an export or a backup, and which backup to restore.
+    pub(crate) file_dialog: Box<dyn FileDialog>,
     /// The long tasks running, to refuse a second of a kind and to cancel.
     pub(crate) tasks: Tasks,
+    /// The backup the person picked to restore.
+    pub(crate) picked_backup: PickedBackup,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -64,8 +67,9 @@ impl Core {
             opened: RwLock::default(),
             opening: tokio::sync::Mutex::default(),
             progress: Arc::new(NoProgress),
-            save_dialog: Box::new(NoSaveDialog),
+            file_dialog: Box::new(NoFileDialog),
             tasks: Tasks::default(),
+            picked_backup: PickedBackup::default(),
         }
     }
 
@@ -76,10 +80,10 @@ impl Core {
         self
     }
 
-    /// Asks where to save an export with `dialog` instead of answering "closed".
+    /// Asks about files with `dialog` instead of answering "closed".
     #[must_use]
-    pub fn with_save_dialog(mut self, dialog: Box<dyn SaveDialog>) -> Self {
-        self.save_dialog = dialog;
+    pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
+        self.file_dialog = dialog;
         self
     }
 

@@ -87,6 +87,27 @@ pub enum ErrorDetail {
     /// A task of this kind is already running (`invalid_input`): the window waits for it to
     /// end, or cancels it.
     TaskRunning { task: TaskKind },
+    /// A backup could not be made or restored as asked (`invalid_input`).
+    Backup { problem: BackupProblem },
+}
+
+/// Why a backup could not be made or restored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum BackupProblem {
+    /// The passphrase does not open the backup.
+    WrongPassphrase,
+    /// The file is damaged: cut short, or changed.
+    Damaged,
+    /// The file is no Bankbook backup.
+    NotABackup,
+    /// The backup was made by a newer Bankbook.
+    NewerVersion,
+    /// The passphrase is too short.
+    WeakPassphrase,
+    /// A bank is connected: a restore would replace its data.
+    DataInUse,
 }
 
 /// What a bank's profile lacks for connecting.
@@ -158,6 +179,26 @@ pub enum Error {
     /// running): the data opens once it can.
     #[error("the local database is encrypted and the keychain with its key cannot be used: {0}")]
     DataLocked(#[source] vault::Error),
+    /// A backup could not be opened: a wrong passphrase, a damaged or foreign file, or one
+    /// from a newer Bankbook.
+    #[error("the backup: {0}")]
+    Backup(#[source] backup::Error),
+    /// The backup file the person chose could not be read or written.
+    #[error("the backup file {} could not be used: {source}", path.display())]
+    BackupFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A passphrase too short to guard a backup.
+    #[error(
+        "a backup's passphrase needs at least {} characters",
+        crate::backup::MIN_PASSPHRASE_CHARS
+    )]
+    WeakPassphrase,
+    /// A restore while a bank is connected, or while another use case holds the data.
+    #[error("Bankbook has data in use; a backup is restored only where no bank is connected")]
+    DataInUse,
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
@@ -220,6 +261,18 @@ impl Error {
         Self::Browser(Arc::new(cause))
     }
 
+    /// A failure of the backup crate with the backup file at `path`: reading or writing it is a
+    /// failure of that file, the rest a problem of the backup.
+    pub(crate) fn from_backup(error: backup::Error, path: &Path) -> Self {
+        match error {
+            backup::Error::Io(source) => Self::BackupFile {
+                path: path.to_owned(),
+                source,
+            },
+            other => Self::Backup(other),
+        }
+    }
+
     /// A failure of the store, which does not know where it is, as a failure of the data
     /// folder `path`, so that the person is told which folder; any other error as it is.
     pub(crate) fn in_data_folder(self, path: &Path) -> Self {
@@ -245,6 +298,9 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::InvalidInput(_)
+            | Self::Backup(_)
+            | Self::WeakPassphrase
+            | Self::DataInUse
             | Self::BankForm { .. }
             | Self::MissingBalance
             | Self::TaskRunning(_) => ErrorCode::InvalidInput,
@@ -258,7 +314,9 @@ impl Error {
             }
             Self::Store(error) => store_code(error),
             Self::Vault(error) => vault_code(error),
-            Self::DataFolder { .. } | Self::ConfigFolder { .. } => ErrorCode::StorageUnavailable,
+            Self::DataFolder { .. } | Self::ConfigFolder { .. } | Self::BackupFile { .. } => {
+                ErrorCode::StorageUnavailable
+            }
             Self::ExportFile { source, .. } => export_code(source),
             Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
         }
@@ -384,11 +442,12 @@ impl Error {
                 path: path.display().to_string(),
                 reason: store::StorageFailure::of_io(source).into(),
             }),
-            // The folder the person chose in the save dialog.
+            // The folder of the file the person chose in a dialog.
             Self::ExportFile {
                 path,
                 source: export::Error::Io(source),
-            } => Some(ErrorDetail::Folder {
+            }
+            | Self::BackupFile { path, source } => Some(ErrorDetail::Folder {
                 path: path.parent().unwrap_or(path).display().to_string(),
                 reason: store::StorageFailure::of_io(source).into(),
             }),
@@ -416,8 +475,29 @@ impl Error {
                 problem: *problem,
             }),
             Self::MissingBalance => Some(ErrorDetail::MissingBalance),
+            Self::Backup(error) => Some(ErrorDetail::Backup {
+                problem: backup_problem(error),
+            }),
+            Self::WeakPassphrase => Some(ErrorDetail::Backup {
+                problem: BackupProblem::WeakPassphrase,
+            }),
+            Self::DataInUse => Some(ErrorDetail::Backup {
+                problem: BackupProblem::DataInUse,
+            }),
+
             Self::TaskRunning(task) => Some(ErrorDetail::TaskRunning { task: *task }),
             _ => self.bank_error().and_then(bank_detail),
+        }
+    }
+}
+
+fn backup_problem(error: &backup::Error) -> BackupProblem {
+    match error {
+        backup::Error::WrongPassphrase => BackupProblem::WrongPassphrase,
+        backup::Error::NotABackup => BackupProblem::NotABackup,
+        backup::Error::NewerVersion(_) => BackupProblem::NewerVersion,
+        backup::Error::Damaged(_) | backup::Error::ParamsOutOfBounds | backup::Error::Io(_) => {
+            BackupProblem::Damaged
         }
     }
 }

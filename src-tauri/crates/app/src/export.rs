@@ -1,7 +1,6 @@
 //! Exporting what a search matches to a file the person picks in the system's save dialog.
 
 use std::path::PathBuf;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -18,6 +17,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::core::Core;
 use crate::error::{Error, Result};
+use crate::file_dialog::FileKind;
 use crate::opened::{Opened, ShownAccount};
 use crate::preferences::LanguageChoice;
 use crate::search::{SearchQuery, search_of};
@@ -46,26 +46,6 @@ pub enum ExportOutcome {
     DialogClosed,
     /// The person stopped the export; no file was left behind.
     Cancelled,
-}
-
-/// The system's save dialog, opened by Rust so that the webview never names a path to write.
-pub trait SaveDialog: Send + Sync + std::fmt::Debug {
-    /// Asks where to save, suggesting `file_name`; `None` when the person closes the dialog.
-    fn ask(&self, file_name: &str, format: ExportFormat) -> SaveAnswer<'_>;
-}
-
-/// The path the person chose in the save dialog, once they close it; `None`: closed without
-/// choosing.
-pub type SaveAnswer<'a> = Pin<Box<dyn Future<Output = Option<PathBuf>> + Send + 'a>>;
-
-/// Answers every question with "closed": a core with no window has no dialog to show.
-#[derive(Debug)]
-pub struct NoSaveDialog;
-
-impl SaveDialog for NoSaveDialog {
-    fn ask(&self, _file_name: &str, _format: ExportFormat) -> SaveAnswer<'_> {
-        Box::pin(std::future::ready(None))
-    }
 }
 
 impl ExportFormat {
@@ -101,7 +81,11 @@ impl Core {
         if task.cancelled() {
             return Ok(ExportOutcome::Cancelled);
         }
-        let Some(path) = self.save_dialog.ask(&file_name(format), format).await else {
+        let Some(path) = self
+            .file_dialog
+            .save_as(&file_name(format), FileKind::Export(format))
+            .await
+        else {
             return Ok(ExportOutcome::DialogClosed);
         };
         let language = self.export_language().await;

@@ -8,6 +8,7 @@
 #![allow(clippy::unused_async)]
 
 mod accounts;
+mod backup;
 mod bank_form;
 mod bank_settings;
 mod banks;
@@ -18,6 +19,7 @@ mod core;
 mod detail;
 mod error;
 mod export;
+mod file_dialog;
 mod history;
 mod indented_json;
 mod locale;
@@ -25,6 +27,7 @@ mod log_path;
 mod open;
 mod opened;
 mod preferences;
+mod restore;
 mod search;
 mod start_again;
 mod startup;
@@ -32,8 +35,9 @@ mod store_key;
 mod tasks;
 mod whole_history;
 
-pub use self::export::{ExportFormat, ExportOutcome, NoSaveDialog, SaveAnswer, SaveDialog};
+pub use self::export::{ExportFormat, ExportOutcome};
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
+pub use backup::{BackupOutcome, MIN_PASSPHRASE_CHARS};
 pub use bank_form::{BankField, BankFormProblem};
 pub use bank_settings::{
     BankCheck, BankForm, BankPreset, BankProfileView, BankSettings, PresetEnvironment,
@@ -45,9 +49,10 @@ pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};
 pub use detail::TransactionDetail;
 pub use error::{
-    BankSetupProblem, Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError, KeychainReason,
-    Result,
+    BackupProblem, BankSetupProblem, Cause, Error, ErrorCode, ErrorDetail, IoReason, IpcError,
+    KeychainReason, Result,
 };
+pub use file_dialog::{BACKUP_EXTENSION, FileAnswer, FileDialog, FileKind, NoFileDialog};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,

@@ -27,6 +27,18 @@ impl Opened {
         key: &StoreKey,
         demo_transactions: u32,
     ) -> Result<Self> {
+        Self::open_with(folders, keychain, key, demo_transactions, None)
+    }
+
+    /// As [`open`](Self::open), keeping `connector` when given: the data opened again after a
+    /// restore keeps the Demo Bank that is already running.
+    pub(crate) fn open_with(
+        folders: &Folders,
+        keychain: &Keychain,
+        key: &StoreKey,
+        demo_transactions: u32,
+        connector: Option<Connector>,
+    ) -> Result<Self> {
         let data_folder = &folders.data;
         let unusable = |source: store::Error| Error::DataFolder {
             path: data_folder.clone(),
@@ -34,8 +46,10 @@ impl Opened {
         };
         // Private to this user (0700), an existing install's folder too.
         store::prepare_data_folder(data_folder).map_err(unusable)?;
-        let connector = Connector::new(&folders.config, data_folder, keychain.clone())
-            .with_demo_config(demo_config(data_folder, demo_transactions));
+        let connector = connector.unwrap_or_else(|| {
+            Connector::new(&folders.config, data_folder, keychain.clone())
+                .with_demo_config(demo_config(data_folder, demo_transactions))
+        });
         if let Err(error) = connector.profiles() {
             // The dialog and the Banks screen report the broken file; the Demo Bank still works.
             tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");

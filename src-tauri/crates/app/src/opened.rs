@@ -47,6 +47,11 @@ impl Opened {
         }
     }
 
+    /// The connector, the rest let go (the store closes).
+    pub(crate) fn into_connector(self) -> Connector {
+        self.connector
+    }
+
     pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         self.ledger.store()
     }

@@ -26,19 +26,30 @@ pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<
     }
     match StoreFile::at(store_path)? {
         StoreFile::Encrypted => Err(Error::StoreKeyMissing),
-        StoreFile::New | StoreFile::Plaintext => {
-            let key = StoreKey::generate();
-            let text = Sensitive(key.to_hex());
-            keychain.set_store_key(&text).await?;
-            // Read back before any data depends on it: a keychain that took the key and did
-            // not keep it would leave a store nobody can open.
-            if keychain.store_key().await? != Some(text) {
-                return Err(Error::StoreKeyMissing);
-            }
-            tracing::info!("a new key for the local store is in the keychain");
-            Ok(key)
-        }
+        StoreFile::New | StoreFile::Plaintext => new_key(keychain).await,
     }
+}
+
+/// The key a restored store is encrypted with: the keychain's, or a new one kept there. Any
+/// store it replaces is moved aside with the key it had, so a new key hides nothing.
+pub(crate) async fn for_restore(keychain: &Keychain) -> Result<StoreKey> {
+    match keychain.store_key().await? {
+        Some(text) => StoreKey::from_hex(text.expose()).ok_or(Error::StoreKeyMissing),
+        None => new_key(keychain).await,
+    }
+}
+
+async fn new_key(keychain: &Keychain) -> Result<StoreKey> {
+    let key = StoreKey::generate();
+    let text = Sensitive(key.to_hex());
+    keychain.set_store_key(&text).await?;
+    // Read back before any data depends on it: a keychain that took the key and did not keep
+    // it would leave a store nobody can open.
+    if keychain.store_key().await? != Some(text) {
+        return Err(Error::StoreKeyMissing);
+    }
+    tracing::info!("a new key for the local store is in the keychain");
+    Ok(key)
 }
 
 #[cfg(test)]

@@ -216,22 +216,34 @@ fn encrypting_copy(path: &Path) -> PathBuf {
 fn export(path: &Path, copy: &Path, key: &StoreKey) -> Result<()> {
     let plaintext = Connection::open(path)?;
     require_sqlcipher(&plaintext)?;
+    export_into(&plaintext, copy, key)?;
+    plaintext.close().map_err(|(_, error)| Error::Sqlite(error))
+}
+
+/// Exports what `connection` holds (its `main` database) into a new file at `copy`, encrypted
+/// with `key`, with its schema version, and checks the copy.
+pub(crate) fn export_into(connection: &Connection, copy: &Path, key: &StoreKey) -> Result<()> {
     // A path that is not UTF-8 would reach SQLite altered: refused rather than written elsewhere.
     let copy_name = copy.to_str().ok_or(Error::EncryptionFailed(
         "the data folder's path is not UTF-8",
     ))?;
-    plaintext.execute_batch("PRAGMA cipher_default_compatibility = 4")?;
-    plaintext.execute(
+    connection.execute_batch("PRAGMA cipher_default_compatibility = 4")?;
+    connection.execute(
         "ATTACH DATABASE ?1 AS encrypted KEY ?2",
         [copy_name, key.sql_literal().as_str()],
     )?;
-    plaintext.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
+    let exported = export_attached(connection);
+    // Detached whatever happened: the connection goes on serving the store.
+    connection.execute_batch("DETACH DATABASE encrypted")?;
+    exported
+}
+
+fn export_attached(connection: &Connection) -> Result<()> {
+    connection.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
     // `sqlcipher_export` copies the content, not the header's schema version.
-    let version: u32 = plaintext.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    plaintext.pragma_update(Some("encrypted"), "user_version", version)?;
-    check_copy(&plaintext)?;
-    plaintext.execute_batch("DETACH DATABASE encrypted")?;
-    plaintext.close().map_err(|(_, error)| Error::Sqlite(error))
+    let version: u32 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    connection.pragma_update(Some("encrypted"), "user_version", version)?;
+    check_copy(connection)
 }
 
 /// The attached copy reads back whole and holds as many rows as the store in every table.

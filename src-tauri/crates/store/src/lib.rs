@@ -95,6 +95,13 @@ impl Store {
         Ok(())
     }
 
+    /// Writes the whole store to a new file at `copy`, encrypted with `key`, and checks the
+    /// copy table by table: the content of a backup, and of a restored store. What was written
+    /// by the time of an error is left for the caller to remove.
+    pub fn copy_to(&self, copy: &Path, key: &StoreKey) -> Result<()> {
+        encryption::export_into(&self.connection, copy, key)
+    }
+
     /// The schema version the store is at.
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self

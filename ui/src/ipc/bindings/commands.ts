@@ -4,6 +4,7 @@
 import { call, listenTo } from "../call";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
+import type { BackupOutcome } from "./BackupOutcome";
 import type { BankCheck } from "./BankCheck";
 import type { BankForm } from "./BankForm";
 import type { BankList } from "./BankList";
@@ -42,6 +43,22 @@ export const connectionStatus = (): Promise<ConnectionStatus> =>
  * and starts with none; data that opens, or waits for its keychain, is not touched. */
 export const startAgain = (): Promise<StartedAgain> =>
   call("start_again");
+
+/** Asks where to save in the system's dialog, then writes the whole store there, sealed
+ * with `passphrase` (at least 8 characters). */
+export const backUp = (passphrase: string): Promise<BackupOutcome> =>
+  call("back_up", { passphrase });
+
+/** Asks which backup to restore in the system's dialog; its file name, or null when the
+ * dialog was closed. */
+export const chooseBackup = (): Promise<string | null> =>
+  call("choose_backup");
+
+/** Restores the backup `chooseBackup` picked, with its `passphrase`, in place of data with
+ * no bank connected (that data is moved aside); a wrong passphrase or a damaged file
+ * changes nothing. */
+export const restoreBackup = (passphrase: string): Promise<ConnectionStatus> =>
+  call("restore_backup", { passphrase });
 
 /** Opens the bank's consent page in the system browser; the answer comes as
  * `consent-finished`. Replaces a consent of that bank still waiting. */

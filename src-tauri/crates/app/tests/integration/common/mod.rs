@@ -10,8 +10,7 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use app::{
-    Browser, Core, ExportFormat, Folders, ProgressSink, SaveAnswer, SaveDialog, TaskKind,
-    TaskProgress,
+    Browser, Core, FileAnswer, FileDialog, FileKind, Folders, ProgressSink, TaskKind, TaskProgress,
 };
 use sandbox_bank::user::{ConsentUser, Decision};
 use store::{Store, StoreKey, StoredEntry};
@@ -117,18 +116,24 @@ impl Progress {
 #[derive(Debug)]
 pub struct SaveInto {
     pub folder: Option<PathBuf>,
+    /// The file the person picks in the open dialog; `None`: they close it.
+    pub open_file: Option<PathBuf>,
     /// The file names suggested, in order.
     pub suggested: Arc<Mutex<Vec<String>>>,
 }
 
-impl SaveDialog for SaveInto {
-    fn ask(&self, file_name: &str, _format: ExportFormat) -> SaveAnswer<'_> {
+impl FileDialog for SaveInto {
+    fn save_as(&self, file_name: &str, _kind: FileKind) -> FileAnswer<'_> {
         self.suggested
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(file_name.to_owned());
         let answer = self.folder.as_ref().map(|folder| folder.join(file_name));
         Box::pin(std::future::ready(answer))
+    }
+
+    fn open(&self, _kind: FileKind) -> FileAnswer<'_> {
+        Box::pin(std::future::ready(self.open_file.clone()))
     }
 }
 
@@ -152,6 +157,8 @@ pub struct Setup {
     pub accounts: usize,
     /// Where the save dialog saves; `None`: the person closes it.
     pub save_into: Option<PathBuf>,
+    /// What the open dialog opens; `None`: the person closes it.
+    pub open_file: Option<PathBuf>,
 }
 
 impl Setup {
@@ -160,6 +167,7 @@ impl Setup {
             transactions,
             accounts,
             save_into: None,
+            open_file: None,
         }
     }
 }
@@ -191,8 +199,9 @@ impl App {
         .with_keychain(keychain.clone())
         .with_demo_transactions(setup.transactions)
         .with_progress(Box::new(progress.clone()))
-        .with_save_dialog(Box::new(SaveInto {
+        .with_file_dialog(Box::new(SaveInto {
             folder: setup.save_into.clone(),
+            open_file: setup.open_file.clone(),
             suggested: Arc::clone(&suggested),
         }));
         Self {
