@@ -3,6 +3,8 @@ import { AccountsWindow } from "./features/accounts/AccountsWindow";
 import { BanksDialog } from "./features/banks/BanksDialog";
 import { StatusError } from "./features/connection/StatusError";
 import { useConnectionStatus } from "./features/connection/useConnectionStatus";
+import { LockedData } from "./features/data/LockedData";
+import { RestoreDialog } from "./features/data/RestoreDialog";
 import { ConnectBankEmptyState } from "./features/onboarding/ConnectBankEmptyState";
 import type { OnboardingStart } from "./features/onboarding/flowState";
 import { OnboardingDialog } from "./features/onboarding/OnboardingDialog";
@@ -45,6 +47,7 @@ function Bankbook() {
   // bank"); null: closed.
   const [banksShown, setBanksShown] = useState<"list" | "add" | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [restoreOpen, setRestoreOpen] = useState(false);
   const openBanks = () => setBanksShown("list");
   const addBank = () => setBanksShown("add");
   const openSettings = () => setSettingsOpen(true);
@@ -65,15 +68,21 @@ function Bankbook() {
   if (status.isPending) {
     content = <Starting />;
   } else if (status.isError) {
-    content = (
-      <StatusError failure={toCommandError(status.error)} onRetry={() => void status.refetch()} />
-    );
+    const failure = toCommandError(status.error);
+    const retry = () => void status.refetch();
+    content =
+      failure.detail?.kind === "lockedData" ? (
+        <LockedData reason={failure.detail.reason} onRetry={retry} />
+      ) : (
+        <StatusError failure={failure} onRetry={retry} />
+      );
   } else if (status.data.connections.length === 0) {
     content = (
       <ConnectBankEmptyState
         onConnect={connectBank}
         onAddBank={addBank}
         onOpenSettings={openSettings}
+        onRestore={() => setRestoreOpen(true)}
       />
     );
   } else {
@@ -109,6 +118,7 @@ function Bankbook() {
         onClose={() => setBanksShown(null)}
       />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <RestoreDialog open={restoreOpen} onClose={() => setRestoreOpen(false)} />
     </>
   );
 }

@@ -11,6 +11,7 @@
 import type { IntlShape } from "react-intl";
 import type { MessageId } from "../i18n/catalogs";
 import type {
+  BackupProblem,
   BankSetupProblem,
   CommandError,
   ErrorDetail,
@@ -62,8 +63,19 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
     case "taskRunning":
       // Not small print: the headline says it (taskRunningHeadline).
       return null;
+    case "backup":
+      return intl.formatMessage({ id: BACKUP_PROBLEM[detail.problem] });
   }
 }
+
+const BACKUP_PROBLEM: Record<BackupProblem, MessageId> = {
+  wrongPassphrase: "data.problem.wrongPassphrase",
+  damaged: "data.problem.damaged",
+  notABackup: "data.problem.notABackup",
+  newerVersion: "data.problem.newerVersion",
+  weakPassphrase: "data.problem.weakPassphrase",
+  dataInUse: "data.problem.dataInUse",
+};
 
 /** A second long task of a kind while one runs: said as such, not as a failure of the task. */
 const TASK_RUNNING: Record<TaskKind, MessageId> = {
@@ -333,7 +345,9 @@ export type ActionTask =
   | "saveBank"
   | "checkBank"
   | "removeBank"
-  | "startAgain";
+  | "startAgain"
+  | "backUp"
+  | "restoreBackup";
 
 const ACTION_TASK: Record<ActionTask, MessageId> = {
   listBanks: "errors.task.listBanks",
@@ -345,6 +359,8 @@ const ACTION_TASK: Record<ActionTask, MessageId> = {
   checkBank: "banks.failure.check",
   removeBank: "banks.failure.remove",
   startAgain: "data.startAgain.failure",
+  backUp: "data.backup.failure",
+  restoreBackup: "data.restore.failure",
 };
 
 export type ActionFailureText = {

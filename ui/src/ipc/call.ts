@@ -3,6 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import type { BackupProblem } from "./bindings/BackupProblem";
 import type { BankField } from "./bindings/BankField";
 import type { BankFormProblem } from "./bindings/BankFormProblem";
 import type { BankSetupProblem } from "./bindings/BankSetupProblem";
@@ -112,6 +113,14 @@ const KEYCHAIN_REASONS: Record<KeychainReason, true> = {
   other: true,
   storeKeyMissing: true,
 };
+const BACKUP_PROBLEMS: Record<BackupProblem, true> = {
+  wrongPassphrase: true,
+  damaged: true,
+  notABackup: true,
+  newerVersion: true,
+  weakPassphrase: true,
+  dataInUse: true,
+};
 const TASK_KINDS: Record<TaskKind, true> = {
   history: true,
   export: true,
@@ -176,6 +185,10 @@ function validDetail(value: unknown): ErrorDetail | null {
       return { kind: "missingBalance" };
     case "taskRunning":
       return Object.hasOwn(TASK_KINDS, String(detail.task)) ? (detail as ErrorDetail) : null;
+    case "backup":
+      return Object.hasOwn(BACKUP_PROBLEMS, String(detail.problem))
+        ? (detail as ErrorDetail)
+        : null;
     default:
       return null;
   }

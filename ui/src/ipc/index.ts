@@ -4,6 +4,8 @@
 
 export type { AccountChoice } from "./bindings/AccountChoice";
 export type { AccountOverview } from "./bindings/AccountOverview";
+export type { BackupOutcome } from "./bindings/BackupOutcome";
+export type { BackupProblem } from "./bindings/BackupProblem";
 export type { BalanceKind } from "./bindings/BalanceKind";
 export type { BalanceView } from "./bindings/BalanceView";
 export type { BankCheck } from "./bindings/BankCheck";
@@ -44,6 +46,7 @@ export type { SearchCoverage } from "./bindings/SearchCoverage";
 export type { SearchPage } from "./bindings/SearchPage";
 export type { SearchQuery } from "./bindings/SearchQuery";
 export type { SearchSummary } from "./bindings/SearchSummary";
+export type { StartedAgain } from "./bindings/StartedAgain";
 export type { TaskKind } from "./bindings/TaskKind";
 export type { TaskProgress } from "./bindings/TaskProgress";
 export type { ThemeChoice } from "./bindings/ThemeChoice";

@@ -2,18 +2,11 @@ import { useIntl } from "react-intl";
 import { Logo } from "../../components/Logo";
 import { describeStatusFailure, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
 import type { CommandError } from "../../ipc";
-import { LockedData } from "../data/LockedData";
 
 /** Shown instead of the main window when the connection could not even be read: the keychain
- * or the data folder is out of reach. Data that is there and locked has a screen of its own. */
+ * or the data folder is out of reach. (Data that is there and locked has a screen of its own,
+ * LockedData.) */
 export function StatusError({ failure, onRetry }: { failure: CommandError; onRetry: () => void }) {
-  if (failure.detail?.kind === "lockedData") {
-    return <LockedData reason={failure.detail.reason} onRetry={onRetry} />;
-  }
-  return <StatusFailure failure={failure} onRetry={onRetry} />;
-}
-
-function StatusFailure({ failure, onRetry }: { failure: CommandError; onRetry: () => void }) {
   const intl = useIntl();
   const text = describeStatusFailure(intl, failure);
   return (

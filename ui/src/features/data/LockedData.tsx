@@ -3,6 +3,7 @@ import { useIntl } from "react-intl";
 import { Logo } from "../../components/Logo";
 import { describeDetail, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
 import type { KeychainReason } from "../../ipc";
+import { RestoreDialog } from "./RestoreDialog";
 import { StartAgainDialog } from "./StartAgainDialog";
 
 /** Shown instead of the main window when the person's data is on this computer, encrypted, and
@@ -11,6 +12,7 @@ import { StartAgainDialog } from "./StartAgainDialog";
 export function LockedData({ reason, onRetry }: { reason: KeychainReason; onRetry: () => void }) {
   const intl = useIntl();
   const [confirming, setConfirming] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const keyGone = reason === "storeKeyMissing";
   const detail = describeDetail(intl, { kind: "lockedData", reason });
   return (
@@ -28,12 +30,18 @@ export function LockedData({ reason, onRetry }: { reason: KeychainReason; onRetr
           {intl.formatMessage({ id: FAILURE_ACTION_MESSAGE.retry })}
         </button>
         {keyGone && (
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            {intl.formatMessage({ id: "data.startAgain.open" })}
-          </button>
+          <>
+            <button type="button" className="button" onClick={() => setRestoring(true)}>
+              {intl.formatMessage({ id: "data.restore.open" })}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(true)}>
+              {intl.formatMessage({ id: "data.startAgain.open" })}
+            </button>
+          </>
         )}
       </span>
       <StartAgainDialog open={confirming} onClose={() => setConfirming(false)} />
+      <RestoreDialog open={restoring} onClose={() => setRestoring(false)} />
     </main>
   );
 }

@@ -12,7 +12,7 @@ export function StartAgainDialog({ open, onClose }: { open: boolean; onClose: ()
   const t = useT();
   const titleId = useId();
   const queryClient = useQueryClient();
-  const move = useMutation({ mutationFn: startAgain });
+  const move = useMutation({ mutationFn: () => startAgain() });
   const busy = move.isPending;
   const carryOn = async () => {
     await queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });

@@ -15,10 +15,13 @@ export function ConnectBankEmptyState({
   onConnect,
   onAddBank,
   onOpenSettings,
+  onRestore,
 }: {
   onConnect: () => void;
   onAddBank: () => void;
   onOpenSettings: () => void;
+  /** Brings back a backup made elsewhere, on a fresh install. */
+  onRestore: () => void;
 }) {
   const t = useT();
   return (
@@ -40,6 +43,9 @@ export function ConnectBankEmptyState({
       <span className="empty-state-actions">
         <button type="button" className="button quiet" onClick={onAddBank}>
           {t("onboarding.addBank")}
+        </button>
+        <button type="button" className="button quiet" onClick={onRestore}>
+          {t("data.restore.open")}
         </button>
         <button type="button" className="button quiet" onClick={onOpenSettings}>
           {t("settings.open")}

@@ -1,10 +1,11 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
 import type { MessageId } from "../../i18n/catalogs";
 import { type Language, resolveLanguage } from "../../i18n/language";
 import { useT } from "../../i18n/useT";
 import type { LanguageChoice, PreferenceChoice, ThemeChoice } from "../../ipc";
+import { BackupForm } from "../data/BackupForm";
 import { fallbackPreferences, usePreferences, useSavePreferences } from "./usePreferences";
 import "./settings.css";
 
@@ -21,24 +22,34 @@ const THEMES: { theme: ThemeChoice; label: MessageId }[] = [
   { theme: "dark", label: "settings.theme.dark" },
 ];
 
-/** The language and the theme, applied as soon as they are chosen, and saved. */
+/** The language and the theme, applied as soon as they are chosen, and saved; and the backup
+ * of the person's data, in the same dialog. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const titleId = useId();
+  const [backingUp, setBackingUp] = useState(false);
+  const close = () => {
+    setBackingUp(false);
+    onClose();
+  };
   return (
     <Modal
       open={open}
-      onClose={onClose}
+      onClose={close}
       labelledBy={titleId}
       className="dialog-narrow settings-dialog"
     >
-      <h2 id={titleId}>{t("settings.title")}</h2>
-      <SettingsForm onClose={onClose} />
+      <h2 id={titleId}>{t(backingUp ? "data.backup.title" : "settings.title")}</h2>
+      {backingUp ? (
+        <BackupForm onDone={() => setBackingUp(false)} />
+      ) : (
+        <SettingsForm onClose={close} onBackUp={() => setBackingUp(true)} />
+      )}
     </Modal>
   );
 }
 
-function SettingsForm({ onClose }: { onClose: () => void }) {
+function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: () => void }) {
   const t = useT();
   const languageGroup = useId();
   const themeGroup = useId();
@@ -96,6 +107,13 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
             <span>{t(label)}</span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t("data.settings.legend")}</legend>
+        <p className="dialog-text">{t("data.settings.text")}</p>
+        <button type="button" className="button" onClick={onBackUp}>
+          {t("data.backup.open")}
+        </button>
       </fieldset>
       {save.isError && <ActionFailure error={save.error} task="savePreferences" />}
       <footer className="dialog-actions">
