@@ -31,22 +31,25 @@ pub struct Keychain {
 
 #[derive(Debug)]
 enum Slot {
-    /// Opened by the first call, and again by the next one after a failure, so a user who
-    /// starts or unlocks their keyring need not restart the app.
-    System,
-    Open(Arc<CredentialStore>),
+    /// The system's store, opened by the first call (`None` until then), and again by the next
+    /// one after the open failed or a call failed in the platform (a keyring daemon that was
+    /// restarted forgets the session the store holds), so a user who starts, restarts or
+    /// unlocks their keyring need not restart the app.
+    System(Option<Arc<CredentialStore>>),
+    /// A store the caller gave (tests), kept whatever happens.
+    Given(Arc<CredentialStore>),
 }
 
 impl Keychain {
     /// The operating system's keychain (see `platform.rs`). Nothing is contacted until the
     /// first call.
     pub fn system() -> Self {
-        Self::new(Slot::System, CALL_TIMEOUT)
+        Self::new(Slot::System(None), CALL_TIMEOUT)
     }
 
     /// A keychain backed by `store`: tests pass `keyring_core::mock::Store::new()?`.
     pub fn with_store(store: Arc<CredentialStore>) -> Self {
-        Self::new(Slot::Open(store), CALL_TIMEOUT)
+        Self::new(Slot::Given(store), CALL_TIMEOUT)
     }
 
     fn new(slot: Slot, timeout: Duration) -> Self {
@@ -75,13 +78,27 @@ impl Keychain {
     /// that times out still runs to its end, so the entries it writes stay consistent.
     pub(crate) async fn run<T, F>(&self, operation: F) -> Result<T>
     where
-        F: FnOnce(&CredentialStore) -> Result<T> + Send + 'static,
+        F: Fn(&CredentialStore) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
         let slot = Arc::clone(&self.slot);
         let call = async move {
             let mut slot = slot.lock_owned().await;
-            tokio::task::spawn_blocking(move || operation(slot.store()?.as_ref())).await
+            tokio::task::spawn_blocking(move || {
+                let held_before = slot.holds_system_store();
+                let result = operation(slot.store()?.as_ref());
+                if !is_platform_failure(&result) {
+                    return result;
+                }
+                slot.forget_system_store();
+                // A store opened by an earlier call may hold a session the keyring no longer
+                // knows (it was restarted): once more, with a new one.
+                if held_before {
+                    return operation(slot.store()?.as_ref());
+                }
+                result
+            })
+            .await
         };
         match tokio::time::timeout(self.timeout, call).await {
             Ok(Ok(result)) => result,
@@ -94,16 +111,41 @@ impl Keychain {
     }
 }
 
+/// A failure the keychain's platform reported (a D-Bus error, a session gone), rather than a
+/// locked keychain or a missing entry.
+fn is_platform_failure<T>(result: &Result<T>) -> bool {
+    matches!(
+        result,
+        Err(Error::KeychainUnavailable {
+            reason: Unavailability::Failed,
+            ..
+        })
+    )
+}
+
 impl Slot {
     fn store(&mut self) -> Result<Arc<CredentialStore>> {
-        if let Self::Open(store) = self {
-            return Ok(Arc::clone(store));
+        match self {
+            Self::Given(store) | Self::System(Some(store)) => Ok(Arc::clone(store)),
+            Self::System(None) => {
+                // Opening connects: on Linux, to the Secret Service on the session bus.
+                let store = platform::open()
+                    .map_err(|error| Error::unavailable(Unavailability::NoService, error))?;
+                *self = Self::System(Some(Arc::clone(&store)));
+                Ok(store)
+            }
         }
-        // Opening connects: on Linux, to the Secret Service on the session bus.
-        let store = platform::open()
-            .map_err(|error| Error::unavailable(Unavailability::NoService, error))?;
-        *self = Self::Open(Arc::clone(&store));
-        Ok(store)
+    }
+
+    fn holds_system_store(&self) -> bool {
+        matches!(self, Self::System(Some(_)))
+    }
+
+    /// The next call opens the system's store again.
+    fn forget_system_store(&mut self) {
+        if let Self::System(store) = self {
+            *store = None;
+        }
     }
 }
 
@@ -135,7 +177,7 @@ mod tests {
     #[tokio::test]
     async fn a_keychain_that_does_not_answer_is_unavailable_and_recovers() {
         let store = GatedStore::new();
-        let keychain = Keychain::new(Slot::Open(store.clone()), Duration::from_millis(100));
+        let keychain = Keychain::new(Slot::Given(store.clone()), Duration::from_millis(100));
         let vault = keychain.vault("demo").unwrap();
         store.hold();
         let error = vault.get(SecretKind::RefreshToken).await.unwrap_err();

@@ -4,6 +4,7 @@
 mod accessibility;
 mod bank_faults;
 mod crash;
+mod data;
 mod deep_links;
 mod first_run;
 mod installer;
