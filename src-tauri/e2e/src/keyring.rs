@@ -54,6 +54,14 @@ impl PrivateKeyring {
         Ok(())
     }
 
+    /// Replaces the keyring with an empty one, as a keychain reset or another computer's
+    /// would be: everything in it, the store's key too, is gone.
+    pub fn wipe(&self) -> Result<()> {
+        let keyrings = self.home.path().join(".local/share/keyrings");
+        std::fs::remove_dir_all(&keyrings).map_err(|source| Error::io(&keyrings, source))?;
+        self.unlock()
+    }
+
     /// Starts the daemon, or replaces the running one, unlocked with the password: what signing
     /// in does.
     pub fn unlock(&self) -> Result<()> {

@@ -20,6 +20,7 @@ import type {
   KeychainReason,
   TaskKind,
 } from "../ipc";
+import { MIN_PASSPHRASE_CHARS } from "./limits";
 
 /** What the user can do about a failure: the button's label is the message
  * FAILURE_ACTION_MESSAGE[action], and the code that handles the click branches on the action,
@@ -64,7 +65,10 @@ export function describeDetail(intl: IntlShape, detail: ErrorDetail | null): str
       // Not small print: the headline says it (taskRunningHeadline).
       return null;
     case "backup":
-      return intl.formatMessage({ id: BACKUP_PROBLEM[detail.problem] });
+      return intl.formatMessage(
+        { id: BACKUP_PROBLEM[detail.problem] },
+        { count: MIN_PASSPHRASE_CHARS },
+      );
   }
 }
 
@@ -75,6 +79,7 @@ const BACKUP_PROBLEM: Record<BackupProblem, MessageId> = {
   newerVersion: "data.problem.newerVersion",
   weakPassphrase: "data.problem.weakPassphrase",
   dataInUse: "data.problem.dataInUse",
+  dataBusy: "data.problem.dataBusy",
 };
 
 /** A second long task of a kind while one runs: said as such, not as a failure of the task. */

@@ -120,6 +120,7 @@ const BACKUP_PROBLEMS: Record<BackupProblem, true> = {
   newerVersion: true,
   weakPassphrase: true,
   dataInUse: true,
+  dataBusy: true,
 };
 const TASK_KINDS: Record<TaskKind, true> = {
   history: true,

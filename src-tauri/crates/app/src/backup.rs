@@ -17,10 +17,12 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
+use crate::blocking::blocking;
 use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::file_dialog::{BACKUP_EXTENSION, FileKind};
 use crate::opened::Opened;
+use crate::watched::Watched;
 
 /// How a backup ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -56,16 +58,7 @@ impl Core {
         let file_name = target
             .file_name()
             .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-        let written = tokio::task::spawn_blocking(move || {
-            write_backup(&data, &data_folder, &target, &passphrase)
-        })
-        .await;
-        match written {
-            Ok(result) => result?,
-            Err(failed) => {
-                return Err(Error::InvalidInput(format!("the backup stopped: {failed}")));
-            }
-        }
+        blocking(move || write_backup(&data, &data_folder, &target, &passphrase)).await?;
         tracing::info!("a backup was written");
         Ok(BackupOutcome::Saved { file_name })
     }
@@ -104,15 +97,16 @@ fn write_backup(
         path: target.to_owned(),
         source,
     };
-    let mut writer = AtomicWriter::create(target, None).map_err(file_error)?;
+    let mut writer = Watched::new(AtomicWriter::create(target, None).map_err(file_error)?);
+    let mut payload = Watched::new(payload);
     backup::seal(
-        payload,
+        &mut payload,
         passphrase,
         backup::KdfParams::RECOMMENDED,
         &mut writer,
     )
-    .map_err(|error| Error::from_backup(error, target))?;
-    writer.commit().map_err(file_error)
+    .map_err(|error| Error::from_backup(error, target, writer.failed, copy.path()))?;
+    writer.into_inner().commit().map_err(file_error)
 }
 
 fn file_name() -> String {

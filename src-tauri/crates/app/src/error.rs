@@ -108,6 +108,8 @@ pub enum BackupProblem {
     WeakPassphrase,
     /// A bank is connected: a restore would replace its data.
     DataInUse,
+    /// Another task (an export, a backup) is using the data: try again when it is done.
+    DataBusy,
 }
 
 /// What a bank's profile lacks for connecting.
@@ -196,9 +198,15 @@ pub enum Error {
         crate::backup::MIN_PASSPHRASE_CHARS
     )]
     WeakPassphrase,
-    /// A restore while a bank is connected, or while another use case holds the data.
-    #[error("Bankbook has data in use; a backup is restored only where no bank is connected")]
+    /// A restore while a bank is connected.
+    #[error("a bank is connected; a backup is restored only where none is")]
     DataInUse,
+    /// A restore while another use case holds the data (an export, a backup).
+    #[error("another task is using the data")]
+    DataBusy,
+    /// Work stopped before its end: the app is closing, or memory ran out.
+    #[error("stopped: {0}")]
+    Interrupted(String),
     /// The app's own folders (config, data) could not be found.
     #[error("the app's folders: {0}")]
     Folders(#[source] Cause),
@@ -261,14 +269,25 @@ impl Error {
         Self::Browser(Arc::new(cause))
     }
 
-    /// A failure of the backup crate with the backup file at `path`: reading or writing it is a
-    /// failure of that file, the rest a problem of the backup.
-    pub(crate) fn from_backup(error: backup::Error, path: &Path) -> Self {
+    /// A failure of the backup crate: an I/O error of the backup file (`backup_failed`: its
+    /// side of the stream failed) names that file; one of the other side, the store's copy in
+    /// the data folder at `data_path`; running out of memory is neither. The rest is a problem
+    /// of the backup itself.
+    pub(crate) fn from_backup(
+        error: backup::Error,
+        backup_path: &Path,
+        backup_failed: bool,
+        data_path: &Path,
+    ) -> Self {
         match error {
-            backup::Error::Io(source) => Self::BackupFile {
-                path: path.to_owned(),
+            backup::Error::Io(source) if backup_failed => Self::BackupFile {
+                path: backup_path.to_owned(),
                 source,
             },
+            backup::Error::Io(source) if source.kind() == std::io::ErrorKind::OutOfMemory => {
+                Self::Interrupted(source.to_string())
+            }
+            backup::Error::Io(source) => Self::Store(store::Error::io(data_path, source)),
             other => Self::Backup(other),
         }
     }
@@ -301,6 +320,7 @@ impl Error {
             | Self::Backup(_)
             | Self::WeakPassphrase
             | Self::DataInUse
+            | Self::DataBusy
             | Self::BankForm { .. }
             | Self::MissingBalance
             | Self::TaskRunning(_) => ErrorCode::InvalidInput,
@@ -318,7 +338,7 @@ impl Error {
                 ErrorCode::StorageUnavailable
             }
             Self::ExportFile { source, .. } => export_code(source),
-            Self::Folders(_) | Self::Browser(_) => ErrorCode::Internal,
+            Self::Folders(_) | Self::Browser(_) | Self::Interrupted(_) => ErrorCode::Internal,
         }
     }
 
@@ -483,6 +503,9 @@ impl Error {
             }),
             Self::DataInUse => Some(ErrorDetail::Backup {
                 problem: BackupProblem::DataInUse,
+            }),
+            Self::DataBusy => Some(ErrorDetail::Backup {
+                problem: BackupProblem::DataBusy,
             }),
 
             Self::TaskRunning(task) => Some(ErrorDetail::TaskRunning { task: *task }),

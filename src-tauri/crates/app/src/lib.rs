@@ -12,6 +12,7 @@ mod backup;
 mod bank_form;
 mod bank_settings;
 mod banks;
+mod blocking;
 mod browser;
 mod connection;
 mod consent;
@@ -33,6 +34,7 @@ mod start_again;
 mod startup;
 mod store_key;
 mod tasks;
+mod watched;
 mod whole_history;
 
 pub use self::export::{ExportFormat, ExportOutcome};

@@ -16,10 +16,17 @@ use crate::error::{Error, Result};
 pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<StoreKey> {
     let kept = match keychain.store_key().await {
         Ok(kept) => kept,
-        Err(error) if StoreFile::at(store_path)? == StoreFile::Encrypted => {
-            return Err(Error::DataLocked(error));
+        Err(error) => {
+            let encrypted = StoreFile::at(store_path)? == StoreFile::Encrypted;
+            match error {
+                // A damaged entry is a key gone as surely as a missing one; with no encrypted
+                // store yet, a new key replaces it.
+                vault::Error::Corrupt { .. } if encrypted => return Err(Error::StoreKeyMissing),
+                vault::Error::Corrupt { .. } => None,
+                error if encrypted => return Err(Error::DataLocked(error)),
+                error => return Err(error.into()),
+            }
         }
-        Err(error) => return Err(error.into()),
     };
     if let Some(text) = kept {
         return StoreKey::from_hex(text.expose()).ok_or(Error::StoreKeyMissing);

@@ -233,9 +233,11 @@ pub(crate) fn export_into(connection: &Connection, copy: &Path, key: &StoreKey) 
         [copy_name, key.sql_literal().as_str()],
     )?;
     let exported = export_attached(connection);
-    // Detached whatever happened: the connection goes on serving the store.
-    connection.execute_batch("DETACH DATABASE encrypted")?;
-    exported
+    // Detached whatever happened: the connection goes on serving the store. The export's own
+    // failure, if any, is the one told.
+    let detached = connection.execute_batch("DETACH DATABASE encrypted");
+    exported?;
+    Ok(detached?)
 }
 
 fn export_attached(connection: &Connection) -> Result<()> {
@@ -296,9 +298,9 @@ fn remove_if_present(path: &Path) -> Result<()> {
     }
 }
 
-/// Makes the rename itself durable: on Unix, by syncing the folder's entry. Windows has no
+/// Makes a rename to `path` durable: on Unix, by syncing its folder's entry. Windows has no
 /// folder handle to sync from std; NTFS's journal keeps the rename whole, if not yet on disk.
-fn sync_folder(path: &Path) -> Result<()> {
+pub fn sync_folder(path: &Path) -> Result<()> {
     #[cfg(unix)]
     if let Some(folder) = path.parent() {
         File::open(folder)

@@ -66,6 +66,28 @@ pub fn set_aside(database: &Path, label: &str) -> Result<PathBuf> {
     Ok(target)
 }
 
+/// Gives the database a second name aside (as [`set_aside`] names it) and moves its log and
+/// index there, leaving the database under its own name until a rename replaces it: until
+/// then both names are the same file (a hard link; a copy where the file system has none).
+/// Returns the name aside. Call it on a closed store.
+pub fn keep_aside(database: &Path, label: &str) -> Result<PathBuf> {
+    let target = free_name(database, label);
+    for suffix in ["-wal", "-shm"] {
+        let from = companion(database, suffix);
+        if from.exists() {
+            std::fs::rename(&from, companion(&target, suffix))
+                .map_err(|error| Error::io(&from, error))?;
+        }
+    }
+    if std::fs::hard_link(database, &target).is_err() {
+        std::fs::copy(database, &target).map_err(|error| Error::io(&target, error))?;
+        std::fs::File::open(&target)
+            .and_then(|copy| copy.sync_all())
+            .map_err(|error| Error::io(&target, error))?;
+    }
+    Ok(target)
+}
+
 /// The first `<stem> <label>[ n].<extension>` beside `database` with no database there yet.
 fn free_name(database: &Path, label: &str) -> PathBuf {
     let stem = database

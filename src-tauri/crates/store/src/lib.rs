@@ -18,9 +18,10 @@ use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
 pub use connection::{SavedConnection, SelectedAccount};
+pub use encryption::sync_folder;
 pub use encryption::{StoreFile, StoreKey};
 pub use error::{Error, Result, StorageFailure};
-pub use files::{prepare_data_folder, set_aside};
+pub use files::{keep_aside, prepare_data_folder, set_aside};
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 pub use search::{
     AmountRange, Coverage, CurrencyTotals, Direction, FoundEntry, SearchFilter, SearchPosition,

@@ -6,7 +6,8 @@
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
 //! accounts), the main window with transactions, the search (results with the filters open, no
 //! results with an amount it cannot read, a row's detail, the export dialog and its saved
-//! message, and "Fetch the whole history" under way), Settings, the Banks screen (its list,
+//! message, and "Fetch the whole history" under way), Settings and its backup form (empty, and
+//! with a passphrase too short), the restore dialog from the empty state, the Banks screen (its list,
 //! empty and with a bank, the form of a new bank, empty, with a refused field and saved, and
 //! the question before removing a bank) and the disconnect dialog. On each
 //! screen both themes are checked, switched as the Settings dialog switches them (it sets
@@ -74,6 +75,14 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.find_role("heading", words.empty_title).await?;
     audit.check_in_both_themes(&app, "empty-state").await?;
 
+    app.click_role("button", language.message("data.restore.open"))
+        .await?;
+    app.find_role("dialog", language.message("data.restore.title"))
+        .await?;
+    audit.check_in_both_themes(&app, "restore").await?;
+    app.click_role("button", words.cancel).await?;
+    app.gone("dialog[open]", Duration::from_secs(5)).await?;
+
     app.click_role("button", words.connect).await?;
     app.find_role("heading", words.step_bank).await?;
     let continue_button = app.find_role("button", words.continue_in_browser).await?;
@@ -121,6 +130,7 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.click_role("button", words.settings).await?;
     app.find_role("dialog", words.settings_title).await?;
     check_settings_in_the_themes_it_sets(&app, &mut audit, language).await?;
+    check_the_backup_form(&app, &mut audit, language).await?;
     app.press(Key::Escape).await?;
     app.gone("dialog[open]", Duration::from_secs(5)).await?;
 
@@ -304,6 +314,27 @@ async fn check_settings_in_the_themes_it_sets(
             app.screenshot_as(&format!("{theme}/settings")).await?;
         }
     }
+    Ok(())
+}
+
+/// Settings' backup form, empty and with its passphrase refused as too short.
+async fn check_the_backup_form(
+    app: &AppSession,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    app.click_role("button", language.message("data.backup.open"))
+        .await?;
+    app.find_role("heading", language.message("data.backup.title"))
+        .await?;
+    audit.check_in_both_themes(app, "backup").await?;
+    app.type_into(language.message("data.backup.passphrase"), "short")
+        .await?;
+    app.click_role("button", language.message("data.backup.save"))
+        .await?;
+    app.find_with_text("p", language.message("data.problem.weakPassphrase"))
+        .await?;
+    audit.check_in_both_themes(app, "backup-problem").await?;
     Ok(())
 }
 

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useIntl } from "react-intl";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
 import { Spinner } from "../../components/Spinner";
+import { describeDetail } from "../../errors/errorText";
 import { useT } from "../../i18n/useT";
 import { chooseBackup, restoreBackup, toCommandError } from "../../ipc";
 import { TextField } from "../banks/TextField";
@@ -13,21 +15,38 @@ import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 export function RestoreDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const titleId = useId();
+  // Escape does not close the dialog while a restore runs: its outcome is said here.
+  const [busy, setBusy] = useState(false);
   return (
-    <Modal open={open} onClose={onClose} labelledBy={titleId} className="dialog-narrow">
+    <Modal
+      open={open}
+      onClose={() => !busy && onClose()}
+      labelledBy={titleId}
+      className="dialog-narrow"
+    >
       <h2 id={titleId}>{t("data.restore.title")}</h2>
-      <RestoreForm onClose={onClose} />
+      <RestoreForm onClose={onClose} onBusy={setBusy} />
     </Modal>
   );
 }
 
-function RestoreForm({ onClose }: { onClose: () => void }) {
+function RestoreForm({
+  onClose,
+  onBusy,
+}: {
+  onClose: () => void;
+  onBusy: (busy: boolean) => void;
+}) {
   const t = useT();
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const [passphrase, setPassphrase] = useState("");
+  const passphraseField = useRef<HTMLInputElement>(null);
   const choice = useMutation({ mutationFn: () => chooseBackup() });
+  // The passphrase is read from this form's state, never handed to the mutation to remember.
   const restore = useMutation({
-    mutationFn: (passphrase: string) => restoreBackup(passphrase),
+    mutationFn: () => restoreBackup(passphrase),
+    gcTime: 0,
     onSuccess: async (status) => {
       queryClient.setQueryData(CONNECTION_STATUS_KEY, status);
       await queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
@@ -36,15 +55,22 @@ function RestoreForm({ onClose }: { onClose: () => void }) {
   });
   const fileName = choice.data ?? null;
   const busy = choice.isPending || restore.isPending;
+  useEffect(() => onBusy(restore.isPending), [onBusy, restore.isPending]);
   // A problem with the backup itself is said at the passphrase, where the person acts on it.
   const failure = restore.isError ? toCommandError(restore.error) : null;
   const backupProblem = failure?.detail?.kind === "backup" ? failure.detail.problem : null;
+  // To the passphrase once a file is chosen, and back to it when it did not open the backup.
+  useEffect(() => {
+    if (fileName !== null || backupProblem !== null) {
+      passphraseField.current?.focus();
+    }
+  }, [fileName, backupProblem]);
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        restore.mutate(passphrase);
+        restore.mutate();
       }}
     >
       <p className="dialog-text">{t("data.restore.text")}</p>
@@ -68,10 +94,16 @@ function RestoreForm({ onClose }: { onClose: () => void }) {
           </p>
           <TextField
             type="password"
+            inputRef={passphraseField}
             label={t("data.restore.passphrase")}
             value={passphrase}
-            onChange={setPassphrase}
-            problem={backupProblem ? t(`data.problem.${backupProblem}`) : null}
+            onChange={(value) => {
+              setPassphrase(value);
+              restore.reset();
+            }}
+            problem={
+              failure && backupProblem !== null ? describeDetail(intl, failure.detail) : null
+            }
           />
         </>
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { Modal } from "../../components/Modal";
 import { useT } from "../../i18n/useT";
@@ -14,6 +14,12 @@ export function StartAgainDialog({ open, onClose }: { open: boolean; onClose: ()
   const queryClient = useQueryClient();
   const move = useMutation({ mutationFn: () => startAgain() });
   const busy = move.isPending;
+  const continueButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (move.isSuccess) {
+      continueButton.current?.focus();
+    }
+  }, [move.isSuccess]);
   const carryOn = async () => {
     await queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
     onClose();
@@ -22,7 +28,8 @@ export function StartAgainDialog({ open, onClose }: { open: boolean; onClose: ()
   return (
     <Modal
       open={open}
-      onClose={move.isSuccess ? () => void carryOn() : onClose}
+      // Not while the data moves: where it went is said here.
+      onClose={move.isSuccess ? () => void carryOn() : () => !busy && onClose()}
       labelledBy={titleId}
       className="dialog-narrow"
     >
@@ -34,7 +41,12 @@ export function StartAgainDialog({ open, onClose }: { open: boolean; onClose: ()
           </p>
           <footer className="dialog-actions">
             <span className="dialog-actions-gap" />
-            <button type="button" className="button primary" onClick={() => void carryOn()}>
+            <button
+              ref={continueButton}
+              type="button"
+              className="button primary"
+              onClick={() => void carryOn()}
+            >
               {t("data.startAgain.continue")}
             </button>
           </footer>

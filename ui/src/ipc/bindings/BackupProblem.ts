@@ -3,4 +3,4 @@
 /**
  * Why a backup could not be made or restored.
  */
-export type BackupProblem = "wrongPassphrase" | "damaged" | "notABackup" | "newerVersion" | "weakPassphrase" | "dataInUse";
+export type BackupProblem = "wrongPassphrase" | "damaged" | "notABackup" | "newerVersion" | "weakPassphrase" | "dataInUse" | "dataBusy";

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use app::{BackupOutcome, BackupProblem, Error, ErrorDetail, IpcError};
 
-use crate::common::{App, Setup};
+use vault::Keychain;
+
+use crate::common::{App, SaveInto, Setup, core_on};
 
 const PASSPHRASE: &str = "correct horse battery";
 
@@ -173,4 +175,43 @@ async fn a_restore_never_replaces_a_connected_banks_data() {
     );
     let weak = original.core.back_up("short".to_owned()).await.unwrap_err();
     assert_eq!(problem(&weak), Some(BackupProblem::WeakPassphrase));
+}
+
+#[tokio::test]
+async fn a_backup_restores_data_whose_key_is_gone_once_the_passphrase_opens_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let (original, file) = backed_up(folder.path()).await;
+    let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
+    let elsewhere =
+        core_on(&original.root, keychain.clone()).with_file_dialog(Box::new(SaveInto {
+            folder: None,
+            open_file: Some(file),
+            suggested: std::sync::Arc::default(),
+        }));
+    assert!(elsewhere.connection_status().await.is_err());
+    let before = store_file(&original);
+    elsewhere.choose_backup().await.unwrap();
+
+    let wrong = elsewhere
+        .restore_backup("wrong horse battery".to_owned())
+        .await
+        .unwrap_err();
+
+    assert_eq!(problem(&wrong), Some(BackupProblem::WrongPassphrase));
+    // Nothing changed: not the store, not the keychain.
+    assert_eq!(store_file(&original), before);
+    assert!(keychain.store_key().await.unwrap().is_none());
+
+    let status = elsewhere
+        .restore_backup(PASSPHRASE.to_owned())
+        .await
+        .unwrap();
+
+    assert_eq!(status.connections.len(), 1);
+    assert!(keychain.store_key().await.unwrap().is_some());
+    let aside = original
+        .root
+        .join("data")
+        .join("bankbook before restore.sqlite3");
+    assert_eq!(std::fs::read(aside).unwrap(), before);
 }
