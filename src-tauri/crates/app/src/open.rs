@@ -54,10 +54,34 @@ impl Opened {
             // The dialog and the Banks screen report the broken file; the Demo Bank still works.
             tracing::warn!(error = %hide_home(&error.to_string()), "bank profiles not loaded");
         }
+        remove_leftovers(data_folder);
         let store = Store::open(&Self::store_path(folders), key)
             .map_err(|error| Error::Store(error).in_data_folder(data_folder))?;
         let links = saved_links(&store)?;
         Ok(Self::new(connector, store, links))
+    }
+}
+
+/// The prefixes of the files a backup or a restore makes beside the store (encrypted copies),
+/// which a crash of the app may leave: never the store, which keeps its name throughout.
+const LEFTOVER_PREFIXES: [&str; 3] = [".backup-", ".restoring-", ".restored-"];
+
+/// Removes what a backup or a restore interrupted by a crash left in the data folder. Done
+/// before the data opens, while no backup or restore can be running.
+fn remove_leftovers(data_folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(data_folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let leftover = name.to_str().is_some_and(|name| {
+            LEFTOVER_PREFIXES
+                .iter()
+                .any(|prefix| name.starts_with(prefix))
+        });
+        if leftover && let Err(error) = std::fs::remove_file(entry.path()) {
+            tracing::warn!(%error, "a copy an interrupted backup or restore left could not be removed");
+        }
     }
 }
 

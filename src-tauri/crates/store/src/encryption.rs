@@ -214,7 +214,7 @@ fn encrypting_copy(path: &Path) -> PathBuf {
 /// Exports every table, index, trigger and the schema version into a new encrypted file, and
 /// checks the copy before anything replaces the store.
 fn export(path: &Path, copy: &Path, key: &StoreKey) -> Result<()> {
-    let plaintext = Connection::open(path)?;
+    let plaintext = crate::connection_open::open(path)?;
     require_sqlcipher(&plaintext)?;
     export_into(&plaintext, copy, key)?;
     plaintext.close().map_err(|(_, error)| Error::Sqlite(error))

@@ -4,6 +4,7 @@ mod amounts;
 mod balances;
 mod codec;
 mod connection;
+mod connection_open;
 mod detail;
 mod encryption;
 mod error;
@@ -47,7 +48,7 @@ impl Store {
         if StoreFile::at(path)? == StoreFile::Plaintext {
             encryption::encrypt_in_place(path, key, &mut |_| {})?;
         }
-        let connection = Connection::open(path)?;
+        let connection = connection_open::open(path)?;
         encryption::unlock(&connection, key)?;
         // WAL: readers never block the writer, and a crash loses at most the open transaction.
         connection.pragma_update(None, "journal_mode", "WAL")?;
@@ -65,7 +66,7 @@ impl Store {
 
     /// A store that lives in memory only, for tests.
     pub fn open_in_memory() -> Result<Self> {
-        Self::prepare(Connection::open_in_memory()?)
+        Self::prepare(connection_open::open_in_memory()?)
     }
 
     fn prepare(mut connection: Connection) -> Result<Self> {

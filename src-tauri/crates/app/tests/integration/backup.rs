@@ -91,6 +91,14 @@ async fn a_backup_restored_on_a_fresh_install_shows_the_same_history() {
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
+    // A copy a crash left is gone once the data opens again.
+    let leftover = fresh.root.join("data").join(".restoring-crashed");
+    std::fs::write(&leftover, b"an encrypted copy").unwrap();
+    core_on(&fresh.root, fresh.keychain().clone())
+        .open()
+        .await
+        .unwrap();
+    assert!(!leftover.exists());
     // The empty store the fresh install started with is kept aside, not deleted.
     assert!(
         fresh
