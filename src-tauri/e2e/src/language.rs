@@ -83,6 +83,11 @@ macro_rules! catalogs {
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",
                 $language,
+                "/data.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
                 "/detail.json"
             )),
             include_str!(concat!(

@@ -31,6 +31,8 @@ use e2e::{
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
+/// The fewest characters of a backup's passphrase (`app::MIN_PASSPHRASE_CHARS`).
+const MIN_PASSPHRASE_CHARS: u64 = 8;
 
 #[tokio::test]
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
@@ -332,8 +334,11 @@ async fn check_the_backup_form(
         .await?;
     app.click_role("button", language.message("data.backup.save"))
         .await?;
-    app.find_with_text("p", language.message("data.problem.weakPassphrase"))
-        .await?;
+    let too_short = language.format(
+        "data.problem.weakPassphrase",
+        &[("count", Arg::Number(MIN_PASSPHRASE_CHARS))],
+    );
+    app.find_with_text("p", &too_short).await?;
     audit.check_in_both_themes(app, "backup-problem").await?;
     Ok(())
 }

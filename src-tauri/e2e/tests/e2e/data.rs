@@ -6,9 +6,10 @@
 //! in Slovak; the backup and restore dialogs are in the `accessibility` walk in both).
 
 use e2e::{
-    AppSession, AxeAudit, Onboarded, PrivateKeyring, SLOVAK, data_folder, onboard,
+    AppSession, AxeAudit, ENGLISH, Onboarded, PrivateKeyring, SLOVAK, data_folder, onboard,
     start_on_demo_bank,
 };
+use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const PASSPHRASE: &str = "correct horse battery";
@@ -161,15 +162,13 @@ async fn a_keychain_without_the_key_starts_again_only_when_the_person_confirms()
     let Onboarded {
         mut app,
         bank: _bank,
-    } = onboard(
-        "key_gone",
-        BROWSER,
-        1,
-        1,
-        &[keyring.env(), ("LANG", language.locale)],
-    )
-    .await?;
+    } = onboard("key_gone", BROWSER, 1, 1, &[keyring.env()]).await?;
     app.refreshed().await?;
+    // Slovak from the next start on, as the person chose it in Settings.
+    app.click_role("button", ENGLISH.words.settings).await?;
+    app.click_role("radio", language.message("common.language.sk"))
+        .await?;
+    app.press(Key::Escape).await?;
     let folder = data_folder(app.home());
     let store = folder.join("bankbook.sqlite3");
 

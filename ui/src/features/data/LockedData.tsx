@@ -14,7 +14,8 @@ export function LockedData({ reason, onRetry }: { reason: KeychainReason; onRetr
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const keyGone = reason === "storeKeyMissing";
-  const detail = describeDetail(intl, { kind: "lockedData", reason });
+  // The key gone is said by the title and the text; a locked keychain's own reason is not.
+  const detail = keyGone ? null : describeDetail(intl, { kind: "lockedData", reason });
   return (
     <main className="empty-state">
       <Logo size={56} />
