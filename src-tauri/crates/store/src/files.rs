@@ -55,13 +55,7 @@ pub(crate) fn make_private(database: &Path) -> Result<()> {
 /// the next call picks the same free name, joining it to its log again.
 pub fn set_aside(database: &Path, label: &str) -> Result<PathBuf> {
     let target = free_name(database, label);
-    for suffix in ["-wal", "-shm"] {
-        let from = companion(database, suffix);
-        if from.exists() {
-            std::fs::rename(&from, companion(&target, suffix))
-                .map_err(|error| Error::io(&from, error))?;
-        }
-    }
+    move_log_and_index(database, &target)?;
     std::fs::rename(database, &target).map_err(|error| Error::io(database, error))?;
     Ok(target)
 }
@@ -72,13 +66,7 @@ pub fn set_aside(database: &Path, label: &str) -> Result<PathBuf> {
 /// Returns the name aside. Call it on a closed store.
 pub fn keep_aside(database: &Path, label: &str) -> Result<PathBuf> {
     let target = free_name(database, label);
-    for suffix in ["-wal", "-shm"] {
-        let from = companion(database, suffix);
-        if from.exists() {
-            std::fs::rename(&from, companion(&target, suffix))
-                .map_err(|error| Error::io(&from, error))?;
-        }
-    }
+    move_log_and_index(database, &target)?;
     if std::fs::hard_link(database, &target).is_err() {
         std::fs::copy(database, &target).map_err(|error| Error::io(&target, error))?;
         std::fs::File::open(&target)
@@ -86,6 +74,19 @@ pub fn keep_aside(database: &Path, label: &str) -> Result<PathBuf> {
             .map_err(|error| Error::io(&target, error))?;
     }
     Ok(target)
+}
+
+/// Moves the database's write-ahead log and shared-memory index, where they exist, to the
+/// names they have beside `target`.
+fn move_log_and_index(database: &Path, target: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        let from = companion(database, suffix);
+        if from.exists() {
+            std::fs::rename(&from, companion(target, suffix))
+                .map_err(|error| Error::io(&from, error))?;
+        }
+    }
+    Ok(())
 }
 
 /// The first `<stem> <label>[ n].<extension>` beside `database` with no database there yet.
@@ -202,6 +203,22 @@ mod tests {
         assert_eq!(second, folder.path().join("bankbook unreadable 2.sqlite3"));
         assert_eq!(std::fs::read(&first).unwrap(), b"database");
         assert_eq!(std::fs::read(&second).unwrap(), b"second");
+    }
+
+    #[test]
+    fn keep_aside_gives_the_database_a_second_name_and_moves_its_log() {
+        let folder = tempfile::tempdir().unwrap();
+        let database = folder.path().join("bankbook.sqlite3");
+        std::fs::write(&database, b"database").unwrap();
+        std::fs::write(companion(&database, "-wal"), b"log").unwrap();
+
+        let aside = keep_aside(&database, "before restore").unwrap();
+
+        assert_eq!(aside, folder.path().join("bankbook before restore.sqlite3"));
+        assert_eq!(std::fs::read(&aside).unwrap(), b"database");
+        assert_eq!(std::fs::read(&database).unwrap(), b"database");
+        assert_eq!(std::fs::read(companion(&aside, "-wal")).unwrap(), b"log");
+        assert!(!companion(&database, "-wal").exists());
     }
 
     #[test]
