@@ -3,6 +3,7 @@
 //!
 //! A plain timing loop over a store on disk (WAL, as the app opens it): the newest page, a page
 //! from the middle and the oldest page, each after the cursor the previous page would give.
+//! Then the copy of the whole store under another key, which a backup and a restore make.
 
 // A benchmark reports on standard output.
 #![allow(clippy::print_stdout)]
@@ -48,6 +49,18 @@ fn main() {
             times[RUNS * 99 / 100]
         );
     }
+
+    let copy = folder.path().join("copy.sqlite3");
+    let copying = Instant::now();
+    store
+        .copy_to(&copy, &StoreKey::generate())
+        .expect("the store is copied");
+    let size = std::fs::metadata(&copy).map_or(0, |metadata| metadata.len());
+    println!(
+        "the whole store copied under another key in {:?} ({} MiB)",
+        copying.elapsed(),
+        size / (1024 * 1024)
+    );
 }
 
 fn measure(store: &Store, after: Option<&ListPosition>) -> Vec<Duration> {
