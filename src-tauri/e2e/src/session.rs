@@ -174,13 +174,18 @@ impl AppSession {
         }
     }
 
-    /// Waits for the first element matching `css` whose text is `text`.
+    /// Waits for the first element matching `css` whose text is `text`. An element that left
+    /// the page between being listed and being read (a "Backing up…" status once the backup is
+    /// done) is not it.
     pub async fn find_with_text(&self, css: &str, text: &str) -> Result<Element> {
         let deadline = Instant::now() + UI_TIMEOUT;
         loop {
             for element in self.client.find_all(Locator::Css(css)).await? {
-                if element.text().await? == text {
-                    return Ok(element);
+                match element.text().await {
+                    Ok(shown) if shown == text => return Ok(element),
+                    Ok(_) => {}
+                    Err(error) if error.is_stale_element_reference() => {}
+                    Err(error) => return Err(error.into()),
                 }
             }
             if Instant::now() > deadline {
