@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
+use connection::Connector;
 use vault::Keychain;
 
 use crate::browser::Browser;
@@ -128,11 +129,23 @@ impl Core {
 
     /// Opens the store with the keychain's key, and the saved connections.
     pub(crate) async fn open_data(&self) -> Result<Opened> {
+        self.open_data_keeping(None).await
+    }
+
+    /// As [`open_data`](Self::open_data), keeping `connector` when given (a Demo Bank already
+    /// running).
+    pub(crate) async fn open_data_keeping(&self, connector: Option<Connector>) -> Result<Opened> {
         let folders = self.folders()?;
         let key = store_key::for_store(&self.keychain, &Opened::store_path(folders))
             .await
             .map_err(|error| error.in_data_folder(&folders.data))?;
-        Opened::open(folders, &self.keychain, &key, self.demo_transactions)
+        Opened::open(
+            folders,
+            &self.keychain,
+            &key,
+            self.demo_transactions,
+            connector,
+        )
     }
 
     /// The data if it is open, without trying to open it: an app that could not open its data

@@ -20,19 +20,9 @@ impl Opened {
     }
 
     /// Opens the store with `key` (the keychain's, see `store_key.rs`) and the saved
-    /// connections.
+    /// connections, keeping `connector` when given: the data opened again after a restore keeps
+    /// the Demo Bank that is already running.
     pub(crate) fn open(
-        folders: &Folders,
-        keychain: &Keychain,
-        key: &StoreKey,
-        demo_transactions: u32,
-    ) -> Result<Self> {
-        Self::open_with(folders, keychain, key, demo_transactions, None)
-    }
-
-    /// As [`open`](Self::open), keeping `connector` when given: the data opened again after a
-    /// restore keeps the Demo Bank that is already running.
-    pub(crate) fn open_with(
         folders: &Folders,
         keychain: &Keychain,
         key: &StoreKey,

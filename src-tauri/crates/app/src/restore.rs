@@ -99,7 +99,7 @@ impl Core {
         };
         self.picked_backup.set(None);
         tracing::info!("a backup was restored");
-        let opened = Arc::new(Opened::open_with(
+        let opened = Arc::new(Opened::open(
             &folders,
             &self.keychain,
             &key,
@@ -146,20 +146,8 @@ impl Core {
     /// After a restore that failed once the data was closed: the data folder holds the store
     /// it had, opened again as it was (or left closed, as it was, when its key is gone).
     async fn reopen_after_failure(&self, connector: Option<Connector>) {
-        let Ok(folders) = self.folders() else { return };
         let Some(connector) = connector else { return };
-        let reopened =
-            match store_key::for_store(&self.keychain, &Opened::store_path(folders)).await {
-                Ok(key) => Opened::open_with(
-                    folders,
-                    &self.keychain,
-                    &key,
-                    self.demo_transactions,
-                    Some(connector),
-                ),
-                Err(error) => Err(error),
-            };
-        match reopened {
+        match self.open_data_keeping(Some(connector)).await {
             Ok(opened) => self.set_opened(Some(Arc::new(opened))),
             Err(error) => {
                 tracing::warn!(error = %error.for_log(), "the data could not be opened again after a failed restore");
