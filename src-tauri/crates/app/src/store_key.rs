@@ -37,11 +37,17 @@ pub(crate) async fn for_store(keychain: &Keychain, store_path: &Path) -> Result<
     }
 }
 
-/// The key a restored store is encrypted with: the keychain's, or a new one kept there. Any
-/// store it replaces is moved aside with the key it had, so a new key hides nothing.
+/// The key a restored store is encrypted with: the keychain's, or a new one kept there when it
+/// has none it can give (none at all, a damaged entry, text that is not a key). Any store it
+/// replaces is moved aside with the key it had, so a new key hides nothing.
 pub(crate) async fn for_restore(keychain: &Keychain) -> Result<StoreKey> {
-    match keychain.store_key().await? {
-        Some(text) => StoreKey::from_hex(text.expose()).ok_or(Error::StoreKeyMissing),
+    let kept = match keychain.store_key().await {
+        Ok(kept) => kept,
+        Err(vault::Error::Corrupt { .. }) => None,
+        Err(error) => return Err(error.into()),
+    };
+    match kept.and_then(|text| StoreKey::from_hex(text.expose())) {
+        Some(key) => Ok(key),
         None => new_key(keychain).await,
     }
 }
@@ -87,6 +93,19 @@ mod tests {
 
         assert!(matches!(error, Error::StoreKeyMissing), "{error:?}");
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[tokio::test]
+    async fn a_restore_replaces_a_key_that_is_not_one() {
+        let keychain = keychain();
+        keychain
+            .set_store_key(&Sensitive("not a key".to_owned()))
+            .await
+            .unwrap();
+        let key = for_restore(&keychain).await.unwrap();
+        let kept = keychain.store_key().await.unwrap().unwrap();
+        assert_eq!(kept.expose(), &key.to_hex());
+        assert_eq!(for_restore(&keychain).await.unwrap(), key);
     }
 
     #[tokio::test]
