@@ -1,12 +1,14 @@
 //! The main window's accounts: balances from the store at once, refreshed from the bank on
 //! request and when stale.
 
+use bank::Presence;
 use ledger::Scope;
 use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use ts_rs::TS;
 
+use crate::automatic_refresh;
 use crate::connection::AccountChoice;
 use crate::core::Core;
 use crate::error::Result;
@@ -66,9 +68,10 @@ impl Core {
         Ok(overviews)
     }
 
-    /// Fetches `bank_id`'s chosen accounts' balances and newest transactions from the bank:
-    /// everything, or with `only_stale` (the app refreshing on its own) only what is out of
-    /// date. Each bank is refreshed on its own: one that fails does not stop the others.
+    /// Fetches `bank_id`'s chosen accounts' balances and newest transactions from the bank for
+    /// the person, who asked or just opened the window: everything, or with `only_stale` only
+    /// what is out of date. Each bank is refreshed on its own: one that fails does not stop
+    /// the others. The refreshes made without the person are `refresh_on_its_own`'s.
     pub async fn refresh_bank(
         &self,
         bank_id: String,
@@ -82,7 +85,13 @@ impl Core {
         } else {
             Scope::Everything
         };
-        data.ledger.refresh(session, &bank_id, scope).await?;
+        automatic_refresh::record_attended_reads(data, &bank_id, self.clock.now())?;
+        let refreshed = data
+            .ledger
+            .refresh(session, &bank_id, scope, Presence::Attended)
+            .await;
+        automatic_refresh::keep_consent_end(data, &link)?;
+        refreshed?;
         overview(data, &bank_id)
     }
 }

@@ -2,9 +2,11 @@
 //! accounts, the connection's status, disconnecting.
 
 use serde::Serialize;
+use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use ts_rs::TS;
 
+use crate::automatic_refresh::{self, AutomaticRefresh};
 use crate::banks::BankChoice;
 use crate::core::Core;
 use crate::error::{Error, Result};
@@ -36,8 +38,10 @@ pub struct ConnectionStatus {
 #[ts(export)]
 pub struct BankConnection {
     pub bank: BankChoice,
-    /// RFC 3339.
+    /// RFC 3339: as the bank last said, else 90 days from the consent.
     pub consent_expires_at: Option<String>,
+    /// The refreshes Bankbook makes on its own, within the bank's four a day.
+    pub automatic_refresh: AutomaticRefresh,
     pub selected_accounts: Vec<AccountChoice>,
     /// The keychain refused the bank's renewed sign-in: Bankbook holds it in memory only, and
     /// the bank must be connected again after Bankbook closes unless the keychain takes it.
@@ -49,7 +53,7 @@ impl Core {
     /// not be opened at start-up, it is tried again here, so "Try again" works once the disk
     /// is fixed.
     pub async fn connection_status(&self) -> Result<ConnectionStatus> {
-        status(&*self.data().await?).await
+        status(&*self.data().await?, self.clock.now()).await
     }
 
     /// Opens `bank_id`'s consent page in the browser; the answer comes by deep link. An earlier
@@ -119,7 +123,7 @@ impl Core {
             })
             .collect::<Result<Vec<_>>>()?;
         data.store().select_accounts(&bank_id, &chosen)?;
-        status(data).await
+        status(data, self.clock.now()).await
     }
 
     /// Disconnects `bank_id`: its tokens leave the keychain; the accounts shown stay if
@@ -144,7 +148,7 @@ pub(crate) async fn forget_connection(data: &Opened, bank_id: &str, keep_data: b
     Ok(())
 }
 
-pub(crate) async fn status(data: &Opened) -> Result<ConnectionStatus> {
+pub(crate) async fn status(data: &Opened, now: OffsetDateTime) -> Result<ConnectionStatus> {
     // A broken banks.toml leaves the Demo Bank; the others keep their ids as names.
     let profiles = data
         .connector
@@ -153,9 +157,16 @@ pub(crate) async fn status(data: &Opened) -> Result<ConnectionStatus> {
     let mut connections = Vec::new();
     for link in data.links() {
         let selected = data.store().selected_accounts(link.bank_id())?;
+        let consent_expires_at = link.consent_expires_at();
         connections.push(BankConnection {
             bank: BankChoice::of(&profiles, link.bank_id()),
-            consent_expires_at: link.consent_expires_at().format(&Rfc3339).ok(),
+            consent_expires_at: consent_expires_at.format(&Rfc3339).ok(),
+            automatic_refresh: automatic_refresh::plan(
+                data,
+                link.bank_id(),
+                consent_expires_at,
+                now,
+            )?,
             selected_accounts: selected.into_iter().map(AccountChoice::from).collect(),
             tokens_unsaved: link.tokens_unsaved(),
         });

@@ -8,6 +8,7 @@ use connection::Connector;
 use vault::Keychain;
 
 use crate::browser::Browser;
+use crate::clock::{Clock, SystemClock};
 use crate::error::{Cause, Error, Result};
 use crate::file_dialog::{FileDialog, NoFileDialog};
 use crate::opened::Opened;
@@ -48,6 +49,8 @@ pub struct Core {
     pub(crate) tasks: Tasks,
     /// The backup the person picked to restore.
     pub(crate) picked_backup: PickedBackup,
+    /// What the automatic refreshes are planned by.
+    pub(crate) clock: Arc<dyn Clock>,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -71,7 +74,15 @@ impl Core {
             file_dialog: Box::new(NoFileDialog),
             tasks: Tasks::default(),
             picked_backup: PickedBackup::default(),
+            clock: Arc::new(SystemClock),
         }
+    }
+
+    /// Plans the automatic refreshes by `clock` instead of the system's (tests).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Reports the progress of long tasks to `progress` (the window) instead of no one.

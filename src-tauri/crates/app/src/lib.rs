@@ -8,12 +8,14 @@
 #![allow(clippy::unused_async)]
 
 mod accounts;
+mod automatic_refresh;
 mod backup;
 mod bank_form;
 mod bank_settings;
 mod banks;
 mod blocking;
 mod browser;
+mod clock;
 mod connection;
 mod consent;
 mod core;
@@ -39,6 +41,9 @@ mod whole_history;
 
 pub use self::export::{ExportFormat, ExportOutcome};
 pub use accounts::{AccountOverview, BalanceKind, BalanceView};
+pub use automatic_refresh::{
+    Arrived, AutomaticRefresh, BankFailure, RefreshedOnItsOwn, UNATTENDED_READS_PER_DAY,
+};
 pub use backup::{BackupOutcome, MIN_PASSPHRASE_CHARS};
 pub use bank_form::{BankField, BankFormProblem};
 pub use bank_settings::{
@@ -46,6 +51,7 @@ pub use bank_settings::{
 };
 pub use banks::{BankChoice, BankList};
 pub use browser::Browser;
+pub use clock::{Clock, SystemClock};
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;
 pub use core::{Core, Folders};

@@ -107,7 +107,7 @@ impl Core {
             connector,
         )?);
         self.set_opened(Some(Arc::clone(&opened)));
-        crate::connection::status(&opened).await
+        crate::connection::status(&opened, self.clock.now()).await
     }
 
     /// Closes the data a restore may replace, keeping its connector (the Demo Bank may be

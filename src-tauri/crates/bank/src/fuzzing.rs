@@ -3,13 +3,11 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use oauth2::basic::BasicTokenResponse;
-
 use crate::IssuedTokens;
 
 /// A token endpoint answer as the `oauth2` crate reads it (JSON), then as the session keeps it.
 pub fn token_response(body: &[u8]) -> Option<IssuedTokens> {
-    let response: BasicTokenResponse = serde_json::from_slice(body).ok()?;
+    let response: crate::oauth::TokenAnswer = serde_json::from_slice(body).ok()?;
     Some(crate::oauth::issued(&response, Instant::now()))
 }
 

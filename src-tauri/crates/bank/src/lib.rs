@@ -20,7 +20,9 @@ mod session;
 mod tokens;
 mod transport;
 
-pub use api::{BankApi, BankErrorBody, PAGE_SIZES, RetryPolicy, StatusFilter, TransactionsQuery};
+pub use api::{
+    BankApi, BankErrorBody, PAGE_SIZES, Presence, RetryPolicy, StatusFilter, TransactionsQuery,
+};
 pub use callback::{Answer, CALLBACK_PATH, Callback, SCHEME, redirect_uri};
 pub use client_check::{ClientCheck, check_client};
 pub use client_key::{MAX_IDENTITY_FILE_BYTES, check_identity, read_certificate, read_private_key};

@@ -7,12 +7,17 @@ use std::time::{Instant, SystemTime};
 
 use reqwest::StatusCode;
 
-use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
+use oauth2::basic::{
+    BasicErrorResponse, BasicErrorResponseType, BasicRevocationErrorResponse,
+    BasicTokenIntrospectionResponse, BasicTokenType,
+};
 use oauth2::{
     AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
-    HttpRequest, HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError,
-    Scope, StandardErrorResponse, TokenResponse, TokenUrl,
+    ExtraTokenFields, HttpRequest, HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
+    RequestTokenError, Scope, StandardErrorResponse, StandardRevocableToken, StandardTokenResponse,
+    TokenResponse, TokenUrl,
 };
+use serde::{Deserialize, Serialize};
 use url::Url;
 use vault::Sensitive;
 
@@ -25,7 +30,33 @@ const ENDPOINT: &str = "token";
 /// The account-information scope of SBAS banks.
 const SCOPE: &str = "AISP";
 
-type Client = BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+/// What a token response may add to RFC 6749's fields: how long the refresh token (with it, the
+/// consent) still lives. Not standard, but what banks that say it use; a bank that does not
+/// leaves the 90 days counted from the consent.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ConsentLife {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token_expires_in: Option<u64>,
+}
+
+impl ExtraTokenFields for ConsentLife {}
+
+pub(crate) type TokenAnswer = StandardTokenResponse<ConsentLife, BasicTokenType>;
+
+/// The `oauth2` client with its authorization and token endpoints set, or not yet.
+type ClientWith<Authorize, Token> = oauth2::Client<
+    BasicErrorResponse,
+    TokenAnswer,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    Authorize,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    Token,
+>;
+type Client = ClientWith<EndpointSet, EndpointSet>;
 type TokenError = RequestTokenError<Error, StandardErrorResponse<BasicErrorResponseType>>;
 
 /// Where a bank's OAuth endpoints are and who we are to it.
@@ -92,11 +123,13 @@ pub(crate) fn client_for(config: &OAuthConfig) -> Result<Client> {
     };
     let redirect = RedirectUrl::new(config.redirect_uri.clone())
         .map_err(|_| Error::InvalidProfile("the redirect URI is not a URL".to_owned()))?;
-    Ok(BasicClient::new(ClientId::new(config.client_id.clone()))
-        .set_client_secret(ClientSecret::new(config.client_secret.expose().clone()))
-        .set_auth_uri(AuthUrl::from_url(endpoint("/auth/oauth/v2/authorize")))
-        .set_token_uri(TokenUrl::from_url(endpoint("/auth/oauth/v2/token")))
-        .set_redirect_uri(redirect))
+    Ok(
+        ClientWith::<EndpointNotSet, EndpointNotSet>::new(ClientId::new(config.client_id.clone()))
+            .set_client_secret(ClientSecret::new(config.client_secret.expose().clone()))
+            .set_auth_uri(AuthUrl::from_url(endpoint("/auth/oauth/v2/authorize")))
+            .set_token_uri(TokenUrl::from_url(endpoint("/auth/oauth/v2/token")))
+            .set_redirect_uri(redirect),
+    )
 }
 
 impl OAuth {
@@ -207,8 +240,14 @@ enum GrantKind {
     Refresh,
 }
 
-pub(crate) fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedTokens {
+pub(crate) fn issued(response: &TokenAnswer, started: Instant) -> IssuedTokens {
     IssuedTokens {
+        // Counted from when we asked, like the access token's: the bank's clock, whatever it
+        // says the date is, started no later than that.
+        consent_ends: response
+            .extra_fields()
+            .refresh_token_expires_in
+            .and_then(|seconds| consent_end(SystemTime::now(), seconds)),
         access: AccessToken::new(response.access_token().secret().clone()),
         // Counted from when we asked: the bank's clock started no later than that.
         refresh_due: response
@@ -218,6 +257,13 @@ pub(crate) fn issued(response: &BasicTokenResponse, started: Instant) -> IssuedT
             .refresh_token()
             .map(|token| RefreshToken(Sensitive(token.secret().clone()))),
     }
+}
+
+/// `seconds` after `asked`, as a date; none when it is past what a date can hold.
+fn consent_end(asked: SystemTime, seconds: u64) -> Option<time::OffsetDateTime> {
+    let asked = time::OffsetDateTime::from(asked);
+    let seconds = i64::try_from(seconds).ok()?;
+    asked.checked_add(time::Duration::seconds(seconds))
 }
 
 fn token_error(error: TokenError, grant: GrantKind) -> Error {
@@ -258,6 +304,24 @@ fn token_error(error: TokenError, grant: GrantKind) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_consent_ends_when_the_bank_says_or_is_not_known() {
+        let answer: TokenAnswer = serde_json::from_str(
+            r#"{"access_token":"a","token_type":"Bearer","expires_in":1200,
+                "refresh_token":"r","refresh_token_expires_in":518400}"#,
+        )
+        .unwrap();
+        let before = time::OffsetDateTime::now_utc();
+        let ends = issued(&answer, Instant::now()).consent_ends.unwrap();
+        let six_days = time::Duration::days(6);
+        assert!(ends >= before + six_days && ends < before + six_days + time::Duration::minutes(1));
+
+        let silent: TokenAnswer =
+            serde_json::from_str(r#"{"access_token":"a","token_type":"Bearer"}"#).unwrap();
+        assert_eq!(issued(&silent, Instant::now()).consent_ends, None);
+        assert_eq!(consent_end(SystemTime::now(), u64::MAX), None);
+    }
 
     #[test]
     fn endpoints_hang_under_the_base_path() {

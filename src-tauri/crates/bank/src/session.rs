@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tokio::sync::Mutex;
 
-use crate::api::{BankApi, TransactionsQuery};
+use crate::api::{BankApi, Presence, TransactionsQuery};
 use crate::model::{Account, AccountInformation, Iban, Page, Transaction};
 use crate::oauth::OAuth;
 use crate::tokens::{AccessToken, IssuedTokens, RefreshToken};
@@ -71,7 +71,8 @@ pub struct Session<S> {
     oauth: OAuth,
     api: BankApi,
     store: S,
-    consent_expires_at: OffsetDateTime,
+    /// When the consent ends: as the bank last said, else 90 days from the consent.
+    consent_expires_at: std::sync::Mutex<OffsetDateTime>,
     /// Held across a refresh, so concurrent callers wait for one refresh and share its token.
     tokens: Mutex<Tokens>,
     /// Whether `tokens.unsaved_refresh` holds a token, readable without waiting for a refresh
@@ -91,7 +92,7 @@ impl<S: RefreshTokenStore> Session<S> {
             oauth,
             api,
             store,
-            consent_expires_at,
+            consent_expires_at: std::sync::Mutex::new(consent_expires_at),
             tokens: Mutex::default(),
             unsaved: AtomicBool::new(false),
         }
@@ -104,7 +105,9 @@ impl<S: RefreshTokenStore> Session<S> {
         if let Some(refresh) = &issued.refresh {
             store.save(refresh).await?;
         }
-        let consent_expires_at = OffsetDateTime::now_utc() + CONSENT_LIFETIME;
+        let consent_expires_at = issued
+            .consent_ends
+            .unwrap_or_else(|| OffsetDateTime::now_utc() + CONSENT_LIFETIME);
         let session = Self::resume(oauth, api, store, consent_expires_at);
         session.tokens.lock().await.access = Some(HeldToken {
             token: issued.access,
@@ -113,9 +116,13 @@ impl<S: RefreshTokenStore> Session<S> {
         Ok(session)
     }
 
-    /// When the consent ends and the user must give it again.
+    /// When the consent ends and the user must give it again: as the bank said at the last
+    /// token request that said it.
     pub fn consent_expires_at(&self) -> OffsetDateTime {
-        self.consent_expires_at
+        *self
+            .consent_expires_at
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Whether a rotated refresh token is held only in memory because the keychain refused it:
@@ -125,19 +132,27 @@ impl<S: RefreshTokenStore> Session<S> {
         self.unsaved.load(Ordering::Acquire)
     }
 
-    /// Every consented account (all pages).
+    /// Every consented account (all pages), for the person choosing among them.
     pub async fn accounts(&self) -> Result<Vec<Account>> {
         with_token!(self, token => self.api.all_accounts(&token))
     }
 
     /// An account's details and balances.
-    pub async fn account_information(&self, iban: &Iban) -> Result<AccountInformation> {
-        with_token!(self, token => self.api.account_information(&token, iban))
+    pub async fn account_information(
+        &self,
+        iban: &Iban,
+        presence: Presence,
+    ) -> Result<AccountInformation> {
+        with_token!(self, token => self.api.account_information(&token, iban, presence))
     }
 
     /// One page of an account's history.
-    pub async fn transactions_page(&self, query: &TransactionsQuery) -> Result<Page<Transaction>> {
-        with_token!(self, token => self.api.transactions_page(&token, query))
+    pub async fn transactions_page(
+        &self,
+        query: &TransactionsQuery,
+        presence: Presence,
+    ) -> Result<Page<Transaction>> {
+        with_token!(self, token => self.api.transactions_page(&token, query, presence))
     }
 
     /// Forgets the tokens, here and in the keychain (disconnect). The lock is held throughout,
@@ -152,7 +167,7 @@ impl<S: RefreshTokenStore> Session<S> {
     async fn valid_token(&self) -> Result<AccessToken> {
         // Past the end date the bank will refuse; the tokens are left for the bank to refuse,
         // so a wrong clock here cannot throw away a consent that still works.
-        if OffsetDateTime::now_utc() >= self.consent_expires_at {
+        if OffsetDateTime::now_utc() >= self.consent_expires_at() {
             return Err(Error::ConsentRequired(
                 "the consent has reached its end date",
             ));
@@ -233,6 +248,12 @@ impl<S: RefreshTokenStore> Session<S> {
     /// Takes new tokens: a rotated refresh token is saved before the access token is used,
     /// and kept in memory when the keychain does not take it.
     async fn keep(&self, tokens: &mut Tokens, issued: IssuedTokens) -> AccessToken {
+        if let Some(ends) = issued.consent_ends {
+            *self
+                .consent_expires_at
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = ends;
+        }
         if let Some(rotated) = issued.refresh {
             match self.store.save(&rotated).await {
                 Ok(()) => self.set_unsaved(tokens, None),

@@ -32,6 +32,8 @@ pub struct IssuedTokens {
     pub refresh_due: Option<Instant>,
     /// A new refresh token, when the bank rotates it (it may keep the old one valid).
     pub refresh: Option<RefreshToken>,
+    /// When the consent ends, when the bank says (`refresh_token_expires_in`).
+    pub consent_ends: Option<time::OffsetDateTime>,
 }
 
 /// An access token is refreshed this long before the bank says it expires, so a call does not

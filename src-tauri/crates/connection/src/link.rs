@@ -38,8 +38,11 @@ impl Link {
         &self.bank_id
     }
 
+    /// When the consent ends: as the bank last said, once the session has asked it.
     pub fn consent_expires_at(&self) -> OffsetDateTime {
-        self.consent_expires_at
+        self.session
+            .get()
+            .map_or(self.consent_expires_at, Session::consent_expires_at)
     }
 
     /// Whether the keychain refused this connection's renewed refresh token, which is then

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use bank::{Iban, RefreshTokenStore, Session};
+use bank::{Iban, Presence, RefreshTokenStore, Session};
 use store::{SelectedAccount, StoredBalances};
 
 use crate::convert::balance_record;
@@ -58,6 +58,7 @@ impl Ledger {
         session: &Session<S>,
         bank_id: &str,
         scope: Scope,
+        presence: Presence,
     ) -> Result<()> {
         let stale_before = stale_before();
         let accounts = self.store().selected_accounts(bank_id)?;
@@ -66,16 +67,36 @@ impl Ledger {
         for account in &accounts {
             let fetched_at = self.store().balances(&account.iban)?.fetched_at;
             let wanted = scope == Scope::Everything || is_stale(fetched_at, stale_before);
-            if wanted && let Err(error) = self.refresh_balances(session, &account.iban).await {
+            if wanted
+                && let Err(error) = self
+                    .refresh_balances(session, &account.iban, presence)
+                    .await
+            {
                 first_failure.get_or_insert(only_this_account(error)?);
             }
         }
         for account in &accounts {
-            if let Err(error) = self.refresh_history(session, &account.iban, scope).await {
+            if let Err(error) = self
+                .refresh_history(session, &account.iban, scope, presence)
+                .await
+            {
                 first_failure.get_or_insert(only_this_account(error)?);
             }
         }
         first_failure.map_or(Ok(()), Err)
+    }
+
+    /// Fetches one shown account's balances and newest transactions, each read once, as the
+    /// app's unattended refresh counts them. Returns how many entries were new.
+    pub async fn refresh_account<S: RefreshTokenStore>(
+        &self,
+        session: &Session<S>,
+        iban: &str,
+        presence: Presence,
+    ) -> Result<usize> {
+        self.refresh_balances(session, iban, presence).await?;
+        self.refresh_history(session, iban, Scope::Everything, presence)
+            .await
     }
 
     /// Fetches the balances of `iban` and stores them.
@@ -83,8 +104,11 @@ impl Ledger {
         &self,
         session: &Session<S>,
         iban: &str,
+        presence: Presence,
     ) -> Result<()> {
-        let information = session.account_information(&Iban::parse(iban)?).await?;
+        let information = session
+            .account_information(&Iban::parse(iban)?, presence)
+            .await?;
         let balances: Vec<_> = information
             .balances
             .into_iter()

@@ -1,7 +1,9 @@
 //! An account's history: pages from the store, older bank pages fetched when the store runs
 //! out, and the newest bank pages fetched on refresh until they reach what is stored.
 
-use bank::{Iban, PAGE_SIZES, Page, RefreshTokenStore, Session, Transaction, TransactionsQuery};
+use bank::{
+    Iban, PAGE_SIZES, Page, Presence, RefreshTokenStore, Session, Transaction, TransactionsQuery,
+};
 use store::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 use time::Date;
 
@@ -97,7 +99,9 @@ impl Ledger {
             }
             // Asked again each time: the user may have removed the account meanwhile.
             self.selected(bank_id, iban)?;
-            self.fetch_older(session, iban, &sync).await?;
+            // The person scrolled to it.
+            self.fetch_older(session, iban, &sync, Presence::Attended)
+                .await?;
             fetched += 1;
         }
     }
@@ -139,6 +143,7 @@ impl Ledger {
         session: &Session<S>,
         iban: &str,
         scope: Scope,
+        presence: Presence,
     ) -> Result<usize> {
         let before = self.store().history_sync(iban)?;
         let _fetching = self.fetching.lock(iban).await;
@@ -153,7 +158,10 @@ impl Ledger {
             return Ok(0);
         }
         if !sync.started() {
-            return Ok(self.fetch_older(session, iban, &sync).await?.added);
+            return Ok(self
+                .fetch_older(session, iban, &sync, presence)
+                .await?
+                .added);
         }
         let mut newest = Vec::new();
         for number in 1..=MAX_REFRESH_PAGES {
@@ -161,7 +169,7 @@ impl Ledger {
                 number,
                 up_to: None,
             };
-            let fetched = fetch(session, iban, whole_listing).await?;
+            let fetched = fetch(session, iban, whole_listing, presence).await?;
             let references: Vec<&str> = fetched
                 .items
                 .iter()
@@ -204,9 +212,10 @@ impl Ledger {
         session: &Session<S>,
         iban: &str,
         sync: &HistorySync,
+        presence: Presence,
     ) -> Result<OlderFetched> {
         let page = sync.next.unwrap_or(EVERYTHING);
-        let fetched = fetch(session, iban, page).await?;
+        let fetched = fetch(session, iban, page, presence).await?;
         // The pages after this one in the listing being paged, when the bank says.
         let pages_left = match fetched.next_page {
             None => Some(0),
@@ -308,11 +317,12 @@ async fn fetch<S: RefreshTokenStore>(
     session: &Session<S>,
     iban: &str,
     page: OlderPage,
+    presence: Presence,
 ) -> Result<Page<Transaction>> {
     let mut query = TransactionsQuery::newest(Iban::parse(iban)?).page(page.number);
     query.date_to = page.up_to;
     debug_assert_eq!(query.page_size, *PAGE_SIZES.end());
-    Ok(session.transactions_page(&query).await?)
+    Ok(session.transactions_page(&query, presence).await?)
 }
 
 fn records(transactions: Vec<Transaction>) -> Vec<EntryRecord> {

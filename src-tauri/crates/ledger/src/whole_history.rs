@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use bank::{RefreshTokenStore, Session};
+use bank::{Presence, RefreshTokenStore, Session};
 
 use crate::{Ledger, Result};
 
@@ -134,7 +134,7 @@ impl Ledger {
             return Ok(None);
         }
         let fetched = self
-            .fetch_older(account.session, account.iban, &before)
+            .fetch_older(account.session, account.iban, &before, Presence::Attended)
             .await?;
         let after = self.store().history_sync(account.iban)?;
         if !after.complete && after.next == before.next {

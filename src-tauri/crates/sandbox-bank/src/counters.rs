@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::{PsuHeaders, Resource};
 use crate::endpoint::Endpoint;
 
 /// The grant types the token endpoint knows; anything else is counted as `unsupported`.
@@ -16,6 +17,22 @@ const GRANT_TYPES: [&str; 2] = ["authorization_code", "refresh_token"];
 pub struct Counters {
     pub endpoints: BTreeMap<Endpoint, u64>,
     pub grant_types: BTreeMap<String, u64>,
+    /// Reads of each account's resources (a transactions listing counts once), by IBAN.
+    pub reads: BTreeMap<String, BTreeMap<Resource, Reads>>,
+    /// The PSU headers of the last read the person took part in.
+    pub last_attended: Option<PsuHeaders>,
+}
+
+/// Reads of one account's resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reads {
+    /// With `PSU-IP-Address`: the person took part; not counted against the budget.
+    pub attended: u64,
+    /// Without it, served.
+    pub unattended: u64,
+    /// Without it, refused with 429: the four a day were used up.
+    pub refused: u64,
 }
 
 impl Counters {
@@ -27,6 +44,38 @@ impl Counters {
     /// Token requests with this `grant_type`.
     pub fn grant_type(&self, grant_type: &str) -> u64 {
         self.grant_types.get(grant_type).copied().unwrap_or(0)
+    }
+
+    /// Reads of `iban`'s `resource`; none yet: zeros.
+    pub fn reads(&self, iban: &str, resource: Resource) -> Reads {
+        self.reads
+            .get(iban)
+            .and_then(|resources| resources.get(&resource))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn count_read(
+        &mut self,
+        iban: &str,
+        resource: Resource,
+        psu: &PsuHeaders,
+        served: bool,
+    ) {
+        let reads = self
+            .reads
+            .entry(iban.to_owned())
+            .or_default()
+            .entry(resource)
+            .or_default();
+        match (psu.ip_address.is_some(), served) {
+            (true, _) => {
+                reads.attended += 1;
+                self.last_attended = Some(psu.clone());
+            }
+            (false, true) => reads.unattended += 1,
+            (false, false) => reads.refused += 1,
+        }
     }
 
     pub(crate) fn count_request(&mut self, endpoint: Endpoint) {

@@ -48,11 +48,12 @@ mod transport;
 #[cfg(feature = "admin")]
 pub mod user;
 
-#[cfg(feature = "admin")]
 pub use admin::{AccountSnapshot, Admin, GrantFilter, GrantInfo, TokenDigests};
+#[cfg(feature = "admin")]
+pub use api::{PsuHeaders, Resource, UNATTENDED_READS_PER_DAY};
 pub use config::{ACCOUNTS_PER_USER, ClientRegistration, Config, MAX_TRANSACTIONS_PER_ACCOUNT};
 #[cfg(feature = "admin")]
-pub use counters::Counters;
+pub use counters::{Counters, Reads};
 #[cfg(feature = "admin")]
 pub use data::NewTransaction;
 pub use data::{AccountKind, DemoAccount, DemoUser, EntryStatus};

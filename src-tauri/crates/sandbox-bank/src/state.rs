@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 #[cfg(feature = "admin")]
 use std::time::Duration;
 
+use crate::api::UnattendedReads;
 use crate::clock::Clock;
 #[cfg(feature = "admin")]
 use crate::clock::TooFarAhead;
@@ -32,6 +33,8 @@ pub(crate) struct Shared {
     pub clock: Clock,
     pub bank: Bank,
     pub oauth: Mutex<OAuthBooks>,
+    /// Reads made without the person, against PSD2's four a day.
+    pub unattended_reads: Mutex<UnattendedReads>,
     #[cfg(feature = "admin")]
     pub faults: Mutex<FaultBook>,
     #[cfg(feature = "admin")]
@@ -69,6 +72,7 @@ impl Shared {
                 requests: PendingRequests::default(),
                 grants,
             }),
+            unattended_reads: Mutex::default(),
             #[cfg(feature = "admin")]
             faults: Mutex::default(),
             #[cfg(feature = "admin")]

@@ -53,6 +53,16 @@ impl Store {
         Ok(())
     }
 
+    /// Moves `bank_id`'s consent end to what the bank said; a connection forgotten meanwhile
+    /// stays forgotten.
+    pub fn update_consent_end(&self, bank_id: &str, consent_expires_at: i64) -> Result<()> {
+        self.connection.execute(
+            "UPDATE bank_connection SET consent_expires_at = ?2 WHERE bank_id = ?1",
+            params![bank_id, consent_expires_at],
+        )?;
+        Ok(())
+    }
+
     /// Forgets `bank_id`'s connection; with `keep_data` false, also what was kept for it (the
     /// accounts shown for it and their history, unless another bank shows them too), which is
     /// then erased from the database file and its write-ahead log, not only deleted (see
@@ -64,7 +74,7 @@ impl Store {
             params![bank_id],
         )?;
         if !keep_data {
-            for table in ["entry", "balance", "account_sync"] {
+            for table in ["entry", "balance", "account_sync", "account_read"] {
                 transaction.execute(
                     &format!("DELETE FROM {table} WHERE iban IN ({ACCOUNTS_OF_BANK_ONLY})"),
                     params![bank_id],

@@ -11,6 +11,7 @@ mod error;
 mod files;
 mod history;
 mod migrations;
+mod reads;
 mod search;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use encryption::{StoreFile, StoreKey};
 pub use error::{Error, Result, StorageFailure};
 pub use files::{keep_aside, prepare_data_folder, set_aside};
 pub use history::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
+pub use reads::AccountRead;
 pub use search::{
     AmountRange, Coverage, CurrencyTotals, Direction, FoundEntry, SearchFilter, SearchPosition,
     SearchTotals,

@@ -172,6 +172,14 @@ const MIGRATIONS: &[&str] = &[
                 new.search_references, new.search_symbols, new.search_iban);
     END;
     INSERT INTO entry_search (entry_search) VALUES ('rebuild');",
+    // 5: the reads of each account's balances and newest entries, the person's and the app's
+    // own, for PSD2's four unattended reads a day; a day's worth is kept.
+    "CREATE TABLE account_read (
+        iban       TEXT NOT NULL,
+        at         INTEGER NOT NULL,
+        unattended INTEGER NOT NULL CHECK (unattended IN (0, 1))
+    ) STRICT;
+    CREATE INDEX account_read_by_account ON account_read (iban, at);",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

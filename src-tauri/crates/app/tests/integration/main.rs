@@ -1,6 +1,7 @@
 //! The crate's integration tests, one binary: each module is what was a test file of its own,
 //! linked once instead of once a file.
 
+mod automatic_refresh;
 mod backup;
 mod banks;
 mod common;

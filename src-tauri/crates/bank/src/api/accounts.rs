@@ -1,7 +1,7 @@
 use crate::model::{Account, Page, parse_accounts_page};
 use crate::{AccessToken, Error, Result};
 
-use super::BankApi;
+use super::{BankApi, Presence};
 
 const ENDPOINT: &str = "accounts";
 const PAGE_SIZE: &str = "50";
@@ -9,7 +9,8 @@ const PAGE_SIZE: &str = "50";
 const MAX_PAGES: u32 = 100;
 
 impl BankApi {
-    /// `GET /api/v1/accounts`: one page of the consented accounts.
+    /// `GET /api/v1/accounts`: one page of the consented accounts. Always for the person: the
+    /// list is read when they pick accounts.
     pub async fn accounts_page(&self, token: &AccessToken, page: u32) -> Result<Page<Account>> {
         let url = self.url("api/v1/accounts");
         let page = page.to_string();
@@ -18,7 +19,9 @@ impl BankApi {
             ("pageSize", PAGE_SIZE),
             ("order", "asc"),
         ]);
-        let body = self.send(ENDPOINT, token, request).await?;
+        let body = self
+            .send(ENDPOINT, token, request, Presence::Attended)
+            .await?;
         parse_accounts_page(&body)
     }
 

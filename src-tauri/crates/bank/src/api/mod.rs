@@ -4,6 +4,7 @@
 mod accounts;
 mod error_body;
 mod information;
+mod presence;
 mod retry;
 mod transactions;
 
@@ -14,6 +15,7 @@ use url::Url;
 use uuid::Uuid;
 
 pub use error_body::BankErrorBody;
+pub use presence::Presence;
 pub use retry::RetryPolicy;
 pub(crate) use retry::parse_retry_after;
 pub use transactions::{StatusFilter, TransactionsQuery};
@@ -59,13 +61,19 @@ impl BankApi {
     }
 
     /// Sends `request`, with a fresh `Request-ID` on every try, and returns the body of a
-    /// successful answer. 5xx, 429 and network failures are retried within the policy.
+    /// successful answer; for the person (`Attended`) with the PSU headers. 5xx, 429 and network
+    /// failures are retried within the policy.
     async fn send(
         &self,
         endpoint: &'static str,
         token: &AccessToken,
         request: RequestBuilder,
+        presence: Presence,
     ) -> Result<Vec<u8>> {
+        let request = match presence {
+            Presence::Attended => request.headers(presence::psu_headers(&self.base).await),
+            Presence::Unattended => request,
+        };
         // The contract asks for this content type on every data call, GET included.
         let request = request
             .bearer_auth(token.secret())

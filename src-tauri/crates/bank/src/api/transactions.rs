@@ -4,7 +4,7 @@ use time::Date;
 use crate::model::{Iban, Page, Transaction, parse_transactions_page};
 use crate::{AccessToken, Error, Result};
 
-use super::{BankApi, PAGE_SIZES};
+use super::{BankApi, PAGE_SIZES, Presence};
 
 /// Which entries to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,6 +69,7 @@ impl BankApi {
         &self,
         token: &AccessToken,
         query: &TransactionsQuery,
+        presence: Presence,
     ) -> Result<Page<Transaction>> {
         if !PAGE_SIZES.contains(&query.page_size) || query.page == 0 {
             return Err(Error::InvalidRequest(
@@ -85,7 +86,9 @@ impl BankApi {
             page_size: query.page_size,
         };
         let request = self.http.post(url).json(&body);
-        let answer = self.send("accounts/transactions", token, request).await?;
+        let answer = self
+            .send("accounts/transactions", token, request, presence)
+            .await?;
         let page = parse_transactions_page(&answer)?;
         // A next page that does not move forward would keep a caller paging for ever.
         if page.next_page.is_some_and(|next| next <= query.page) {

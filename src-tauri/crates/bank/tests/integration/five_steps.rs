@@ -1,7 +1,7 @@
 //! The five steps of the contract, end to end: consent, code exchange, accounts, balances,
 //! history, and a refresh when the access token expires.
 
-use bank::{BalanceKind, EntryStatus, TransactionsQuery};
+use bank::{BalanceKind, EntryStatus, Presence, TransactionsQuery};
 use rust_decimal::Decimal;
 use sandbox_bank::GrantFilter;
 
@@ -26,7 +26,10 @@ async fn consent_accounts_balances_history_and_refresh() {
 
     // 3. Balances: booked and available, as decimals.
     let first = iban(&ibans[0]);
-    let information = session.account_information(&first).await.unwrap();
+    let information = session
+        .account_information(&first, Presence::Attended)
+        .await
+        .unwrap();
     let kinds: Vec<&BalanceKind> = information.balances.iter().map(|b| &b.kind).collect();
     assert!(kinds.contains(&&BalanceKind::Booked) && kinds.contains(&&BalanceKind::Available));
 
@@ -35,7 +38,10 @@ async fn consent_accounts_balances_history_and_refresh() {
     let mut query = TransactionsQuery::newest(first.clone());
     query.page_size = 10;
     loop {
-        let page = session.transactions_page(&query).await.unwrap();
+        let page = session
+            .transactions_page(&query, Presence::Attended)
+            .await
+            .unwrap();
         entries.extend(page.items);
         match page.next_page {
             Some(next) => query.page = next,

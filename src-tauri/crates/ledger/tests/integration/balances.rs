@@ -1,5 +1,6 @@
 //! Balances from the store at once, fresh from the bank on request.
 
+use bank::Presence;
 use ledger::Scope;
 
 use crate::common::{BANK, Harness};
@@ -17,7 +18,12 @@ async fn balances_are_stale_until_fetched_then_equal_the_banks() {
 
     harness
         .ledger
-        .refresh(&harness.session, BANK, Scope::Everything)
+        .refresh(
+            &harness.session,
+            BANK,
+            Scope::Everything,
+            Presence::Attended,
+        )
         .await
         .unwrap();
 
@@ -26,7 +32,11 @@ async fn balances_are_stale_until_fetched_then_equal_the_banks() {
         assert!(!account.stale);
         assert!(account.balances.fetched_at.is_some());
         let iban = bank::Iban::parse(&account.account.iban).unwrap();
-        let at_the_bank = harness.session.account_information(&iban).await.unwrap();
+        let at_the_bank = harness
+            .session
+            .account_information(&iban, Presence::Attended)
+            .await
+            .unwrap();
         let stored: Vec<(String, String)> = account
             .balances
             .balances
@@ -58,7 +68,12 @@ async fn a_refresh_fetches_balances_and_the_newest_history_of_every_account() {
     let harness = Harness::start(40).await;
     harness
         .ledger
-        .refresh(&harness.session, BANK, Scope::Everything)
+        .refresh(
+            &harness.session,
+            BANK,
+            Scope::Everything,
+            Presence::Attended,
+        )
         .await
         .unwrap();
     for iban in &harness.ibans {
@@ -90,7 +105,7 @@ async fn a_refresh_of_what_is_stale_skips_what_was_just_fetched() {
 
     harness
         .ledger
-        .refresh(&harness.session, BANK, Scope::Stale)
+        .refresh(&harness.session, BANK, Scope::Stale, Presence::Attended)
         .await
         .unwrap();
 
@@ -101,7 +116,7 @@ async fn a_refresh_of_what_is_stale_skips_what_was_just_fetched() {
     harness.admin().await.reset_counters();
     harness
         .ledger
-        .refresh(&harness.session, BANK, Scope::Stale)
+        .refresh(&harness.session, BANK, Scope::Stale, Presence::Attended)
         .await
         .unwrap();
     assert_eq!(
@@ -146,7 +161,12 @@ async fn an_account_the_bank_refuses_does_not_stop_the_others() {
 
     let refreshed = harness
         .ledger
-        .refresh(&harness.session, BANK, Scope::Everything)
+        .refresh(
+            &harness.session,
+            BANK,
+            Scope::Everything,
+            Presence::Attended,
+        )
         .await;
 
     assert!(

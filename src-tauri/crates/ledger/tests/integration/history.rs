@@ -1,5 +1,6 @@
 //! The history as the list pages through it, against the sandbox bank over loopback HTTP.
 
+use bank::Presence;
 use std::collections::HashSet;
 use std::str::FromStr;
 
@@ -87,7 +88,12 @@ async fn a_refresh_brings_new_entries_to_the_top_once() {
     assert_eq!(
         harness
             .ledger
-            .refresh_history(&harness.session, iban, Scope::Everything)
+            .refresh_history(
+                &harness.session,
+                iban,
+                Scope::Everything,
+                Presence::Attended
+            )
             .await
             .unwrap(),
         1
@@ -95,7 +101,12 @@ async fn a_refresh_brings_new_entries_to_the_top_once() {
     assert_eq!(
         harness
             .ledger
-            .refresh_history(&harness.session, iban, Scope::Everything)
+            .refresh_history(
+                &harness.session,
+                iban,
+                Scope::Everything,
+                Presence::Attended
+            )
             .await
             .unwrap(),
         0
@@ -129,7 +140,12 @@ async fn a_pending_entry_that_books_shows_once_booked() {
     admin.book_pending(&hold).unwrap();
     harness
         .ledger
-        .refresh_history(&harness.session, iban, Scope::Everything)
+        .refresh_history(
+            &harness.session,
+            iban,
+            Scope::Everything,
+            Presence::Attended,
+        )
         .await
         .unwrap();
 
@@ -167,7 +183,12 @@ async fn older_pages_after_a_refresh_skip_what_moved_down() {
     }
     harness
         .ledger
-        .refresh_history(&harness.session, iban, Scope::Everything)
+        .refresh_history(
+            &harness.session,
+            iban,
+            Scope::Everything,
+            Presence::Attended,
+        )
         .await
         .unwrap();
 
@@ -230,8 +251,18 @@ async fn a_refresh_that_waited_for_the_first_page_shares_its_fetch() {
     let ledger = &harness.ledger;
     let (page, refreshed, again) = tokio::join!(
         ledger.page(&harness.session, BANK, iban, None, 100),
-        ledger.refresh_history(&harness.session, iban, Scope::Everything),
-        ledger.refresh_history(&harness.session, iban, Scope::Everything),
+        ledger.refresh_history(
+            &harness.session,
+            iban,
+            Scope::Everything,
+            Presence::Attended
+        ),
+        ledger.refresh_history(
+            &harness.session,
+            iban,
+            Scope::Everything,
+            Presence::Attended
+        ),
     );
 
     assert_eq!(page.unwrap().entries.len(), 100);

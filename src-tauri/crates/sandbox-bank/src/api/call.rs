@@ -8,21 +8,80 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use super::ApiRejection;
+use super::budget::Resource;
 use crate::oauth::BearerRefusal;
 use crate::state::AppState;
 use crate::sync::lock;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
 
-/// An authorized data call: the consented accounts, and the request id to echo.
+/// The PSU headers a call came with: `ip_address` says the person takes part.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PsuHeaders {
+    pub ip_address: Option<String>,
+    pub device_os: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl PsuHeaders {
+    fn of(headers: &HeaderMap) -> Self {
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        Self {
+            ip_address: text("psu-ip-address"),
+            device_os: text("psu-device-os"),
+            user_agent: text("psu-user-agent"),
+        }
+    }
+
+    fn attended(&self) -> bool {
+        self.ip_address.is_some()
+    }
+}
+
+/// An authorized data call: the consented accounts, the request id to echo, and whether the
+/// person takes part.
 #[derive(Debug)]
 pub(super) struct DataCall {
     /// IBANs in the order the bank lists them.
     pub accounts: Vec<String>,
     request_id: HeaderValue,
+    psu: PsuHeaders,
 }
 
 impl DataCall {
+    /// Counts a read of `iban`'s `resource` made without the person against their four a day,
+    /// refusing it with 429 and `Retry-After` beyond that; a read the person takes part in is
+    /// not counted.
+    pub(super) fn count_read(
+        &self,
+        state: &AppState,
+        iban: &str,
+        resource: Resource,
+    ) -> Result<(), ApiRejection> {
+        let attended = self.psu.attended();
+        let counted = if attended {
+            Ok(())
+        } else {
+            lock(&state.unattended_reads).count(iban, resource, state.clock.now())
+        };
+        #[cfg(feature = "admin")]
+        lock(&state.counters).count_read(iban, resource, &self.psu, counted.is_ok());
+        counted.map_err(|seconds| {
+            ApiRejection::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "ACCESS_EXCEEDED",
+                "The four daily reads of this account without the customer are used up.",
+            )
+            .retry_after(seconds)
+        })
+    }
+
     /// Whether the consent covers `iban`.
     pub(super) fn may_see(&self, iban: &str) -> bool {
         self.accounts.iter().any(|consented| consented == iban)
@@ -64,6 +123,7 @@ impl FromRequestParts<AppState> for DataCall {
         Ok(Self {
             accounts: authorized.accounts,
             request_id: request_id(&parts.headers)?,
+            psu: PsuHeaders::of(&parts.headers),
         })
     }
 }

@@ -6,9 +6,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::ApiRejection;
 use super::call::{DataCall, JsonBody};
 use super::wire::InformationJson;
+use super::{ApiRejection, Resource};
 use crate::clock::bratislava;
 use crate::data::Account;
 use crate::state::{AppState, Shared};
@@ -24,6 +24,7 @@ pub(super) async fn information(
     JsonBody(request): JsonBody<InformationRequest>,
 ) -> Result<Response, ApiRejection> {
     let account = consented_account(&state, &call, &request.iban)?;
+    call.count_read(&state, &account.iban, Resource::Balances)?;
     let body = InformationJson::new(account, account.balances(), bratislava(state.clock.now()));
     Ok(call.respond(Json(body)))
 }

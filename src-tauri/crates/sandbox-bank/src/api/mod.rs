@@ -1,6 +1,7 @@
 //! The account-information API: accounts, balances and transactions of the consented accounts.
 
 mod accounts;
+mod budget;
 mod call;
 mod information;
 mod paging;
@@ -11,6 +12,9 @@ mod wire;
 use axum::Router;
 use axum::routing::{get, post};
 
+pub(crate) use budget::UnattendedReads;
+pub use budget::{Resource, UNATTENDED_READS_PER_DAY};
+pub use call::PsuHeaders;
 pub(crate) use rejection::ApiRejection;
 
 use crate::endpoint::Endpoint;

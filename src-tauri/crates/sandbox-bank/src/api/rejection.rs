@@ -38,7 +38,6 @@ impl ApiRejection {
         Self::new(StatusCode::UNAUTHORIZED, code, description)
     }
 
-    #[cfg(feature = "admin")]
     #[must_use]
     pub(crate) fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds);

@@ -7,11 +7,11 @@ use serde::Deserialize;
 use time::Date;
 use time::macros::format_description;
 
-use super::ApiRejection;
 use super::call::{DataCall, JsonBody};
 use super::information::consented_account;
 use super::paging::{beyond_last, page_request};
 use super::wire::{PageJson, TransactionJson, TransactionsJson};
+use super::{ApiRejection, Resource};
 use crate::data::{HistoryFilter, StatusFilter};
 use crate::state::AppState;
 
@@ -34,6 +34,10 @@ pub(super) async fn transactions(
     let filter = history_filter(&request)?;
     let page_request = page_request(request.page, request.page_size)?;
     let account = consented_account(&state, &call, &request.iban)?;
+    // Paging on through a listing is the same read.
+    if page_request.number == 1 {
+        call.count_read(&state, &account.iban, Resource::Transactions)?;
+    }
     let page = account
         .history_page(&filter, page_request)
         .map_err(beyond_last)?;

@@ -55,6 +55,8 @@ pub(crate) struct IssuedTokens {
     pub access_token: String,
     pub refresh_token: String,
     pub expires_in: u64,
+    /// Seconds until the consent ends.
+    pub consent_expires_in: u64,
 }
 
 /// Why a token request is refused: an RFC 6749 5.2 error code and a human explanation.
@@ -364,11 +366,13 @@ impl Grants {
                 retired: false,
             },
         );
-        let expires_in = u64::try_from((expires_at - now).whole_seconds()).unwrap_or(0);
+        let seconds_until =
+            |end: OffsetDateTime| u64::try_from((end - now).whole_seconds()).unwrap_or(0);
         IssuedTokens {
             access_token,
             refresh_token,
-            expires_in,
+            expires_in: seconds_until(expires_at),
+            consent_expires_in: seconds_until(consent_ends),
         }
     }
 

@@ -98,6 +98,8 @@ struct TokenResponse<'a> {
     token_type: &'static str,
     expires_in: u64,
     refresh_token: &'a str,
+    /// How long the refresh token, and the consent with it, still lives.
+    refresh_token_expires_in: u64,
     scope: &'static str,
 }
 
@@ -107,6 +109,7 @@ fn issued(tokens: &IssuedTokens) -> Response {
         token_type: "Bearer",
         expires_in: tokens.expires_in,
         refresh_token: &tokens.refresh_token,
+        refresh_token_expires_in: tokens.consent_expires_in,
         scope: SCOPE,
     };
     let mut response = Json(body).into_response();

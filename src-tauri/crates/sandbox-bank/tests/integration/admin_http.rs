@@ -188,7 +188,10 @@ async fn counters_and_the_clock_are_read_and_moved() {
     let (status, _) = admin(&harness, reqwest::Method::DELETE, "/counters", None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, counters) = admin(&harness, reqwest::Method::GET, "/counters", None).await;
-    assert_eq!(counters, json!({ "endpoints": {}, "grantTypes": {} }));
+    assert_eq!(
+        counters,
+        json!({ "endpoints": {}, "grantTypes": {}, "reads": {}, "lastAttended": null })
+    );
 
     let (_, before) = admin(&harness, reqwest::Method::GET, "/clock", None).await;
     let (_, after) = admin(

@@ -3,6 +3,7 @@
 
 mod admin_http;
 mod binary_https;
+mod budget;
 mod client_check;
 mod common;
 mod data_api;

@@ -10,7 +10,8 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use app::{
-    Browser, Core, FileAnswer, FileDialog, FileKind, Folders, ProgressSink, TaskKind, TaskProgress,
+    Browser, Clock, Core, FileAnswer, FileDialog, FileKind, Folders, ProgressSink, TaskKind,
+    TaskProgress,
 };
 use sandbox_bank::user::{ConsentUser, Decision};
 use store::{Store, StoreKey, StoredEntry};
@@ -26,10 +27,13 @@ pub const DEMO: &str = "demo";
 struct PersonAtTheBank {
     accounts: usize,
     redirects: mpsc::UnboundedSender<Url>,
+    /// The last consent page opened.
+    page: Arc<Mutex<Option<Url>>>,
 }
 
 impl Browser for PersonAtTheBank {
     fn open(&self, url: &Url) -> app::Result<()> {
+        *self.page.lock().unwrap_or_else(PoisonError::into_inner) = Some(url.clone());
         let (page, accounts, redirects) = (url.clone(), self.accounts, self.redirects.clone());
         tokio::spawn(async move {
             let person = ConsentUser::new("jana.novakova", "demo1234").unwrap();
@@ -143,6 +147,7 @@ pub struct App {
     pub progress: Progress,
     pub progress_reports: mpsc::UnboundedReceiver<TaskProgress>,
     pub suggested: Arc<Mutex<Vec<String>>>,
+    consent_page: Arc<Mutex<Option<Url>>>,
     keychain: Keychain,
     redirects: mpsc::UnboundedReceiver<Url>,
     _folders: tempfile::TempDir,
@@ -159,6 +164,8 @@ pub struct Setup {
     pub save_into: Option<PathBuf>,
     /// What the open dialog opens; `None`: the person closes it.
     pub open_file: Option<PathBuf>,
+    /// What the automatic refreshes are planned by; `None`: the system's clock.
+    pub clock: Option<Arc<dyn Clock>>,
 }
 
 impl Setup {
@@ -168,6 +175,7 @@ impl Setup {
             accounts,
             save_into: None,
             open_file: None,
+            clock: None,
         }
     }
 }
@@ -184,6 +192,7 @@ impl App {
             held: Arc::default(),
         };
         let suggested = Arc::<Mutex<Vec<String>>>::default();
+        let consent_page = Arc::<Mutex<Option<Url>>>::default();
         let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
         let core = Core::new(
             Ok::<_, std::io::Error>(Folders {
@@ -193,6 +202,7 @@ impl App {
             Box::new(PersonAtTheBank {
                 accounts: setup.accounts,
                 redirects: sender,
+                page: Arc::clone(&consent_page),
             }),
             Instant::now(),
         )
@@ -204,9 +214,14 @@ impl App {
             open_file: setup.open_file.clone(),
             suggested: Arc::clone(&suggested),
         }));
+        let core = match &setup.clock {
+            Some(clock) => core.with_clock(Arc::clone(clock)),
+            None => core,
+        };
         Self {
             core,
             root,
+            consent_page,
             keychain,
             progress,
             progress_reports,
@@ -234,6 +249,17 @@ impl App {
             .await
             .unwrap();
         ibans
+    }
+
+    /// The Demo Bank's base URL, once a consent page was opened there.
+    pub fn demo_bank_url(&self) -> Url {
+        let page = self
+            .consent_page
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .expect("a consent page was opened");
+        page.join("/").unwrap()
     }
 
     pub fn keychain(&self) -> &Keychain {

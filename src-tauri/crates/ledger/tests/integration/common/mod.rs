@@ -3,6 +3,7 @@
 
 #![cfg(test)]
 
+use bank::Presence;
 use std::path::Path;
 
 use bank::{Callback, Session};
@@ -111,7 +112,11 @@ impl Harness {
         loop {
             let query =
                 bank::TransactionsQuery::newest(bank::Iban::parse(iban).unwrap()).page(number);
-            let page = self.session.transactions_page(&query).await.unwrap();
+            let page = self
+                .session
+                .transactions_page(&query, Presence::Attended)
+                .await
+                .unwrap();
             references.extend(page.items.into_iter().map(|entry| entry.entry_reference));
             match page.next_page {
                 Some(next) => number = next,

@@ -54,6 +54,7 @@ pub struct Tokens {
     pub token_type: String,
     pub expires_in: u64,
     pub refresh_token: String,
+    pub refresh_token_expires_in: u64,
     pub scope: String,
 }
 

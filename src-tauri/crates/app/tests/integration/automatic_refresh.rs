@@ -1,0 +1,162 @@
+//! The refreshes the app makes on its own over a simulated day: the Demo Bank's clock and the
+//! app's move together, a quarter of an hour at a time.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use app::{Clock, UNATTENDED_READS_PER_DAY};
+use sandbox_bank::{Counters, Resource};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use url::Url;
+
+use crate::common::{App, DEMO, Setup};
+
+/// A clock the test moves.
+#[derive(Debug)]
+struct TestClock(Mutex<OffsetDateTime>);
+
+impl Clock for TestClock {
+    fn now(&self) -> OffsetDateTime {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl TestClock {
+    /// Now, to the second: as the reads are logged.
+    fn at_a_whole_second() -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self(Mutex::new(now.replace_nanosecond(0).unwrap_or(now)))
+    }
+
+    fn advance(&self, by: Duration) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) += by;
+    }
+}
+
+/// The Demo Bank's admin interface, over loopback HTTP.
+struct DemoBankAdmin {
+    base: Url,
+    http: reqwest::Client,
+}
+
+impl DemoBankAdmin {
+    async fn advance_clock(&self, by: Duration) {
+        let response = self
+            .http
+            .post(self.base.join("__admin/clock/advance").unwrap())
+            .json(&serde_json::json!({ "seconds": by.as_secs() }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+
+    async fn counters(&self) -> Counters {
+        self.http
+            .get(self.base.join("__admin/counters").unwrap())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+const STEP: Duration = Duration::from_mins(15);
+const STEPS_IN_A_DAY: u32 = 96;
+
+#[tokio::test]
+async fn a_day_reads_each_account_four_times_unattended_and_never_meets_the_limit() {
+    let clock = Arc::new(TestClock::at_a_whole_second());
+    let mut setup = Setup::new(150, 2);
+    setup.clock = Some(Arc::clone(&clock) as Arc<dyn Clock>);
+    let mut app = App::new(&setup);
+    let ibans = app.connect().await;
+    // As the window does after a consent: the person's first refresh.
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    let bank = DemoBankAdmin {
+        base: app.demo_bank_url(),
+        http: reqwest::Client::new(),
+    };
+
+    let mut left_as_shown = Vec::new();
+    for _ in 0..STEPS_IN_A_DAY {
+        clock.advance(STEP);
+        bank.advance_clock(STEP).await;
+        let outcome = app.core.refresh_on_its_own().await.unwrap();
+        assert!(outcome.failures.is_empty(), "{outcome:?}");
+        let status = app.core.connection_status().await.unwrap();
+        let shown = &status.connections[0].automatic_refresh;
+        assert_eq!(shown.per_day, UNATTENDED_READS_PER_DAY);
+        if left_as_shown.last() != Some(&shown.left) {
+            left_as_shown.push(shown.left);
+        }
+    }
+
+    let counters = bank.counters().await;
+    for iban in &ibans {
+        for resource in [Resource::Balances, Resource::Transactions] {
+            let reads = counters.reads(iban, resource);
+            assert_eq!(
+                (reads.unattended, reads.refused),
+                (4, 0),
+                "{resource:?}: {reads:?}"
+            );
+        }
+    }
+    assert_eq!(left_as_shown, [4, 3, 2, 1, 0]);
+    // Used up: the next waits until the first of the day is a day old (with a margin for the
+    // bank's clock).
+    let status = app.core.connection_status().await.unwrap();
+    let next = status.connections[0]
+        .automatic_refresh
+        .next_at
+        .clone()
+        .unwrap();
+    let next = OffsetDateTime::parse(&next, &Rfc3339).unwrap();
+    let first_of_the_day = clock.now() - time::Duration::hours(18);
+    assert_eq!(
+        next,
+        first_of_the_day + time::Duration::days(1) + time::Duration::minutes(10)
+    );
+
+    // The person may still refresh, and the bank hears that they asked.
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    let after = bank.counters().await;
+    for iban in &ibans {
+        let (before, now) = (
+            counters.reads(iban, Resource::Balances),
+            after.reads(iban, Resource::Balances),
+        );
+        assert_eq!((now.attended, now.refused), (before.attended + 1, 0));
+    }
+    let psu = after.last_attended.expect("the person's headers");
+    assert_eq!(psu.ip_address.as_deref(), Some("127.0.0.1"));
+    assert!(psu.user_agent.unwrap().starts_with("Bankbook/"));
+    assert!(psu.device_os.is_some());
+}
+
+#[tokio::test]
+async fn the_budget_is_kept_across_a_restart() {
+    let clock = Arc::new(TestClock::at_a_whole_second());
+    let mut setup = Setup::new(50, 1);
+    setup.clock = Some(Arc::clone(&clock) as Arc<dyn Clock>);
+    let mut app = App::new(&setup);
+    app.connect().await;
+    let first = app.core.refresh_on_its_own().await.unwrap();
+    assert_eq!(first.bank_ids, [DEMO]);
+    let status = app.core.connection_status().await.unwrap();
+    assert_eq!(status.connections[0].automatic_refresh.left, 3);
+
+    let restarted = crate::common::core_on(&app.root, app.keychain().clone())
+        .with_clock(Arc::clone(&clock) as Arc<dyn Clock>);
+    let status = restarted.connection_status().await.unwrap();
+    let shown = &status.connections[0].automatic_refresh;
+    assert_eq!(shown.left, 3);
+    let next = OffsetDateTime::parse(shown.next_at.as_deref().unwrap(), &Rfc3339).unwrap();
+    assert_eq!(next, clock.now() + time::Duration::hours(6));
+    let again = restarted.refresh_on_its_own().await.unwrap();
+    assert!(again.bank_ids.is_empty(), "not its turn yet");
+}
