@@ -1,6 +1,7 @@
 //! Bankbook's Tauri shell: wiring only. Logic lives in the app core (`crates/app`) and the
 //! crates beside it.
 
+mod automatic_refresh;
 mod browser;
 mod file_dialog;
 mod ipc;

@@ -7,7 +7,7 @@ use app::{Core, Folders};
 use tauri::{App, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::{browser, file_dialog, launch, progress, webview_engine};
+use crate::{automatic_refresh, browser, file_dialog, launch, progress, webview_engine};
 
 pub fn setup(app: &App, started: Instant) {
     webview_engine::tune(app);
@@ -21,6 +21,7 @@ pub fn setup(app: &App, started: Instant) {
     if let Err(error) = tauri::async_runtime::block_on(app.state::<Core>().open()) {
         tracing::error!(error = %error.for_log(), "Bankbook could not open its data");
     }
+    automatic_refresh::start(app.handle());
 
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.

@@ -228,6 +228,18 @@ impl DemoBank {
         Ok(())
     }
 
+    /// Moves the bank's clock forward: consents and access tokens age by it.
+    pub async fn advance_clock(&self, by: std::time::Duration) -> Result<()> {
+        let url = self.url("clock/advance");
+        self.send(
+            self.http
+                .post(url)
+                .json(&json!({ "seconds": by.as_secs() })),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Revokes every consent: the app's next call gets a 401 and its refresh `invalid_grant`.
     pub async fn revoke_consents(&self) -> Result<()> {
         let url = self.url("consents/revoke");

@@ -1,6 +1,6 @@
 //! What a user does before a test can start: connect the Demo Bank and pick accounts.
 
-use crate::{AppSession, DemoBank, ENGLISH, Result, free_port};
+use crate::{AppSession, DemoBank, ENGLISH, Language, Result, free_port};
 
 /// The app, connected to its Demo Bank and showing accounts.
 #[derive(Debug)]
@@ -61,6 +61,11 @@ pub async fn onboard(
 
 /// In the dialog's account step: ticks exactly the first `show` accounts and shows them.
 pub async fn show_accounts(app: &AppSession, show: usize) -> Result<()> {
+    show_accounts_in(app, show, &ENGLISH).await
+}
+
+/// [`show_accounts`], with the app speaking `language`.
+pub async fn show_accounts_in(app: &AppSession, show: usize, language: &Language) -> Result<()> {
     app.find(".account-option").await?;
     // The dialog may preselect (a single account is); tick exactly the first `show`.
     let checkboxes = app.find_all(".account-option input[type=checkbox]").await?;
@@ -69,7 +74,7 @@ pub async fn show_accounts(app: &AppSession, show: usize) -> Result<()> {
             checkbox.click().await?;
         }
     }
-    app.find_with_text("button", ENGLISH.words.show_accounts)
+    app.find_with_text("button", language.words.show_accounts)
         .await?
         .click()
         .await?;

@@ -44,7 +44,9 @@ pub use demo::{AccountAtTheBank, DemoBank, EntryAtTheBank};
 pub use disk::{SmallDisk, data_folder};
 pub use error::{Error, Result};
 pub use expected::{Sums, matches_words, sums, within, words_of};
-pub use flows::{Onboarded, continue_in_browser, onboard, show_accounts, start_on_demo_bank};
+pub use flows::{
+    Onboarded, continue_in_browser, onboard, show_accounts, show_accounts_in, start_on_demo_bank,
+};
 pub use keyring::PrivateKeyring;
 pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};

@@ -11,8 +11,9 @@ mod typescript;
 use app::{
     AccountChoice, AccountOverview, BackupOutcome, BankCheck, BankForm, BankList, BankProfileView,
     BankSettings, ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched,
-    Milestone, PageDirection, PreferenceChoice, Preferences, SearchPage, SearchQuery,
-    SearchSummary, StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
+    Milestone, PageDirection, PreferenceChoice, Preferences, RefreshedOnItsOwn, SearchPage,
+    SearchQuery, SearchSummary, StartedAgain, TaskKind, TaskProgress, TransactionDetail,
+    TransactionsPage,
 };
 use tauri::Emitter;
 

@@ -91,4 +91,6 @@ events! {
     consent_finished: ConsentOutcome;
     /// How far a long task (the whole history, an export) got.
     task_progress: TaskProgress;
+    /// Bankbook refreshed accounts on its own (within the bank's four a day), or failed to.
+    refreshed_on_its_own: RefreshedOnItsOwn;
 }

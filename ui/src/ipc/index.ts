@@ -4,6 +4,8 @@
 
 export type { AccountChoice } from "./bindings/AccountChoice";
 export type { AccountOverview } from "./bindings/AccountOverview";
+export type { Arrived } from "./bindings/Arrived";
+export type { AutomaticRefresh } from "./bindings/AutomaticRefresh";
 export type { BackupOutcome } from "./bindings/BackupOutcome";
 export type { BackupProblem } from "./bindings/BackupProblem";
 export type { BalanceKind } from "./bindings/BalanceKind";
@@ -11,6 +13,7 @@ export type { BalanceView } from "./bindings/BalanceView";
 export type { BankCheck } from "./bindings/BankCheck";
 export type { BankChoice } from "./bindings/BankChoice";
 export type { BankConnection } from "./bindings/BankConnection";
+export type { BankFailure } from "./bindings/BankFailure";
 export type { BankField } from "./bindings/BankField";
 export type { BankForm } from "./bindings/BankForm";
 export type { BankFormProblem } from "./bindings/BankFormProblem";
@@ -42,6 +45,7 @@ export type { Preferences } from "./bindings/Preferences";
 export type { PresetEnvironment } from "./bindings/PresetEnvironment";
 export type { QueryNote } from "./bindings/QueryNote";
 export type { QueryNoteKind } from "./bindings/QueryNoteKind";
+export type { RefreshedOnItsOwn } from "./bindings/RefreshedOnItsOwn";
 export type { SearchCoverage } from "./bindings/SearchCoverage";
 export type { SearchPage } from "./bindings/SearchPage";
 export type { SearchQuery } from "./bindings/SearchQuery";

@@ -1,6 +1,7 @@
 import type {
   AccountChoice,
   AccountOverview,
+  AutomaticRefresh,
   BalanceView,
   BankChoice,
   BankConnection,
@@ -72,10 +73,18 @@ export function connection(
   {
     consentExpiresAt = CONSENT_END,
     tokensUnsaved = false,
-  }: { consentExpiresAt?: string | null; tokensUnsaved?: boolean } = {},
+    automaticRefresh = NO_AUTOMATIC_REFRESH,
+  }: {
+    consentExpiresAt?: string | null;
+    tokensUnsaved?: boolean;
+    automaticRefresh?: AutomaticRefresh;
+  } = {},
 ): BankConnection {
-  return { bank, consentExpiresAt, selectedAccounts, tokensUnsaved };
+  return { bank, consentExpiresAt, automaticRefresh, selectedAccounts, tokensUnsaved };
 }
+
+/** No automatic refresh planned, unless a test says: the group shows no line for it. */
+export const NO_AUTOMATIC_REFRESH: AutomaticRefresh = { left: 4, perDay: 4, nextAt: null };
 
 /** The Demo Bank connected, showing `selectedAccounts`. */
 export function connected(selectedAccounts: AccountChoice[]): ConnectionStatus {

@@ -1,8 +1,8 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
 // that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
 // so nothing refreshes unasked), empty histories, preferences left to an English system, no bank
-// configured on the Banks screen, and consent-finished and task-progress events the test fires
-// itself.
+// configured on the Banks screen, and consent-finished, task-progress and refreshed-on-its-own
+// events the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
@@ -31,6 +31,7 @@ export function mockIpc() {
   const unlisten = vi.fn();
   let handler: ((outcome: ipc.ConsentOutcome) => void) | undefined;
   let progressHandler: ((progress: ipc.TaskProgress) => void) | undefined;
+  let refreshedHandler: ((outcome: ipc.RefreshedOnItsOwn) => void) | undefined;
 
   vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK));
   vi.mocked(ipc.connectionStatus).mockResolvedValue(NOT_CONNECTED);
@@ -90,6 +91,10 @@ export function mockIpc() {
     progressHandler = onProgress;
     return unlisten;
   });
+  vi.mocked(ipc.onRefreshedOnItsOwn).mockImplementation(async (onRefreshed) => {
+    refreshedHandler = onRefreshed;
+    return unlisten;
+  });
 
   return {
     unlisten,
@@ -99,6 +104,14 @@ export function mockIpc() {
         throw new Error("nothing listens to consent-finished");
       }
       const deliver = handler;
+      act(() => deliver(outcome));
+    },
+    /** Rust's refreshed-on-its-own event (the latest listener hears it). */
+    refreshOnItsOwn(outcome: ipc.RefreshedOnItsOwn) {
+      if (!refreshedHandler) {
+        throw new Error("nothing listens to refreshed-on-its-own");
+      }
+      const deliver = refreshedHandler;
       act(() => deliver(outcome));
     },
     /** Rust's task-progress event (the latest listener hears it). */

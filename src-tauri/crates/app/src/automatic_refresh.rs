@@ -50,6 +50,13 @@ pub struct RefreshedOnItsOwn {
     pub failures: Vec<BankFailure>,
 }
 
+impl RefreshedOnItsOwn {
+    /// Whether the window has anything to read again or to say.
+    pub fn changed_anything(&self) -> bool {
+        !(self.bank_ids.is_empty() && self.failures.is_empty())
+    }
+}
+
 /// Entries new to the store after an automatic refresh.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -17,6 +17,9 @@ use crate::{Error, Result};
 /// How long a consent lives when the bank does not say otherwise (PSD2 RTS article 10).
 pub const CONSENT_LIFETIME: Duration = Duration::from_hours(90 * 24);
 
+/// How far apart two ends of one consent, as the bank says them, may be and still be the same.
+const CONSENT_END_TOLERANCE: time::Duration = time::Duration::minutes(1);
+
 /// Where the refresh token is kept between runs: the OS keychain in the app.
 pub trait RefreshTokenStore: Send + Sync {
     fn load(&self) -> impl Future<Output = Result<Option<RefreshToken>>> + Send;
@@ -249,10 +252,15 @@ impl<S: RefreshTokenStore> Session<S> {
     /// and kept in memory when the keychain does not take it.
     async fn keep(&self, tokens: &mut Tokens, issued: IssuedTokens) -> AccessToken {
         if let Some(ends) = issued.consent_ends {
-            *self
+            let mut known = self
                 .consent_expires_at
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = ends;
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Counted from when we asked, the same end comes back a second or so apart: only a
+            // different end moves it (the window reads a new end as a new consent).
+            if (ends - *known).abs() > CONSENT_END_TOLERANCE {
+                *known = ends;
+            }
         }
         if let Some(rotated) = issued.refresh {
             match self.store.save(&rotated).await {

@@ -48,8 +48,8 @@ mod transport;
 #[cfg(feature = "admin")]
 pub mod user;
 
-pub use admin::{AccountSnapshot, Admin, GrantFilter, GrantInfo, TokenDigests};
 #[cfg(feature = "admin")]
+pub use admin::{AccountSnapshot, Admin, GrantFilter, GrantInfo, TokenDigests};
 pub use api::{PsuHeaders, Resource, UNATTENDED_READS_PER_DAY};
 pub use config::{ACCOUNTS_PER_USER, ClientRegistration, Config, MAX_TRANSACTIONS_PER_ACCOUNT};
 #[cfg(feature = "admin")]

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod bank_faults;
+mod consent_lifecycle;
 mod crash;
 mod data;
 mod deep_links;

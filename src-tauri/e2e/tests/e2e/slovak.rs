@@ -236,7 +236,7 @@ async fn main_window_in_slovak(app: &AppSession, bank: &DemoBank) -> e2e::Result
     // Each bank's group says until when Bankbook may read it.
     let until = text_of(app, ".bank-group .connection-until").await?;
     assert!(
-        until.starts_with(SLOVAK.message_start("connection.accessUntil"))
+        until.starts_with(SLOVAK.message_start("connection.accessEndsIn"))
             && MONTHS_GENITIVE.iter().any(|month| until.contains(month)),
         "the consent's end: {until:?}"
     );

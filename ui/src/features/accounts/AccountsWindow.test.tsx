@@ -104,7 +104,7 @@ describe("in Slovak", () => {
     expect(everyday.textContent).toContain("Aktualizované pred 5 minútami");
     expect(accountItem(SAVINGS).textContent).toContain("Zatiaľ neaktualizované");
     const demo = screen.getByRole("region", { name: "Demo banka" });
-    expect(demo.textContent).toContain("Prístup do 1. septembra 2036");
+    expect(demo.textContent).toMatch(/Prístup skončí o [\d\s]+ dní \(1. septembra 2036\)/);
     expect(
       within(demo).getByRole("button", { name: "Vybrať účty v banke Demo banka" }),
     ).toBeTruthy();
@@ -313,7 +313,9 @@ describe("refreshing", () => {
     await waitFor(() =>
       expect(screen.queryByRole("button", { name: "Reconnect Demo Bank" })).toBeNull(),
     );
-    expect(bankGroup("Demo Bank").textContent).toContain("Access until 1 January 2037");
+    expect(bankGroup("Demo Bank").textContent).toMatch(
+      /Access ends in [0-9,]+ days \(1 January 2037\)/,
+    );
   });
 });
 
@@ -333,8 +335,8 @@ describe("several banks", () => {
     expect(ibans(demo)).toEqual(ACCOUNTS.map((account) => account.iban));
     expect(ibans(tatra)).toEqual(TATRA_ACCOUNTS.map((account) => account.iban));
     expect(within(tatra).getByRole("list", { name: "Tatra banka" })).toBeTruthy();
-    expect(demo.textContent).toContain("Access until 1 September 2036");
-    expect(tatra.textContent).toContain("Access until 28 February 2037");
+    expect(demo.textContent).toMatch(/Access ends in [0-9,]+ days \(1 September 2036\)/);
+    expect(tatra.textContent).toMatch(/Access ends in [0-9,]+ days \(28 February 2037\)/);
     expect(
       within(tatra).getByRole("button", { name: "Choose accounts at Tatra banka" }),
     ).toBeTruthy();
@@ -555,5 +557,97 @@ describe("searching", () => {
     await waitFor(() =>
       expect(vi.mocked(ipc.searchSummary).mock.calls.length).toBeGreaterThan(searches),
     );
+  });
+});
+
+describe("the consent's end and the automatic refreshes", () => {
+  // Noon, `days` calendar days from today: the days left whatever the hour the test runs.
+  const inDays = (days: number) => {
+    const today = new Date();
+    return new Date(
+      today.getFullYear(),
+      today.getMonth(),
+      today.getDate() + days,
+      12,
+    ).toISOString();
+  };
+
+  it("asks to renew a consent that ends within a week, and Renew runs a new consent", async () => {
+    const { onReconnect } = renderWindow({
+      connections: [connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: inDays(5) })],
+    });
+    const group = bankGroup("Demo Bank");
+    expect(group.textContent).toMatch(/Access ends in 5 days/);
+    expect(group.textContent).toContain(
+      "Your access to Demo Bank ends in 5 days. Renew it to keep your accounts up to date",
+    );
+    await userEvent.click(within(group).getByRole("button", { name: "Renew access to Demo Bank" }));
+    expect(onReconnect).toHaveBeenCalledWith(DEMO_BANK);
+  });
+
+  it("does not ask a week and more before the end, nor after it", () => {
+    renderWindow({
+      connections: [
+        connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: inDays(8) }),
+        connection(TATRA_BANK, TATRA_ACCOUNTS, { consentExpiresAt: ENDED }),
+      ],
+    });
+    expect(screen.queryByRole("button", { name: /Renew access/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Reconnect Tatra banka" })).toBeTruthy();
+  });
+
+  it("says it in Slovak", () => {
+    renderWindow({
+      connections: [connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: inDays(3) })],
+      language: "sk",
+    });
+    const group = bankGroup("Demo banka");
+    expect(group.textContent).toContain("Váš prístup k banke Demo banka skončí o 3 dni.");
+    expect(
+      within(group).getByRole("button", { name: "Obnoviť prístup k banke Demo banka" }),
+    ).toBeTruthy();
+  });
+
+  it("shows how many automatic refreshes are left and when the next runs", () => {
+    const nextAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    renderWindow({
+      connections: [
+        connection(DEMO_BANK, ACCOUNTS, { automaticRefresh: { left: 2, perDay: 4, nextAt } }),
+      ],
+    });
+    expect(bankGroup("Demo Bank").textContent).toMatch(
+      /2 of 4 automatic refreshes left today; next around (\w+ )?\d\d:\d\d/,
+    );
+  });
+
+  it("reads again what Rust refreshed on its own, and says where it failed", async () => {
+    const ipcEvents = mockIpc();
+    renderWindow({ connections: BOTH_BANKS.connections });
+    await waitFor(() => expect(ipc.accountsOverview).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(ipc.onRefreshedOnItsOwn).toHaveBeenCalled());
+
+    ipcEvents.refreshOnItsOwn({
+      bankIds: [DEMO_BANK.id],
+      arrived: [{ bankId: DEMO_BANK.id, iban: EVERYDAY.iban, count: 3 }],
+      failures: [
+        {
+          bankId: TATRA_BANK.id,
+          error: {
+            code: "consent_required",
+            message: "the consent has ended",
+            retryAfterSeconds: null,
+            detail: null,
+          },
+        },
+      ],
+    });
+
+    await waitFor(() => expect(ipc.accountsOverview).toHaveBeenCalledTimes(2));
+    expect(
+      await within(bankGroup("Tatra banka")).findByRole("button", {
+        name: "Reconnect Tatra banka",
+      }),
+    ).toBeTruthy();
+    expect(within(bankGroup("Demo Bank")).queryByRole("button", { name: /Reconnect/ })).toBeNull();
   });
 });

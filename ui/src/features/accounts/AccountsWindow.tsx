@@ -7,16 +7,19 @@ import { type BankChoice, type BankConnection, toCommandError } from "../../ipc"
 import { markMilestone } from "../../startup/milestones";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
+import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 import { SearchableHistory } from "../search/SearchableHistory";
 import { SEARCH_KEY } from "../search/useSearchResults";
+import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
 import { BankGroup } from "./BankGroup";
 import { accountTitle, shortIban } from "./format";
-import { useAccountsOverview } from "./useAccountsOverview";
+import { OVERVIEW_KEY, useAccountsOverview } from "./useAccountsOverview";
 import { useAccountTitle } from "./useAccountTitle";
 import { useBankRefresh } from "./useBankRefresh";
 import { useEndedConsents } from "./useEndedConsents";
+import { useRefreshedOnItsOwn } from "./useRefreshedOnItsOwn";
 
 /** The main window once a bank is connected: every connected bank's chosen accounts with their
  * balances on the left, grouped by bank, the selected account's history on the right. What
@@ -57,6 +60,23 @@ export function AccountsWindow({
       // What a search matches may have changed with the new entries.
       void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
     },
+  });
+  // Rust refreshed on its own: read again what it changed, and say what failed where.
+  useRefreshedOnItsOwn((outcome) => {
+    for (const arrived of outcome.arrived) {
+      void queryClient.invalidateQueries({ queryKey: [...TRANSACTIONS_KEY, arrived.iban] });
+    }
+    void queryClient.invalidateQueries({ queryKey: OVERVIEW_KEY });
+    void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
+    if (outcome.arrived.length > 0) {
+      void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
+    }
+    for (const failed of outcome.failures) {
+      const connection = connections.find((each) => each.bank.id === failed.bankId);
+      if (connection) {
+        refreshes.failedOnItsOwn(connection, toCommandError(failed.error));
+      }
+    }
   });
   useEffect(() => {
     if (overview.data?.some((account) => account.balances.length > 0)) {

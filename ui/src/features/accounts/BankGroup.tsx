@@ -1,10 +1,14 @@
 import { useId } from "react";
+import { useIntl } from "react-intl";
 import { useT } from "../../i18n/useT";
 import type { AccountOverview, BankConnection } from "../../ipc";
+import { renewalDue } from "../connection/accessUntil";
 import { useBankName } from "../connection/bankName";
+import { RenewalNotice } from "../connection/RenewalNotice";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { TokensUnsavedNotice } from "../connection/TokensUnsavedNotice";
 import { AccountItem } from "./AccountItem";
+import { automaticRefreshText } from "./automaticRefreshText";
 import { BankGroupHead } from "./BankGroupHead";
 import { useAutoRefresh } from "./useAutoRefresh";
 import type { BankRefresh } from "./useBankRefresh";
@@ -40,10 +44,12 @@ export function BankGroup({
   onDisconnect: () => void;
 }) {
   const t = useT();
+  const intl = useIntl();
   const titleId = useId();
   const bankName = useBankName()(connection.bank);
   const { bank, selectedAccounts, consentExpiresAt } = connection;
   const ownOverviews = overviews?.filter((overview) => overview.bankId === bank.id);
+  const automatic = automaticRefreshText(intl, connection.automaticRefresh, now);
   const byIban = new Map(ownOverviews?.map((overview) => [overview.account.iban, overview]));
 
   useAutoRefresh({
@@ -66,11 +72,21 @@ export function BankGroup({
         bankName={bankName}
         consentExpiresAt={consentExpiresAt}
         consentEnded={consentEnded}
+        now={now}
+        automaticRefresh={consentEnded ? null : automatic}
         refreshing={refresh.refreshing}
         onReconnect={onReconnect}
         onChooseAccounts={onChooseAccounts}
         onDisconnect={onDisconnect}
       />
+      {!consentEnded && renewalDue(consentExpiresAt, now) && (
+        <RenewalNotice
+          bankName={bankName}
+          consentExpiresAt={consentExpiresAt}
+          now={now}
+          onRenew={onReconnect}
+        />
+      )}
       {connection.tokensUnsaved && <TokensUnsavedNotice bankName={bankName} />}
       {/* Put away while the next refresh runs: its outcome replaces it. The group's head offers
           Reconnect when the consent has ended. */}

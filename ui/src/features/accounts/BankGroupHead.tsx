@@ -12,6 +12,8 @@ export function BankGroupHead({
   bankName,
   consentExpiresAt,
   consentEnded,
+  now,
+  automaticRefresh,
   refreshing,
   onReconnect,
   onChooseAccounts,
@@ -21,13 +23,16 @@ export function BankGroupHead({
   bankName: string;
   consentExpiresAt: string | null;
   consentEnded: boolean;
+  now: number;
+  /** What the automatic refreshes will do ("2 of 4 … left today; next around 14:30"). */
+  automaticRefresh: string | null;
   refreshing: boolean;
   onReconnect: () => void;
   onChooseAccounts: () => void;
   onDisconnect: () => void;
 }) {
   const t = useT();
-  const state = formatAccessState(useIntl(), consentExpiresAt, consentEnded);
+  const state = formatAccessState(useIntl(), consentExpiresAt, consentEnded, now);
   const bank = { bank: bankName };
   return (
     <div className="bank-group-head">
@@ -38,6 +43,7 @@ export function BankGroupHead({
       {state && (
         <p className={consentEnded ? "connection-until ended" : "connection-until"}>{state}</p>
       )}
+      {automaticRefresh && <p className="automatic-refresh">{automaticRefresh}</p>}
       <div className="bank-group-actions">
         {consentEnded && (
           <button

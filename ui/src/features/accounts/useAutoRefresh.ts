@@ -1,10 +1,10 @@
 import { useEffect, useEffectEvent, useRef } from "react";
 import type { AccountOverview } from "../../ipc";
 
-/** Refreshes without being asked: when the stored balances turn stale (on opening, or as they
- * age while the window stays open; once each time they turn, so a refresh that fails is not
- * repeated in a loop), and once after a new consent, which shows as a new end date (the user
- * reconnected, most likely because a refresh failed). */
+/** Refreshes with the person there, without their click: once when the window opens on stale
+ * balances (or shows new accounts that are), and once after a new consent, which shows as a new
+ * end date (the person renewed or reconnected). While the window stays open, the refreshes
+ * made on their own are Rust's, within the bank's four a day (`refresh_on_its_own`). */
 export function useAutoRefresh({
   overviews,
   consentExpiresAt,
@@ -20,10 +20,7 @@ export function useAutoRefresh({
   const accountsKey = overviews?.map((overview) => overview.account.iban).join(" ") ?? null;
   const anyStale = overviews?.some((overview) => overview.stale) ?? false;
   useEffect(() => {
-    if (!anyStale) {
-      // Fresh again: the next time they turn stale is worth a refresh.
-      refreshedFor.current = null;
-    } else if (accountsKey !== null && refreshedFor.current !== accountsKey) {
+    if (anyStale && accountsKey !== null && refreshedFor.current !== accountsKey) {
       refreshedFor.current = accountsKey;
       startRefresh();
     }

@@ -68,6 +68,13 @@ export function useBankRefresh({
   };
 
   return {
+    /** Rust's automatic refresh of the bank failed: said as a refresh's failure would be. */
+    failedOnItsOwn: (connection: BankConnection, failure: CommandError) => {
+      update(connection.bank.id, (earlier) => ({ ...earlier, failure }));
+      if (failure.code === "consent_required") {
+        onConsentEnded(connection);
+      }
+    },
     /** How the bank's refreshes went so far. */
     of: (bankId: string): BankRefresh => refreshes.get(bankId) ?? NEVER_REFRESHED,
     refresh,

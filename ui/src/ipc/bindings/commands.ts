@@ -19,6 +19,7 @@ import type { Milestone } from "./Milestone";
 import type { PageDirection } from "./PageDirection";
 import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
+import type { RefreshedOnItsOwn } from "./RefreshedOnItsOwn";
 import type { SearchPage } from "./SearchPage";
 import type { SearchQuery } from "./SearchQuery";
 import type { SearchSummary } from "./SearchSummary";
@@ -170,3 +171,7 @@ export const onConsentFinished = (handler: (payload: ConsentOutcome) => void): P
 /** How far a long task (the whole history, an export) got. */
 export const onTaskProgress = (handler: (payload: TaskProgress) => void): Promise<() => void> =>
   listenTo("task-progress", handler);
+
+/** Bankbook refreshed accounts on its own (within the bank's four a day), or failed to. */
+export const onRefreshedOnItsOwn = (handler: (payload: RefreshedOnItsOwn) => void): Promise<() => void> =>
+  listenTo("refreshed-on-its-own", handler);
