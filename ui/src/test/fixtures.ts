@@ -112,7 +112,14 @@ export function overview(
     available = "1320.35",
     fetchedAt = minutesAgo(5),
     stale = false,
-  }: { booked?: string; available?: string; fetchedAt?: string | null; stale?: boolean } = {},
+    noLongerConsented = false,
+  }: {
+    booked?: string;
+    available?: string;
+    fetchedAt?: string | null;
+    stale?: boolean;
+    noLongerConsented?: boolean;
+  } = {},
 ): AccountOverview {
   const balance = (kind: "booked" | "available", code: string, amount: string): BalanceView => ({
     kind,
@@ -127,6 +134,7 @@ export function overview(
     balances: [balance("booked", "ITBD", booked), balance("available", "ITAV", available)],
     balancesFetchedAt: fetchedAt,
     stale,
+    noLongerConsented,
   };
 }
 

@@ -54,6 +54,9 @@ pub struct AccountOverview {
     pub balances_fetched_at: Option<String>,
     /// Old enough that the window should refresh it without being asked.
     pub stale: bool,
+    /// The bank's latest consent no longer covers the account: what is stored stays, and is
+    /// no longer updated.
+    pub no_longer_consented: bool,
 }
 
 impl Core {
@@ -121,6 +124,7 @@ impl AccountOverview {
                 .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
                 .and_then(|time| time.format(&Rfc3339).ok()),
             stale: overview.stale,
+            no_longer_consented: overview.no_longer_consented,
         }
     }
 }

@@ -161,7 +161,7 @@ impl Core {
 fn due_accounts(data: &Opened, bank_id: &str, now: OffsetDateTime) -> Result<Vec<String>> {
     let store = data.store();
     let mut due = Vec::new();
-    for account in store.selected_accounts(bank_id)? {
+    for account in store.consented_shown_accounts(bank_id)? {
         let reads = store.reads_since(&account.iban, (now - DAY).unix_timestamp())?;
         if budget(&reads, now).due(now) {
             due.push(account.iban);
@@ -210,7 +210,7 @@ pub(crate) fn record_attended_reads(
     now: OffsetDateTime,
 ) -> Result<()> {
     let store = data.store();
-    for account in store.selected_accounts(bank_id)? {
+    for account in store.consented_shown_accounts(bank_id)? {
         let read = AccountRead {
             at: now.unix_timestamp(),
             unattended: false,
@@ -236,7 +236,7 @@ pub(crate) fn plan(
 ) -> Result<AutomaticRefresh> {
     let store = data.store();
     let mut budgets = Vec::new();
-    for account in store.selected_accounts(bank_id)? {
+    for account in store.consented_shown_accounts(bank_id)? {
         let reads = store.reads_since(&account.iban, (now - DAY).unix_timestamp())?;
         budgets.push(budget(&reads, now));
     }

@@ -96,7 +96,8 @@ impl Core {
         Ok(choices)
     }
 
-    /// Shows these accounts of `bank_id` (IBANs from its consented list, in this order).
+    /// Shows these accounts of `bank_id` (IBANs from its consented list, in this order), and
+    /// keeps showing, no longer updated, those shown before that the consent no longer covers.
     pub async fn select_accounts(
         &self,
         bank_id: String,
@@ -122,7 +123,24 @@ impl Core {
                     })
             })
             .collect::<Result<Vec<_>>>()?;
-        data.store().select_accounts(&bank_id, &chosen)?;
+        // Accounts shown before that the renewed consent no longer covers stay, after the
+        // chosen ones, with their history: marked as no longer updated.
+        let dropped: Vec<store::SelectedAccount> = data
+            .store()
+            .selected_accounts(&bank_id)?
+            .into_iter()
+            .filter(|shown| {
+                !consented
+                    .iter()
+                    .any(|account| account.iban.as_str() == shown.iban)
+            })
+            .collect();
+        let dropped_ibans: Vec<String> =
+            dropped.iter().map(|account| account.iban.clone()).collect();
+        let mut store = data.store();
+        store.select_accounts(&bank_id, &[chosen, dropped].concat())?;
+        store.set_no_longer_consented(&bank_id, &dropped_ibans)?;
+        drop(store);
         status(data, self.clock.now()).await
     }
 

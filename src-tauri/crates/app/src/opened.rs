@@ -102,6 +102,20 @@ impl Opened {
         Ok(shown)
     }
 
+    /// [`shown_accounts`](Self::shown_accounts), without those their bank's latest consent no
+    /// longer covers: what can be fetched from the banks.
+    pub(crate) fn consented_shown_accounts(&self, iban: Option<&str>) -> Result<Vec<ShownAccount>> {
+        let shown = self.shown_accounts(iban)?;
+        let store = self.store();
+        let mut consented = Vec::with_capacity(shown.len());
+        for account in shown {
+            if !store.is_no_longer_consented(&account.account.iban)? {
+                consented.push(account);
+            }
+        }
+        Ok(consented)
+    }
+
     /// Keeps a bank's new connection, in place of its earlier one (a reconnect keeps the
     /// bank's place), else after the others.
     pub(crate) fn set_link(&self, link: Link) {

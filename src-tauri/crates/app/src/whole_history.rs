@@ -30,7 +30,7 @@ impl Core {
         // Before any wait: a cancel that comes while the data opens is seen.
         let task = self.tasks.start(TaskKind::History)?;
         let data = &*self.data().await?;
-        let shown = data.shown_accounts(iban.as_deref())?;
+        let shown = data.consented_shown_accounts(iban.as_deref())?;
         let links = shown
             .iter()
             .map(|shown| data.link(&shown.bank_id))

@@ -17,8 +17,12 @@ pub const STALE_AFTER: Duration = Duration::from_mins(10);
 pub struct AccountOverview {
     pub account: SelectedAccount,
     pub balances: StoredBalances,
-    /// Never fetched, or fetched longer than [`STALE_AFTER`] ago.
+    /// Never fetched, or fetched longer than [`STALE_AFTER`] ago; never for an account that is
+    /// no longer updated.
     pub stale: bool,
+    /// The bank's latest consent no longer covers the account: what is stored stays, and is
+    /// not updated.
+    pub no_longer_consented: bool,
 }
 
 /// What a refresh fetches.
@@ -42,11 +46,13 @@ impl Ledger {
             .into_iter()
             .map(|account| {
                 let balances = store.balances(&account.iban)?;
-                let stale = is_stale(balances.fetched_at, stale_before);
+                let no_longer_consented = store.is_no_longer_consented(&account.iban)?;
+                let stale = !no_longer_consented && is_stale(balances.fetched_at, stale_before);
                 Ok(AccountOverview {
                     account,
                     balances,
                     stale,
+                    no_longer_consented,
                 })
             })
             .collect()
@@ -61,7 +67,8 @@ impl Ledger {
         presence: Presence,
     ) -> Result<()> {
         let stale_before = stale_before();
-        let accounts = self.store().selected_accounts(bank_id)?;
+        // An account the consent no longer covers keeps what is stored, and is not asked for.
+        let accounts = self.store().consented_shown_accounts(bank_id)?;
         tracing::info!(?scope, accounts = accounts.len(), "refreshing");
         let mut first_failure = None;
         for account in &accounts {

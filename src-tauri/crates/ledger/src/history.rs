@@ -91,9 +91,12 @@ impl Ledger {
         let request = PageRequest::parse(cursor, limit)?;
         self.selected(bank_id, iban)?;
         let _fetching = self.fetching.lock(iban).await;
+        // The bank no longer serves an account its consent dropped: what is stored is all.
+        let only_stored = self.store().is_no_longer_consented(iban)?;
         let mut fetched = 0;
         loop {
-            let (entries, sync) = self.read(iban, request)?;
+            let (entries, mut sync) = self.read(iban, request)?;
+            sync.complete |= only_stored;
             if answerable(&entries, &sync, request) || fetched == MAX_OLDER_PAGES_PER_REQUEST {
                 return Ok(page(entries, &sync, request));
             }

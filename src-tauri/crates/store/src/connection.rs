@@ -73,6 +73,10 @@ impl Store {
             "DELETE FROM bank_connection WHERE bank_id = ?1",
             params![bank_id],
         )?;
+        transaction.execute(
+            "DELETE FROM no_longer_consented WHERE bank_id = ?1",
+            params![bank_id],
+        )?;
         if !keep_data {
             for table in ["entry", "balance", "account_sync", "account_read"] {
                 transaction.execute(
@@ -131,6 +135,54 @@ impl Store {
         Ok(())
     }
 
+    /// Marks which of `bank_id`'s shown accounts its latest consent no longer covers: they stay
+    /// with their history, and are no longer updated. Replaces the earlier marks.
+    pub fn set_no_longer_consented(&mut self, bank_id: &str, ibans: &[String]) -> Result<()> {
+        let transaction = self.connection.transaction()?;
+        transaction.execute(
+            "DELETE FROM no_longer_consented WHERE bank_id = ?1",
+            params![bank_id],
+        )?;
+        for iban in ibans {
+            transaction.execute(
+                "INSERT INTO no_longer_consented (bank_id, iban) VALUES (?1, ?2)",
+                params![bank_id, iban],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// `bank_id`'s shown accounts that its latest consent no longer covers.
+    pub fn no_longer_consented(&self, bank_id: &str) -> Result<Vec<String>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT iban FROM no_longer_consented WHERE bank_id = ?1 ORDER BY iban",
+        )?;
+        let rows = statement.query_map(params![bank_id], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// `bank_id`'s shown accounts that its consent covers, in the user's order: those a refresh
+    /// reads.
+    pub fn consented_shown_accounts(&self, bank_id: &str) -> Result<Vec<SelectedAccount>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT iban, name, currency, product FROM selected_account
+             WHERE bank_id = ?1
+               AND iban NOT IN (SELECT iban FROM no_longer_consented WHERE bank_id = ?1)
+             ORDER BY position",
+        )?;
+        let rows = statement.query_map(params![bank_id], selected_account)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether `iban` is shown for a bank whose latest consent no longer covers it.
+    pub fn is_no_longer_consented(&self, iban: &str) -> Result<bool> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT 1 FROM no_longer_consented WHERE iban = ?1")?
+            .exists(params![iban])?)
+    }
+
     /// Whether `iban` is among the accounts shown (for any bank).
     pub fn is_shown(&self, iban: &str) -> Result<bool> {
         Ok(self
@@ -145,16 +197,19 @@ impl Store {
             "SELECT iban, name, currency, product FROM selected_account
              WHERE bank_id = ?1 ORDER BY position",
         )?;
-        let rows = statement.query_map(params![bank_id], |row| {
-            Ok(SelectedAccount {
-                iban: row.get(0)?,
-                name: row.get(1)?,
-                currency: row.get(2)?,
-                product: row.get(3)?,
-            })
-        })?;
+        let rows = statement.query_map(params![bank_id], selected_account)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A row of `iban, name, currency, product`.
+fn selected_account(row: &rusqlite::Row<'_>) -> rusqlite::Result<SelectedAccount> {
+    Ok(SelectedAccount {
+        iban: row.get(0)?,
+        name: row.get(1)?,
+        currency: row.get(2)?,
+        product: row.get(3)?,
+    })
 }
 
 #[cfg(test)]
@@ -175,6 +230,46 @@ mod tests {
             bank_id: bank_id.to_owned(),
             consent_expires_at,
         }
+    }
+
+    #[test]
+    fn an_account_no_longer_consented_stays_shown_and_is_not_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(
+            &folder.path().join("s.sqlite3"),
+            &crate::StoreKey::generate(),
+        )
+        .unwrap();
+        store.save_connection(&saved("demo", 1)).unwrap();
+        store
+            .select_accounts("demo", &[account("SK1"), account("SK2")])
+            .unwrap();
+        store
+            .set_no_longer_consented("demo", &["SK1".to_owned()])
+            .unwrap();
+        let ibans = |accounts: Vec<SelectedAccount>| {
+            accounts
+                .into_iter()
+                .map(|account| account.iban)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ibans(store.selected_accounts("demo").unwrap()),
+            ["SK1", "SK2"]
+        );
+        assert_eq!(
+            ibans(store.consented_shown_accounts("demo").unwrap()),
+            ["SK2"]
+        );
+        assert!(store.is_no_longer_consented("SK1").unwrap());
+        assert!(!store.is_no_longer_consented("SK2").unwrap());
+        store.set_no_longer_consented("demo", &[]).unwrap();
+        assert_eq!(store.consented_shown_accounts("demo").unwrap().len(), 2);
+        store
+            .set_no_longer_consented("demo", &["SK2".to_owned()])
+            .unwrap();
+        store.forget_connection("demo", true).unwrap();
+        assert!(store.no_longer_consented("demo").unwrap().is_empty());
     }
 
     #[test]

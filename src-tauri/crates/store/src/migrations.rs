@@ -173,13 +173,19 @@ const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO entry_search (entry_search) VALUES ('rebuild');",
     // 5: the reads of each account's balances and newest entries, the person's and the app's
-    // own, for PSD2's four unattended reads a day; a day's worth is kept.
+    // own, for PSD2's four unattended reads a day; a day's worth is kept. And the accounts
+    // still shown that a renewed consent no longer covers: kept, no longer updated.
     "CREATE TABLE account_read (
         iban       TEXT NOT NULL,
         at         INTEGER NOT NULL,
         unattended INTEGER NOT NULL CHECK (unattended IN (0, 1))
     ) STRICT;
-    CREATE INDEX account_read_by_account ON account_read (iban, at);",
+    CREATE INDEX account_read_by_account ON account_read (iban, at);
+    CREATE TABLE no_longer_consented (
+        bank_id TEXT NOT NULL,
+        iban    TEXT NOT NULL,
+        PRIMARY KEY (bank_id, iban)
+    ) STRICT;",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

@@ -49,6 +49,11 @@ export function AccountItem({
           ? intl.formatMessage({ id: "accounts.item.loading" })
           : formatUpdated(intl, overview?.balancesFetchedAt ?? null, now)}
       </span>
+      {overview?.noLongerConsented && (
+        <span className="account-not-updated">
+          {intl.formatMessage({ id: "accounts.item.noLongerConsented" })}
+        </span>
+      )}
     </button>
   );
 }

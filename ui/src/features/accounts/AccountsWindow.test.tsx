@@ -608,6 +608,21 @@ describe("the consent's end and the automatic refreshes", () => {
     ).toBeTruthy();
   });
 
+  it("marks an account the renewed consent no longer covers, keeping its balances", async () => {
+    vi.mocked(ipc.accountsOverview).mockResolvedValue([
+      overview(EVERYDAY),
+      overview(SAVINGS, { noLongerConsented: true, booked: "77.00" }),
+    ]);
+    renderWindow();
+    await waitFor(() =>
+      expect(accountItem(SAVINGS).textContent).toContain(
+        "No longer updated: your renewed consent doesn't include this account",
+      ),
+    );
+    expect(accountItem(SAVINGS).textContent).toContain("€77.00");
+    expect(accountItem(EVERYDAY).textContent).not.toContain("No longer updated");
+  });
+
   it("shows how many automatic refreshes are left and when the next runs", () => {
     const nextAt = new Date(Date.now() + 60 * 60_000).toISOString();
     renderWindow({

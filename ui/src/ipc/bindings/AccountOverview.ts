@@ -17,4 +17,9 @@ balancesFetchedAt: string | null,
 /**
  * Old enough that the window should refresh it without being asked.
  */
-stale: boolean, };
+stale: boolean, 
+/**
+ * The bank's latest consent no longer covers the account: what is stored stays, and is
+ * no longer updated.
+ */
+noLongerConsented: boolean, };

@@ -160,3 +160,49 @@ async fn the_budget_is_kept_across_a_restart() {
     let again = restarted.refresh_on_its_own().await.unwrap();
     assert!(again.bank_ids.is_empty(), "not its turn yet");
 }
+
+#[tokio::test]
+async fn a_renewed_consent_that_drops_an_account_keeps_it_shown_and_no_longer_updates_it() {
+    let mut app = App::new(&Setup::new(150, 2));
+    let ibans = app.connect().await;
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    let kept = app.stored_entries(&ibans[1]).len();
+    assert!(kept > 0);
+
+    // Renewed, with only the first account consented: it is chosen; the second stays.
+    app.approve_next(1);
+    let renewed = app.connect().await;
+    assert_eq!(renewed, ibans[..1]);
+    let status = app.core.connection_status().await.unwrap();
+    let shown: Vec<&str> = status.connections[0]
+        .selected_accounts
+        .iter()
+        .map(|account| account.iban.as_str())
+        .collect();
+    assert_eq!(shown, ibans);
+    let overview = app.core.accounts_overview().await.unwrap();
+    let dropped = overview
+        .iter()
+        .find(|account| account.account.iban == ibans[1])
+        .unwrap();
+    assert!(dropped.no_longer_consented && !dropped.stale);
+    assert!(!overview[0].no_longer_consented);
+
+    // A refresh reads only what the consent covers, and succeeds; the dropped account's history
+    // is what is stored, whole.
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    let page = app
+        .core
+        .transactions_page(ibans[1].clone(), None, 200, app::PageDirection::Older)
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), kept);
+    assert!(page.complete && page.next_cursor.is_none());
+    let fetched = app
+        .core
+        .fetch_whole_history(Some(ibans[1].clone()))
+        .await
+        .unwrap();
+    assert_eq!(fetched.added, 0);
+    assert_eq!(app.stored_entries(&ibans[1]).len(), kept);
+}

@@ -25,7 +25,8 @@ pub const DEMO: &str = "demo";
 /// bank's redirect back as the operating system would.
 #[derive(Debug)]
 struct PersonAtTheBank {
-    accounts: usize,
+    /// How many accounts the next consent approves.
+    accounts: Arc<std::sync::atomic::AtomicUsize>,
     redirects: mpsc::UnboundedSender<Url>,
     /// The last consent page opened.
     page: Arc<Mutex<Option<Url>>>,
@@ -34,7 +35,8 @@ struct PersonAtTheBank {
 impl Browser for PersonAtTheBank {
     fn open(&self, url: &Url) -> app::Result<()> {
         *self.page.lock().unwrap_or_else(PoisonError::into_inner) = Some(url.clone());
-        let (page, accounts, redirects) = (url.clone(), self.accounts, self.redirects.clone());
+        let accounts = self.accounts.load(std::sync::atomic::Ordering::Relaxed);
+        let (page, redirects) = (url.clone(), self.redirects.clone());
         tokio::spawn(async move {
             let person = ConsentUser::new("jana.novakova", "demo1234").unwrap();
             let redirect = person
@@ -148,6 +150,7 @@ pub struct App {
     pub progress_reports: mpsc::UnboundedReceiver<TaskProgress>,
     pub suggested: Arc<Mutex<Vec<String>>>,
     consent_page: Arc<Mutex<Option<Url>>>,
+    approved: Arc<std::sync::atomic::AtomicUsize>,
     keychain: Keychain,
     redirects: mpsc::UnboundedReceiver<Url>,
     _folders: tempfile::TempDir,
@@ -193,6 +196,7 @@ impl App {
         };
         let suggested = Arc::<Mutex<Vec<String>>>::default();
         let consent_page = Arc::<Mutex<Option<Url>>>::default();
+        let approved = Arc::new(std::sync::atomic::AtomicUsize::new(setup.accounts));
         let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
         let core = Core::new(
             Ok::<_, std::io::Error>(Folders {
@@ -200,7 +204,7 @@ impl App {
                 data: root.join("data"),
             }),
             Box::new(PersonAtTheBank {
-                accounts: setup.accounts,
+                accounts: Arc::clone(&approved),
                 redirects: sender,
                 page: Arc::clone(&consent_page),
             }),
@@ -222,6 +226,7 @@ impl App {
             core,
             root,
             consent_page,
+            approved,
             keychain,
             progress,
             progress_reports,
@@ -229,6 +234,12 @@ impl App {
             redirects,
             _folders: folders,
         }
+    }
+
+    /// The next consent approves the first `accounts` accounts.
+    pub fn approve_next(&self, accounts: usize) {
+        self.approved
+            .store(accounts, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Connects to the Demo Bank and shows every consented account; returns their IBANs.
