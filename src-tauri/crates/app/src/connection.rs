@@ -137,10 +137,11 @@ impl Core {
             .collect();
         let dropped_ibans: Vec<String> =
             dropped.iter().map(|account| account.iban.clone()).collect();
-        let mut store = data.store();
-        store.select_accounts(&bank_id, &[chosen, dropped].concat())?;
-        store.set_no_longer_consented(&bank_id, &dropped_ibans)?;
-        drop(store);
+        {
+            let mut store = data.store();
+            store.select_accounts(&bank_id, &[chosen, dropped].concat())?;
+            store.set_no_longer_consented(&bank_id, &dropped_ibans)?;
+        }
         status(data, self.clock.now()).await
     }
 

@@ -1,6 +1,9 @@
 //! The refreshes the app makes on its own over a simulated day: the Demo Bank's clock and the
 //! app's move together, a quarter of an hour at a time.
 
+// Test code: its helpers unwrap as the tests do.
+#![cfg(test)]
+
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 

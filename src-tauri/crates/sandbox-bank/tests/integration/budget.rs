@@ -1,5 +1,8 @@
 //! PSD2's four unattended reads a day per account and resource, as the bank enforces them.
 
+// Test code: its helper expects as the tests do.
+#![cfg(test)]
+
 use reqwest::StatusCode;
 use sandbox_bank::{Resource, UNATTENDED_READS_PER_DAY};
 use serde_json::{Value, json};
