@@ -153,6 +153,9 @@ impl Core {
             }
             keep_consent_end(&data, &link)?;
         }
+        if let Err(error) = self.announce(&data, &outcome).await {
+            tracing::warn!(error = %error.for_log(), "the notifications could not be made");
+        }
         Ok(outcome)
     }
 }

@@ -11,6 +11,7 @@ use crate::browser::Browser;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Cause, Error, Result};
 use crate::file_dialog::{FileDialog, NoFileDialog};
+use crate::notifications::{NoNotifier, Notifier};
 use crate::opened::Opened;
 use crate::restore::PickedBackup;
 use crate::store_key;
@@ -51,6 +52,8 @@ pub struct Core {
     pub(crate) picked_backup: PickedBackup,
     /// What the automatic refreshes are planned by.
     pub(crate) clock: Arc<dyn Clock>,
+    /// Shows the desktop notifications.
+    pub(crate) notifier: Box<dyn Notifier>,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -75,7 +78,15 @@ impl Core {
             tasks: Tasks::default(),
             picked_backup: PickedBackup::default(),
             clock: Arc::new(SystemClock),
+            notifier: Box::new(NoNotifier),
         }
+    }
+
+    /// Shows desktop notifications with `notifier` instead of none.
+    #[must_use]
+    pub fn with_notifier(mut self, notifier: Box<dyn Notifier>) -> Self {
+        self.notifier = notifier;
+        self
     }
 
     /// Plans the automatic refreshes by `clock` instead of the system's (tests).

@@ -88,7 +88,7 @@ impl Core {
         else {
             return Ok(ExportOutcome::DialogClosed);
         };
-        let language = self.export_language().await;
+        let language = self.reading_language().await;
         let (from, to) = search.dates();
         let job = ExportJob {
             format,
@@ -126,8 +126,9 @@ impl Core {
         })
     }
 
-    /// The language the person reads the app in, for the CSV header and status words.
-    async fn export_language(&self) -> Language {
+    /// The language the person reads the app in: for the CSV header and status words, and
+    /// the notifications.
+    pub(crate) async fn reading_language(&self) -> Language {
         let preferences = self.preferences().await.ok();
         let language = preferences.as_ref().map(|preferences| preferences.language);
         match language {

@@ -27,6 +27,9 @@ mod history;
 mod indented_json;
 mod locale;
 mod log_path;
+mod notification_settings;
+mod notification_text;
+mod notifications;
 mod open;
 mod opened;
 mod preferences;
@@ -62,6 +65,8 @@ pub use error::{
 };
 pub use file_dialog::{BACKUP_EXTENSION, FileAnswer, FileDialog, FileKind, NoFileDialog};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
+pub use notification_settings::NotificationSettings;
+pub use notifications::{NoNotifier, Notification, Notifier};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,
 };

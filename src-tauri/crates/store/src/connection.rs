@@ -78,7 +78,13 @@ impl Store {
             params![bank_id],
         )?;
         if !keep_data {
-            for table in ["entry", "balance", "account_sync", "account_read"] {
+            for table in [
+                "entry",
+                "balance",
+                "account_sync",
+                "account_read",
+                "notified_account",
+            ] {
                 transaction.execute(
                     &format!("DELETE FROM {table} WHERE iban IN ({ACCOUNTS_OF_BANK_ONLY})"),
                     params![bank_id],

@@ -11,6 +11,7 @@ mod error;
 mod files;
 mod history;
 mod migrations;
+mod notifications;
 mod reads;
 mod search;
 

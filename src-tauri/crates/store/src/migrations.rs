@@ -174,7 +174,9 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO entry_search (entry_search) VALUES ('rebuild');",
     // 5: the reads of each account's balances and newest entries, the person's and the app's
     // own, for PSD2's four unattended reads a day; a day's worth is kept. And the accounts
-    // still shown that a renewed consent no longer covers: kept, no longer updated.
+    // still shown that a renewed consent no longer covers: kept, no longer updated. And what
+    // the desktop notifications need: when each bank's renewal was last announced, the
+    // accounts whose new entries are announced, and the settings (quiet hours, amounts).
     "CREATE TABLE account_read (
         iban       TEXT NOT NULL,
         at         INTEGER NOT NULL,
@@ -185,7 +187,10 @@ const MIGRATIONS: &[&str] = &[
         bank_id TEXT NOT NULL,
         iban    TEXT NOT NULL,
         PRIMARY KEY (bank_id, iban)
-    ) STRICT;",
+    ) STRICT;
+    ALTER TABLE bank_connection ADD COLUMN renewal_notified_at INTEGER;
+    CREATE TABLE notified_account (iban TEXT PRIMARY KEY) STRICT;
+    CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

@@ -4,68 +4,15 @@
 // Test code: its helpers unwrap as the tests do.
 #![cfg(test)]
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use app::{Clock, UNATTENDED_READS_PER_DAY};
-use sandbox_bank::{Counters, Resource};
+use sandbox_bank::Resource;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-use url::Url;
 
-use crate::common::{App, DEMO, Setup};
-
-/// A clock the test moves.
-#[derive(Debug)]
-struct TestClock(Mutex<OffsetDateTime>);
-
-impl Clock for TestClock {
-    fn now(&self) -> OffsetDateTime {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-impl TestClock {
-    /// Now, to the second: as the reads are logged.
-    fn at_a_whole_second() -> Self {
-        let now = OffsetDateTime::now_utc();
-        Self(Mutex::new(now.replace_nanosecond(0).unwrap_or(now)))
-    }
-
-    fn advance(&self, by: Duration) {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) += by;
-    }
-}
-
-/// The Demo Bank's admin interface, over loopback HTTP.
-struct DemoBankAdmin {
-    base: Url,
-    http: reqwest::Client,
-}
-
-impl DemoBankAdmin {
-    async fn advance_clock(&self, by: Duration) {
-        let response = self
-            .http
-            .post(self.base.join("__admin/clock/advance").unwrap())
-            .json(&serde_json::json!({ "seconds": by.as_secs() }))
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
-    }
-
-    async fn counters(&self) -> Counters {
-        self.http
-            .get(self.base.join("__admin/counters").unwrap())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    }
-}
+use crate::common::{App, DEMO, DemoBankAdmin, Setup, TestClock};
 
 const STEP: Duration = Duration::from_mins(15);
 const STEPS_IN_A_DAY: u32 = 96;
@@ -79,10 +26,7 @@ async fn a_day_reads_each_account_four_times_unattended_and_never_meets_the_limi
     let ibans = app.connect().await;
     // As the window does after a consent: the person's first refresh.
     app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
-    let bank = DemoBankAdmin {
-        base: app.demo_bank_url(),
-        http: reqwest::Client::new(),
-    };
+    let bank = DemoBankAdmin::of(&app);
 
     let mut left_as_shown = Vec::new();
     for _ in 0..STEPS_IN_A_DAY {

@@ -8,5 +8,6 @@ mod common;
 mod core;
 mod export;
 mod locked_data;
+mod notifications;
 mod search;
 mod whole_history;

@@ -19,6 +19,10 @@ use tokio::sync::mpsc;
 use url::Url;
 use vault::Keychain;
 
+mod clock;
+
+pub use clock::{DemoBankAdmin, Notifications, TestClock};
+
 pub const DEMO: &str = "demo";
 
 /// The person in front of the browser: approves the first `accounts` accounts and hands the
@@ -169,6 +173,8 @@ pub struct Setup {
     pub open_file: Option<PathBuf>,
     /// What the automatic refreshes are planned by; `None`: the system's clock.
     pub clock: Option<Arc<dyn Clock>>,
+    /// Where the desktop notifications go; `None`: nowhere.
+    pub notifications: Option<Notifications>,
 }
 
 impl Setup {
@@ -179,6 +185,7 @@ impl Setup {
             save_into: None,
             open_file: None,
             clock: None,
+            notifications: None,
         }
     }
 }
@@ -220,6 +227,10 @@ impl App {
         }));
         let core = match &setup.clock {
             Some(clock) => core.with_clock(Arc::clone(clock)),
+            None => core,
+        };
+        let core = match &setup.notifications {
+            Some(notifications) => core.with_notifier(Box::new(notifications.clone())),
             None => core,
         };
         Self {

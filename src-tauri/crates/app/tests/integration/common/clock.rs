@@ -1,0 +1,134 @@
+//! A clock the test moves, the Demo Bank's own, moved over its admin interface, and the
+//! desktop notifications the app shows.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use app::{Clock, Notification, Notifier};
+use sandbox_bank::Counters;
+use time::{OffsetDateTime, UtcOffset};
+use url::Url;
+
+use super::App;
+
+/// A clock the test moves, in a time zone the test sets.
+#[derive(Debug)]
+pub struct TestClock {
+    now: Mutex<OffsetDateTime>,
+    offset: Mutex<UtcOffset>,
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> OffsetDateTime {
+        *self.now.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn local_offset(&self, _at: OffsetDateTime) -> UtcOffset {
+        *self.offset.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl TestClock {
+    /// Now, to the second (as the reads are logged), in UTC.
+    pub fn at_a_whole_second() -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self {
+            now: Mutex::new(now.replace_nanosecond(0).unwrap_or(now)),
+            offset: Mutex::new(UtcOffset::UTC),
+        }
+    }
+
+    pub fn advance(&self, by: Duration) {
+        *self.now.lock().unwrap_or_else(PoisonError::into_inner) += by;
+    }
+
+    /// Sets the time zone so that the local time now is `hours:00`.
+    pub fn local_hour(&self, hours: i64) {
+        let utc = self.now().time();
+        let local_minutes = hours * 60;
+        let utc_minutes = i64::from(utc.hour()) * 60 + i64::from(utc.minute());
+        // Within a day either way: the nearest offset that makes it so.
+        let mut minutes = (local_minutes - utc_minutes).rem_euclid(24 * 60);
+        if minutes > 12 * 60 {
+            minutes -= 24 * 60;
+        }
+        let offset = UtcOffset::from_whole_seconds(i32::try_from(minutes * 60).unwrap()).unwrap();
+        *self.offset.lock().unwrap_or_else(PoisonError::into_inner) = offset;
+    }
+}
+
+/// The Demo Bank's admin interface, over loopback HTTP.
+pub struct DemoBankAdmin {
+    base: Url,
+    http: reqwest::Client,
+}
+
+impl DemoBankAdmin {
+    /// The Demo Bank `app` opened its consent page at.
+    pub fn of(app: &App) -> Self {
+        Self {
+            base: app.demo_bank_url(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub async fn advance_clock(&self, by: Duration) {
+        let response = self
+            .http
+            .post(self.base.join("__admin/clock/advance").unwrap())
+            .json(&serde_json::json!({ "seconds": by.as_secs() }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+
+    pub async fn counters(&self) -> Counters {
+        self.http
+            .get(self.base.join("__admin/counters").unwrap())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// Adds a booked entry of `amount` (signed decimal text) from `counterparty` to `iban`.
+    pub async fn add_entry(&self, iban: &str, amount: &str, counterparty: &str) {
+        let response = self
+            .http
+            .post(self.base.join("__admin/transactions").unwrap())
+            .json(&serde_json::json!({
+                "iban": iban,
+                "amount": amount,
+                "status": "BOOK",
+                "counterpartyName": counterparty,
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+}
+
+/// The desktop notifications the app showed, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Notifications(Arc<Mutex<Vec<Notification>>>);
+
+impl Notifier for Notifications {
+    fn show(&self, notification: &Notification) -> Result<(), String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(notification.clone());
+        Ok(())
+    }
+}
+
+impl Notifications {
+    /// Those shown since the last call.
+    pub fn taken(&self) -> Vec<Notification> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
