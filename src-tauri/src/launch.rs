@@ -5,16 +5,14 @@ use app::Core;
 use tauri::{AppHandle, Manager};
 use url::Url;
 
-use crate::ipc;
+use crate::{ipc, window};
 
 /// A second launch (for example the OS delivering a callback URL) focuses the running window
 /// and hands its URL on. Read here rather than through the deep-link plugin, which would also
 /// emit the URL, authorization code and all, as an event any webview could listen to.
 pub fn on_second_instance(app: &AppHandle, argv: Vec<String>, _cwd: String) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.set_focus();
-    }
+    // Shown too: the window may be hidden, Bankbook running in the background.
+    window::bring_up(app);
     if let Some(url) = url_argument(argv.into_iter()) {
         route(app, url);
     }

@@ -7,9 +7,11 @@ mod file_dialog;
 mod ipc;
 mod launch;
 mod logging;
+mod notifications;
 mod progress;
 mod setup;
 mod webview_engine;
+mod window;
 
 /// Starts the app. Called by `main.rs`.
 pub fn run() {

@@ -7,14 +7,17 @@ use app::{Core, Folders};
 use tauri::{App, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::{automatic_refresh, browser, file_dialog, launch, progress, webview_engine};
+use crate::{
+    automatic_refresh, browser, file_dialog, launch, notifications, progress, webview_engine,
+};
 
 pub fn setup(app: &App, started: Instant) {
     webview_engine::tune(app);
     app.manage(
         Core::new(folders(app), browser::system(app.handle()), started)
             .with_progress(progress::window(app.handle()))
-            .with_file_dialog(file_dialog::system(app.handle())),
+            .with_file_dialog(file_dialog::system(app.handle()))
+            .with_notifier(notifications::desktop(app.handle())),
     );
     // Without its data the app still opens, to say what is wrong; the first command the
     // window sends (`connection_status`) tries again.

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import * as ipc from "./ipc";
@@ -250,5 +250,47 @@ describe("a preferences file that cannot be read", () => {
 
     await userEvent.click(radio("Dark"));
     await waitFor(() => expect(dialog.textContent).not.toContain("settings file"));
+  });
+});
+
+describe("the notifications", () => {
+  it("are chosen per shown account, with or without amounts, and quiet hours; each change is saved", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    renderWithQueries(<App />);
+    const dialog = await openSettings();
+    const group = await within(dialog).findByRole("group", { name: "Notifications" });
+
+    await userEvent.click(
+      within(group).getByRole("checkbox", { name: /^New transactions on Everyday/ }),
+    );
+    expect(ipc.saveNotificationSettings).toHaveBeenLastCalledWith({
+      accounts: [EVERYDAY.iban],
+      showAmounts: true,
+      quietFrom: "22:00",
+      quietUntil: "07:00",
+    });
+    await userEvent.click(
+      within(group).getByRole("checkbox", { name: "Show the amounts in notifications" }),
+    );
+    expect(ipc.saveNotificationSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ accounts: [EVERYDAY.iban], showAmounts: false }),
+    );
+
+    const quiet = within(group).getByRole("group", { name: "Quiet hours, with no notifications" });
+    const from = within(quiet).getByLabelText<HTMLInputElement>("From");
+    // A time field's value changes whole, as a browser's time picker sets it.
+    fireEvent.change(from, { target: { value: "23:30" } });
+    await waitFor(() =>
+      expect(ipc.saveNotificationSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ quietFrom: "23:30", quietUntil: "07:00" }),
+      ),
+    );
+  });
+
+  it("are not offered before an account is shown", async () => {
+    renderWithQueries(<App />);
+    const dialog = await openSettings();
+    expect(within(dialog).queryByRole("group", { name: "Notifications" })).toBeNull();
+    expect(ipc.notificationSettings).not.toHaveBeenCalled();
   });
 });

@@ -82,6 +82,11 @@ commands! {
     preferences() -> Preferences;
     /// Remembers the language and theme for the next start; a broken file is kept aside.
     save_preferences(choice: PreferenceChoice) -> Preferences;
+    /// Which shown accounts announce their new entries, whether with amounts, and the quiet
+    /// hours (`HH:MM`, local time).
+    notification_settings() -> NotificationSettings;
+    /// Saves the notification settings; an account not shown or a time not `HH:MM` is refused.
+    save_notification_settings(settings: NotificationSettings) -> NotificationSettings;
     /// Tells Rust a moment of start-up is on screen, for the start-up times in the log.
     ui_painted(milestone: Milestone) -> ();
 }
@@ -93,4 +98,6 @@ events! {
     task_progress: TaskProgress;
     /// Bankbook refreshed accounts on its own (within the bank's four a day), or failed to.
     refreshed_on_its_own: RefreshedOnItsOwn;
+    /// A notification about an account was clicked: the window shows that account.
+    open_account: AccountToOpen;
 }

@@ -4,6 +4,7 @@
 
 export type { AccountChoice } from "./bindings/AccountChoice";
 export type { AccountOverview } from "./bindings/AccountOverview";
+export type { AccountToOpen } from "./bindings/AccountToOpen";
 export type { Arrived } from "./bindings/Arrived";
 export type { AutomaticRefresh } from "./bindings/AutomaticRefresh";
 export type { BackupOutcome } from "./bindings/BackupOutcome";
@@ -39,6 +40,7 @@ export type { IpcError } from "./bindings/IpcError";
 export type { KeychainReason } from "./bindings/KeychainReason";
 export type { LanguageChoice } from "./bindings/LanguageChoice";
 export type { Milestone } from "./bindings/Milestone";
+export type { NotificationSettings } from "./bindings/NotificationSettings";
 export type { PageDirection } from "./bindings/PageDirection";
 export type { PreferenceChoice } from "./bindings/PreferenceChoice";
 export type { Preferences } from "./bindings/Preferences";

@@ -32,6 +32,7 @@ export function mockIpc() {
   let handler: ((outcome: ipc.ConsentOutcome) => void) | undefined;
   let progressHandler: ((progress: ipc.TaskProgress) => void) | undefined;
   let refreshedHandler: ((outcome: ipc.RefreshedOnItsOwn) => void) | undefined;
+  let openAccountHandler: ((account: ipc.AccountToOpen) => void) | undefined;
 
   vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK));
   vi.mocked(ipc.connectionStatus).mockResolvedValue(NOT_CONNECTED);
@@ -91,6 +92,17 @@ export function mockIpc() {
     progressHandler = onProgress;
     return unlisten;
   });
+  vi.mocked(ipc.notificationSettings).mockResolvedValue({
+    accounts: [],
+    showAmounts: true,
+    quietFrom: "22:00",
+    quietUntil: "07:00",
+  });
+  vi.mocked(ipc.saveNotificationSettings).mockImplementation(async (settings) => settings);
+  vi.mocked(ipc.onOpenAccount).mockImplementation(async (onOpen) => {
+    openAccountHandler = onOpen;
+    return unlisten;
+  });
   vi.mocked(ipc.onRefreshedOnItsOwn).mockImplementation(async (onRefreshed) => {
     refreshedHandler = onRefreshed;
     return unlisten;
@@ -113,6 +125,14 @@ export function mockIpc() {
       }
       const deliver = refreshedHandler;
       act(() => deliver(outcome));
+    },
+    /** Rust's open-account event: a notification about the account was clicked. */
+    openAccount(iban: string) {
+      if (!openAccountHandler) {
+        throw new Error("nothing listens to open-account");
+      }
+      const deliver = openAccountHandler;
+      act(() => deliver({ iban }));
     },
     /** Rust's task-progress event (the latest listener hears it). */
     reportProgress(progress: ipc.TaskProgress) {

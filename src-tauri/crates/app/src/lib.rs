@@ -66,7 +66,7 @@ pub use error::{
 pub use file_dialog::{BACKUP_EXTENSION, FileAnswer, FileDialog, FileKind, NoFileDialog};
 pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage};
 pub use notification_settings::NotificationSettings;
-pub use notifications::{NoNotifier, Notification, Notifier};
+pub use notifications::{AccountToOpen, NoNotifier, Notification, Notifier};
 pub use preferences::{
     LanguageChoice, PreferenceChoice, Preferences, ThemeChoice, UnreadablePreferences,
 };

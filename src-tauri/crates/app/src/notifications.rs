@@ -28,9 +28,17 @@ pub struct Notification {
     pub account: Option<String>,
 }
 
+/// The account a click on a notification asks the window to show.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AccountToOpen {
+    pub iban: String,
+}
+
 /// Shows notifications on the desktop.
 pub trait Notifier: Send + Sync + std::fmt::Debug {
-    /// Shows `notification`; an error says why the system would not (no notification service).
+    /// Hands `notification` to the system; an error says why it would not take it.
     fn show(&self, notification: &Notification) -> std::result::Result<(), String>;
 }
 
@@ -89,7 +97,7 @@ impl Core {
 
     fn show(&self, notification: &Notification) {
         match self.notifier.show(notification) {
-            Ok(()) => tracing::info!("a desktop notification was shown"),
+            Ok(()) => tracing::info!("a desktop notification was handed to the system"),
             Err(reason) => tracing::warn!(reason, "a desktop notification could not be shown"),
         }
     }

@@ -635,6 +635,16 @@ describe("the consent's end and the automatic refreshes", () => {
     );
   });
 
+  it("shows the account a clicked notification was about", async () => {
+    const ipcEvents = mockIpc();
+    renderWindow();
+    await waitFor(() => expect(ipc.onOpenAccount).toHaveBeenCalled());
+    expect(accountItem(EVERYDAY).getAttribute("aria-current")).toBe("true");
+    ipcEvents.openAccount(SAVINGS.iban);
+    await waitFor(() => expect(accountItem(SAVINGS).getAttribute("aria-current")).toBe("true"));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Tagesgeld");
+  });
+
   it("reads again what Rust refreshed on its own, and says where it failed", async () => {
     const ipcEvents = mockIpc();
     renderWindow({ connections: BOTH_BANKS.connections });

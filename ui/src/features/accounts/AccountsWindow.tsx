@@ -2,8 +2,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { groupedIban } from "../../format/iban";
 import { useNow } from "../../hooks/useNow";
+import { useRustEvent } from "../../hooks/useRustEvent";
 import { useT } from "../../i18n/useT";
-import { type BankChoice, type BankConnection, toCommandError } from "../../ipc";
+import {
+  type BankChoice,
+  type BankConnection,
+  onOpenAccount,
+  onRefreshedOnItsOwn,
+  toCommandError,
+} from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
@@ -19,7 +26,6 @@ import { OVERVIEW_KEY, useAccountsOverview } from "./useAccountsOverview";
 import { useAccountTitle } from "./useAccountTitle";
 import { useBankRefresh } from "./useBankRefresh";
 import { useEndedConsents } from "./useEndedConsents";
-import { useRefreshedOnItsOwn } from "./useRefreshedOnItsOwn";
 
 /** The main window once a bank is connected: every connected bank's chosen accounts with their
  * balances on the left, grouped by bank, the selected account's history on the right. What
@@ -62,22 +68,28 @@ export function AccountsWindow({
     },
   });
   // Rust refreshed on its own: read again what it changed, and say what failed where.
-  useRefreshedOnItsOwn((outcome) => {
-    for (const arrived of outcome.arrived) {
-      void queryClient.invalidateQueries({ queryKey: [...TRANSACTIONS_KEY, arrived.iban] });
-    }
-    void queryClient.invalidateQueries({ queryKey: OVERVIEW_KEY });
-    void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
-    if (outcome.arrived.length > 0) {
-      void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
-    }
-    for (const failed of outcome.failures) {
-      const connection = connections.find((each) => each.bank.id === failed.bankId);
-      if (connection) {
-        refreshes.failedOnItsOwn(connection, toCommandError(failed.error));
+  useRustEvent(
+    onRefreshedOnItsOwn,
+    (outcome) => {
+      for (const arrived of outcome.arrived) {
+        void queryClient.invalidateQueries({ queryKey: [...TRANSACTIONS_KEY, arrived.iban] });
       }
-    }
-  });
+      void queryClient.invalidateQueries({ queryKey: OVERVIEW_KEY });
+      void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
+      if (outcome.arrived.length > 0) {
+        void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
+      }
+      for (const failed of outcome.failures) {
+        const connection = connections.find((each) => each.bank.id === failed.bankId);
+        if (connection) {
+          refreshes.failedOnItsOwn(connection, toCommandError(failed.error));
+        }
+      }
+    },
+    "refreshed-on-its-own",
+  );
+  // A notification about an account was clicked: show it.
+  useRustEvent(onOpenAccount, ({ iban }) => setChosenIban(iban), "open-account");
   useEffect(() => {
     if (overview.data?.some((account) => account.balances.length > 0)) {
       markMilestone("accounts");

@@ -6,6 +6,7 @@ import { type Language, resolveLanguage } from "../../i18n/language";
 import { useT } from "../../i18n/useT";
 import type { LanguageChoice, PreferenceChoice, ThemeChoice } from "../../ipc";
 import { BackupForm } from "../data/BackupForm";
+import { NotificationSettingsGroup } from "./NotificationSettingsGroup";
 import { fallbackPreferences, usePreferences, useSavePreferences } from "./usePreferences";
 import "./settings.css";
 
@@ -108,6 +109,7 @@ function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: ()
           </label>
         ))}
       </fieldset>
+      <NotificationSettingsGroup />
       <fieldset className="choice-group">
         <legend>{t("data.settings.legend")}</legend>
         <p className="dialog-text">{t("data.settings.text")}</p>

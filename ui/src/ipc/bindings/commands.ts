@@ -4,6 +4,7 @@
 import { call, listenTo } from "../call";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
+import type { AccountToOpen } from "./AccountToOpen";
 import type { BackupOutcome } from "./BackupOutcome";
 import type { BankCheck } from "./BankCheck";
 import type { BankForm } from "./BankForm";
@@ -16,6 +17,7 @@ import type { ExportFormat } from "./ExportFormat";
 import type { ExportOutcome } from "./ExportOutcome";
 import type { HistoryFetched } from "./HistoryFetched";
 import type { Milestone } from "./Milestone";
+import type { NotificationSettings } from "./NotificationSettings";
 import type { PageDirection } from "./PageDirection";
 import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
@@ -160,6 +162,15 @@ export const preferences = (): Promise<Preferences> =>
 export const savePreferences = (choice: PreferenceChoice): Promise<Preferences> =>
   call("save_preferences", { choice });
 
+/** Which shown accounts announce their new entries, whether with amounts, and the quiet
+ * hours (`HH:MM`, local time). */
+export const notificationSettings = (): Promise<NotificationSettings> =>
+  call("notification_settings");
+
+/** Saves the notification settings; an account not shown or a time not `HH:MM` is refused. */
+export const saveNotificationSettings = (settings: NotificationSettings): Promise<NotificationSettings> =>
+  call("save_notification_settings", { settings });
+
 /** Tells Rust a moment of start-up is on screen, for the start-up times in the log. */
 export const uiPainted = (milestone: Milestone): Promise<void> =>
   call("ui_painted", { milestone });
@@ -175,3 +186,7 @@ export const onTaskProgress = (handler: (payload: TaskProgress) => void): Promis
 /** Bankbook refreshed accounts on its own (within the bank's four a day), or failed to. */
 export const onRefreshedOnItsOwn = (handler: (payload: RefreshedOnItsOwn) => void): Promise<() => void> =>
   listenTo("refreshed-on-its-own", handler);
+
+/** A notification about an account was clicked: the window shows that account. */
+export const onOpenAccount = (handler: (payload: AccountToOpen) => void): Promise<() => void> =>
+  listenTo("open-account", handler);

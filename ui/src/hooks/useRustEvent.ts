@@ -1,9 +1,12 @@
 import { useEffect, useRef } from "react";
-import { onRefreshedOnItsOwn, type RefreshedOnItsOwn } from "../../ipc";
 
-/** Calls `handler` with each round of Rust's automatic refreshes that changed anything, while
- * the caller is mounted. */
-export function useRefreshedOnItsOwn(handler: (outcome: RefreshedOnItsOwn) => void) {
+/** Calls `handler` with each payload of the Rust event `subscribe` listens to, while the caller
+ * is mounted. */
+export function useRustEvent<T>(
+  subscribe: (handler: (payload: T) => void) => Promise<() => void>,
+  handler: (payload: T) => void,
+  name: string,
+) {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
@@ -12,9 +15,9 @@ export function useRefreshedOnItsOwn(handler: (outcome: RefreshedOnItsOwn) => vo
   useEffect(() => {
     let stopped = false;
     let unlisten: (() => void) | undefined;
-    onRefreshedOnItsOwn((outcome) => {
+    subscribe((payload) => {
       if (!stopped) {
-        latest.current(outcome);
+        latest.current(payload);
       }
     }).then(
       (stop) => {
@@ -25,11 +28,11 @@ export function useRefreshedOnItsOwn(handler: (outcome: RefreshedOnItsOwn) => vo
           unlisten = stop;
         }
       },
-      (error: unknown) => console.warn("refreshed-on-its-own not subscribed", error),
+      (error: unknown) => console.warn(`${name} not subscribed`, error),
     );
     return () => {
       stopped = true;
       unlisten?.();
     };
-  }, []);
+  }, [subscribe, name]);
 }
