@@ -16,7 +16,8 @@ const ROUND: Duration = Duration::from_mins(1);
 pub fn start(app: &AppHandle) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let mut rounds = tokio::time::interval_at(tokio::time::Instant::now() + ROUND, ROUND);
+        let round = round();
+        let mut rounds = tokio::time::interval_at(tokio::time::Instant::now() + round, round);
         rounds.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             rounds.tick().await;
@@ -32,4 +33,17 @@ pub fn start(app: &AppHandle) {
             }
         }
     });
+}
+
+/// A round a minute; on the test bench, `BANKBOOK_AUTOMATIC_ROUND_SECONDS` apart.
+fn round() -> Duration {
+    #[cfg(feature = "test-bench")]
+    if let Some(seconds) = std::env::var("BANKBOOK_AUTOMATIC_ROUND_SECONDS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .filter(|seconds| *seconds > 0)
+    {
+        return Duration::from_secs(seconds);
+    }
+    ROUND
 }

@@ -28,6 +28,7 @@ mod keyboard;
 mod keyring;
 mod language;
 mod leaks;
+mod notifications;
 mod page_memory;
 mod ports;
 mod roles;
@@ -50,6 +51,7 @@ pub use flows::{
 pub use keyring::PrivateKeyring;
 pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};
+pub use notifications::{NotificationSink, Notified, midday_time_zone};
 pub use page_memory::PageMemory;
 pub use ports::free_port;
 pub use roles::Focused;

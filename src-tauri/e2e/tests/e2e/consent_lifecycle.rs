@@ -1,13 +1,18 @@
-//! A consent's last week: the bank says six days are left, the bank's group asks to renew, and
+//! A consent's last week: the bank says six days are left, the bank's group asks to renew, a
+//! desktop notification says so once (caught on the session bus by the notification sink), and
 //! renewing keeps every stored row and the accounts shown. The banner is checked with axe in
 //! both languages and both themes.
 
 use std::time::Duration;
 
-use e2e::{AppSession, AxeAudit, ENGLISH, Onboarded, SLOVAK, onboard, show_accounts_in};
+use e2e::{
+    AppSession, AxeAudit, ENGLISH, NotificationSink, Onboarded, SLOVAK, midday_time_zone, onboard,
+    show_accounts_in,
+};
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
+const SINK: &str = env!("CARGO_BIN_EXE_notification-sink");
 const DAY: Duration = Duration::from_hours(24);
 
 async fn first_row_id(app: &AppSession) -> e2e::Result<String> {
@@ -43,12 +48,21 @@ async fn wait_for_access_state(app: &AppSession, start: &str) -> e2e::Result<Str
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything() -> e2e::Result<()>
 {
+    let notifications =
+        tempfile::tempdir().map_err(|error| e2e::Error::Setup(error.to_string()))?;
+    let sink = NotificationSink::start(SINK.as_ref(), notifications.path())?;
+    let time_zone = midday_time_zone();
     let Onboarded { mut app, bank } = onboard(
         "consent_renewal",
         BROWSER,
         2,
         1,
-        &[("BANKBOOK_DEMO_TRANSACTIONS", "300")],
+        &[
+            ("BANKBOOK_DEMO_TRANSACTIONS", "300"),
+            // A round of automatic refreshes every second, at noon: outside the quiet hours.
+            ("BANKBOOK_AUTOMATIC_ROUND_SECONDS", "1"),
+            ("TZ", time_zone.as_str()),
+        ],
     )
     .await?;
     app.refreshed().await?;
@@ -64,6 +78,23 @@ async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything(
     let newest = first_row_id(&app).await?;
     app.screenshot("renewal-banner").await?;
     audit.check_in_both_themes(&app, "renewal-banner").await?;
+
+    // The next round of automatic refreshes says it on the desktop, once: the rounds after it,
+    // a second apart, do not say it again that day.
+    let renew = "Renew your access to Demo Bank";
+    let notified = sink.wait_for(renew, Duration::from_secs(20)).await?;
+    assert_eq!(
+        notified.body,
+        "It ends in 6 days. Open Bankbook and choose Renew access."
+    );
+    assert_eq!(notified.app_name, "Bankbook");
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let renewals = sink
+        .notified()?
+        .into_iter()
+        .filter(|notified| notified.summary == renew)
+        .count();
+    assert_eq!(renewals, 1);
 
     // The same in Slovak, where the person renews.
     app.click_role("button", ENGLISH.words.settings).await?;
