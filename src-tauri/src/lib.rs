@@ -2,11 +2,13 @@
 //! crates beside it.
 
 mod automatic_refresh;
+mod background;
 mod browser;
 mod file_dialog;
 mod ipc;
 mod launch;
 mod logging;
+mod login_item;
 mod notifications;
 mod progress;
 mod setup;
@@ -30,6 +32,10 @@ pub fn run() {
         // For the export's save dialog, opened from Rust: the window's capability grants none
         // of its permissions.
         .plugin(tauri_plugin_dialog::init())
+        // "Start at login", set from Rust only: the window's capability grants none of its
+        // permissions.
+        .plugin(tauri_plugin_autostart::Builder::new().build())
+        .on_window_event(background::on_window_event)
         .invoke_handler(ipc::handler())
         .setup(move |app| {
             setup::setup(app, started);

@@ -8,7 +8,8 @@ use tauri::{App, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 
 use crate::{
-    automatic_refresh, browser, file_dialog, launch, notifications, progress, webview_engine,
+    automatic_refresh, background, browser, file_dialog, launch, login_item, notifications,
+    progress, webview_engine,
 };
 
 pub fn setup(app: &App, started: Instant) {
@@ -17,7 +18,8 @@ pub fn setup(app: &App, started: Instant) {
         Core::new(folders(app), browser::system(app.handle()), started)
             .with_progress(progress::window(app.handle()))
             .with_file_dialog(file_dialog::system(app.handle()))
-            .with_notifier(notifications::desktop(app.handle())),
+            .with_notifier(notifications::desktop(app.handle()))
+            .with_login_item(login_item::system(app.handle())),
     );
     // Without its data the app still opens, to say what is wrong; the first command the
     // window sends (`connection_status`) tries again.
@@ -25,6 +27,9 @@ pub fn setup(app: &App, started: Instant) {
         tracing::error!(error = %error.for_log(), "Bankbook could not open its data");
     }
     automatic_refresh::start(app.handle());
+    let slovak = tauri::async_runtime::block_on(app.state::<Core>().preferences())
+        .is_ok_and(|preferences| preferences.reads_slovak());
+    background::add_tray(app.handle(), slovak);
 
     // Linux has no install-time registration for an unbundled binary, and Windows debug builds
     // are never installed: register the scheme for this executable at run time.

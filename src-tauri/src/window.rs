@@ -14,3 +14,12 @@ pub fn bring_up(app: &AppHandle) {
         }
     }
 }
+
+/// Hides the main window; Bankbook goes on without it.
+pub fn hide(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main")
+        && let Err(error) = window.hide()
+    {
+        tracing::warn!(%error, "the window could not be hidden");
+    }
+}

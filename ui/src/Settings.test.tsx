@@ -18,6 +18,9 @@ afterEach(() => {
   document.documentElement.lang = "";
 });
 
+/** The background switches as the system starts them: off. */
+const CHOSEN = { keepRunning: false, startAtLogin: false };
+
 const heading = async () => (await screen.findByRole("heading", { level: 1 })).textContent;
 const radio = (name: string | RegExp) => screen.getByRole<HTMLInputElement>("radio", { name });
 
@@ -35,7 +38,11 @@ describe("the language", () => {
 
     await userEvent.click(within(dialog).getByRole("radio", { name: "Slovenčina" }));
 
-    expect(ipc.savePreferences).toHaveBeenCalledWith({ language: "sk", theme: "system" });
+    expect(ipc.savePreferences).toHaveBeenCalledWith({
+      ...CHOSEN,
+      language: "sk",
+      theme: "system",
+    });
     expect(screen.getByRole("dialog", { name: "Nastavenia" })).toBe(dialog);
     expect(radio("Slovenčina").checked).toBe(true);
     expect(radio("Podľa systému (angličtina)")).toBeTruthy();
@@ -143,14 +150,22 @@ describe("the theme", () => {
 
     await userEvent.click(radio("Dark"));
     expect(document.documentElement.dataset.theme).toBe("dark");
-    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "dark" });
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      ...CHOSEN,
+      language: "system",
+      theme: "dark",
+    });
 
     await userEvent.click(radio("Light"));
     expect(document.documentElement.dataset.theme).toBe("light");
 
     await userEvent.click(radio("System"));
     expect(document.documentElement.dataset.theme).toBeUndefined();
-    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "system" });
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      ...CHOSEN,
+      language: "system",
+      theme: "system",
+    });
   });
 
   it("starts in the theme chosen before", async () => {
@@ -191,13 +206,21 @@ describe("quick choices", () => {
     expect(theme()).toBe("light");
     // The second save waits for the first.
     expect(ipc.savePreferences).toHaveBeenCalledTimes(1);
-    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "dark" });
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      ...CHOSEN,
+      language: "system",
+      theme: "dark",
+    });
 
     await saves.answer(0);
     // The second save starts once the first has settled, its answer handled: that answer did not
     // bring Dark back while Light is being saved.
     await waitFor(() => expect(ipc.savePreferences).toHaveBeenCalledTimes(2));
-    expect(ipc.savePreferences).toHaveBeenLastCalledWith({ language: "system", theme: "light" });
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      ...CHOSEN,
+      language: "system",
+      theme: "light",
+    });
     expect(theme()).toBe("light");
     expect(radio("Light").checked).toBe(true);
 
@@ -292,5 +315,38 @@ describe("the notifications", () => {
     const dialog = await openSettings();
     expect(within(dialog).queryByRole("group", { name: "Notifications" })).toBeNull();
     expect(ipc.notificationSettings).not.toHaveBeenCalled();
+  });
+});
+
+describe("running in the background", () => {
+  it("is off until chosen; each switch is saved with the rest", async () => {
+    vi.mocked(ipc.connectionStatus).mockResolvedValue(connected([EVERYDAY]));
+    renderWithQueries(<App />);
+    const dialog = await openSettings();
+    const group = within(dialog).getByRole("group", { name: "While Bankbook runs" });
+    const keepRunning = within(group).getByRole<HTMLInputElement>("checkbox", {
+      name: "Keep running in the background when the window is closed",
+    });
+    const atLogin = within(group).getByRole<HTMLInputElement>("checkbox", {
+      name: "Start Bankbook when you log in",
+    });
+    expect(keepRunning.checked).toBe(false);
+    expect(atLogin.checked).toBe(false);
+
+    await userEvent.click(keepRunning);
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      language: "system",
+      theme: "system",
+      keepRunning: true,
+      startAtLogin: false,
+    });
+    await userEvent.click(atLogin);
+    expect(ipc.savePreferences).toHaveBeenLastCalledWith({
+      language: "system",
+      theme: "system",
+      keepRunning: true,
+      startAtLogin: true,
+    });
+    expect(keepRunning.checked && atLogin.checked).toBe(true);
   });
 });

@@ -100,4 +100,6 @@ events! {
     refreshed_on_its_own: RefreshedOnItsOwn;
     /// A notification about an account was clicked: the window shows that account.
     open_account: AccountToOpen;
+    /// The person chose Refresh now in the tray: the window refreshes every bank.
+    refresh_requested: ();
 }

@@ -22,6 +22,8 @@ import {
 export const SYSTEM_PREFERENCES: ipc.Preferences = {
   language: "system",
   theme: "system",
+  keepRunning: false,
+  startAtLogin: false,
   systemLocale: "en-GB",
   unreadable: null,
 };
@@ -33,6 +35,7 @@ export function mockIpc() {
   let progressHandler: ((progress: ipc.TaskProgress) => void) | undefined;
   let refreshedHandler: ((outcome: ipc.RefreshedOnItsOwn) => void) | undefined;
   let openAccountHandler: ((account: ipc.AccountToOpen) => void) | undefined;
+  let refreshRequestHandler: (() => void) | undefined;
 
   vi.mocked(ipc.listBanks).mockResolvedValue(bankList(DEMO_BANK));
   vi.mocked(ipc.connectionStatus).mockResolvedValue(NOT_CONNECTED);
@@ -99,6 +102,10 @@ export function mockIpc() {
     quietUntil: "07:00",
   });
   vi.mocked(ipc.saveNotificationSettings).mockImplementation(async (settings) => settings);
+  vi.mocked(ipc.onRefreshRequested).mockImplementation(async (onRequest) => {
+    refreshRequestHandler = onRequest;
+    return unlisten;
+  });
   vi.mocked(ipc.onOpenAccount).mockImplementation(async (onOpen) => {
     openAccountHandler = onOpen;
     return unlisten;
@@ -125,6 +132,14 @@ export function mockIpc() {
       }
       const deliver = refreshedHandler;
       act(() => deliver(outcome));
+    },
+    /** Rust's refresh-requested event: Refresh now in the tray. */
+    requestRefresh() {
+      if (!refreshRequestHandler) {
+        throw new Error("nothing listens to refresh-requested");
+      }
+      const deliver = refreshRequestHandler;
+      act(() => deliver());
     },
     /** Rust's open-account event: a notification about the account was clicked. */
     openAccount(iban: string) {

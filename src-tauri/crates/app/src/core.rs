@@ -13,6 +13,7 @@ use crate::error::{Cause, Error, Result};
 use crate::file_dialog::{FileDialog, NoFileDialog};
 use crate::notifications::{NoNotifier, Notifier};
 use crate::opened::Opened;
+use crate::preferences::{LoginItem, NoLoginItem};
 use crate::restore::PickedBackup;
 use crate::store_key;
 use crate::tasks::{NoProgress, ProgressSink, Tasks};
@@ -54,6 +55,8 @@ pub struct Core {
     pub(crate) clock: Arc<dyn Clock>,
     /// Shows the desktop notifications.
     pub(crate) notifier: Box<dyn Notifier>,
+    /// Starts Bankbook at login, as the preferences say.
+    pub(crate) login_item: Box<dyn LoginItem>,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -79,7 +82,15 @@ impl Core {
             picked_backup: PickedBackup::default(),
             clock: Arc::new(SystemClock),
             notifier: Box::new(NoNotifier),
+            login_item: Box::new(NoLoginItem),
         }
+    }
+
+    /// Starts Bankbook at login through `login_item` instead of nothing.
+    #[must_use]
+    pub fn with_login_item(mut self, login_item: Box<dyn LoginItem>) -> Self {
+        self.login_item = login_item;
+        self
     }
 
     /// Shows desktop notifications with `notifier` instead of none.

@@ -19,7 +19,6 @@ use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::file_dialog::FileKind;
 use crate::opened::{Opened, ShownAccount};
-use crate::preferences::LanguageChoice;
 use crate::search::{SearchQuery, search_of};
 use crate::tasks::{ProgressSink, TaskKind, TaskProgress};
 
@@ -129,20 +128,11 @@ impl Core {
     /// The language the person reads the app in: for the CSV header and status words, and
     /// the notifications.
     pub(crate) async fn reading_language(&self) -> Language {
-        let preferences = self.preferences().await.ok();
-        let language = preferences.as_ref().map(|preferences| preferences.language);
-        match language {
-            Some(LanguageChoice::Sk) => Language::Sk,
-            Some(LanguageChoice::En) => Language::En,
-            Some(LanguageChoice::System) | None => {
-                let system = preferences.and_then(|preferences| preferences.system_locale);
-                if system.is_some_and(|tag| tag.to_ascii_lowercase().starts_with("sk")) {
-                    Language::Sk
-                } else {
-                    Language::En
-                }
-            }
-        }
+        let slovak = self
+            .preferences()
+            .await
+            .is_ok_and(|preferences| preferences.reads_slovak());
+        if slovak { Language::Sk } else { Language::En }
     }
 }
 

@@ -1,9 +1,12 @@
-//! The person's preferences (the language and the theme), remembered in `preferences.toml` in
-//! the config folder beside `banks.toml`:
+//! The person's preferences (the language, the theme, and whether Bankbook keeps running when
+//! its window is closed and starts at login), remembered in `preferences.toml` in the config
+//! folder beside `banks.toml`:
 //!
 //! ```toml
 //! language = "sk"
 //! theme = "dark"
+//! keepRunning = true
+//! startAtLogin = false
 //! ```
 //!
 //! A missing file, or a key missing from it, is the default (both follow the system). A value
@@ -57,6 +60,22 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// Starts Bankbook when the person logs in, or stops it from doing so (the shell: the
+/// system's autostart entry).
+pub trait LoginItem: Send + Sync + std::fmt::Debug {
+    fn set(&self, start_at_login: bool) -> std::result::Result<(), String>;
+}
+
+/// No system to start with (tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoLoginItem;
+
+impl LoginItem for NoLoginItem {
+    fn set(&self, _start_at_login: bool) -> std::result::Result<(), String> {
+        Ok(())
+    }
+}
+
 /// What the person chose, as the UI saves it and the file keeps it. A key missing from the
 /// file, or a value this version does not know, is the default; a key this version does not
 /// know (a newer Bankbook's) is ignored.
@@ -66,6 +85,11 @@ pub enum ThemeChoice {
 pub struct PreferenceChoice {
     pub language: LanguageChoice,
     pub theme: ThemeChoice,
+    /// Closing the window leaves Bankbook running in the background (its tray icon, its
+    /// automatic refreshes); off: closing quits.
+    pub keep_running: bool,
+    /// Bankbook starts when the person logs in.
+    pub start_at_login: bool,
 }
 
 /// The preferences as the UI applies them.
@@ -75,6 +99,8 @@ pub struct PreferenceChoice {
 pub struct Preferences {
     pub language: LanguageChoice,
     pub theme: ThemeChoice,
+    pub keep_running: bool,
+    pub start_at_login: bool,
     /// The system's locale as a BCP 47 tag (`sk-SK`), for `language: "system"`; null when the
     /// system names none.
     pub system_locale: Option<String>,
@@ -93,10 +119,24 @@ pub struct UnreadablePreferences {
 }
 
 impl Preferences {
+    /// Whether the person reads the app in Slovak: chosen, or their system's language.
+    pub fn reads_slovak(&self) -> bool {
+        match self.language {
+            LanguageChoice::Sk => true,
+            LanguageChoice::En => false,
+            LanguageChoice::System => self
+                .system_locale
+                .as_deref()
+                .is_some_and(|tag| tag.to_ascii_lowercase().starts_with("sk")),
+        }
+    }
+
     fn new(choice: PreferenceChoice, unreadable: Option<UnreadablePreferences>) -> Self {
         Self {
             language: choice.language,
             theme: choice.theme,
+            keep_running: choice.keep_running,
+            start_at_login: choice.start_at_login,
             system_locale: system_locale(),
             unreadable,
         }
@@ -135,6 +175,10 @@ impl Core {
                 path: config,
                 source: std::io::Error::other(error),
             })??;
+        // Saved whatever the system says: the choice is tried again at the next save.
+        if let Err(reason) = self.login_item.set(choice.start_at_login) {
+            tracing::warn!(reason, "starting at login could not be changed");
+        }
         Ok(Preferences::new(choice, None))
     }
 }
@@ -150,9 +194,12 @@ enum Stored {
 /// The file's keys as TOML values, each read on its own, so that one this version does not
 /// understand costs only its own choice. Other keys are ignored.
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct FileKeys {
     language: Option<Spanned<toml::Value>>,
     theme: Option<Spanned<toml::Value>>,
+    keep_running: Option<Spanned<toml::Value>>,
+    start_at_login: Option<Spanned<toml::Value>>,
 }
 
 impl Stored {
@@ -173,6 +220,8 @@ impl Stored {
             Ok(keys) => Self::Read(PreferenceChoice {
                 language: value_or_default(&path, &text, "language", keys.language),
                 theme: value_or_default(&path, &text, "theme", keys.theme),
+                keep_running: value_or_default(&path, &text, "keepRunning", keys.keep_running),
+                start_at_login: value_or_default(&path, &text, "startAtLogin", keys.start_at_login),
             }),
             Err(error) => {
                 let line = error.span().and_then(|span| line_of(&text, span.start));
@@ -239,7 +288,7 @@ fn save(config_folder: &Path, choice: PreferenceChoice) -> Result<()> {
 }
 
 fn file_text(choice: PreferenceChoice) -> String {
-    // Two enums of plain words: nothing in them that TOML cannot write.
+    // Two enums of plain words and two booleans: nothing in them that TOML cannot write.
     toml::to_string(&choice).unwrap_or_default()
 }
 
@@ -271,6 +320,8 @@ mod tests {
     const CHOICE: PreferenceChoice = PreferenceChoice {
         language: LanguageChoice::Sk,
         theme: ThemeChoice::Dark,
+        keep_running: true,
+        start_at_login: false,
     };
 
     #[test]
@@ -283,7 +334,9 @@ mod tests {
             PreferenceChoice::default(),
             PreferenceChoice {
                 language: LanguageChoice::System,
-                theme: ThemeChoice::System
+                theme: ThemeChoice::System,
+                keep_running: false,
+                start_at_login: false,
             }
         );
     }
@@ -334,10 +387,28 @@ mod tests {
                 Stored::Read(PreferenceChoice {
                     language: LanguageChoice::System,
                     theme: ThemeChoice::Dark,
+                    ..PreferenceChoice::default()
                 }),
                 "{language}"
             );
         }
+    }
+
+    #[test]
+    fn the_background_switches_are_read_and_a_wrong_one_is_off() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            preferences_path(folder.path()),
+            "keepRunning = true\nstartAtLogin = \"yes\"\n",
+        )
+        .unwrap();
+        let choice = Stored::read(folder.path()).choice();
+        assert!(choice.keep_running);
+        assert!(!choice.start_at_login);
+        save(folder.path(), CHOICE).unwrap();
+        let text = std::fs::read_to_string(preferences_path(folder.path())).unwrap();
+        assert!(text.contains("keepRunning = true\n"), "{text}");
+        assert_eq!(Stored::read(folder.path()), Stored::Read(CHOICE));
     }
 
     #[test]
@@ -353,6 +424,7 @@ mod tests {
             Stored::Read(PreferenceChoice {
                 language: LanguageChoice::Sk,
                 theme: ThemeChoice::System,
+                ..PreferenceChoice::default()
             })
         );
     }
@@ -438,6 +510,8 @@ mod tests {
         let preferences = Preferences {
             language: LanguageChoice::Sk,
             theme: ThemeChoice::System,
+            keep_running: true,
+            start_at_login: false,
             system_locale: Some("sk-SK".to_owned()),
             unreadable: Some(UnreadablePreferences { line: Some(2) }),
         };
@@ -446,6 +520,8 @@ mod tests {
             serde_json::json!({
                 "language": "sk",
                 "theme": "system",
+                "keepRunning": true,
+                "startAtLogin": false,
                 "systemLocale": "sk-SK",
                 "unreadable": {"line": 2},
             })

@@ -635,6 +635,16 @@ describe("the consent's end and the automatic refreshes", () => {
     );
   });
 
+  it("refreshes every bank when Refresh now is chosen in the tray", async () => {
+    const ipcEvents = mockIpc();
+    renderWindow({ connections: BOTH_BANKS.connections });
+    await waitFor(() => expect(ipc.onRefreshRequested).toHaveBeenCalled());
+    ipcEvents.requestRefresh();
+    await waitFor(() => expect(ipc.refreshBank).toHaveBeenCalledTimes(2));
+    expect(ipc.refreshBank).toHaveBeenCalledWith(DEMO_BANK.id, false);
+    expect(ipc.refreshBank).toHaveBeenCalledWith(TATRA_BANK.id, false);
+  });
+
   it("shows the account a clicked notification was about", async () => {
     const ipcEvents = mockIpc();
     renderWindow();

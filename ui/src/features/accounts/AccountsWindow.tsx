@@ -9,6 +9,7 @@ import {
   type BankConnection,
   onOpenAccount,
   onRefreshedOnItsOwn,
+  onRefreshRequested,
   toCommandError,
 } from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
@@ -90,6 +91,8 @@ export function AccountsWindow({
   );
   // A notification about an account was clicked: show it.
   useRustEvent(onOpenAccount, ({ iban }) => setChosenIban(iban), "open-account");
+  // Refresh now, chosen in the tray: as the Refresh button.
+  useRustEvent(onRefreshRequested, () => refreshes.refreshAll(refreshable), "refresh-requested");
   useEffect(() => {
     if (overview.data?.some((account) => account.balances.length > 0)) {
       markMilestone("accounts");

@@ -57,7 +57,13 @@ function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: ()
   const current = usePreferences().data ?? fallbackPreferences();
   const save = useSavePreferences();
   const choose = (change: Partial<PreferenceChoice>) =>
-    save.mutate({ language: current.language, theme: current.theme, ...change });
+    save.mutate({
+      language: current.language,
+      theme: current.theme,
+      keepRunning: current.keepRunning,
+      startAtLogin: current.startAtLogin,
+      ...change,
+    });
   const systemLanguage = resolveLanguage("system", current.systemLocale);
 
   const languages: { choice: LanguageChoice; label: string; lang?: Language }[] = [
@@ -108,6 +114,25 @@ function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: ()
             <span>{t(label)}</span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t("settings.background.legend")}</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={current.keepRunning}
+            onChange={(event) => choose({ keepRunning: event.target.checked })}
+          />
+          <span>{t("settings.background.keepRunning")}</span>
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={current.startAtLogin}
+            onChange={(event) => choose({ startAtLogin: event.target.checked })}
+          />
+          <span>{t("settings.background.startAtLogin")}</span>
+        </label>
       </fieldset>
       <NotificationSettingsGroup />
       <fieldset className="choice-group">

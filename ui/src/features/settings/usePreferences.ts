@@ -10,6 +10,8 @@ export function fallbackPreferences(): Preferences {
   return {
     language: "system",
     theme: "system",
+    keepRunning: false,
+    startAtLogin: false,
     systemLocale: typeof navigator === "undefined" ? null : navigator.language || null,
     unreadable: null,
   };

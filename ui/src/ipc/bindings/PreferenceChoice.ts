@@ -7,4 +7,13 @@ import type { ThemeChoice } from "./ThemeChoice";
  * file, or a value this version does not know, is the default; a key this version does not
  * know (a newer Bankbook's) is ignored.
  */
-export type PreferenceChoice = { language: LanguageChoice, theme: ThemeChoice, };
+export type PreferenceChoice = { language: LanguageChoice, theme: ThemeChoice, 
+/**
+ * Closing the window leaves Bankbook running in the background (its tray icon, its
+ * automatic refreshes); off: closing quits.
+ */
+keepRunning: boolean, 
+/**
+ * Bankbook starts when the person logs in.
+ */
+startAtLogin: boolean, };

@@ -6,7 +6,7 @@ import type { UnreadablePreferences } from "./UnreadablePreferences";
 /**
  * The preferences as the UI applies them.
  */
-export type Preferences = { language: LanguageChoice, theme: ThemeChoice, 
+export type Preferences = { language: LanguageChoice, theme: ThemeChoice, keepRunning: boolean, startAtLogin: boolean, 
 /**
  * The system's locale as a BCP 47 tag (`sk-SK`), for `language: "system"`; null when the
  * system names none.

@@ -190,3 +190,7 @@ export const onRefreshedOnItsOwn = (handler: (payload: RefreshedOnItsOwn) => voi
 /** A notification about an account was clicked: the window shows that account. */
 export const onOpenAccount = (handler: (payload: AccountToOpen) => void): Promise<() => void> =>
   listenTo("open-account", handler);
+
+/** The person chose Refresh now in the tray: the window refreshes every bank. */
+export const onRefreshRequested = (handler: (payload: void) => void): Promise<() => void> =>
+  listenTo("refresh-requested", handler);

@@ -1,0 +1,25 @@
+//! "Start at login", through the system's autostart entry (tauri-plugin-autostart).
+
+use app::LoginItem;
+use tauri::AppHandle;
+use tauri_plugin_autostart::ManagerExt;
+
+#[derive(Debug)]
+struct Autostart(AppHandle);
+
+impl LoginItem for Autostart {
+    fn set(&self, start_at_login: bool) -> Result<(), String> {
+        let autolaunch = self.0.autolaunch();
+        let set = autolaunch.is_enabled().map_err(|error| error.to_string())?;
+        match (start_at_login, set) {
+            (true, false) => autolaunch.enable(),
+            (false, true) => autolaunch.disable(),
+            _ => Ok(()),
+        }
+        .map_err(|error| error.to_string())
+    }
+}
+
+pub fn system(app: &AppHandle) -> Box<dyn LoginItem> {
+    Box::new(Autostart(app.clone()))
+}
