@@ -37,6 +37,7 @@ mod scroll;
 mod search;
 mod session;
 mod typing;
+mod window_manager;
 
 pub use axe::{AXE_TAGS, AxeAudit, AxeReport, THEMES, Violation, axe_folder};
 pub use banks::NewBank;
@@ -60,3 +61,4 @@ pub use scroll::{Pace, ScrollReport};
 pub use search::{ShownRow, amount_after, count_text, same_magnitude, slow_transactions};
 pub use session::{AppSession, artefacts_root};
 pub use typing::ResultsTiming;
+pub use window_manager::close_window;

@@ -278,6 +278,20 @@ impl AppSession {
         Ok(())
     }
 
+    /// Whether the app's process is still there.
+    pub async fn app_running(&self) -> bool {
+        let Some(group) = self.driver.id() else {
+            return false;
+        };
+        let group = group.to_string();
+        Command::new("pgrep")
+            .args(["-g", group.as_str(), "-x", "bankbook"])
+            .stdout(Stdio::null())
+            .status()
+            .await
+            .is_ok_and(|status| status.success())
+    }
+
     /// The process group of the driver, the app and its web processes.
     pub fn process_group(&self) -> Option<u32> {
         self.driver.id()

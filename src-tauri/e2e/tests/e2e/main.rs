@@ -2,6 +2,7 @@
 //! `scripts/e2e.sh` still runs each module's tests in a desktop session of its own.
 
 mod accessibility;
+mod background;
 mod bank_faults;
 mod consent_lifecycle;
 mod crash;
