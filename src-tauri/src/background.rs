@@ -33,7 +33,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 }
 
 /// The tray icon, in the language the person reads the app in. Where the desktop cannot show
-/// one (no AppIndicator library, which the tray loads at run time and panics without), the app
+/// one (no `AppIndicator` library, which the tray loads at run time and panics without), the app
 /// runs without it: a second launch brings the window back.
 pub fn add_tray(app: &AppHandle, slovak: bool) {
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray(app, slovak)));

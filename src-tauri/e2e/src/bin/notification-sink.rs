@@ -1,6 +1,6 @@
 //! A stand-in for the desktop's notification service, for the end-to-end tests: it owns
 //! `org.freedesktop.Notifications` on the session bus and writes each `Notify` call it gets as
-//! a line of JSON (`{"appName","summary","body","actions"}`) to the file named by its only
+//! a line of JSON (`{"appName","summary","body","actions",...}`) to the file named by its only
 //! argument. Once it owns the name it writes `<file>.ready`, for the test to wait on.
 
 // What goes wrong is said on standard error.
@@ -20,28 +20,36 @@ struct Sink {
     next_id: AtomicU32,
 }
 
+// The methods as the specification has them and zbus calls them: owned arguments, and `self` on
+// each.
+#[allow(
+    clippy::needless_pass_by_value,
+    clippy::unused_self,
+    clippy::too_many_arguments,
+    reason = "the D-Bus interface's methods, as zbus calls them"
+)]
 #[zbus::interface(name = "org.freedesktop.Notifications")]
 impl Sink {
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "the call as the specification has it"
-    )]
     fn notify(
         &self,
         app_name: String,
-        _replaces_id: u32,
-        _app_icon: String,
+        replaces_id: u32,
+        app_icon: String,
         summary: String,
         body: String,
         actions: Vec<String>,
-        _hints: HashMap<String, OwnedVariant>,
-        _expire_timeout: i32,
+        hints: HashMap<String, OwnedVariant>,
+        expire_timeout: i32,
     ) -> u32 {
         let line = serde_json::json!({
             "appName": app_name,
             "summary": summary,
             "body": body,
             "actions": actions,
+            "replacesId": replaces_id,
+            "appIcon": app_icon,
+            "hints": hints.keys().collect::<Vec<_>>(),
+            "expireTimeout": expire_timeout,
         });
         let mut log = self
             .log
@@ -53,7 +61,10 @@ impl Sink {
         self.next_id.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    fn close_notification(&self, _id: u32) {}
+    /// Nothing is on screen to close: the call is only answered.
+    fn close_notification(&self, id: u32) {
+        let _ = id;
+    }
 
     fn get_capabilities(&self) -> Vec<String> {
         vec!["body".to_owned(), "actions".to_owned()]

@@ -308,6 +308,7 @@ async fn preferences_are_remembered_and_a_broken_file_is_kept_aside() {
     let choice = PreferenceChoice {
         language: LanguageChoice::Sk,
         theme: ThemeChoice::Dark,
+        ..PreferenceChoice::default()
     };
     let saved = app.core.save_preferences(choice).await.unwrap();
     assert_eq!(

@@ -2,6 +2,9 @@
 //! person chose (amounts shown or hidden), none in the quiet hours, and a consent's renewal at
 //! most once a day.
 
+// Test code: its helpers unwrap as the tests do.
+#![cfg(test)]
+
 use std::sync::Arc;
 use std::time::Duration;
 
