@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ActionFailure } from "../../components/ActionFailure";
+import type { MessageId } from "../../i18n/catalogs";
 import { useT } from "../../i18n/useT";
 import {
   type NotificationSettings,
@@ -11,6 +12,12 @@ import { useAccountTitle } from "../accounts/useAccountTitle";
 import { useConnectionStatus } from "../connection/useConnectionStatus";
 
 export const NOTIFICATION_SETTINGS_KEY = ["notification-settings"] as const;
+
+/** The quiet hours' two ends, each a time field. */
+const QUIET_FIELDS: { key: "quietFrom" | "quietUntil"; label: MessageId }[] = [
+  { key: "quietFrom", label: "settings.notifications.quietFrom" },
+  { key: "quietUntil", label: "settings.notifications.quietUntil" },
+];
 
 /** Which accounts announce what Bankbook's own refreshes bring, whether with the amounts, and
  * the quiet hours; each change is saved at once. Shown once some account is. */
@@ -82,22 +89,16 @@ export function NotificationSettingsGroup() {
       </label>
       <fieldset className="quiet-hours">
         <legend>{t("settings.notifications.quiet")}</legend>
-        <label>
-          {t("settings.notifications.quietFrom")}
-          <input
-            type="time"
-            value={current.quietFrom}
-            onChange={(event) => changeTime("quietFrom", event.target.value)}
-          />
-        </label>
-        <label>
-          {t("settings.notifications.quietUntil")}
-          <input
-            type="time"
-            value={current.quietUntil}
-            onChange={(event) => changeTime("quietUntil", event.target.value)}
-          />
-        </label>
+        {QUIET_FIELDS.map(({ key, label }) => (
+          <label key={key}>
+            {t(label)}
+            <input
+              type="time"
+              value={current[key]}
+              onChange={(event) => changeTime(key, event.target.value)}
+            />
+          </label>
+        ))}
       </fieldset>
       {save.isError && <ActionFailure error={save.error} task="savePreferences" />}
     </fieldset>

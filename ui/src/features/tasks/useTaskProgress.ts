@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useRustEvent } from "../../hooks/useRustEvent";
 import { onTaskProgress, type TaskKind, type TaskProgress } from "../../ipc";
 
 /** The latest `task-progress` Rust sent for `task`; null before the first one.
@@ -10,31 +11,15 @@ import { onTaskProgress, type TaskKind, type TaskProgress } from "../../ipc";
 export function useTaskProgress(task: TaskKind, running = true): TaskProgress | null {
   const [progress, setProgress] = useState<TaskProgress | null>(null);
 
-  useEffect(() => {
-    let stopped = false;
-    let unlisten: (() => void) | undefined;
-    onTaskProgress((payload) => {
-      if (!stopped && payload.task === task) {
+  useRustEvent(
+    onTaskProgress,
+    (payload) => {
+      if (payload.task === task) {
         setProgress(payload);
       }
-    }).then(
-      (stop) => {
-        // Unmounted before Tauri answered: stop listening as soon as we can.
-        if (stopped) {
-          stop();
-        } else {
-          unlisten = stop;
-        }
-      },
-      () => {
-        // No event channel (a test without one, a closing window): nothing to show.
-      },
-    );
-    return () => {
-      stopped = true;
-      unlisten?.();
-    };
-  }, [task]);
+    },
+    "task-progress",
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `running` is the trigger, not read.
   useEffect(() => {
