@@ -160,11 +160,16 @@ impl Core {
     }
 }
 
-/// `bank_id`'s shown accounts whose turn it is at `now`.
+/// `bank_id`'s shown accounts whose turn it is at `now`. An account never fetched is not yet:
+/// the window fetches it for the person as soon as it is chosen, and an automatic read before
+/// that would spend one of the day's four for nothing.
 fn due_accounts(data: &Opened, bank_id: &str, now: OffsetDateTime) -> Result<Vec<String>> {
     let store = data.store();
     let mut due = Vec::new();
     for account in store.consented_shown_accounts(bank_id)? {
+        if store.balances(&account.iban)?.fetched_at.is_none() {
+            continue;
+        }
         let reads = store.reads_since(&account.iban, (now - DAY).unix_timestamp())?;
         if budget(&reads, now).due(now) {
             due.push(account.iban);

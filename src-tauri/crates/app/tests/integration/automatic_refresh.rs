@@ -92,6 +92,11 @@ async fn the_budget_is_kept_across_a_restart() {
     setup.clock = Some(Arc::clone(&clock) as Arc<dyn Clock>);
     let mut app = App::new(&setup);
     app.connect().await;
+    // Just chosen, never fetched: the window's refresh for the person comes first.
+    let before_the_window = app.core.refresh_on_its_own().await.unwrap();
+    assert!(before_the_window.bank_ids.is_empty());
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    clock.advance(Duration::from_hours(6));
     let first = app.core.refresh_on_its_own().await.unwrap();
     assert_eq!(first.bank_ids, [DEMO]);
     let status = app.core.connection_status().await.unwrap();
