@@ -288,7 +288,7 @@ describe("the notifications", () => {
     );
     expect(ipc.saveNotificationSettings).toHaveBeenLastCalledWith({
       accounts: [EVERYDAY.iban],
-      showAmounts: true,
+      showAmounts: false,
       quietFrom: "22:00",
       quietUntil: "07:00",
     });
@@ -296,7 +296,7 @@ describe("the notifications", () => {
       within(group).getByRole("checkbox", { name: "Show the amounts in notifications" }),
     );
     expect(ipc.saveNotificationSettings).toHaveBeenLastCalledWith(
-      expect.objectContaining({ accounts: [EVERYDAY.iban], showAmounts: false }),
+      expect.objectContaining({ accounts: [EVERYDAY.iban], showAmounts: true }),
     );
 
     const quiet = within(group).getByRole("group", { name: "Quiet hours, with no notifications" });

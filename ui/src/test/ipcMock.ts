@@ -97,7 +97,7 @@ export function mockIpc() {
   });
   vi.mocked(ipc.notificationSettings).mockResolvedValue({
     accounts: [],
-    showAmounts: true,
+    showAmounts: false,
     quietFrom: "22:00",
     quietUntil: "07:00",
   });

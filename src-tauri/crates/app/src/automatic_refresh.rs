@@ -10,6 +10,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::core::Core;
 use crate::error::{IpcError, Result};
 use crate::opened::Opened;
@@ -17,12 +18,11 @@ use crate::opened::Opened;
 /// Reads of an account the app may make on its own in any 24 hours.
 pub const UNATTENDED_READS_PER_DAY: u32 = 4;
 
-const DAY: Duration = Duration::days(1);
 /// The day shared out among its reads.
 const SPACING: Duration = Duration::hours(6);
-/// Waited beyond the moment a read leaves the bank's 24 hours: the bank counts by its own
-/// clock, from when the read reached it.
-const BANK_CLOCK_MARGIN: Duration = Duration::minutes(10);
+/// How long a read counts against the budget here: the bank's 24 hours and ten minutes more,
+/// as the bank counts by its own clock, from when the read reached it.
+const COUNTED_FOR: Duration = Duration::minutes(24 * 60 + 10);
 
 /// A bank's automatic refreshes as its group shows them.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -99,7 +99,7 @@ fn budget(reads: &[AccountRead], now: OffsetDateTime) -> Budget {
         .iter()
         .filter(|read| read.unattended)
         .map(at)
-        .filter(|read_at| *read_at > now - DAY)
+        .filter(|read_at| *read_at + COUNTED_FOR > now)
         .collect();
     let used = u32::try_from(unattended.len()).unwrap_or(u32::MAX);
     let left = UNATTENDED_READS_PER_DAY.saturating_sub(used);
@@ -110,7 +110,7 @@ fn budget(reads: &[AccountRead], now: OffsetDateTime) -> Budget {
         .map_or(now, |last| last + SPACING);
     // Used up: the next waits until the oldest of the last four has left the 24 hours.
     let slot_frees = match used.checked_sub(UNATTENDED_READS_PER_DAY) {
-        Some(beyond) => unattended[beyond as usize] + DAY + BANK_CLOCK_MARGIN,
+        Some(beyond) => unattended[beyond as usize] + COUNTED_FOR,
         None => now,
     };
     Budget {
@@ -138,7 +138,7 @@ impl Core {
             if due.is_empty() {
                 continue;
             }
-            match refresh_accounts(&data, &link, &due, now).await {
+            match refresh_accounts(&data, &link, &due, &*self.clock).await {
                 Ok(arrived) => {
                     outcome.bank_ids.push(bank_id.clone());
                     outcome.arrived.extend(arrived);
@@ -170,7 +170,7 @@ fn due_accounts(data: &Opened, bank_id: &str, now: OffsetDateTime) -> Result<Vec
         if store.balances(&account.iban)?.fetched_at.is_none() {
             continue;
         }
-        let reads = store.reads_since(&account.iban, (now - DAY).unix_timestamp())?;
+        let reads = store.reads_since(&account.iban, (now - COUNTED_FOR).unix_timestamp())?;
         if budget(&reads, now).due(now) {
             due.push(account.iban);
         }
@@ -184,13 +184,14 @@ async fn refresh_accounts(
     data: &Opened,
     link: &connection::Link,
     ibans: &[String],
-    now: OffsetDateTime,
+    clock: &dyn Clock,
 ) -> Result<Vec<Arrived>> {
     let session = link.session(&data.connector).await?;
     let mut arrived = Vec::new();
     for iban in ibans {
+        // When this read is made, not when the round began: the bank counts it from then.
         let read = AccountRead {
-            at: now.unix_timestamp(),
+            at: clock.now().unix_timestamp(),
             unattended: true,
         };
         data.store().record_read(iban, read)?;
@@ -245,7 +246,7 @@ pub(crate) fn plan(
     let store = data.store();
     let mut budgets = Vec::new();
     for account in store.consented_shown_accounts(bank_id)? {
-        let reads = store.reads_since(&account.iban, (now - DAY).unix_timestamp())?;
+        let reads = store.reads_since(&account.iban, (now - COUNTED_FOR).unix_timestamp())?;
         budgets.push(budget(&reads, now));
     }
     let left = budgets
@@ -314,9 +315,9 @@ mod tests {
         let budget = budget(&reads, now);
         assert_eq!(budget.left, 0);
         assert!(!budget.due(now));
-        assert_eq!(budget.next, START + DAY + BANK_CLOCK_MARGIN);
-        // The person's reads are never counted.
-        let after = START + DAY + Duration::minutes(30);
+        assert_eq!(budget.next, START + COUNTED_FOR);
+        // The person's reads are never counted; a read counts for the day and the margin.
+        let after = START + COUNTED_FOR + Duration::minutes(30);
         let later = super::budget(&reads, after);
         assert_eq!(later.left, 1);
         assert!(later.due(after));

@@ -72,9 +72,10 @@ impl Chosen {
         };
         Ok(Self {
             accounts: store.notified_accounts()?,
+            // Off until chosen: a notification may show on a locked screen.
             show_amounts: store
                 .setting(SHOW_AMOUNTS)?
-                .is_none_or(|value| value == "true"),
+                .is_some_and(|value| value == "true"),
             quiet: QuietHours {
                 from: time(QUIET_FROM, QuietHours::DEFAULT.from)?,
                 until: time(QUIET_UNTIL, QuietHours::DEFAULT.until)?,

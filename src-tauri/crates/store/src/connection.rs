@@ -159,15 +159,6 @@ impl Store {
         Ok(())
     }
 
-    /// `bank_id`'s shown accounts that its latest consent no longer covers.
-    pub fn no_longer_consented(&self, bank_id: &str) -> Result<Vec<String>> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT iban FROM no_longer_consented WHERE bank_id = ?1 ORDER BY iban",
-        )?;
-        let rows = statement.query_map(params![bank_id], |row| row.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// `bank_id`'s shown accounts that its consent covers, in the user's order: those a refresh
     /// reads.
     pub fn consented_shown_accounts(&self, bank_id: &str) -> Result<Vec<SelectedAccount>> {
@@ -275,7 +266,7 @@ mod tests {
             .set_no_longer_consented("demo", &["SK2".to_owned()])
             .unwrap();
         store.forget_connection("demo", true).unwrap();
-        assert!(store.no_longer_consented("demo").unwrap().is_empty());
+        assert!(!store.is_no_longer_consented("SK2").unwrap());
     }
 
     #[test]

@@ -299,12 +299,15 @@ describe("refreshing", () => {
   });
 
   it("refreshes after the user reconnected, and offers Reconnect no more", async () => {
+    const ipcEvents = mockIpc();
     vi.mocked(ipc.refreshBank).mockRejectedValueOnce(failing("consent_required"));
     const { showConnections } = renderWindow();
     await waitFor(() => expect(accountItem(EVERYDAY).textContent).toContain("Updated"));
     await userEvent.click(refreshButton());
     expect(await screen.findByRole("button", { name: "Reconnect Demo Bank" })).toBeTruthy();
 
+    // The consent given again at the bank, then its new end in the status.
+    ipcEvents.finishConsent({ bankId: DEMO_BANK.id, ok: true, error: null });
     showConnections([
       connection(DEMO_BANK, ACCOUNTS, { consentExpiresAt: "2037-01-01T00:00:00Z" }),
     ]);

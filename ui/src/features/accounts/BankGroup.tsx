@@ -53,14 +53,15 @@ export function BankGroup({
   const byIban = new Map(ownOverviews?.map((overview) => [overview.account.iban, overview]));
 
   useAutoRefresh({
+    bankId: bank.id,
     overviews: ownOverviews,
-    consentExpiresAt,
     // An ended consent is refreshed by reconnecting, not by asking the bank in vain.
     refresh: () => {
       if (!consentEnded) {
         onRefresh(true);
       }
     },
+    refreshAfterConsent: () => onRefresh(true),
   });
   // The bank said when to come back: come back then, asking what the failed refresh asked.
   const retryAt = useScheduledRetry(refresh.failure, () => onRefresh(refresh.onlyStale));

@@ -2,15 +2,14 @@ import { renderHook } from "@testing-library/react";
 import { EVERYDAY, overview } from "../../test/fixtures";
 import { useAutoRefresh } from "./useAutoRefresh";
 
-const CONSENT_END = "2027-02-21T00:00:00Z";
-
 function render(stale: boolean) {
   const refresh = vi.fn();
   const view = renderHook(
     ({ isStale }) =>
       useAutoRefresh({
         overviews: [overview(EVERYDAY, { stale: isStale })],
-        consentExpiresAt: CONSENT_END,
+        bankId: "demo",
+        refreshAfterConsent: refresh,
         refresh,
       }),
     { initialProps: { isStale: stale } },

@@ -1,18 +1,22 @@
 import { useEffect, useEffectEvent, useRef } from "react";
-import type { AccountOverview } from "../../ipc";
+import { useRustEvent } from "../../hooks/useRustEvent";
+import { type AccountOverview, onConsentFinished } from "../../ipc";
 
 /** Refreshes with the person there, without their click: once when the window opens on stale
- * balances (or shows new accounts that are), and once after a new consent, which shows as a new
- * end date (the person renewed or reconnected). While the window stays open, the refreshes
- * made on their own are Rust's, within the bank's four a day (`refresh_on_its_own`). */
+ * balances (or shows new accounts that are), and once when a consent at the bank was just given
+ * (the person renewed or reconnected it). While the window stays open, the refreshes made on
+ * their own are Rust's, within the bank's four a day (`refresh_on_its_own`). */
 export function useAutoRefresh({
+  bankId,
   overviews,
-  consentExpiresAt,
   refresh,
+  refreshAfterConsent,
 }: {
+  bankId: string;
   overviews: readonly AccountOverview[] | undefined;
-  consentExpiresAt: string | null;
   refresh: () => void;
+  /** A consent just given: refreshes even a bank whose earlier consent was seen to end. */
+  refreshAfterConsent: () => void;
 }) {
   const startRefresh = useEffectEvent(refresh);
 
@@ -26,13 +30,13 @@ export function useAutoRefresh({
     }
   }, [anyStale, accountsKey]);
 
-  const consentSeen = useRef(consentExpiresAt);
-  useEffect(() => {
-    if (consentSeen.current !== consentExpiresAt) {
-      consentSeen.current = consentExpiresAt;
-      if (consentExpiresAt !== null) {
-        startRefresh();
+  useRustEvent(
+    onConsentFinished,
+    (outcome) => {
+      if (outcome.ok && outcome.bankId === bankId) {
+        refreshAfterConsent();
       }
-    }
-  }, [consentExpiresAt]);
+    },
+    "consent-finished",
+  );
 }

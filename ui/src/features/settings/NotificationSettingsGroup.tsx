@@ -37,6 +37,8 @@ export function NotificationSettingsGroup() {
     scope: { id: "notification-settings" },
     mutationFn: (next: NotificationSettings) => saveNotificationSettings(next),
     onSuccess: (saved) => queryClient.setQueryData(NOTIFICATION_SETTINGS_KEY, saved),
+    // Not saved: what is stored is shown again.
+    onError: () => void queryClient.invalidateQueries({ queryKey: NOTIFICATION_SETTINGS_KEY }),
   });
   const current = settings.data;
   if (accounts.length === 0 || !current) {

@@ -162,7 +162,11 @@ async fn a_consent_in_its_last_week_is_announced_at_most_once_a_day() {
 async fn settings_refuse_an_account_not_shown_and_a_time_that_is_not_one() {
     let Notified { app, ibans, .. } = notified().await;
     let defaults = app.core.notification_settings().await.unwrap();
-    assert_eq!(defaults, settings(&[], true));
+    assert_eq!(
+        defaults,
+        settings(&[], false),
+        "amounts hidden until chosen"
+    );
     let mut wrong = settings(&["SK0000000000000000000000".to_owned()], true);
     assert!(
         app.core

@@ -61,8 +61,8 @@ impl BankApi {
     }
 
     /// Sends `request`, with a fresh `Request-ID` on every try, and returns the body of a
-    /// successful answer; for the person (`Attended`) with the PSU headers. 5xx, 429 and network
-    /// failures are retried within the policy.
+    /// successful answer; for the person (`Attended`) with the PSU headers. For the person, 5xx,
+    /// 429 and network failures are retried within the policy; an unattended read is tried once.
     async fn send(
         &self,
         endpoint: &'static str,
@@ -81,6 +81,12 @@ impl BankApi {
             .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
             .build()
             .map_err(|_| Error::InvalidRequest(format!("{endpoint} request")))?;
+        // An unattended read is tried once: a bank that counted a try it then failed would
+        // count the retry too, and the app may make only four such reads a day.
+        let attempts = match presence {
+            Presence::Attended => self.retry.attempts,
+            Presence::Unattended => 1,
+        };
         let mut attempt = 1;
         loop {
             let outcome = match self.attempt(endpoint, &request).await {
@@ -88,7 +94,7 @@ impl BankApi {
                 Err(error) => Err(error),
             };
             match outcome {
-                Err(error) if attempt < self.retry.attempts && self.worth_retrying(&error) => {
+                Err(error) if attempt < attempts && self.worth_retrying(&error) => {
                     let pause = error
                         .retry_after()
                         .unwrap_or_else(|| self.retry.backoff(attempt));
