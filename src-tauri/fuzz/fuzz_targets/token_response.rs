@@ -1,5 +1,5 @@
-//! The token endpoint's answer: read or refused, never a panic, whatever `expires_in` says;
-//! neither token ever shows in debug output.
+//! The token endpoint's answer: read or refused, never a panic, whatever `expires_in` and
+//! `refresh_token_expires_in` say; neither token ever shows in debug output.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,6 +16,7 @@ fuzz_target!(|body: &[u8]| {
             .as_ref()
             .map(|token| bank::RefreshToken(vault::Sensitive("y".repeat(token.0.0.len())))),
         refresh_due: tokens.refresh_due,
+        consent_ends: tokens.consent_ends,
     };
     assert_eq!(format!("{tokens:?}"), format!("{other:?}"));
 });

@@ -96,10 +96,18 @@ async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything(
         .count();
     assert_eq!(renewals, 1);
 
-    // The same in Slovak, where the person renews.
+    // Settings with its notification and background choices, checked like the banner; then
+    // Slovak, where the person renews.
     app.click_role("button", ENGLISH.words.settings).await?;
+    app.find_role("group", ENGLISH.message("settings.notifications.legend"))
+        .await?;
+    app.screenshot("settings").await?;
+    audit.check_in_both_themes(&app, "settings").await?;
     app.click_role("radio", SLOVAK.message("common.language.sk"))
         .await?;
+    app.find_role("group", SLOVAK.message("settings.notifications.legend"))
+        .await?;
+    audit.check_in_both_themes(&app, "settings-sk").await?;
     app.press(Key::Escape).await?;
     wait_for_access_state(&app, "Prístup skončí o 6 dní").await?;
     audit
