@@ -8,15 +8,15 @@ use tauri_plugin_autostart::ManagerExt;
 struct Autostart(AppHandle);
 
 impl LoginItem for Autostart {
-    fn set(&self, start_at_login: bool) -> Result<(), String> {
+    fn set(&self, start_at_login: bool) -> app::Result<()> {
         let autolaunch = self.0.autolaunch();
-        let set = autolaunch.is_enabled().map_err(|error| error.to_string())?;
+        let set = autolaunch.is_enabled().map_err(app::Error::login_item)?;
         match (start_at_login, set) {
             (true, false) => autolaunch.enable(),
             (false, true) => autolaunch.disable(),
             _ => Ok(()),
         }
-        .map_err(|error| error.to_string())
+        .map_err(app::Error::login_item)
     }
 }
 

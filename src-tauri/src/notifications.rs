@@ -17,7 +17,7 @@ struct Desktop(AppHandle);
 impl Notifier for Desktop {
     /// Shown from a thread of its own: the call waits for the notification service, which
     /// may be slow or gone, and then for a click.
-    fn show(&self, notification: &Notification) -> Result<(), String> {
+    fn show(&self, notification: &Notification) -> app::Result<()> {
         let mut shown = notify_rust::Notification::new();
         shown
             .appname("Bankbook")
@@ -44,7 +44,7 @@ impl Notifier for Desktop {
                 }
             })
             .map(drop)
-            .map_err(|error| error.to_string())
+            .map_err(app::Error::notifier)
     }
 }
 

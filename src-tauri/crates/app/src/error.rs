@@ -236,6 +236,12 @@ pub enum Error {
     },
     #[error("the bank's page could not be opened in the browser: {0}")]
     Browser(#[source] Cause),
+    /// The system would not take a desktop notification (no notification service).
+    #[error("the desktop notification could not be shown: {0}")]
+    Notifier(#[source] Cause),
+    /// The system's autostart entry could not be written or removed.
+    #[error("starting at login could not be changed: {0}")]
+    LoginItem(#[source] Cause),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Bankbook is not connected to a bank")]
@@ -267,6 +273,16 @@ impl Error {
     /// The person's browser could not open a page.
     pub fn browser(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
         Self::Browser(Arc::new(cause))
+    }
+
+    /// The system would not take a desktop notification.
+    pub fn notifier(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Notifier(Arc::new(cause))
+    }
+
+    /// The system's autostart entry could not be changed.
+    pub fn login_item(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::LoginItem(Arc::new(cause))
     }
 
     /// A failure of the backup crate: an I/O error of the backup file (`backup_failed`: its
@@ -338,7 +354,11 @@ impl Error {
                 ErrorCode::StorageUnavailable
             }
             Self::ExportFile { source, .. } => export_code(source),
-            Self::Folders(_) | Self::Browser(_) | Self::Interrupted(_) => ErrorCode::Internal,
+            Self::Folders(_)
+            | Self::Browser(_)
+            | Self::Notifier(_)
+            | Self::LoginItem(_)
+            | Self::Interrupted(_) => ErrorCode::Internal,
         }
     }
 

@@ -39,7 +39,7 @@ pub struct AccountToOpen {
 /// Shows notifications on the desktop.
 pub trait Notifier: Send + Sync + std::fmt::Debug {
     /// Hands `notification` to the system; an error says why it would not take it.
-    fn show(&self, notification: &Notification) -> std::result::Result<(), String>;
+    fn show(&self, notification: &Notification) -> Result<()>;
 }
 
 /// No desktop to notify (tests that do not look).
@@ -47,7 +47,7 @@ pub trait Notifier: Send + Sync + std::fmt::Debug {
 pub struct NoNotifier;
 
 impl Notifier for NoNotifier {
-    fn show(&self, _notification: &Notification) -> std::result::Result<(), String> {
+    fn show(&self, _notification: &Notification) -> Result<()> {
         Ok(())
     }
 }
@@ -98,7 +98,9 @@ impl Core {
     fn show(&self, notification: &Notification) {
         match self.notifier.show(notification) {
             Ok(()) => tracing::info!("a desktop notification was handed to the system"),
-            Err(reason) => tracing::warn!(reason, "a desktop notification could not be shown"),
+            Err(error) => {
+                tracing::warn!(error = %error.for_log(), "a desktop notification could not be shown");
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ pub enum ThemeChoice {
 /// Starts Bankbook when the person logs in, or stops it from doing so (the shell: the
 /// system's autostart entry).
 pub trait LoginItem: Send + Sync + std::fmt::Debug {
-    fn set(&self, start_at_login: bool) -> std::result::Result<(), String>;
+    fn set(&self, start_at_login: bool) -> Result<()>;
 }
 
 /// No system to start with (tests).
@@ -71,7 +71,7 @@ pub trait LoginItem: Send + Sync + std::fmt::Debug {
 pub struct NoLoginItem;
 
 impl LoginItem for NoLoginItem {
-    fn set(&self, _start_at_login: bool) -> std::result::Result<(), String> {
+    fn set(&self, _start_at_login: bool) -> Result<()> {
         Ok(())
     }
 }
@@ -176,8 +176,8 @@ impl Core {
                 source: std::io::Error::other(error),
             })??;
         // Saved whatever the system says: the choice is tried again at the next save.
-        if let Err(reason) = self.login_item.set(choice.start_at_login) {
-            tracing::warn!(reason, "starting at login could not be changed");
+        if let Err(error) = self.login_item.set(choice.start_at_login) {
+            tracing::warn!(error = %error.for_log(), "the preference to start at login is saved, not applied");
         }
         Ok(Preferences::new(choice, None))
     }

@@ -117,7 +117,7 @@ impl DemoBankAdmin {
 pub struct Notifications(Arc<Mutex<Vec<Notification>>>);
 
 impl Notifier for Notifications {
-    fn show(&self, notification: &Notification) -> Result<(), String> {
+    fn show(&self, notification: &Notification) -> app::Result<()> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
