@@ -164,18 +164,24 @@ impl Core {
 /// the window fetches it for the person as soon as it is chosen, and an automatic read before
 /// that would spend one of the day's four for nothing.
 fn due_accounts(data: &Opened, bank_id: &str, now: OffsetDateTime) -> Result<Vec<String>> {
-    let store = data.store();
     let mut due = Vec::new();
-    for account in store.consented_shown_accounts(bank_id)? {
-        if store.balances(&account.iban)?.fetched_at.is_none() {
-            continue;
-        }
-        let reads = store.reads_since(&account.iban, (now - COUNTED_FOR).unix_timestamp())?;
-        if budget(&reads, now).due(now) {
-            due.push(account.iban);
+    for (iban, budget) in budgets(data, bank_id, now)? {
+        if budget.due(now) && data.store().balances(&iban)?.fetched_at.is_some() {
+            due.push(iban);
         }
     }
     Ok(due)
+}
+
+/// The budget of each of `bank_id`'s shown accounts its consent covers, at `now`.
+fn budgets(data: &Opened, bank_id: &str, now: OffsetDateTime) -> Result<Vec<(String, Budget)>> {
+    let store = data.store();
+    let mut budgets = Vec::new();
+    for account in store.consented_shown_accounts(bank_id)? {
+        let reads = store.reads_since(&account.iban, (now - COUNTED_FOR).unix_timestamp())?;
+        budgets.push((account.iban, budget(&reads, now)));
+    }
+    Ok(budgets)
 }
 
 /// Reads each of `ibans` once, unattended, logging each read before it is made: a read the
@@ -243,12 +249,10 @@ pub(crate) fn plan(
     consent_expires_at: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<AutomaticRefresh> {
-    let store = data.store();
-    let mut budgets = Vec::new();
-    for account in store.consented_shown_accounts(bank_id)? {
-        let reads = store.reads_since(&account.iban, (now - COUNTED_FOR).unix_timestamp())?;
-        budgets.push(budget(&reads, now));
-    }
+    let budgets: Vec<Budget> = budgets(data, bank_id, now)?
+        .into_iter()
+        .map(|(_, budget)| budget)
+        .collect();
     let left = budgets
         .iter()
         .map(|budget| budget.left)
