@@ -4,6 +4,7 @@
 mod automatic_refresh;
 mod background;
 mod browser;
+mod clock;
 mod file_dialog;
 mod ipc;
 mod launch;

@@ -8,7 +8,7 @@ use tauri::{App, Manager};
 use tauri_plugin_deep_link::DeepLinkExt;
 
 use crate::{
-    automatic_refresh, background, browser, file_dialog, launch, login_item, notifications,
+    automatic_refresh, background, browser, clock, file_dialog, launch, login_item, notifications,
     progress, webview_engine,
 };
 
@@ -16,6 +16,7 @@ pub fn setup(app: &App, started: Instant) {
     webview_engine::tune(app);
     app.manage(
         Core::new(folders(app), browser::system(app.handle()), started)
+            .with_clock(clock::system())
             .with_progress(progress::window(app.handle()))
             .with_file_dialog(file_dialog::system(app.handle()))
             .with_notifier(notifications::desktop(app.handle()))

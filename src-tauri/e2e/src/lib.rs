@@ -36,6 +36,7 @@ mod sandbox;
 mod scroll;
 mod search;
 mod session;
+mod tray;
 mod typing;
 mod window_manager;
 
@@ -60,5 +61,6 @@ pub use sandbox::{ClientFiles, SandboxProcess, SandboxSettings, redirect_uri};
 pub use scroll::{Pace, ScrollReport};
 pub use search::{ShownRow, amount_after, count_text, same_magnitude, slow_transactions};
 pub use session::{AppSession, artefacts_root};
+pub use tray::{MenuEntry, TrayHost};
 pub use typing::ResultsTiming;
-pub use window_manager::close_window;
+pub use window_manager::{close_window, window_shown};

@@ -1,91 +1,175 @@
-//! The desktop's notifications as the app sends them: caught by the notification sink
-//! (`src/bin/notification-sink.rs`), which owns the notification service's name on the test's
-//! session bus, the one the app is started on.
+//! The desktop's notification service, as the test's desktop session has it: a sink that owns
+//! `org.freedesktop.Notifications` on the session bus the app is started on, keeps each
+//! `Notify` call it gets, and answers a click as a notification daemon does, with the signal
+//! `ActionInvoked` from the name's owner.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
+use zbus::OwnedVariant;
 
 use crate::{Error, Result};
 
+const SERVICE: &str = "org.freedesktop.Notifications";
+const PATH: &str = "/org/freedesktop/Notifications";
+
 /// A `Notify` call the sink got.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notified {
+    /// The id the sink answered with: what a click names.
+    pub id: u32,
     pub app_name: String,
     pub summary: String,
     pub body: String,
+    /// Pairs of an action's key and its label, as the specification has them.
     pub actions: Vec<String>,
 }
 
-/// The running sink; stopped when dropped.
+/// The service as the bus sees it.
+#[derive(Debug, Default)]
+struct Service {
+    notified: Arc<Mutex<Vec<Notified>>>,
+}
+
+// The methods as the specification has them and zbus calls them: owned arguments, and `self` on
+// each.
+#[allow(
+    clippy::needless_pass_by_value,
+    clippy::unused_self,
+    clippy::too_many_arguments,
+    reason = "the D-Bus interface's methods, as zbus calls them"
+)]
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl Service {
+    fn notify(
+        &self,
+        app_name: String,
+        replaces_id: u32,
+        app_icon: String,
+        summary: String,
+        body: String,
+        actions: Vec<String>,
+        hints: HashMap<String, OwnedVariant>,
+        expire_timeout: i32,
+    ) -> u32 {
+        let _ = (replaces_id, app_icon, hints, expire_timeout);
+        let mut notified = self.notified.lock().unwrap_or_else(PoisonError::into_inner);
+        let id = u32::try_from(notified.len()).map_or(u32::MAX, |count| count + 1);
+        notified.push(Notified {
+            id,
+            app_name,
+            summary,
+            body,
+            actions,
+        });
+        id
+    }
+
+    /// Nothing is on screen to close: the call is only answered.
+    fn close_notification(&self, id: u32) {
+        let _ = id;
+    }
+
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["body".to_owned(), "actions".to_owned()]
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "notification-sink".to_owned(),
+            "Bankbook tests".to_owned(),
+            "1".to_owned(),
+            "1.2".to_owned(),
+        )
+    }
+}
+
+/// The running sink; it leaves the bus when dropped.
 #[derive(Debug)]
 pub struct NotificationSink {
-    child: Child,
-    log: PathBuf,
+    connection: zbus::Connection,
+    notified: Arc<Mutex<Vec<Notified>>>,
 }
 
 impl NotificationSink {
-    /// Starts the sink `binary`, writing to a file in `folder`, and waits until it owns the
-    /// notification service's name.
-    pub fn start(binary: &Path, folder: &Path) -> Result<Self> {
-        let log = folder.join("notifications.jsonl");
-        let child = Command::new(binary)
-            .arg(&log)
-            .spawn()
-            .map_err(|error| Error::Setup(format!("the notification sink: {error}")))?;
-        let sink = Self { child, log };
-        let ready = sink.log.with_extension("jsonl.ready");
-        let started = Instant::now();
-        while !ready.exists() {
-            if started.elapsed() > Duration::from_secs(10) {
-                return Err(Error::Setup(
-                    "the notification sink did not take the service's name".to_owned(),
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(sink)
+    /// Owns the notification service's name on the session bus, from before the app starts.
+    pub async fn start() -> Result<Self> {
+        let service = Service::default();
+        let notified = Arc::clone(&service.notified);
+        let connection = zbus::connection::Builder::session()
+            .name(SERVICE)
+            .serve_at(PATH, service)
+            .build()
+            .await
+            .map_err(bus_error)?;
+        Ok(Self {
+            connection,
+            notified,
+        })
     }
 
     /// Every notification sent so far, in order.
-    pub fn notified(&self) -> Result<Vec<Notified>> {
-        let text = std::fs::read_to_string(&self.log)
-            .map_err(|error| Error::Setup(format!("the notification sink's log: {error}")))?;
-        text.lines()
-            .map(|line| {
-                serde_json::from_str(line)
-                    .map_err(|error| Error::Setup(format!("a notification logged: {error}")))
-            })
-            .collect()
+    pub fn notified(&self) -> Vec<Notified> {
+        self.notified
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Waits up to `within` for a notification whose summary is `summary`.
     pub async fn wait_for(&self, summary: &str, within: Duration) -> Result<Notified> {
+        self.wait_for_summary(|shown| shown == summary, within)
+            .await
+            .map_err(|_| Error::NotFound(format!("a notification {summary:?}")))
+    }
+
+    /// Waits up to `within` for a notification whose summary passes `wanted`.
+    pub async fn wait_for_summary(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+        within: Duration,
+    ) -> Result<Notified> {
         let started = Instant::now();
         loop {
             if let Some(found) = self
-                .notified()?
+                .notified()
                 .into_iter()
-                .find(|notified| notified.summary == summary)
+                .find(|notified| wanted(&notified.summary))
             {
                 return Ok(found);
             }
             if started.elapsed() > within {
-                return Err(Error::NotFound(format!("a notification {summary:?}")));
+                return Err(Error::NotFound(format!(
+                    "the notification (there are {:?})",
+                    self.notified()
+                )));
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
+
+    /// A click on the notification's body, which a daemon reports as its action `default`.
+    pub async fn click(&self, notified: &Notified) -> Result<()> {
+        self.connection
+            .emit_signal(
+                None::<&str>,
+                PATH,
+                SERVICE,
+                "ActionInvoked",
+                &(notified.id, "default"),
+            )
+            .await
+            .map_err(bus_error)
+    }
 }
 
-impl Drop for NotificationSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "called as `map_err(bus_error)`"
+)]
+fn bus_error(error: zbus::Error) -> Error {
+    Error::Setup(format!("the notification sink on the session bus: {error}"))
 }
 
 /// A POSIX `TZ` under which the local time now is around noon: notifications are not sent in

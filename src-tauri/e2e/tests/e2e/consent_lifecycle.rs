@@ -1,7 +1,7 @@
 //! A consent's last week: the bank says six days are left, the bank's group asks to renew, a
-//! desktop notification says so once (caught on the session bus by the notification sink), and
-//! renewing keeps every stored row and the accounts shown. The banner is checked with axe in
-//! both languages and both themes.
+//! desktop notification says so once (caught on the session bus by the notification sink, in
+//! the notification service's place), and renewing keeps every stored row and the accounts
+//! shown. The banner is checked with axe in both languages and both themes.
 
 use std::time::Duration;
 
@@ -12,7 +12,6 @@ use e2e::{
 use fantoccini::key::Key;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
-const SINK: &str = env!("CARGO_BIN_EXE_notification-sink");
 const DAY: Duration = Duration::from_hours(24);
 
 async fn first_row_id(app: &AppSession) -> e2e::Result<String> {
@@ -48,9 +47,7 @@ async fn wait_for_access_state(app: &AppSession, start: &str) -> e2e::Result<Str
 #[ignore = "drives the built app under Xvfb: run with `make e2e`"]
 async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything() -> e2e::Result<()>
 {
-    let notifications =
-        tempfile::tempdir().map_err(|error| e2e::Error::Setup(error.to_string()))?;
-    let sink = NotificationSink::start(SINK.as_ref(), notifications.path())?;
+    let sink = NotificationSink::start().await?;
     let time_zone = midday_time_zone();
     let Onboarded { mut app, bank } = onboard(
         "consent_renewal",
@@ -90,7 +87,7 @@ async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything(
     assert_eq!(notified.app_name, "Bankbook");
     tokio::time::sleep(Duration::from_secs(4)).await;
     let renewals = sink
-        .notified()?
+        .notified()
         .into_iter()
         .filter(|notified| notified.summary == renew)
         .count();

@@ -9,6 +9,7 @@ mod crash;
 mod data;
 mod deep_links;
 mod first_run;
+mod in_the_background;
 mod installer;
 mod ipc;
 mod keyboard;
