@@ -20,7 +20,8 @@ pub fn setup(app: &App, started: Instant) {
             .with_progress(progress::window(app.handle()))
             .with_file_dialog(file_dialog::system(app.handle()))
             .with_notifier(notifications::desktop(app.handle()))
-            .with_login_item(login_item::system(app.handle())),
+            .with_login_item(login_item::system(app.handle()))
+            .with_tray_menu(background::tray_menu(app.handle())),
     );
     // Without its data the app still opens, to say what is wrong; the first command the
     // window sends (`connection_status`) tries again.

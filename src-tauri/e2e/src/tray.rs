@@ -68,10 +68,13 @@ impl Watcher {
             }
         };
         let registered = format!("{}{}", item.bus_name, item.path);
-        self.items
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(item);
+        {
+            // An item registering again (as it does when its menu changes) is the same one.
+            let mut items = self.items.lock().unwrap_or_else(PoisonError::into_inner);
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        }
         let _ = Self::status_notifier_item_registered(&emitter, &registered).await;
     }
 
@@ -143,7 +146,7 @@ impl TrayHost {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 [] => return Err(Error::NotFound("a tray icon".to_owned())),
-                more => return Err(Error::Setup(format!("{} tray icons", more.len()))),
+                more => return Err(Error::Setup(format!("{} tray icons: {more:?}", more.len()))),
             }
         }
     }

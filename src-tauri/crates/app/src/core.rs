@@ -13,7 +13,7 @@ use crate::error::{Cause, Error, Result};
 use crate::file_dialog::{FileDialog, NoFileDialog};
 use crate::notifications::{NoNotifier, Notifier};
 use crate::opened::Opened;
-use crate::preferences::{LoginItem, NoLoginItem};
+use crate::preferences::{LoginItem, NoLoginItem, NoTrayMenu, TrayMenu};
 use crate::restore::PickedBackup;
 use crate::store_key;
 use crate::tasks::{NoProgress, ProgressSink, Tasks};
@@ -57,6 +57,8 @@ pub struct Core {
     pub(crate) notifier: Box<dyn Notifier>,
     /// Starts Bankbook at login, as the preferences say.
     pub(crate) login_item: Box<dyn LoginItem>,
+    /// The tray icon's menu, told the language the person reads.
+    pub(crate) tray_menu: Box<dyn TrayMenu>,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -83,7 +85,15 @@ impl Core {
             clock: Arc::new(SystemClock),
             notifier: Box::new(NoNotifier),
             login_item: Box::new(NoLoginItem),
+            tray_menu: Box::new(NoTrayMenu),
         }
+    }
+
+    /// Tells `tray_menu` the reading language when the person changes it.
+    #[must_use]
+    pub fn with_tray_menu(mut self, tray_menu: Box<dyn TrayMenu>) -> Self {
+        self.tray_menu = tray_menu;
+        self
     }
 
     /// Starts Bankbook at login through `login_item` instead of nothing.

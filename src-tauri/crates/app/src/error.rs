@@ -242,6 +242,9 @@ pub enum Error {
     /// The system's autostart entry could not be written or removed.
     #[error("starting at login could not be changed: {0}")]
     LoginItem(#[source] Cause),
+    /// The tray icon's menu could not be made again.
+    #[error("the tray's menu could not be changed: {0}")]
+    TrayMenu(#[source] Cause),
     #[error("{0}")]
     InvalidInput(String),
     #[error("Bankbook is not connected to a bank")]
@@ -278,6 +281,11 @@ impl Error {
     /// The system would not take a desktop notification.
     pub fn notifier(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
         Self::Notifier(Arc::new(cause))
+    }
+
+    /// The tray icon's menu could not be made again.
+    pub fn tray_menu(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::TrayMenu(Arc::new(cause))
     }
 
     /// The system's autostart entry could not be changed.
@@ -358,6 +366,7 @@ impl Error {
             | Self::Browser(_)
             | Self::Notifier(_)
             | Self::LoginItem(_)
+            | Self::TrayMenu(_)
             | Self::Interrupted(_) => ErrorCode::Internal,
         }
     }

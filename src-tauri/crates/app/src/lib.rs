@@ -68,8 +68,8 @@ pub use history::{EntryStatus, PageDirection, TransactionView, TransactionsPage}
 pub use notification_settings::NotificationSettings;
 pub use notifications::{AccountToOpen, NoNotifier, Notification, Notifier};
 pub use preferences::{
-    LanguageChoice, LoginItem, NoLoginItem, PreferenceChoice, Preferences, ThemeChoice,
-    UnreadablePreferences,
+    LanguageChoice, LoginItem, NoLoginItem, NoTrayMenu, PreferenceChoice, Preferences, ThemeChoice,
+    TrayMenu, UnreadablePreferences,
 };
 pub use search::{
     CurrencyTotals, Direction, FoundTransaction, QueryNote, QueryNoteKind, SearchCoverage,

@@ -76,6 +76,22 @@ impl LoginItem for NoLoginItem {
     }
 }
 
+/// The words Bankbook shows outside its window (the shell: the tray icon's menu), said again
+/// in the reading language when the person changes it.
+pub trait TrayMenu: Send + Sync + std::fmt::Debug {
+    fn speak(&self, slovak: bool) -> Result<()>;
+}
+
+/// No tray (tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTrayMenu;
+
+impl TrayMenu for NoTrayMenu {
+    fn speak(&self, _slovak: bool) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// What the person chose, as the UI saves it and the file keeps it. A key missing from the
 /// file, or a value this version does not know, is the default; a key this version does not
 /// know (a newer Bankbook's) is ignored.
@@ -179,7 +195,11 @@ impl Core {
         if let Err(error) = self.login_item.set(choice.start_at_login) {
             tracing::warn!(error = %error.for_log(), "the preference to start at login is saved, not applied");
         }
-        Ok(Preferences::new(choice, None))
+        let preferences = Preferences::new(choice, None);
+        if let Err(error) = self.tray_menu.speak(preferences.reads_slovak()) {
+            tracing::warn!(error = %error.for_log(), "the tray's menu keeps its language");
+        }
+        Ok(preferences)
     }
 }
 

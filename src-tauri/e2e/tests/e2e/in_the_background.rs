@@ -7,9 +7,10 @@
 use std::time::{Duration, Instant};
 
 use e2e::{
-    AppSession, DemoBank, ENGLISH, NotificationSink, Onboarded, TrayHost, close_window,
+    AppSession, DemoBank, ENGLISH, NotificationSink, Onboarded, SLOVAK, TrayHost, close_window,
     midday_time_zone, onboard, window_shown,
 };
+use fantoccini::key::Key;
 use sandbox_bank::Resource;
 
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
@@ -98,6 +99,16 @@ async fn choose_notifications_and_keep_running(
     Ok(account_name)
 }
 
+/// The labels of the tray icon's menu.
+async fn menu_labels(tray: &TrayHost) -> e2e::Result<Vec<String>> {
+    Ok(tray
+        .menu(Duration::from_secs(15))
+        .await?
+        .into_iter()
+        .map(|entry| entry.label)
+        .collect())
+}
+
 /// Waits until the window shows the account `iban`.
 async fn wait_until_on_account(app: &AppSession, iban: &str) -> e2e::Result<()> {
     let mut shown = String::new();
@@ -165,13 +176,10 @@ async fn a_notification_click_opens_its_account_and_the_tray_refreshes_and_quits
     app.refreshed().await?;
 
     // The tray's menu, in the language the app is read in.
-    let labels: Vec<String> = tray
-        .menu(Duration::from_secs(15))
-        .await?
-        .into_iter()
-        .map(|entry| entry.label)
-        .collect();
-    assert_eq!(labels, ["Open Bankbook", "Refresh now", "Quit"]);
+    assert_eq!(
+        menu_labels(&tray).await?,
+        ["Open Bankbook", "Refresh now", "Quit"]
+    );
 
     // The person asks to hear of the other account's new entries, amounts hidden (the
     // default), and keeps Bankbook running with its window closed.
@@ -216,7 +224,7 @@ async fn a_notification_click_opens_its_account_and_the_tray_refreshes_and_quits
     read_for_the_person(&bank, &[shown.as_str(), other.as_str()]).await?;
     app.refreshed().await?;
 
-    // Hidden again, the tray's Open brings it back; its Quit ends the app.
+    // Hidden again, the tray's Open brings it back.
     close_window("Bankbook")?;
     assert!(window_shown_after(false, Duration::from_secs(15)).await?);
     tray.click("Open Bankbook").await?;
@@ -224,7 +232,25 @@ async fn a_notification_click_opens_its_account_and_the_tray_refreshes_and_quits
         window_shown_after(true, Duration::from_secs(15)).await?,
         "Open did not bring the window back"
     );
-    tray.click("Quit").await?;
+
+    // The tray speaks the language the person changes to; its Quit ends the app.
+    app.click_role("button", ENGLISH.words.settings).await?;
+    app.click_role("radio", SLOVAK.message("common.language.sk"))
+        .await?;
+    app.press(Key::Escape).await?;
+    let mut labels = Vec::new();
+    for _ in 0..50 {
+        labels = menu_labels(&tray).await?;
+        if labels
+            .first()
+            .is_some_and(|open| open == "Otvoriť Bankbook")
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(labels, ["Otvoriť Bankbook", "Obnoviť teraz", "Ukončiť"]);
+    tray.click("Ukončiť").await?;
     let deadline = Instant::now() + Duration::from_secs(15);
     while app.app_running().await {
         assert!(Instant::now() < deadline, "the app still runs after Quit");

@@ -323,3 +323,70 @@ async fn preferences_are_remembered_and_a_broken_file_is_kept_aside() {
     let kept = std::fs::read_to_string(config.join("preferences.broken.toml")).unwrap();
     assert_eq!(kept, "theme = \"dark\n");
 }
+
+/// What a save of the preferences told the desktop: start at login, and the tray's language.
+#[derive(Debug, Clone, Default)]
+struct Desktop(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl Desktop {
+    fn told(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+}
+
+impl app::LoginItem for Desktop {
+    fn set(&self, start_at_login: bool) -> app::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("start at login: {start_at_login}"));
+        Ok(())
+    }
+}
+
+impl app::TrayMenu for Desktop {
+    fn speak(&self, slovak: bool) -> app::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("tray in Slovak: {slovak}"));
+        Err(app::Error::tray_menu(std::io::Error::other("no tray here")))
+    }
+}
+
+#[tokio::test]
+async fn a_saved_choice_sets_start_at_login_and_the_trays_language_and_a_tray_error_loses_nothing()
+{
+    let root = tempfile::tempdir().unwrap();
+    let desktop = Desktop::default();
+    let core = crate::common::core_on(
+        root.path(),
+        Keychain::with_store(keyring_core::mock::Store::new().unwrap()),
+    )
+    .with_login_item(Box::new(desktop.clone()))
+    .with_tray_menu(Box::new(desktop.clone()));
+    let choice = PreferenceChoice {
+        language: LanguageChoice::Sk,
+        start_at_login: true,
+        ..PreferenceChoice::default()
+    };
+    let saved = core.save_preferences(choice).await.unwrap();
+    assert!(saved.start_at_login);
+    assert_eq!(
+        desktop.told(),
+        ["start at login: true", "tray in Slovak: true"]
+    );
+    let english = PreferenceChoice {
+        language: LanguageChoice::En,
+        ..choice
+    };
+    core.save_preferences(english).await.unwrap();
+    assert_eq!(
+        desktop.told(),
+        ["start at login: true", "tray in Slovak: false"]
+    );
+    assert_eq!(
+        core.preferences().await.unwrap().language,
+        LanguageChoice::En
+    );
+}
