@@ -135,15 +135,17 @@ impl Core {
                 continue;
             }
             let due = due_accounts(&data, &bank_id, now)?;
-            if due.is_empty() {
+            if due.is_empty() || !self.retry_later.may_try(&bank_id, now) {
                 continue;
             }
             match refresh_accounts(&data, &link, &due, &*self.clock).await {
                 Ok(arrived) => {
+                    self.retry_later.succeeded(&bank_id);
                     outcome.bank_ids.push(bank_id.clone());
                     outcome.arrived.extend(arrived);
                 }
                 Err(error) => {
+                    self.retry_later.failed(&bank_id, now);
                     tracing::warn!(error = %error.for_log(), "an automatic refresh failed");
                     outcome.failures.push(BankFailure {
                         bank_id: bank_id.clone(),

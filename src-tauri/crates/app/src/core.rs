@@ -15,6 +15,7 @@ use crate::notifications::{NoNotifier, Notifier};
 use crate::opened::Opened;
 use crate::preferences::{LoginItem, NoLoginItem, NoTrayMenu, TrayMenu};
 use crate::restore::PickedBackup;
+use crate::retry_later::RetryLater;
 use crate::store_key;
 use crate::tasks::{NoProgress, ProgressSink, Tasks};
 
@@ -59,6 +60,8 @@ pub struct Core {
     pub(crate) login_item: Box<dyn LoginItem>,
     /// The tray icon's menu, told the language the person reads.
     pub(crate) tray_menu: Box<dyn TrayMenu>,
+    /// When each bank whose automatic refresh failed may be tried again.
+    pub(crate) retry_later: RetryLater,
 }
 
 /// About a year of everyday banking: enough history to scroll through.
@@ -86,6 +89,7 @@ impl Core {
             notifier: Box::new(NoNotifier),
             login_item: Box::new(NoLoginItem),
             tray_menu: Box::new(NoTrayMenu),
+            retry_later: RetryLater::default(),
         }
     }
 

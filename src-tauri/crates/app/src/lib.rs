@@ -34,6 +34,7 @@ mod open;
 mod opened;
 mod preferences;
 mod restore;
+mod retry_later;
 mod search;
 mod start_again;
 mod startup;

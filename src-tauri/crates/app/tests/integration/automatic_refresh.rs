@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use app::{Clock, UNATTENDED_READS_PER_DAY};
+use sandbox_bank::Endpoint;
 use sandbox_bank::Resource;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -157,4 +158,40 @@ async fn a_renewed_consent_that_drops_an_account_keeps_it_shown_and_no_longer_up
         .unwrap();
     assert_eq!(fetched.added, 0);
     assert_eq!(app.stored_entries(&ibans[1]).len(), kept);
+}
+
+#[tokio::test]
+async fn a_bank_that_fails_is_tried_again_a_minute_later_not_at_the_next_round() {
+    let clock = Arc::new(TestClock::at_a_whole_second());
+    let mut setup = Setup::new(50, 2);
+    setup.clock = Some(Arc::clone(&clock) as Arc<dyn Clock>);
+    let mut app = App::new(&setup);
+    app.connect().await;
+    app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
+    let bank = DemoBankAdmin::of(&app);
+    clock.advance(Duration::from_hours(6));
+    bank.inject_fault(serde_json::json!({
+        "kind": "service_unavailable",
+        "endpoint": "information",
+        "lasts": { "requests": 100 },
+    }))
+    .await;
+
+    // Each round that tries reads one account: its read is logged before the bank fails it.
+    let mut tried_at = Vec::new();
+    for second in (0..=240).step_by(30) {
+        let before = bank.counters().await.requests(Endpoint::Information);
+        let outcome = app.core.refresh_on_its_own().await.unwrap();
+        let after = bank.counters().await.requests(Endpoint::Information);
+        if after > before {
+            assert_eq!(outcome.failures.len(), 1, "{outcome:?}");
+            tried_at.push(second);
+        } else {
+            assert!(outcome.failures.is_empty(), "{outcome:?}");
+        }
+        clock.advance(Duration::from_secs(30));
+    }
+    // The first account fails at once; the second waits a minute; then none is due (each
+    // waits six hours from its failed read).
+    assert_eq!(tried_at, [0, 60]);
 }

@@ -83,6 +83,19 @@ impl DemoBankAdmin {
         assert!(response.status().is_success());
     }
 
+    /// Injects a fault (the sandbox's JSON: `{"kind": "service_unavailable", "endpoint":
+    /// "information", "lasts": {"requests": 10}}`).
+    pub async fn inject_fault(&self, fault: serde_json::Value) {
+        let response = self
+            .http
+            .post(self.base.join("__admin/faults").unwrap())
+            .json(&fault)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+
     pub async fn counters(&self) -> Counters {
         self.http
             .get(self.base.join("__admin/counters").unwrap())
