@@ -93,7 +93,7 @@ impl Core {
         }
     }
 
-    /// Tells `tray_menu` the reading language when the person changes it.
+    /// Tells `tray_menu` the reading language when a saved choice changes it.
     #[must_use]
     pub fn with_tray_menu(mut self, tray_menu: Box<dyn TrayMenu>) -> Self {
         self.tray_menu = tray_menu;

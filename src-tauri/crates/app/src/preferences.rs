@@ -184,6 +184,12 @@ impl Core {
     pub async fn save_preferences(&self, choice: PreferenceChoice) -> Result<Preferences> {
         let config = self.folders()?.config.clone();
         let folder = config.clone();
+        // What the tray says now: it is made again only when the reading language changes
+        // (a new menu makes the panel's item register again).
+        let slovak_before = self
+            .preferences()
+            .await
+            .is_ok_and(|before| before.reads_slovak());
         tokio::task::spawn_blocking(move || save(&folder, choice))
             .await
             // The write panicked, or the runtime is shutting down: not saved, in the folder.
@@ -196,7 +202,10 @@ impl Core {
             tracing::warn!(error = %error.for_log(), "the preference to start at login is saved, not applied");
         }
         let preferences = Preferences::new(choice, None);
-        if let Err(error) = self.tray_menu.speak(preferences.reads_slovak()) {
+        let slovak = preferences.reads_slovak();
+        if slovak != slovak_before
+            && let Err(error) = self.tray_menu.speak(slovak)
+        {
             tracing::warn!(error = %error.for_log(), "the tray's menu keeps its language");
         }
         Ok(preferences)

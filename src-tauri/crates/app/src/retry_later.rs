@@ -1,9 +1,9 @@
-//! After a bank's automatic refresh fails, its next one waits: a minute, then twice as long
-//! after each failure in a row, up to an hour. A failure before any read (the bank's settings
-//! no longer load, the Demo Bank cannot start) would otherwise be tried, failed and logged at
-//! every round, a minute apart, all day; after a failed read (a bank that is down), the bank's
-//! other accounts wait too instead of failing one a round. The person's own refresh is never
-//! held back, and a success starts over.
+//! After a bank's automatic refresh fails, the bank waits before its next one: a minute, then
+//! twice as long after each failure in a row, up to an hour; a success starts over. A failure
+//! before any account is read (the bank's settings no longer load, the Demo Bank cannot start)
+//! would otherwise be tried, failed and logged at every round, a minute apart, all day. An
+//! account whose read failed waits its six hours anyway: the read was logged before it was made.
+//! The person's own refresh is never held back.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -12,6 +12,9 @@ use time::{Duration, OffsetDateTime};
 
 /// The longest wait between two tries.
 const LONGEST: Duration = Duration::hours(1);
+/// How early a round may come and still count as the one waited for: the rounds keep time by
+/// a timer, the waits by the clock, and the two drift by milliseconds.
+const SLACK: Duration = Duration::seconds(5);
 
 /// Each bank's failures in a row, and when it may be tried again. Kept in memory: a restart
 /// tries at once, as the person would expect of a fresh start.
@@ -29,7 +32,7 @@ impl RetryLater {
     pub(crate) fn may_try(&self, bank_id: &str, now: OffsetDateTime) -> bool {
         self.banks()
             .get(bank_id)
-            .is_none_or(|failing| failing.not_before <= now)
+            .is_none_or(|failing| failing.not_before <= now + SLACK)
     }
 
     /// `bank_id` failed at `now`: its next try waits longer than the last.
@@ -83,6 +86,11 @@ mod tests {
         later.failed("tatra", NOW);
         assert!(!later.may_try("tatra", NOW + Duration::minutes(1)));
         assert!(later.may_try("tatra", NOW + Duration::minutes(2)));
+        // A round a little early is the one waited for.
+        later.failed("tatra", NOW);
+        let minutes_4 = NOW + Duration::minutes(4);
+        assert!(later.may_try("tatra", minutes_4 - Duration::milliseconds(3)));
+        assert!(!later.may_try("tatra", minutes_4 - Duration::seconds(30)));
         // Another bank is not held back by this one.
         assert!(later.may_try("demo", NOW));
         later.succeeded("tatra");

@@ -355,8 +355,8 @@ impl app::TrayMenu for Desktop {
 }
 
 #[tokio::test]
-async fn a_saved_choice_sets_start_at_login_and_the_trays_language_and_a_tray_error_loses_nothing()
-{
+async fn a_saved_choice_sets_start_at_login_and_a_new_language_the_trays_and_a_tray_error_loses_nothing()
+ {
     let root = tempfile::tempdir().unwrap();
     let desktop = Desktop::default();
     let core = crate::common::core_on(
@@ -376,6 +376,13 @@ async fn a_saved_choice_sets_start_at_login_and_the_trays_language_and_a_tray_er
         desktop.told(),
         ["start at login: true", "tray in Slovak: true"]
     );
+    // Another theme, the same language: the tray is not made again.
+    let dark = PreferenceChoice {
+        theme: ThemeChoice::Dark,
+        ..choice
+    };
+    core.save_preferences(dark).await.unwrap();
+    assert_eq!(desktop.told(), ["start at login: true"]);
     let english = PreferenceChoice {
         language: LanguageChoice::En,
         ..choice
