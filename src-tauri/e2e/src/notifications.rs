@@ -119,30 +119,15 @@ impl NotificationSink {
 
     /// Waits up to `within` for a notification whose summary is `summary`.
     pub async fn wait_for(&self, summary: &str, within: Duration) -> Result<Notified> {
-        self.wait_for_summary(|shown| shown == summary, within)
-            .await
-            .map_err(|_| Error::NotFound(format!("a notification {summary:?}")))
-    }
-
-    /// Waits up to `within` for a notification whose summary passes `wanted`.
-    pub async fn wait_for_summary(
-        &self,
-        wanted: impl Fn(&str) -> bool,
-        within: Duration,
-    ) -> Result<Notified> {
         let started = Instant::now();
         loop {
-            if let Some(found) = self
-                .notified()
-                .into_iter()
-                .find(|notified| wanted(&notified.summary))
-            {
-                return Ok(found);
+            let notified = self.notified();
+            if let Some(found) = notified.iter().find(|shown| shown.summary == summary) {
+                return Ok(found.clone());
             }
             if started.elapsed() > within {
                 return Err(Error::NotFound(format!(
-                    "the notification (there are {:?})",
-                    self.notified()
+                    "a notification {summary:?} (there are {notified:?})"
                 )));
             }
             tokio::time::sleep(Duration::from_millis(200)).await;

@@ -161,7 +161,7 @@ impl TrayHost {
         };
         let item = self.items.lock().unwrap_or_else(PoisonError::into_inner)[0].clone();
         let menu = self.menu_proxy(&item).await?;
-        // The event's data is unused for a click; panels send an empty value.
+        // The event's data is unused for a click; libdbusmenu's own client sends an int32 0.
         let data = Variant::new(0_i32);
         let timestamp = 0_u32;
         menu.call_method("Event", &(entry.id, "clicked", data, timestamp))
