@@ -1,6 +1,17 @@
 import { renderHook } from "@testing-library/react";
 import { EVERYDAY, overview } from "../../test/fixtures";
+import { mockIpc } from "../../test/ipcMock";
 import { useAutoRefresh } from "./useAutoRefresh";
+
+// The hook listens for consent-finished: answered by the mocked bindings, not by a missing
+// Tauri.
+vi.mock("../../ipc", async (importOriginal) =>
+  (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),
+);
+
+beforeEach(() => {
+  mockIpc();
+});
 
 function render(stale: boolean) {
   const refresh = vi.fn();
