@@ -22,11 +22,12 @@ fn outgoing() -> SearchQuery {
     }
 }
 
-/// Two accounts of 500 entries, saved into `folder`: more outgoing payments than one chunk.
+/// Two accounts of 600 entries, saved into `folder`: more outgoing payments than one chunk (the
+/// savings account has few).
 fn saving_into(folder: &Path) -> Setup {
     Setup {
         save_into: Some(folder.to_owned()),
-        ..Setup::new(500, 2)
+        ..Setup::new(600, 2)
     }
 }
 

@@ -58,7 +58,6 @@ pub(crate) struct AccountSetup {
     #[cfg(feature = "admin")]
     pub ordinal: u64,
     pub credit_line: Option<Decimal>,
-    pub archive_balance: Decimal,
 }
 
 impl Account {
@@ -75,8 +74,8 @@ impl Account {
             credit_line: setup.credit_line,
             #[cfg(feature = "admin")]
             ordinal: setup.ordinal,
+            archive_balance: archive.booked_balance(),
             archive,
-            archive_balance: setup.archive_balance,
             live: Mutex::new(live),
         }
     }
@@ -106,6 +105,11 @@ impl Account {
                 None => self.archive.entry_at(archived.start + index - live_count),
             }
         })
+    }
+
+    /// The generated history, for the savings account that mirrors this one's closes.
+    pub(crate) fn archive(&self) -> &Archive {
+        &self.archive
     }
 
     pub(crate) fn balances(&self) -> Balances {

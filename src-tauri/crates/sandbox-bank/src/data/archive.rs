@@ -6,14 +6,16 @@
 //! search, never by a scan. The newest `pending` positions are card holds that the account keeps
 //! as live entries (they can book later); the archive serves the booked rest.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 use time::Date;
 
-use super::entry::{Entry, EntryStatus, HistoryFilter, StatusFilter};
-use super::generator::{self, AccountProfile};
+use super::entry::{Entry, HistoryFilter, StatusFilter};
+use super::generator::{self, AccountProfile, PLAN_KEY, Thinning, What};
 use super::rng::Rng;
+use super::schedule::{self, Slot};
 
 /// Generated entries per day of history, until the history would span more than ten years.
 const ENTRIES_PER_DAY: u64 = 3;
@@ -26,46 +28,80 @@ pub(crate) struct Archive {
     pending: u64,
     newest_date: Date,
     span_days: u64,
-    opening_amount: Decimal,
+    thinning: Thinning,
+    /// The amounts of the cycles' closes by position (on a savings account, of its side of
+    /// the current account's), which depend on the whole cycle: found once, when laid out.
+    settled: BTreeMap<u64, Decimal>,
+    booked_balance: Decimal,
 }
 
 impl Archive {
-    /// Lays out `generated` entries ending on `newest_date`, so that the booked ones add up to
-    /// `booked_balance`. Costs one pass over the amounts (no text is generated): O(generated).
+    /// Lays out `generated` entries ending on `newest_date`. `feeder`: the current account
+    /// whose monthly closes a savings account receives (laid out on the same days). Costs one
+    /// pass over the amounts (no text is generated): O(generated).
     pub(crate) fn new(
         profile: AccountProfile,
         generated: u64,
         newest_date: Date,
-        booked_balance: Decimal,
+        feeder: Option<&Archive>,
     ) -> Self {
         let pending = pending_count(&profile, generated);
         let span_days = (generated / ENTRIES_PER_DAY).clamp(1, MAX_SPAN_DAYS);
+        let thinning = Thinning((generated / span_days / ENTRIES_PER_DAY).max(1));
         let mut archive = Self {
             profile,
             generated,
             pending,
             newest_date,
             span_days,
-            opening_amount: Decimal::ZERO,
+            thinning,
+            settled: BTreeMap::new(),
+            booked_balance: Decimal::ZERO,
         };
-        let others: Decimal = (1..archive.oldest_pending_index())
-            .map(|index| generator::booked_amount(&archive.profile, index))
-            .sum();
-        archive.opening_amount = booked_balance - others;
+        archive.settle(feeder);
         archive
+    }
+
+    /// The sum of the booked entries: the balance the account shows before anything is added.
+    pub(crate) fn booked_balance(&self) -> Decimal {
+        self.booked_balance
+    }
+
+    /// Walks the booked entries from the oldest, sizing each close so that the account ends
+    /// its cycle on the planned balance.
+    fn settle(&mut self, feeder: Option<&Archive>) {
+        let mut balance = Decimal::ZERO;
+        for position in (self.pending..self.generated).rev() {
+            let amount = match (self.slot_at(position), position == self.generated - 1) {
+                (Some(Slot::Close), false) => {
+                    let date = self.date_at(position);
+                    let mut plan = self.profile.monthly(PLAN_KEY, date);
+                    let planned =
+                        Decimal::new(schedule::planned_cents(self.profile.kind, &mut plan), 2);
+                    let amount = planned - balance;
+                    self.settled.insert(position, amount);
+                    amount
+                }
+                (Some(Slot::FromCurrentAccount), false) => {
+                    match feeder.and_then(|feeder| feeder.settled.get(&position)) {
+                        Some(&sent) => {
+                            self.settled.insert(position, -sent);
+                            -sent
+                        }
+                        None => self.amount_at(position),
+                    }
+                }
+                _ => self.amount_at(position),
+            };
+            balance += amount;
+        }
+        self.booked_balance = balance;
     }
 
     /// The pending card holds at the newest end, newest first.
     pub(crate) fn pending_entries(&self) -> Vec<Entry> {
         (0..self.pending)
-            .map(|position| {
-                generator::generate(
-                    &self.profile,
-                    self.index(position),
-                    self.date_at(position),
-                    EntryStatus::Pending,
-                )
-            })
+            .map(|position| self.entry_at(position))
             .collect()
     }
 
@@ -92,29 +128,65 @@ impl Archive {
         positions
     }
 
-    /// The booked entry at `position` (from [`Archive::positions`]).
+    /// The entry at `position` (a booked one from [`Archive::positions`], or a pending one).
     pub(crate) fn entry_at(&self, position: u64) -> Entry {
-        let index = self.index(position);
-        let date = self.date_at(position);
-        if index == 0 {
-            generator::opening(&self.profile, self.opening_amount, date)
-        } else {
-            generator::generate(&self.profile, index, date, EntryStatus::Booked)
+        generator::generate(
+            &self.profile,
+            self.index(position),
+            self.date_at(position),
+            self.what_at(position),
+            self.thinning,
+        )
+    }
+
+    fn amount_at(&self, position: u64) -> Decimal {
+        generator::booked_amount(
+            &self.profile,
+            self.index(position),
+            self.date_at(position),
+            self.what_at(position),
+            self.thinning,
+        )
+    }
+
+    fn what_at(&self, position: u64) -> What {
+        if position < self.pending {
+            return What::Pending;
         }
+        if position == self.generated - 1 {
+            return What::Opening;
+        }
+        match self.slot_at(position) {
+            None => What::Drawn,
+            Some(slot @ (Slot::Close | Slot::FromCurrentAccount)) => self
+                .settled
+                .get(&position)
+                .map_or(What::Drawn, |&amount| What::Settling(slot, amount)),
+            Some(slot) => What::Scheduled(slot),
+        }
+    }
+
+    fn slot_at(&self, position: u64) -> Option<Slot> {
+        let nth = self.oldest_of_day(position) - position;
+        schedule::slot(self.profile.kind, self.date_at(position), nth)
     }
 
     fn index(&self, position: u64) -> u64 {
         self.generated - 1 - position
     }
 
-    /// Indices below this are booked (the pending ones are the newest).
-    fn oldest_pending_index(&self) -> u64 {
-        self.generated - self.pending
+    fn days_back(&self, position: u64) -> u64 {
+        position * self.span_days / self.generated.max(1)
+    }
+
+    /// The oldest position on the same day as `position`: the last with its days back.
+    fn oldest_of_day(&self, position: u64) -> u64 {
+        let days_back = self.days_back(position);
+        (((days_back + 1) * self.generated - 1) / self.span_days).min(self.generated - 1)
     }
 
     fn date_at(&self, position: u64) -> Date {
-        let days_back = position * self.span_days / self.generated.max(1);
-        let days_back = i64::try_from(days_back).unwrap_or(i64::MAX);
+        let days_back = i64::try_from(self.days_back(position)).unwrap_or(i64::MAX);
         self.newest_date
             .checked_sub(time::Duration::days(days_back))
             .unwrap_or(Date::MIN)
@@ -157,12 +229,7 @@ mod tests {
             holder: "Jana Nováková",
             sibling_iban: iban::slovak(9950, 0, 1_111_111_111),
         };
-        Archive::new(
-            profile,
-            generated,
-            date!(2026 - 05 - 14),
-            Decimal::new(152_035, 2),
-        )
+        Archive::new(profile, generated, date!(2026 - 05 - 14), None)
     }
 
     fn scan(archive: &Archive, filter: &HistoryFilter) -> Vec<u64> {
@@ -177,7 +244,7 @@ mod tests {
         let all = archive.positions(&HistoryFilter::default());
         let entries: Vec<Entry> = all.map(|position| archive.entry_at(position)).collect();
         let sum: Decimal = entries.iter().map(|entry| entry.amount).sum();
-        assert_eq!(sum, Decimal::new(152_035, 2));
+        assert_eq!(sum, archive.booked_balance());
         assert!(
             entries
                 .windows(2)
@@ -232,7 +299,8 @@ mod tests {
         assert!(archive(0).positions(&HistoryFilter::default()).is_empty());
         let single = archive(1);
         assert_eq!(single.positions(&HistoryFilter::default()), 0..1);
-        assert_eq!(single.entry_at(0).amount, Decimal::new(152_035, 2));
+        assert_eq!(single.entry_at(0).amount, single.booked_balance());
+        assert!(single.booked_balance().is_sign_positive());
         assert!(single.pending_entries().is_empty());
     }
 }

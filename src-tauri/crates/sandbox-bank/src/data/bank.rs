@@ -110,22 +110,23 @@ impl Bank {
                     holder: seed.full_name,
                     sibling_iban: sibling.clone(),
                 };
-                let mut setup = account_setup(
+                let setup = account_setup(
                     config.seed,
                     ordinal,
                     kind,
                     position,
                     ibans[position].clone(),
                 );
-                if config.transactions_per_account == 0 {
-                    // No entries, nothing booked: the balance is the empty sum.
-                    setup.archive_balance = Decimal::ZERO;
-                }
+                // A savings account receives what its holder's first current account saves.
+                let feeder = (kind == AccountKind::Savings)
+                    .then(|| user.accounts.first())
+                    .flatten()
+                    .map(|&first| bank.accounts[first].archive());
                 let archive = Archive::new(
                     profile,
                     u64::from(config.transactions_per_account),
                     newest_date,
-                    setup.archive_balance,
+                    feeder,
                 );
                 bank.by_iban.insert(setup.iban.clone(), bank.accounts.len());
                 user.accounts.push(bank.accounts.len());
@@ -212,7 +213,7 @@ impl Bank {
     }
 }
 
-/// Names, credit line and target balance of an account, drawn from the seed.
+/// Names and credit line of an account, drawn from the seed.
 fn account_setup(
     seed: u64,
     ordinal: u64,
@@ -227,11 +228,6 @@ fn account_setup(
     };
     let credit_line =
         (kind == AccountKind::CreditLine).then(|| Decimal::new(rng.between(5, 20) * 100, 0));
-    let archive_balance = match kind {
-        AccountKind::Current => rng.cents(80_000, 350_000),
-        AccountKind::Savings => rng.cents(300_000, 2_500_000),
-        AccountKind::CreditLine => rng.cents(-60_000, 40_000),
-    };
     AccountSetup {
         iban,
         name,
@@ -239,7 +235,6 @@ fn account_setup(
         #[cfg(feature = "admin")]
         ordinal,
         credit_line,
-        archive_balance,
     }
 }
 
@@ -260,7 +255,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-    use crate::data::{HistoryFilter, PageRequest};
+    use crate::data::{Entry, HistoryFilter, PageRequest, StatusFilter};
 
     fn bank(seed: u64) -> Bank {
         Bank::generate(
@@ -333,6 +328,96 @@ mod tests {
                 .items
                 .is_empty()
         );
+    }
+
+    /// Every booked entry of the account, oldest first.
+    fn booked_oldest_first(account: &Account) -> Vec<Entry> {
+        let filter = HistoryFilter {
+            status: StatusFilter::Booked,
+            ..HistoryFilter::default()
+        };
+        let page = PageRequest {
+            number: 1,
+            size: 100_000,
+        };
+        let mut entries = account.history_page(&filter, page).unwrap().items;
+        entries.reverse();
+        entries
+    }
+
+    /// The balance after each entry, oldest first.
+    fn running(entries: &[Entry]) -> Vec<Decimal> {
+        entries
+            .iter()
+            .scan(Decimal::ZERO, |balance, entry| {
+                *balance += entry.amount;
+                Some(*balance)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_demo_year_earns_about_what_it_spends_and_the_savings_grow() {
+        let config = Config::default().transactions_per_account(1_200);
+        let bank = Bank::generate(&config, date!(2026 - 11 - 20));
+        for (user, ibans) in bank.demo_users().iter().zip(1..) {
+            let [current, savings, overdraft] =
+                [0, 1, 2].map(|n| bank.account(&user.accounts[n].iban).unwrap());
+            for account in [current, savings, overdraft] {
+                let entries = booked_oldest_first(account);
+                assert_eq!(entries[0].note, Some("Opening balance"));
+                assert!(
+                    entries[0].amount.is_sign_positive(),
+                    "{ibans}: an opening credit"
+                );
+                let balances = running(&entries);
+                assert_eq!(balances.last(), Some(&account.balances().booked));
+                let lowest = balances.iter().min().unwrap();
+                let floor = -account.credit_line.unwrap_or_default();
+                assert!(*lowest >= floor, "{}: {lowest} below {floor}", account.name);
+            }
+
+            let current_entries = booked_oldest_first(current);
+            let (earned, spent) = current_entries[1..]
+                .iter()
+                .filter(|entry| entry.note != Some("Transfer between own accounts"))
+                .fold((Decimal::ZERO, Decimal::ZERO), |(earned, spent), entry| {
+                    if entry.amount.is_sign_positive() {
+                        (earned + entry.amount, spent)
+                    } else {
+                        (earned, spent - entry.amount)
+                    }
+                });
+            let ratio = spent / earned;
+            assert!(
+                (Decimal::new(75, 2)..=Decimal::new(100, 2)).contains(&ratio),
+                "spends {ratio} of what it earns"
+            );
+
+            // What the current account sends on the 28th is what the savings account receives.
+            let transferred: Vec<(Date, Decimal)> = current_entries
+                .iter()
+                .filter(|entry| entry.note == Some("Transfer between own accounts"))
+                .map(|entry| (entry.date(), -entry.amount))
+                .collect();
+            let savings_entries = booked_oldest_first(savings);
+            let received: Vec<(Date, Decimal)> = savings_entries
+                .iter()
+                .filter(|entry| entry.note == Some("Transfer between own accounts"))
+                .map(|entry| (entry.date(), entry.amount))
+                .collect();
+            assert!(
+                transferred.len() >= 12,
+                "a transfer a month: {}",
+                transferred.len()
+            );
+            assert_eq!(transferred, received);
+            let savings_balances = running(&savings_entries);
+            assert!(
+                savings_balances.last() > Some(&(savings_balances[0] + Decimal::from(1_000))),
+                "the savings grow"
+            );
+        }
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! Entry number `index` of an account, computed from (seed, account, index) alone.
+//! Entry number `index` of an account, computed from (seed, account, index, date) alone; the
+//! amount of a cycle's close, which depends on the cycle, is given by the archive.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use time::Date;
 
-use super::catalog::{self, Merchant, Party, Purpose, Template};
+use super::catalog::{self, Bill, Merchant, Party, Purpose, Template};
 use super::entry::{Entry, EntryStatus};
 use super::rng::Rng;
+use super::schedule::{self, Slot};
 use crate::data::AccountKind;
 use crate::iban;
 
@@ -21,9 +23,26 @@ pub(crate) struct AccountProfile {
     pub sibling_iban: String,
 }
 
+/// Keys of what an account draws once, for its whole life.
+const CARD_KEY: u64 = u64::MAX;
+const FIXED_KEY: u64 = u64::MAX - 2;
+/// Keys of what an account draws once a month (with the month's number).
+const MONTH_KEY: u64 = u64::MAX - 3;
+pub(crate) const PLAN_KEY: u64 = u64::MAX - 4;
+
 impl AccountProfile {
     fn rng(&self, index: u64) -> Rng {
         Rng::new(self.seed, &[self.ordinal, index])
+    }
+
+    /// Draws that stay the same for the account's life: its employer, its bills' amounts.
+    fn fixed(&self, what: u64) -> Rng {
+        Rng::new(self.seed, &[self.ordinal, FIXED_KEY, what])
+    }
+
+    /// Draws that stay the same for a month: overtime, interest.
+    pub(crate) fn monthly(&self, key: u64, date: Date) -> Rng {
+        Rng::new(self.seed, &[self.ordinal, key, schedule::month_key(date)])
     }
 
     fn templates(&self, status: EntryStatus) -> &'static [Template] {
@@ -38,15 +57,60 @@ impl AccountProfile {
 
     /// The last four digits of the account's debit card.
     fn card_suffix(&self) -> u64 {
-        1000 + Rng::new(self.seed, &[self.ordinal, u64::MAX]).below(9000)
+        1000 + Rng::new(self.seed, &[self.ordinal, CARD_KEY]).below(9000)
     }
 }
 
-/// The signed amount of booked entry `index`: the first draws of [`generate`], without the
-/// text, so the start-up sum over a long history stays cheap.
-pub(crate) fn booked_amount(profile: &AccountProfile, index: u64) -> Decimal {
-    let mut rng = profile.rng(index);
-    draw(&mut rng, profile.templates(EntryStatus::Booked)).1
+/// What an entry is, as the archive lays it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum What {
+    /// A card hold at the newest end.
+    Pending,
+    /// A draw from the account's templates.
+    Drawn,
+    /// What the schedule puts on its day.
+    Scheduled(Slot),
+    /// A cycle's close, or a savings account's side of it, with the amount the cycle needs.
+    Settling(Slot, Decimal),
+    /// The oldest entry: the cash paid in when the account was opened.
+    Opening,
+}
+
+/// Amounts drawn from templates are divided by this, so a history denser than three entries a
+/// day (a test of a long history) still spends about a salary a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Thinning(pub u64);
+
+/// The signed amount of booked entry `index` (not a [`What::Settling`] one): the first draws of
+/// [`generate`], without the text, so the start-up sum over a long history stays cheap.
+pub(crate) fn booked_amount(
+    profile: &AccountProfile,
+    index: u64,
+    date: Date,
+    what: What,
+    thinning: Thinning,
+) -> Decimal {
+    match what {
+        What::Opening => opening_amount(profile),
+        What::Settling(_, amount) => amount,
+        What::Pending => {
+            draw(
+                &mut profile.rng(index),
+                profile.templates(EntryStatus::Pending),
+                thinning,
+            )
+            .1
+        }
+        What::Drawn => {
+            draw(
+                &mut profile.rng(index),
+                profile.templates(EntryStatus::Booked),
+                thinning,
+            )
+            .1
+        }
+        What::Scheduled(slot) => scheduled_amount(profile, slot, date),
+    }
 }
 
 /// Entry `index` of the account, dated `date`.
@@ -54,11 +118,26 @@ pub(crate) fn generate(
     profile: &AccountProfile,
     index: u64,
     date: Date,
-    status: EntryStatus,
+    what: What,
+    thinning: Thinning,
 ) -> Entry {
+    let status = if what == What::Pending {
+        EntryStatus::Pending
+    } else {
+        EntryStatus::Booked
+    };
+    let amount = booked_amount(profile, index, date, what, thinning);
     let mut rng = profile.rng(index);
-    let (template, amount) = draw(&mut rng, profile.templates(status));
-    let details = describe(template.purpose, &mut rng, profile, date);
+    let details = match what {
+        What::Pending | What::Drawn => {
+            let (template, _) = draw(&mut rng, profile.templates(status), thinning);
+            describe(template.purpose, &mut rng, profile, date)
+        }
+        What::Scheduled(slot) | What::Settling(slot, _) => {
+            describe_scheduled(slot, amount, profile, date)
+        }
+        What::Opening => opening(),
+    };
     Entry {
         reference: reference(profile.ordinal, index, date),
         status,
@@ -74,27 +153,52 @@ pub(crate) fn generate(
     }
 }
 
-/// The oldest entry: the balance brought over when the account was opened, sized so that the
-/// booked entries add up to the balance the account is meant to show.
-pub(crate) fn opening(profile: &AccountProfile, amount: Decimal, date: Date) -> Entry {
-    let code = if amount.is_sign_negative() {
-        "PMNT-ICDT-BOOK"
-    } else {
-        "PMNT-RCDT-BOOK"
-    };
-    Entry {
-        reference: reference(profile.ordinal, 0, date),
-        status: EntryStatus::Booked,
-        amount,
-        value_date: date,
-        booking_date: Some(date),
-        bank_transaction_code: code,
-        counterparty_name: Some(profile.holder.to_owned()),
-        counterparty_iban: Some(profile.sibling_iban.clone()),
-        end_to_end: Some("NOTPROVIDED".to_owned()),
-        remittance: Some("Prevod zostatku pri zriadení účtu".to_owned()),
-        note: Some("Opening balance"),
+/// The cash paid in when the account was opened: the start of its balance.
+fn opening_amount(profile: &AccountProfile) -> Decimal {
+    let mut rng = profile.fixed(0);
+    match profile.kind {
+        AccountKind::Current => rng.cents(80_000, 200_000),
+        AccountKind::Savings => rng.cents(200_000, 800_000),
+        AccountKind::CreditLine => rng.cents(30_000, 100_000),
     }
+}
+
+fn opening() -> Details {
+    Details {
+        code: "PMNT-CNTR-CDPT",
+        name: None,
+        iban: None,
+        end_to_end: "NOTPROVIDED".to_owned(),
+        remittance: "Vklad hotovosti pri zriadení účtu".to_owned(),
+        note: "Opening balance",
+    }
+}
+
+/// The amount of a scheduled entry: fixed for the account's life, but for overtime on the
+/// salary and the month's interest.
+fn scheduled_amount(profile: &AccountProfile, slot: Slot, date: Date) -> Decimal {
+    let fixed = |what, low, high| -profile.fixed(what).cents(low, high);
+    match slot {
+        Slot::AccountFee => fixed(1, 290, 590),
+        Slot::Housing => fixed(2, 42_000, 65_000),
+        Slot::Electricity => fixed(3, 4_500, 9_500),
+        Slot::Gas => fixed(4, 3_500, 8_000),
+        Slot::Mobile => fixed(5, 1_500, 4_500),
+        Slot::Internet => fixed(6, 2_000, 3_500),
+        Slot::Salary => {
+            -fixed(7, 205_000, 235_000) + profile.monthly(MONTH_KEY, date).cents(0, 15_000)
+        }
+        Slot::Interest => interest(profile, date),
+        Slot::InterestTax => -(interest(profile, date) * Decimal::new(19, 2))
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .max(Decimal::new(1, 2)),
+        // The archive settles these from the cycle and passes them as `What::Settling`.
+        Slot::Close | Slot::FromCurrentAccount => Decimal::ZERO,
+    }
+}
+
+fn interest(profile: &AccountProfile, date: Date) -> Decimal {
+    profile.monthly(MONTH_KEY, date).cents(300, 1_800)
 }
 
 /// A reference unique in the bank and stable for the entry's life: date made, account, index.
@@ -104,7 +208,11 @@ pub(crate) fn reference(ordinal: u64, index: u64, date: Date) -> String {
 }
 
 /// Picks a template by weight and an amount in its range, signed by its direction.
-fn draw(rng: &mut Rng, templates: &'static [Template]) -> (&'static Template, Decimal) {
+fn draw(
+    rng: &mut Rng,
+    templates: &'static [Template],
+    thinning: Thinning,
+) -> (&'static Template, Decimal) {
     let total: u64 = templates.iter().map(|template| template.weight).sum();
     let mut ticket = rng.below(total);
     let template = templates
@@ -115,7 +223,11 @@ fn draw(rng: &mut Rng, templates: &'static [Template]) -> (&'static Template, De
             hit
         })
         .unwrap_or(&templates[0]);
-    let amount = rng.cents(template.low_cents, template.high_cents);
+    let divisor = i64::try_from(thinning.0.max(1)).unwrap_or(i64::MAX);
+    let amount = rng.cents(
+        (template.low_cents / divisor).max(1),
+        (template.high_cents / divisor).max(1),
+    );
     (template, if template.credit { amount } else { -amount })
 }
 
@@ -130,7 +242,6 @@ struct Details {
 }
 
 fn describe(purpose: Purpose, rng: &mut Rng, profile: &AccountProfile, date: Date) -> Details {
-    let period = format!("{:02}/{}", u8::from(date.month()), date.year());
     match purpose {
         Purpose::Groceries => card(rng.pick(catalog::GROCERS), profile, "Card payment"),
         Purpose::Dining => card(rng.pick(catalog::RESTAURANTS), profile, "Card payment"),
@@ -139,23 +250,72 @@ fn describe(purpose: Purpose, rng: &mut Rng, profile: &AccountProfile, date: Dat
         Purpose::Pharmacy => card(rng.pick(catalog::PHARMACIES), profile, "Card payment"),
         Purpose::Transport => card(rng.pick(catalog::TRANSPORT), profile, "Card payment"),
         Purpose::CashWithdrawal => cash(rng.pick(catalog::CASH_MACHINES), profile),
-        Purpose::Bill => bill(rng, &period),
-        Purpose::Salary => salary(rng.pick(catalog::EMPLOYERS), date, &period),
+        Purpose::OccasionalBill => {
+            let bill = rng.pick(catalog::OCCASIONAL_BILLS);
+            let symbol = rng.digits(10);
+            pay_bill(bill, &symbol, rng.chance(30), &period(date))
+        }
         Purpose::FromFriend | Purpose::ToFriend => friend(rng, purpose == Purpose::FromFriend),
-        Purpose::AccountFee => bank_own(
+        Purpose::RoundUp => {
+            own_transfer(profile, true, "Sporenie zaokrúhľovaním", "Round-up saving")
+        }
+    }
+}
+
+/// The text of what the schedule puts on a day; `amount` says a close's direction.
+fn describe_scheduled(
+    slot: Slot,
+    amount: Decimal,
+    profile: &AccountProfile,
+    date: Date,
+) -> Details {
+    let period = period(date);
+    let incoming = amount.is_sign_positive();
+    let customer_number = |what| profile.fixed(what).digits(10);
+    match slot {
+        Slot::AccountFee => bank_own(
             "ACMT-MDOP-FEES",
             format!("Poplatok za vedenie účtu {period}"),
             "Account fee",
         ),
-        Purpose::Interest => bank_own("ACMT-MCOP-INTR", format!("Úroky {period}"), "Interest"),
-        Purpose::InterestTax => bank_own(
+        Slot::Salary => salary(profile.fixed(7).pick(catalog::EMPLOYERS), date, &period),
+        Slot::Housing => pay_bill(
+            profile.fixed(2).pick(catalog::HOUSING),
+            &customer_number(12),
+            false,
+            &period,
+        ),
+        Slot::Electricity => pay_bill(&catalog::ELECTRICITY, &customer_number(13), true, &period),
+        Slot::Gas => pay_bill(&catalog::GAS, &customer_number(14), true, &period),
+        Slot::Mobile => pay_bill(
+            profile.fixed(5).pick(catalog::MOBILE_OPERATORS),
+            &customer_number(15),
+            true,
+            &period,
+        ),
+        Slot::Internet => pay_bill(&catalog::INTERNET, &customer_number(16), true, &period),
+        Slot::Close if profile.kind == AccountKind::CreditLine && incoming => {
+            invoice(profile.fixed(8).pick(catalog::CLIENTS), date)
+        }
+        Slot::Close | Slot::FromCurrentAccount => {
+            let words = if incoming == (profile.kind == AccountKind::Savings) {
+                "Sporenie"
+            } else {
+                "Presun zo sporenia"
+            };
+            own_transfer(profile, incoming, words, "Transfer between own accounts")
+        }
+        Slot::Interest => bank_own("ACMT-MCOP-INTR", format!("Úroky {period}"), "Interest"),
+        Slot::InterestTax => bank_own(
             "ACMT-MDOP-TAXE",
             format!("Daň z úrokov {period}"),
             "Withholding tax",
         ),
-        Purpose::ToSavings | Purpose::ToCurrentAccount => own_transfer(profile, false),
-        Purpose::FromCurrentAccount => own_transfer(profile, true),
     }
+}
+
+fn period(date: Date) -> String {
+    format!("{:02}/{}", u8::from(date.month()), date.year())
 }
 
 fn card(merchant: &Merchant, profile: &AccountProfile, note: &'static str) -> Details {
@@ -190,9 +350,7 @@ fn cash(machine: &Merchant, profile: &AccountProfile) -> Details {
     }
 }
 
-fn bill(rng: &mut Rng, period: &str) -> Details {
-    let bill = rng.pick(catalog::BILLS);
-    let direct_debit = rng.chance(30);
+fn pay_bill(bill: &Bill, variable_symbol: &str, direct_debit: bool, period: &str) -> Details {
     Details {
         code: if direct_debit {
             "PMNT-IDDT-ESDD"
@@ -201,13 +359,25 @@ fn bill(rng: &mut Rng, period: &str) -> Details {
         },
         name: Some(bill.payee.name.to_owned()),
         iban: Some(party_iban(&bill.payee)),
-        end_to_end: format!("/VS{}/SS/KS{}", rng.digits(10), bill.constant_symbol),
+        end_to_end: format!("/VS{variable_symbol}/SS/KS{}", bill.constant_symbol),
         remittance: format!("{} {period}", bill.purpose),
         note: if direct_debit {
             "SEPA direct debit"
         } else {
             "SEPA transfer"
         },
+    }
+}
+
+fn invoice(client: &Party, date: Date) -> Details {
+    let number = format!("{}{:02}01", date.year(), u8::from(date.month()));
+    Details {
+        code: "PMNT-RCDT-ESCT",
+        name: Some(client.name.to_owned()),
+        iban: Some(party_iban(client)),
+        end_to_end: format!("/VS{number}/SS/KS0308"),
+        remittance: format!("Faktúra {number}"),
+        note: "SEPA transfer",
     }
 }
 
@@ -255,7 +425,12 @@ fn bank_own(code: &'static str, remittance: String, note: &'static str) -> Detai
     }
 }
 
-fn own_transfer(profile: &AccountProfile, incoming: bool) -> Details {
+fn own_transfer(
+    profile: &AccountProfile,
+    incoming: bool,
+    remittance: &str,
+    note: &'static str,
+) -> Details {
     Details {
         code: if incoming {
             "PMNT-RCDT-BOOK"
@@ -265,8 +440,8 @@ fn own_transfer(profile: &AccountProfile, incoming: bool) -> Details {
         name: Some(profile.holder.to_owned()),
         iban: Some(profile.sibling_iban.clone()),
         end_to_end: "NOTPROVIDED".to_owned(),
-        remittance: "Sporenie".to_owned(),
-        note: "Transfer between own accounts",
+        remittance: remittance.to_owned(),
+        note,
     }
 }
 
@@ -293,19 +468,38 @@ mod tests {
     #[test]
     fn an_entry_is_the_same_however_often_it_is_computed() {
         let profile = profile(AccountKind::Current);
-        let first = generate(&profile, 17, date!(2026 - 04 - 15), EntryStatus::Booked);
-        let again = generate(&profile, 17, date!(2026 - 04 - 15), EntryStatus::Booked);
+        let date = date!(2026 - 04 - 15);
+        let first = generate(&profile, 17, date, What::Drawn, Thinning(1));
+        let again = generate(&profile, 17, date, What::Drawn, Thinning(1));
         assert_eq!(first, again);
         assert_eq!(first.reference, "DB20260415030000017");
-        assert_eq!(booked_amount(&profile, 17), first.amount);
+        assert_eq!(
+            booked_amount(&profile, 17, date, What::Drawn, Thinning(1)),
+            first.amount
+        );
     }
 
     #[test]
     fn transfers_carry_valid_ibans_and_payment_symbols() {
         let profile = profile(AccountKind::Current);
         let mut transfers = 0;
-        for index in 1..500 {
-            let entry = generate(&profile, index, date!(2026 - 04 - 15), EntryStatus::Booked);
+        let scheduled = [
+            What::Scheduled(Slot::AccountFee),
+            What::Scheduled(Slot::Salary),
+            What::Scheduled(Slot::Housing),
+            What::Scheduled(Slot::Electricity),
+            What::Scheduled(Slot::Gas),
+            What::Scheduled(Slot::Mobile),
+            What::Scheduled(Slot::Internet),
+            What::Settling(Slot::Close, Decimal::new(-30_000, 2)),
+            What::Settling(Slot::Close, Decimal::new(12_000, 2)),
+            What::Opening,
+        ];
+        let whats = scheduled
+            .into_iter()
+            .chain(std::iter::repeat_n(What::Drawn, 500));
+        for (index, what) in (1..).zip(whats) {
+            let entry = generate(&profile, index, date!(2026 - 04 - 15), what, Thinning(1));
             assert_ne!(entry.amount, Decimal::ZERO);
             assert_eq!(entry.amount.scale(), 2);
             if let Some(iban) = &entry.counterparty_iban {
@@ -324,7 +518,13 @@ mod tests {
     #[test]
     fn pending_entries_are_card_holds_without_a_booking_date() {
         let profile = profile(AccountKind::Savings);
-        let entry = generate(&profile, 5, date!(2026 - 04 - 15), EntryStatus::Pending);
+        let entry = generate(
+            &profile,
+            5,
+            date!(2026 - 04 - 15),
+            What::Pending,
+            Thinning(1),
+        );
         assert_eq!(entry.status, EntryStatus::Pending);
         assert_eq!(entry.booking_date, None);
         assert_eq!(entry.bank_transaction_code, "PMNT-CCRD-POSD");

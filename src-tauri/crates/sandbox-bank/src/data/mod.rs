@@ -10,6 +10,7 @@ mod generator;
 mod new_transaction;
 mod paging;
 mod rng;
+mod schedule;
 mod users;
 
 use serde::{Deserialize, Serialize};
