@@ -61,6 +61,12 @@ commands! {
     /// Pages the bank back as far as it serves for the account (null: every shown account), so
     /// that search covers the whole history; progress comes as `task-progress`.
     fetch_whole_history(iban: Option<String>) -> HistoryFetched;
+    /// Whether the account's stored history adds up to the booked balances its bank reported
+    /// at each refresh, and where it does not.
+    reconciliation(iban: String) -> AccountReconciliation;
+    /// Fetches the account's entries dated `from` to `to` (`YYYY-MM-DD`, a break's days) again,
+    /// stores those missing, and checks again.
+    fetch_period_again(iban: String, from: String, to: String) -> AccountReconciliation;
     /// Stops the running task of that kind at its next step; what it finished stays.
     cancel_task(task: TaskKind) -> ();
     /// Asks where to save in the system's dialog, then writes everything that matches `query`;

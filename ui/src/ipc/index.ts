@@ -4,6 +4,7 @@
 
 export type { AccountChoice } from "./bindings/AccountChoice";
 export type { AccountOverview } from "./bindings/AccountOverview";
+export type { AccountReconciliation } from "./bindings/AccountReconciliation";
 export type { AccountToOpen } from "./bindings/AccountToOpen";
 export type { Arrived } from "./bindings/Arrived";
 export type { AutomaticRefresh } from "./bindings/AutomaticRefresh";
@@ -34,6 +35,7 @@ export type { ErrorDetail } from "./bindings/ErrorDetail";
 export type { ExportFormat } from "./bindings/ExportFormat";
 export type { ExportOutcome } from "./bindings/ExportOutcome";
 export type { FoundTransaction } from "./bindings/FoundTransaction";
+export type { HistoryBreak } from "./bindings/HistoryBreak";
 export type { HistoryFetched } from "./bindings/HistoryFetched";
 export type { IoReason } from "./bindings/IoReason";
 export type { IpcError } from "./bindings/IpcError";

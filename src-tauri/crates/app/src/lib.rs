@@ -33,6 +33,7 @@ mod notifications;
 mod open;
 mod opened;
 mod preferences;
+mod reconciliation;
 mod restore;
 mod retry_later;
 mod search;
@@ -72,6 +73,7 @@ pub use preferences::{
     LanguageChoice, LoginItem, NoLoginItem, NoTrayMenu, PreferenceChoice, Preferences, ThemeChoice,
     TrayMenu, UnreadablePreferences,
 };
+pub use reconciliation::{AccountReconciliation, HistoryBreak};
 pub use search::{
     CurrencyTotals, Direction, FoundTransaction, QueryNote, QueryNoteKind, SearchCoverage,
     SearchPage, SearchQuery, SearchSummary,

@@ -58,7 +58,8 @@ impl Ledger {
             .collect()
     }
 
-    /// Fetches the balances and newest transactions of the accounts shown for `bank_id`.
+    /// Fetches the balances and newest transactions of the accounts shown for `bank_id`; an
+    /// account whose balances and history were both fetched gets a reconciliation checkpoint.
     pub async fn refresh<S: RefreshTokenStore>(
         &self,
         session: &Session<S>,
@@ -71,23 +72,33 @@ impl Ledger {
         let accounts = self.store().consented_shown_accounts(bank_id)?;
         tracing::info!(?scope, accounts = accounts.len(), "refreshing");
         let mut first_failure = None;
+        let mut balances_fetched = Vec::with_capacity(accounts.len());
         for account in &accounts {
             let fetched_at = self.store().balances(&account.iban)?.fetched_at;
             let wanted = scope == Scope::Everything || is_stale(fetched_at, stale_before);
-            if wanted
-                && let Err(error) = self
+            let fetched = wanted
+                && match self
                     .refresh_balances(session, &account.iban, presence)
                     .await
-            {
-                first_failure.get_or_insert(only_this_account(error)?);
-            }
+                {
+                    Ok(()) => true,
+                    Err(error) => {
+                        first_failure.get_or_insert(only_this_account(error)?);
+                        false
+                    }
+                };
+            balances_fetched.push(fetched);
         }
-        for account in &accounts {
-            if let Err(error) = self
+        for (account, balances_fetched) in accounts.iter().zip(balances_fetched) {
+            match self
                 .refresh_history(session, &account.iban, scope, presence)
                 .await
             {
-                first_failure.get_or_insert(only_this_account(error)?);
+                Ok(_) if balances_fetched => self.record_checkpoint(&account.iban)?,
+                Ok(_) => {}
+                Err(error) => {
+                    first_failure.get_or_insert(only_this_account(error)?);
+                }
             }
         }
         first_failure.map_or(Ok(()), Err)
@@ -102,8 +113,11 @@ impl Ledger {
         presence: Presence,
     ) -> Result<usize> {
         self.refresh_balances(session, iban, presence).await?;
-        self.refresh_history(session, iban, Scope::Everything, presence)
-            .await
+        let added = self
+            .refresh_history(session, iban, Scope::Everything, presence)
+            .await?;
+        self.record_checkpoint(iban)?;
+        Ok(added)
     }
 
     /// Fetches the balances of `iban` and stores them.

@@ -328,7 +328,7 @@ async fn fetch<S: RefreshTokenStore>(
     Ok(session.transactions_page(&query, presence).await?)
 }
 
-fn records(transactions: Vec<Transaction>) -> Vec<EntryRecord> {
+pub(crate) fn records(transactions: Vec<Transaction>) -> Vec<EntryRecord> {
     let today = now().date();
     transactions
         .into_iter()

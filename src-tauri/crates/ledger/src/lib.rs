@@ -14,6 +14,7 @@ mod error;
 mod history;
 mod locks;
 mod matches;
+mod reconciliation;
 mod search;
 mod whole_history;
 
@@ -27,6 +28,7 @@ pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};
 pub use matches::{EXPORT_CHUNK, SearchMatches};
 pub use query::{NoteKind, QueryNote};
+pub use reconciliation::{Break, Reconciliation};
 pub use search::{Search, SearchNote, SearchOverview, SearchRequest, SearchResults};
 pub use whole_history::{HistoryAccount, WholeHistory};
 

@@ -84,6 +84,7 @@ impl Store {
                 "account_sync",
                 "account_read",
                 "notified_account",
+                "balance_checkpoint",
             ] {
                 transaction.execute(
                     &format!("DELETE FROM {table} WHERE iban IN ({ACCOUNTS_OF_BANK_ONLY})"),

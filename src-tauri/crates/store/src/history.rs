@@ -296,6 +296,11 @@ impl Store {
     pub fn reset_history(&mut self, iban: &str) -> Result<()> {
         let transaction = self.connection.transaction()?;
         transaction.execute("DELETE FROM entry WHERE iban = ?1", params![iban])?;
+        // They name entries by ordinals that start again.
+        transaction.execute(
+            "DELETE FROM balance_checkpoint WHERE iban = ?1",
+            params![iban],
+        )?;
         transaction.execute(
             "UPDATE account_sync SET history_next_page = NULL, history_up_to = NULL,
                  history_complete = 0,
@@ -309,7 +314,7 @@ impl Store {
 }
 
 /// Inserts `entry` at `ordinal`, or updates it where it is. True when it was new.
-fn upsert_entry(
+pub(crate) fn upsert_entry(
     transaction: &Transaction<'_>,
     iban: &str,
     entry: &EntryRecord,

@@ -2,6 +2,7 @@
 
 mod amounts;
 mod balances;
+mod checkpoints;
 mod codec;
 mod connection;
 mod connection_open;
@@ -20,6 +21,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
+pub use checkpoints::{BalanceCheckpoint, BookedAmount};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use encryption::sync_folder;
 pub use encryption::{StoreFile, StoreKey};

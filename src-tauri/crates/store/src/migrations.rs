@@ -191,6 +191,18 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE bank_connection ADD COLUMN renewal_notified_at INTEGER;
     CREATE TABLE notified_account (iban TEXT PRIMARY KEY) STRICT;
     CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
+    // 6: the booked balances the bank reported, each with how far the stored history reached
+    // then (the bank's day, and the newest entry's ordinal on it): what reconciliation checks
+    // the stored entries against.
+    "CREATE TABLE balance_checkpoint (
+        id              INTEGER PRIMARY KEY,
+        iban            TEXT NOT NULL,
+        at              INTEGER NOT NULL,
+        as_of           TEXT NOT NULL,
+        booked          TEXT NOT NULL,
+        through_ordinal INTEGER
+    ) STRICT;
+    CREATE INDEX balance_checkpoint_by_account ON balance_checkpoint (iban, at);",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

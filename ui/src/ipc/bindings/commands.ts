@@ -4,6 +4,7 @@
 import { call, listenTo } from "../call";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
+import type { AccountReconciliation } from "./AccountReconciliation";
 import type { AccountToOpen } from "./AccountToOpen";
 import type { BackupOutcome } from "./BackupOutcome";
 import type { BankCheck } from "./BankCheck";
@@ -124,6 +125,16 @@ export const transactionDetail = (iban: string, id: string): Promise<Transaction
  * that search covers the whole history; progress comes as `task-progress`. */
 export const fetchWholeHistory = (iban: string | null): Promise<HistoryFetched> =>
   call("fetch_whole_history", { iban });
+
+/** Whether the account's stored history adds up to the booked balances its bank reported
+ * at each refresh, and where it does not. */
+export const reconciliation = (iban: string): Promise<AccountReconciliation> =>
+  call("reconciliation", { iban });
+
+/** Fetches the account's entries dated `from` to `to` (`YYYY-MM-DD`, a break's days) again,
+ * stores those missing, and checks again. */
+export const fetchPeriodAgain = (iban: string, from: string, to: string): Promise<AccountReconciliation> =>
+  call("fetch_period_again", { iban, from, to });
 
 /** Stops the running task of that kind at its next step; what it finished stays. */
 export const cancelTask = (task: TaskKind): Promise<void> =>

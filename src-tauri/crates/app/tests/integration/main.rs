@@ -9,5 +9,6 @@ mod core;
 mod export;
 mod locked_data;
 mod notifications;
+mod reconciliation;
 mod search;
 mod whole_history;
