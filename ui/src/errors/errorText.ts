@@ -228,7 +228,9 @@ export type SyncTask =
   | "loadHistory"
   | "loadOlderHistory"
   | "search"
-  | "fetchWholeHistory";
+  | "fetchWholeHistory"
+  | "checkHistory"
+  | "fetchPeriodAgain";
 
 const SYNC_TASK: Record<SyncTask, MessageId> = {
   refresh: "errors.sync.refresh",
@@ -237,6 +239,8 @@ const SYNC_TASK: Record<SyncTask, MessageId> = {
   loadOlderHistory: "errors.sync.loadOlderHistory",
   search: "search.failure.search",
   fetchWholeHistory: "search.failure.fetchWholeHistory",
+  checkHistory: "transactions.reconciliation.failure",
+  fetchPeriodAgain: "transactions.reconciliation.fetchFailure",
 };
 
 /** The headline by code; null: the task's own sentence says it. */

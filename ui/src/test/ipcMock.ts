@@ -1,8 +1,8 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
 // that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
 // so nothing refreshes unasked), empty histories, preferences left to an English system, no bank
-// configured on the Banks screen, and consent-finished, task-progress and refreshed-on-its-own
-// events the test fires itself.
+// configured on the Banks screen, histories not checked yet, and consent-finished, task-progress
+// and refreshed-on-its-own events the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
@@ -27,6 +27,19 @@ export const SYSTEM_PREFERENCES: ipc.Preferences = {
   systemLocale: "en-GB",
   unreadable: null,
 };
+
+/** An account whose history no refresh has checked yet. */
+export function unchecked(iban: string): ipc.AccountReconciliation {
+  return {
+    iban,
+    currency: "EUR",
+    checked: false,
+    since: null,
+    complete: false,
+    opening: null,
+    breaks: [],
+  };
+}
 
 export function mockIpc() {
   vi.resetAllMocks();
@@ -68,6 +81,8 @@ export function mockIpc() {
   );
   vi.mocked(ipc.uiPainted).mockResolvedValue(undefined);
   vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
+  vi.mocked(ipc.reconciliation).mockImplementation(async (iban) => unchecked(iban));
+  vi.mocked(ipc.fetchPeriodAgain).mockImplementation(async (iban) => unchecked(iban));
   vi.mocked(ipc.bankSettings).mockResolvedValue({ banks: [], presets: [] });
   vi.mocked(ipc.saveBank).mockImplementation(async (form) => ({
     id: form.id ?? form.name.toLowerCase().replace(/\W+/g, "-"),

@@ -16,6 +16,8 @@ import { markMilestone } from "../../startup/milestones";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
+import { ReconciliationStatus } from "../reconciliation/ReconciliationStatus";
+import { reconciliationKey } from "../reconciliation/useReconciliation";
 import { SearchableHistory } from "../search/SearchableHistory";
 import { SEARCH_KEY } from "../search/useSearchResults";
 import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
@@ -77,6 +79,10 @@ export function AccountsWindow({
       }
       void queryClient.invalidateQueries({ queryKey: OVERVIEW_KEY });
       void queryClient.invalidateQueries({ queryKey: CONNECTION_STATUS_KEY });
+      // A new balance, with or without new entries, for each history's check to add up to.
+      for (const account of accounts) {
+        void queryClient.invalidateQueries({ queryKey: reconciliationKey(account.iban) });
+      }
       if (outcome.arrived.length > 0) {
         void queryClient.invalidateQueries({ queryKey: SEARCH_KEY });
       }
@@ -156,6 +162,7 @@ export function AccountsWindow({
               <span className="history-bank">{bankName(selectedConnection.bank)}</span>
               <span className="iban">{groupedIban(selected.iban)}</span>
             </div>
+            <ReconciliationStatus iban={selected.iban} />
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <SearchableHistory
               iban={selected.iban}

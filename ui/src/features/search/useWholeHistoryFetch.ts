@@ -7,8 +7,8 @@ import { SEARCH_KEY } from "./useSearchResults";
 
 /** "Fetch the whole history": pages the bank back as far as it serves for one account (or every
  * shown account: null), so that a search can cover everything. However it ends (done,
- * cancelled, failed), what was fetched is stored: the searches and the histories are read
- * again. Its progress is kept here, with the fetch, not in what shows it: a view that comes and
+ * cancelled, failed), what was fetched is stored: the searches and the histories (with their
+ * checks) are read again. Its progress is kept here, with the fetch, not in what shows it: a view that comes and
  * goes (the search cleared, a summary that failed) never loses it. */
 export function useWholeHistoryFetch() {
   const queryClient = useQueryClient();
