@@ -157,6 +157,19 @@ impl DemoBank {
             .ok_or_else(|| Error::Admin(format!("no entry reference in {added}")))
     }
 
+    /// Moves the booked balance of `iban` by `amount` (signed decimal text) with no entry to
+    /// show for it.
+    pub async fn shift_balance(&self, iban: &str, amount: &str) -> Result<()> {
+        let path = format!("accounts/{iban}/balance/shift");
+        self.send(
+            self.http
+                .post(self.url(&path))
+                .json(&json!({ "amount": amount })),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Adds a booked entry as the newest, with the fields of `fields` (the admin interface's
     /// JSON: `counterpartyName`, `counterpartyIban`, `description`, `endToEndReference`);
     /// returns its entry reference.

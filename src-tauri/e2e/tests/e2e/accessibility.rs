@@ -4,7 +4,8 @@
 //!
 //! One app session per language walks every screen a user meets, in order: the empty state, the
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
-//! accounts), the main window with transactions, the search (results with the filters open, no
+//! accounts), the main window with transactions, its history's check broken by a bank whose
+//! balance moved with no entry (and fetched again to no avail), the search (results with the filters open, no
 //! results with an amount it cannot read, a row's detail, the export dialog and its saved
 //! message, and "Fetch the whole history" under way), Settings and its backup form (with a
 //! passphrase too short), the restore dialog from the empty state, the Banks screen (its list,
@@ -125,7 +126,10 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.click_role("button", words.show_accounts).await?;
     app.find("[data-testid=transaction-row]").await?;
     app.refreshed().await?;
+    // The history's check, once the first refresh gave it a balance.
+    app.find(".reconciliation-ok").await?;
     audit.check_in_both_themes(&app, "main-window").await?;
+    check_a_break_in_the_history(&app, &bank, &mut audit, language).await?;
 
     check_the_search(&app, &bank, &mut audit, language).await?;
 
@@ -151,6 +155,34 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.close().await?;
     audit.passed()
+}
+
+/// The bank's balance moves with no entry to show for it: the history's check says where it
+/// breaks, and fetching those days again finds nothing to explain it.
+async fn check_a_break_in_the_history(
+    app: &AppSession,
+    bank: &DemoBank,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    let iban = app.shown_iban().await?;
+    bank.shift_balance(&iban, "10.00").await?;
+    app.click_role("button", language.words.refresh).await?;
+    app.refreshed().await?;
+    let label = language.message("transactions.reconciliation.label");
+    app.find_role("region", label).await?;
+    audit.check_in_both_themes(app, "history-break").await?;
+    app.click_role(
+        "button",
+        language.message("transactions.reconciliation.fetchAgain"),
+    )
+    .await?;
+    app.find_with_text(
+        ".reconciliation p",
+        language.message("transactions.reconciliation.stillMissing"),
+    )
+    .await?;
+    Ok(())
 }
 
 /// The search: results with the filters open, nothing found (with an amount it cannot read,

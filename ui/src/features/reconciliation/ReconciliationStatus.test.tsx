@@ -53,7 +53,7 @@ it("shows where the history breaks and fetches those days again", async () => {
   expect(found.textContent).toContain(
     "The bank's balance moved by −€5.60 more than the stored transactions of those days.",
   );
-  await userEvent.click(screen.getByRole("button", { name: "Fetch these days again" }));
+  await userEvent.click(screen.getByRole("button", { name: "Fetch again" }));
   expect(ipc.fetchPeriodAgain).toHaveBeenCalledWith(IBAN, "2026-11-20", "2026-11-21");
   expect(
     await screen.findByText("History complete and consistent since 3 March 2026."),
@@ -65,8 +65,10 @@ it("says when fetching again did not explain the difference", async () => {
   vi.mocked(ipc.reconciliation).mockResolvedValue(sameDay);
   vi.mocked(ipc.fetchPeriodAgain).mockResolvedValue(sameDay);
   renderWithQueries(<ReconciliationStatus iban={IBAN} />);
-  expect(await screen.findByText("The history doesn't add up on 21 November 2026.")).toBeTruthy();
-  await userEvent.click(screen.getByRole("button", { name: "Fetch these days again" }));
+  const found = await screen.findByRole("region", { name: "History check" });
+  expect(found.textContent).toContain("The history doesn't add up on 21 November 2026.");
+  expect(found.textContent).toContain("more than the stored transactions of that day.");
+  await userEvent.click(screen.getByRole("button", { name: "Fetch again" }));
   await waitFor(() =>
     expect(screen.getByRole("region", { name: "History check" }).textContent).toContain(
       "the bank's list of transactions doesn't explain the difference either",

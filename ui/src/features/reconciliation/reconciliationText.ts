@@ -29,14 +29,19 @@ export function breakText(
   currency: string,
 ): { headline: string; detail: string } {
   const day = (text: string) => formatCalendarDay(text, intl.locale);
-  const headline =
-    found.from === found.to
-      ? intl.formatMessage({ id: "transactions.reconciliation.breakOn" }, { date: day(found.to) })
-      : intl.formatMessage(
-          { id: "transactions.reconciliation.breakBetween" },
-          { from: day(found.from), to: day(found.to) },
-        );
+  const oneDay = found.from === found.to;
+  const headline = oneDay
+    ? intl.formatMessage({ id: "transactions.reconciliation.breakOn" }, { date: day(found.to) })
+    : intl.formatMessage(
+        { id: "transactions.reconciliation.breakBetween" },
+        { from: day(found.from), to: day(found.to) },
+      );
   const amount = formatMoney(found.missing, currency, { locale: intl.locale, sign: "always" });
-  const detail = intl.formatMessage({ id: "transactions.reconciliation.missing" }, { amount });
+  const detail = intl.formatMessage(
+    {
+      id: oneDay ? "transactions.reconciliation.missingOn" : "transactions.reconciliation.missing",
+    },
+    { amount },
+  );
   return { headline, detail };
 }

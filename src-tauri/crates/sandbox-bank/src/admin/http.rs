@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -36,6 +37,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/__admin/counters", get(counters).delete(reset_counters))
         .route("/__admin/accounts/{iban}", get(account_snapshot))
         .route("/__admin/accounts/{iban}/entries", get(entries))
+        .route(
+            "/__admin/accounts/{iban}/balance/shift",
+            post(shift_balance),
+        )
         .route("/__admin/clock", get(clock))
         .route("/__admin/clock/advance", post(advance_clock))
 }
@@ -155,6 +160,23 @@ async fn account_snapshot(
     Ok(Json(
         Admin::new(state).account_snapshot(&iban, query.entries)?,
     ))
+}
+
+/// `{"amount": "10.00"}`: a signed decimal string.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shift {
+    amount: Decimal,
+}
+
+async fn shift_balance(
+    State(state): State<AppState>,
+    Path(iban): Path<String>,
+    bytes: Bytes,
+) -> AdminResult<impl IntoResponse> {
+    let shift: Shift = body(&bytes, || None)?;
+    Admin::new(state).shift_balance(&iban, shift.amount)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both inclusive, either left out.

@@ -7,6 +7,7 @@ mod snapshot;
 
 use std::time::Duration;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -139,6 +140,17 @@ impl Admin {
         } else {
             Err(Error::UnknownPendingEntry(entry_reference.to_owned()))
         }
+    }
+
+    /// Moves the booked balance of `iban` by `amount` without an entry: the bank's own error,
+    /// which a client's reconciliation should find. Not kept in the state file.
+    pub fn shift_balance(&self, iban: &str, amount: Decimal) -> Result<()> {
+        self.state
+            .bank
+            .account(iban)
+            .ok_or_else(|| Error::UnknownAccount(iban.to_owned()))?
+            .shift_balance(amount);
+        Ok(())
     }
 
     /// Injects a fault; returns its id.

@@ -28,6 +28,10 @@ pub(crate) struct Account {
     archive: Archive,
     /// The booked balance of the archive alone (fixed when the account is generated).
     archive_balance: Decimal,
+    /// What the admin moved the booked balance by without an entry: a bank's own error, for
+    /// reconciliation to find.
+    #[cfg(feature = "admin")]
+    shift: Mutex<Decimal>,
     live: Mutex<LiveEntries>,
 }
 
@@ -75,6 +79,8 @@ impl Account {
             #[cfg(feature = "admin")]
             ordinal: setup.ordinal,
             archive_balance: archive.booked_balance(),
+            #[cfg(feature = "admin")]
+            shift: Mutex::new(Decimal::ZERO),
             archive,
             live: Mutex::new(live),
         }
@@ -120,6 +126,8 @@ impl Account {
                 .iter()
                 .map(Entry::booked_amount)
                 .sum::<Decimal>();
+        #[cfg(feature = "admin")]
+        let booked = booked + *lock(&self.shift);
         let held: Decimal = live.newest_first.iter().map(Entry::pending_debit).sum();
         let available = booked + self.credit_line.unwrap_or_default() - held;
         Balances {
@@ -138,6 +146,12 @@ impl Account {
         live.next_index += 1;
         live.newest_first.insert(0, entry);
         Ok(reference)
+    }
+
+    /// Moves the booked balance by `amount` with no entry to show for it.
+    #[cfg(feature = "admin")]
+    pub(crate) fn shift_balance(&self, amount: Decimal) {
+        *lock(&self.shift) += amount;
     }
 
     /// Books the pending entry `reference` today, keeping its reference and moving it to the

@@ -239,6 +239,36 @@ async fn an_account_snapshot_gives_its_balances_and_newest_entries_in_listing_or
 }
 
 #[tokio::test]
+async fn a_shifted_balance_moves_with_no_entry_to_show_for_it() {
+    let bank = SandboxBank::start(Config::default().transactions_per_account(30))
+        .await
+        .unwrap();
+    let iban = bank.users()[0].accounts[0].iban.clone();
+    let before = bank.admin().account_snapshot(&iban, 100).unwrap();
+    let http = reqwest::Client::new();
+    let shift = |iban: &str| format!("{}/__admin/accounts/{iban}/balance/shift", bank.base_url());
+    let response = http
+        .post(shift(&iban))
+        .json(&json!({ "amount": "10.00" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let after = bank.admin().account_snapshot(&iban, 100).unwrap();
+    assert_eq!(after.booked - before.booked, "10.00".parse().unwrap());
+    assert_eq!(after.available - before.available, "10.00".parse().unwrap());
+    assert_eq!(after.entry_references, before.entry_references);
+    let unknown = http
+        .post(shift("SK0000000000000000000000"))
+        .json(&json!({ "amount": "1" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn the_clock_runs_at_most_ten_years_ahead_and_a_larger_advance_is_refused() {
     let harness = Harness::start().await;
     let tokens = harness.connect_all().await;
