@@ -98,10 +98,14 @@ impl Bank {
             };
             for (position, &kind) in kinds.iter().enumerate() {
                 let ordinal = first_ordinal + position as u64;
+                // Each three accounts are a current, a savings and a credit-line account: a
+                // savings account's other side is its three's current account, the others'
+                // their three's savings account (the first one's, for a three cut short).
+                let three = position / 3 * 3;
                 let sibling = if kind == AccountKind::Savings {
-                    &ibans[0]
+                    &ibans[three]
                 } else {
-                    &ibans[1]
+                    ibans.get(three + 1).unwrap_or(&ibans[1])
                 };
                 let profile = AccountProfile {
                     seed: config.seed,
@@ -117,11 +121,11 @@ impl Bank {
                     position,
                     ibans[position].clone(),
                 );
-                // A savings account receives what its holder's first current account saves.
+                // A savings account receives what its three's current account saves.
                 let feeder = (kind == AccountKind::Savings)
-                    .then(|| user.accounts.first())
+                    .then(|| user.accounts.get(three))
                     .flatten()
-                    .map(|&first| bank.accounts[first].archive());
+                    .map(|&current| bank.accounts[current].archive());
                 let archive = Archive::new(
                     profile,
                     u64::from(config.transactions_per_account),
@@ -358,11 +362,17 @@ mod tests {
 
     #[test]
     fn a_demo_year_earns_about_what_it_spends_and_the_savings_grow() {
-        let config = Config::default().transactions_per_account(1_200);
+        let config = Config::default()
+            .transactions_per_account(1_200)
+            .accounts_per_user(6);
         let bank = Bank::generate(&config, date!(2026 - 11 - 20));
-        for (user, ibans) in bank.demo_users().iter().zip(1..) {
+        let threes = bank
+            .demo_users()
+            .into_iter()
+            .flat_map(|user| [user.accounts[..3].to_vec(), user.accounts[3..].to_vec()]);
+        for (three, ibans) in threes.zip(1..) {
             let [current, savings, overdraft] =
-                [0, 1, 2].map(|n| bank.account(&user.accounts[n].iban).unwrap());
+                [0, 1, 2].map(|n| bank.account(&three[n].iban).unwrap());
             for account in [current, savings, overdraft] {
                 let entries = booked_oldest_first(account);
                 assert_eq!(entries[0].note, Some("Opening balance"));
