@@ -9,11 +9,11 @@
 mod typescript;
 
 use app::{
-    AccountChoice, AccountOverview, AccountReconciliation, AccountToOpen, BackupOutcome, BankCheck,
-    BankForm, BankList, BankProfileView, BankSettings, ConnectionStatus, ConsentOutcome,
-    ExportFormat, ExportOutcome, HistoryFetched, Milestone, NotificationSettings, PageDirection,
-    PreferenceChoice, Preferences, RefreshedOnItsOwn, SearchPage, SearchQuery, SearchSummary,
-    StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
+    AccountCharts, AccountChoice, AccountOverview, AccountReconciliation, AccountToOpen,
+    BackupOutcome, BankCheck, BankForm, BankList, BankProfileView, BankSettings, ConnectionStatus,
+    ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone, NotificationSettings,
+    PageDirection, PreferenceChoice, Preferences, RefreshedOnItsOwn, SearchPage, SearchQuery,
+    SearchSummary, StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
 };
 use tauri::Emitter;
 

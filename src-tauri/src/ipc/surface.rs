@@ -67,6 +67,10 @@ commands! {
     /// Fetches the account's entries dated `from` to `to` (`YYYY-MM-DD`, a break's days) again,
     /// stores those missing, and checks again.
     fetch_period_again(iban: String, from: String, to: String) -> AccountReconciliation;
+    /// The account's money in and out per month over the last twelve, and its balance at the
+    /// end of each day since, rebuilt from the booked balance (a day without stored history
+    /// has none).
+    charts(iban: String) -> AccountCharts;
     /// Stops the running task of that kind at its next step; what it finished stays.
     cancel_task(task: TaskKind) -> ();
     /// Asks where to save in the system's dialog, then writes everything that matches `query`;

@@ -230,7 +230,8 @@ export type SyncTask =
   | "search"
   | "fetchWholeHistory"
   | "checkHistory"
-  | "fetchPeriodAgain";
+  | "fetchPeriodAgain"
+  | "charts";
 
 const SYNC_TASK: Record<SyncTask, MessageId> = {
   refresh: "errors.sync.refresh",
@@ -241,6 +242,7 @@ const SYNC_TASK: Record<SyncTask, MessageId> = {
   fetchWholeHistory: "search.failure.fetchWholeHistory",
   checkHistory: "transactions.reconciliation.failure",
   fetchPeriodAgain: "transactions.reconciliation.fetchFailure",
+  charts: "transactions.charts.failure",
 };
 
 /** The headline by code; null: the task's own sentence says it. */

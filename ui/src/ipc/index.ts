@@ -2,6 +2,7 @@
 // the commands and events (./bindings/commands.ts, written from src-tauri/src/ipc/surface.rs).
 // Tests mock this module, never Tauri.
 
+export type { AccountCharts } from "./bindings/AccountCharts";
 export type { AccountChoice } from "./bindings/AccountChoice";
 export type { AccountOverview } from "./bindings/AccountOverview";
 export type { AccountReconciliation } from "./bindings/AccountReconciliation";
@@ -28,6 +29,7 @@ export type { ConnectionStatus } from "./bindings/ConnectionStatus";
 export type { ConsentOutcome } from "./bindings/ConsentOutcome";
 export type { CurrencyTotals } from "./bindings/CurrencyTotals";
 export * from "./bindings/commands";
+export type { DayBalance } from "./bindings/DayBalance";
 export type { Direction } from "./bindings/Direction";
 export type { EntryStatus } from "./bindings/EntryStatus";
 export type { ErrorCode } from "./bindings/ErrorCode";
@@ -42,6 +44,7 @@ export type { IpcError } from "./bindings/IpcError";
 export type { KeychainReason } from "./bindings/KeychainReason";
 export type { LanguageChoice } from "./bindings/LanguageChoice";
 export type { Milestone } from "./bindings/Milestone";
+export type { MonthFlow } from "./bindings/MonthFlow";
 export type { NotificationSettings } from "./bindings/NotificationSettings";
 export type { PageDirection } from "./bindings/PageDirection";
 export type { PreferenceChoice } from "./bindings/PreferenceChoice";

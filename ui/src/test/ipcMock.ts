@@ -1,8 +1,8 @@
 // Defaults for a test file that mocks ../ipc (every command and onConsentFinished): a Demo Bank
 // that is not connected yet, commands that succeed, balances fetched minutes ago (nothing stale,
-// so nothing refreshes unasked), empty histories, preferences left to an English system, no bank
-// configured on the Banks screen, histories not checked yet, and consent-finished, task-progress
-// and refreshed-on-its-own events the test fires itself.
+// so nothing refreshes unasked), empty histories (not checked yet, without charts), preferences
+// left to an English system, no bank configured on the Banks screen, and consent-finished,
+// task-progress and refreshed-on-its-own events the test fires itself.
 
 import { act } from "@testing-library/react";
 import * as ipc from "../ipc";
@@ -83,6 +83,12 @@ export function mockIpc() {
   vi.mocked(ipc.transactionsPage).mockResolvedValue(EMPTY_HISTORY);
   vi.mocked(ipc.reconciliation).mockImplementation(async (iban) => unchecked(iban));
   vi.mocked(ipc.fetchPeriodAgain).mockImplementation(async (iban) => unchecked(iban));
+  vi.mocked(ipc.charts).mockImplementation(async (iban) => ({
+    iban,
+    currency: "EUR",
+    months: [],
+    balances: [],
+  }));
   vi.mocked(ipc.bankSettings).mockResolvedValue({ banks: [], presets: [] });
   vi.mocked(ipc.saveBank).mockImplementation(async (form) => ({
     id: form.id ?? form.name.toLowerCase().replace(/\W+/g, "-"),

@@ -15,6 +15,7 @@ mod bank_settings;
 mod banks;
 mod blocking;
 mod browser;
+mod charts;
 mod clock;
 mod connection;
 mod consent;
@@ -56,6 +57,7 @@ pub use bank_settings::{
 };
 pub use banks::{BankChoice, BankList};
 pub use browser::Browser;
+pub use charts::{AccountCharts, DayBalance, MonthFlow};
 pub use clock::{Clock, SystemClock};
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;

@@ -7,6 +7,7 @@
 //! until they reach what is stored.
 
 mod balances;
+mod charts;
 mod convert;
 mod cursor;
 mod detail;
@@ -24,6 +25,7 @@ use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
 
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
+pub use charts::{AccountCharts, DailyBalance, MonthlyFlow, daily_balances, monthly_flows};
 pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};
 pub use matches::{EXPORT_CHUNK, SearchMatches};

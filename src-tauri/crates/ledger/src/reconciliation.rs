@@ -5,7 +5,7 @@
 
 use bank::{Iban, Presence, RefreshTokenStore, Session, TransactionsQuery};
 use rust_decimal::Decimal;
-use store::{BalanceCheckpoint, BookedAmount};
+use store::{BalanceCheckpoint, BalanceRecord, BookedAmount, StoredBalances};
 use time::Date;
 use time::macros::format_description;
 
@@ -104,6 +104,13 @@ impl Ledger {
         tracing::info!(added, "a period was fetched again");
         Ok(added)
     }
+}
+
+/// The booked balance among `stored`: the interim one, else the closing one.
+pub(crate) fn booked_balance(stored: &StoredBalances) -> Option<&BalanceRecord> {
+    BOOKED_CODES
+        .iter()
+        .find_map(|code| stored.balances.iter().find(|balance| balance.code == *code))
 }
 
 /// Compares each checkpoint's balance with the stored entries it covered (`booked` in list

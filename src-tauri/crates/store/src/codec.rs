@@ -25,8 +25,12 @@ pub(crate) fn optional_decimal_from_sql(
 
 pub(crate) fn date_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Date> {
     let text: String = row.get(index)?;
-    Date::parse(&text, format_description!("[year]-[month]-[day]"))
-        .map_err(|error| conversion_error(index, error))
+    parse_day(&text).map_err(|error| conversion_error(index, error))
+}
+
+/// `YYYY-MM-DD`, as the store writes a day.
+pub(crate) fn parse_day(text: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(text, format_description!("[year]-[month]-[day]"))
 }
 
 pub(crate) fn conversion_error(

@@ -21,7 +21,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
-pub use checkpoints::{BalanceCheckpoint, BookedAmount};
+pub use checkpoints::{BalanceCheckpoint, BookedAmount, DayTotals};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use encryption::sync_folder;
 pub use encryption::{StoreFile, StoreKey};

@@ -5,7 +5,7 @@
 //! One app session per language walks every screen a user meets, in order: the empty state, the
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
 //! accounts), the main window with transactions, its history's check broken by a bank whose
-//! balance moved with no entry (and fetched again to no avail), the search (results with the filters open, no
+//! balance moved with no entry (and fetched again to no avail), its charts, the search (results with the filters open, no
 //! results with an amount it cannot read, a row's detail, the export dialog and its saved
 //! message, and "Fetch the whole history" under way), Settings and its backup form (with a
 //! passphrase too short), the restore dialog from the empty state, the Banks screen (its list,
@@ -130,6 +130,13 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.find(".reconciliation-ok").await?;
     audit.check_in_both_themes(&app, "main-window").await?;
     check_a_break_in_the_history(&app, &bank, &mut audit, language).await?;
+    app.click_role("button", language.message("transactions.charts.show"))
+        .await?;
+    // The balance's line, drawn once the charts are summed.
+    app.find(".chart-balance").await?;
+    audit.check_in_both_themes(&app, "charts").await?;
+    app.click_role("button", language.message("transactions.charts.show"))
+        .await?;
 
     check_the_search(&app, &bank, &mut audit, language).await?;
 

@@ -13,6 +13,7 @@ import {
   toCommandError,
 } from "../../ipc";
 import { markMilestone } from "../../startup/milestones";
+import { AccountChartsPanel } from "../charts/AccountChartsPanel";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
@@ -57,6 +58,8 @@ export function AccountsWindow({
   const [chosenIban, setChosenIban] = useState<string | null>(null);
   const now = useNow(30_000);
   const historyTitleId = useId();
+  const chartsId = useId();
+  const [chartsShown, setChartsShown] = useState(false);
 
   const accounts = connections.flatMap((connection) => connection.selectedAccounts);
   const overview = useAccountsOverview(accounts);
@@ -161,8 +164,18 @@ export function AccountsWindow({
               <h1 id={historyTitleId}>{title(selected)}</h1>
               <span className="history-bank">{bankName(selectedConnection.bank)}</span>
               <span className="iban">{groupedIban(selected.iban)}</span>
+              <button
+                type="button"
+                className="button small history-charts-toggle"
+                aria-expanded={chartsShown}
+                aria-controls={chartsShown ? chartsId : undefined}
+                onClick={() => setChartsShown((shown) => !shown)}
+              >
+                {t("transactions.charts.show")}
+              </button>
             </div>
             <ReconciliationStatus iban={selected.iban} />
+            {chartsShown && <AccountChartsPanel iban={selected.iban} id={chartsId} />}
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <SearchableHistory
               iban={selected.iban}

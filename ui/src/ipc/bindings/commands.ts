@@ -2,6 +2,7 @@
 // Every command the webview can call and every event it can hear; ../index.ts re-exports them.
 
 import { call, listenTo } from "../call";
+import type { AccountCharts } from "./AccountCharts";
 import type { AccountChoice } from "./AccountChoice";
 import type { AccountOverview } from "./AccountOverview";
 import type { AccountReconciliation } from "./AccountReconciliation";
@@ -135,6 +136,12 @@ export const reconciliation = (iban: string): Promise<AccountReconciliation> =>
  * stores those missing, and checks again. */
 export const fetchPeriodAgain = (iban: string, from: string, to: string): Promise<AccountReconciliation> =>
   call("fetch_period_again", { iban, from, to });
+
+/** The account's money in and out per month over the last twelve, and its balance at the
+ * end of each day since, rebuilt from the booked balance (a day without stored history
+ * has none). */
+export const charts = (iban: string): Promise<AccountCharts> =>
+  call("charts", { iban });
 
 /** Stops the running task of that kind at its next step; what it finished stays. */
 export const cancelTask = (task: TaskKind): Promise<void> =>

@@ -4,6 +4,7 @@
 mod automatic_refresh;
 mod backup;
 mod banks;
+mod charts;
 mod common;
 mod core;
 mod export;

@@ -107,6 +107,39 @@ impl DemoBankAdmin {
             .unwrap()
     }
 
+    /// The bank's own list of the entries of `iban` dated `from` to `to` (`YYYY-MM-DD`), booked
+    /// and pending, as its admin interface gives them.
+    pub async fn entries(&self, iban: &str, from: &str, to: &str) -> Vec<serde_json::Value> {
+        self.http
+            .get(
+                self.base
+                    .join(&format!(
+                        "__admin/accounts/{iban}/entries?from={from}&to={to}"
+                    ))
+                    .unwrap(),
+            )
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// The bank's booked balance of `iban`, as decimal text.
+    pub async fn booked(&self, iban: &str) -> String {
+        let snapshot: serde_json::Value = self
+            .http
+            .get(self.base.join(&format!("__admin/accounts/{iban}")).unwrap())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        snapshot["booked"].as_str().unwrap().to_owned()
+    }
+
     /// Adds a booked entry of `amount` (signed decimal text) from `counterparty` to `iban`.
     pub async fn add_entry(&self, iban: &str, amount: &str, counterparty: &str) {
         let response = self

@@ -1,0 +1,84 @@
+//! What an account's charts show, summed in Rust as decimals and handed over as decimal
+//! strings: the UI places pixels with them, and prints only these strings.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::core::Core;
+use crate::error::{Error, Result};
+
+/// The months the in-and-out chart shows: the last twelve, this one included.
+const MONTHS: u8 = 12;
+
+/// An account's charts over the last twelve months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AccountCharts {
+    pub iban: String,
+    /// What every amount is in.
+    pub currency: String,
+    /// Oldest first, this month last.
+    pub months: Vec<MonthFlow>,
+    /// Each day from the first month's first day to today, oldest first; empty while no booked
+    /// balance is stored.
+    pub balances: Vec<DayBalance>,
+}
+
+/// One month's booked money in and out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthFlow {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Decimal strings, both positive (or zero).
+    pub incoming: String,
+    pub outgoing: String,
+}
+
+/// The balance at the end of a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DayBalance {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// A decimal string; `None` where the store has no history for the day (a gap).
+    pub balance: Option<String>,
+}
+
+impl Core {
+    /// The charts of `iban`, up to today in the person's time. An account not shown is
+    /// `invalid_input`.
+    pub async fn charts(&self, iban: String) -> Result<AccountCharts> {
+        let data = &*self.data().await?;
+        let shown = data.shown_accounts(Some(&iban))?;
+        let account = shown
+            .first()
+            .ok_or_else(|| Error::InvalidInput("that account is not shown".to_owned()))?;
+        let today = self.clock.local_now().date();
+        let charts = data.ledger.charts(&iban, today, MONTHS)?;
+        Ok(AccountCharts {
+            currency: account.account.currency.clone(),
+            iban,
+            months: charts
+                .months
+                .iter()
+                .map(|flow| MonthFlow {
+                    month: format!("{:04}-{:02}", flow.year, u8::from(flow.month)),
+                    incoming: flow.incoming.to_string(),
+                    outgoing: flow.outgoing.to_string(),
+                })
+                .collect(),
+            balances: charts
+                .balances
+                .iter()
+                .map(|day| DayBalance {
+                    date: day.date.to_string(),
+                    balance: day.balance.map(|balance| balance.to_string()),
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,100 @@
+import { useId } from "react";
+import { useIntl } from "react-intl";
+import { formatCalendarDay } from "../../format/calendarDay";
+import { useT } from "../../i18n/useT";
+import type { DayBalance } from "../../ipc";
+import { formatMoney } from "../money/formatMoney";
+import { balanceGeometry, HEIGHT, MARGIN, WIDTH } from "./chartGeometry";
+
+/** The balance at the end of each day as a line, broken where the store has no history; for
+ * screen readers (and anyone who wants the figures) a table of each month's last balance. */
+export function BalanceChart({
+  days,
+  currency,
+}: {
+  days: readonly DayBalance[];
+  currency: string;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const captionId = useId();
+  const geometry = balanceGeometry(days);
+  const monthName = new Intl.DateTimeFormat(intl.locale, { month: "short", timeZone: "UTC" });
+  const amount = (value: number) => formatMoney(String(value), currency, { locale: intl.locale });
+  return (
+    <figure className="chart" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart-title">
+        {t("transactions.charts.balance")}
+      </figcaption>
+      <svg
+        className="chart-canvas"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        aria-hidden="true"
+        focusable="false"
+      >
+        {geometry.yTicks.map((tick) => (
+          <g key={tick.value}>
+            <line
+              className="chart-grid"
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={tick.position}
+              y2={tick.position}
+            />
+            <text className="chart-label" x={MARGIN.left - 6} y={tick.position} textAnchor="end">
+              {amount(tick.value)}
+            </text>
+          </g>
+        ))}
+        {geometry.xTicks.map((tick) => (
+          <text
+            key={tick.date.toISOString()}
+            className="chart-label"
+            x={tick.position}
+            y={HEIGHT - 8}
+            textAnchor="middle"
+          >
+            {monthName.format(tick.date)}
+          </text>
+        ))}
+        <line
+          className="chart-zero"
+          x1={MARGIN.left}
+          x2={WIDTH - MARGIN.right}
+          y1={geometry.zero}
+          y2={geometry.zero}
+        />
+        <path className="chart-balance" d={geometry.path} />
+      </svg>
+      <table className="visually-hidden">
+        <caption>{t("transactions.charts.balanceTable")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("transactions.charts.day")}</th>
+            <th scope="col">{t("transactions.charts.balanceColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {monthEnds(days).map((day) => (
+            <tr key={day.date}>
+              <th scope="row">{formatCalendarDay(day.date, intl.locale)}</th>
+              <td>
+                {day.balance === null
+                  ? t("transactions.charts.noHistory")
+                  : formatMoney(day.balance, currency, { locale: intl.locale })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** The last day of each month among `days` (the last day overall ends the current month). */
+export function monthEnds(days: readonly DayBalance[]): DayBalance[] {
+  return days.filter((day, index) => {
+    const next = days[index + 1];
+    return next === undefined || next.date.slice(0, 7) !== day.date.slice(0, 7);
+  });
+}

@@ -1,0 +1,104 @@
+import { useId } from "react";
+import { useIntl } from "react-intl";
+import { calendarDay } from "../../format/calendarDay";
+import { useT } from "../../i18n/useT";
+import type { MonthFlow } from "../../ipc";
+import { formatMoney } from "../money/formatMoney";
+import { flowGeometry, HEIGHT, MARGIN, WIDTH } from "./chartGeometry";
+
+/** Each month's money in beside its money out, as bars; the same figures in a table for screen
+ * readers. */
+export function MonthlyFlowChart({
+  months,
+  currency,
+}: {
+  months: readonly MonthFlow[];
+  currency: string;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const captionId = useId();
+  const geometry = flowGeometry(months);
+  const monthDay = (month: string) => calendarDay(`${month}-01`);
+  const short = new Intl.DateTimeFormat(intl.locale, { month: "short", timeZone: "UTC" });
+  const long = new Intl.DateTimeFormat(intl.locale, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const name = (month: string, format: Intl.DateTimeFormat) => {
+    const day = monthDay(month);
+    return day ? format.format(day) : month;
+  };
+  const money = (amount: string) => formatMoney(amount, currency, { locale: intl.locale });
+  return (
+    <figure className="chart" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart-title">
+        {t("transactions.charts.flows")}
+        <span className="chart-key chart-key-in">{t("transactions.charts.in")}</span>
+        <span className="chart-key chart-key-out">{t("transactions.charts.out")}</span>
+      </figcaption>
+      <svg
+        className="chart-canvas"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        aria-hidden="true"
+        focusable="false"
+      >
+        {geometry.yTicks.map((tick) => (
+          <g key={tick.value}>
+            <line
+              className="chart-grid"
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={tick.position}
+              y2={tick.position}
+            />
+            <text className="chart-label" x={MARGIN.left - 6} y={tick.position} textAnchor="end">
+              {formatMoney(String(tick.value), currency, { locale: intl.locale })}
+            </text>
+          </g>
+        ))}
+        {geometry.bars.map(({ month, incoming, outgoing }) => (
+          <g key={month.month}>
+            <rect className="chart-in" {...incoming} />
+            <rect className="chart-out" {...outgoing} />
+            <text
+              className="chart-label"
+              x={geometry.labelAt(month.month)}
+              y={HEIGHT - 8}
+              textAnchor="middle"
+            >
+              {name(month.month, short)}
+            </text>
+          </g>
+        ))}
+        <line
+          className="chart-zero"
+          x1={MARGIN.left}
+          x2={WIDTH - MARGIN.right}
+          y1={geometry.baseline}
+          y2={geometry.baseline}
+        />
+      </svg>
+      <table className="visually-hidden">
+        <caption>{t("transactions.charts.flowsTable")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("transactions.charts.month")}</th>
+            <th scope="col">{t("transactions.charts.in")}</th>
+            <th scope="col">{t("transactions.charts.out")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((month) => (
+            <tr key={month.month}>
+              <th scope="row">{name(month.month, long)}</th>
+              <td>{money(month.incoming)}</td>
+              <td>{money(month.outgoing)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
