@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::core::Core;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The months the in-and-out chart shows: the last twelve, this one included.
 const MONTHS: u8 = 12;
@@ -54,9 +54,7 @@ impl Core {
     pub async fn charts(&self, iban: String) -> Result<AccountCharts> {
         let data = &*self.data().await?;
         let shown = data.shown_accounts(Some(&iban))?;
-        let account = shown
-            .first()
-            .ok_or_else(|| Error::InvalidInput("that account is not shown".to_owned()))?;
+        let account = shown.first().ok_or(ledger::Error::UnknownAccount)?;
         let today = self.clock.local_now().date();
         let charts = data.ledger.charts(&iban, today, MONTHS)?;
         Ok(AccountCharts {

@@ -94,7 +94,12 @@ impl Ledger {
                 .refresh_history(session, &account.iban, scope, presence)
                 .await
             {
-                Ok(_) if balances_fetched => self.record_checkpoint(&account.iban)?,
+                Ok(_) if balances_fetched => {
+                    // The refresh itself succeeded; the next one records its checkpoint.
+                    if let Err(error) = self.record_checkpoint(&account.iban) {
+                        tracing::warn!(%error, "a reconciliation checkpoint could not be stored");
+                    }
+                }
                 Ok(_) => {}
                 Err(error) => {
                     first_failure.get_or_insert(only_this_account(error)?);

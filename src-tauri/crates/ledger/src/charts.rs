@@ -103,17 +103,16 @@ pub fn daily_balances(
     from: Date,
     today: Date,
 ) -> Vec<DailyBalance> {
+    // The booked balance is taken as of now, covering every booked entry stored, a booking
+    // dated after today too: so each day's balance is it less everything dated later.
     let mut balance = balance_now;
-    // Days after today (a bank's future-dated booking) are in the balance already.
     let mut newer = days.len();
     let mut balances = Vec::new();
     let mut day = today;
     while day >= from {
         while newer > 0 && days[newer - 1].date > day {
             newer -= 1;
-            if days[newer].date <= today {
-                balance -= days[newer].incoming + days[newer].outgoing;
-            }
+            balance -= days[newer].incoming + days[newer].outgoing;
         }
         let known = oldest.is_some_and(|oldest| day >= oldest);
         balances.push(DailyBalance {

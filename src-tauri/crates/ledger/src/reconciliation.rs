@@ -3,6 +3,9 @@
 //! checkpoint when nothing is missing. Where it changes between two checkpoints, the bank's
 //! balance moved by something the store does not hold, in the days between them.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use bank::{Iban, Presence, RefreshTokenStore, Session, TransactionsQuery};
 use rust_decimal::Decimal;
 use store::{BalanceCheckpoint, BalanceRecord, BookedAmount, StoredBalances};
@@ -113,29 +116,39 @@ pub(crate) fn booked_balance(stored: &StoredBalances) -> Option<&BalanceRecord> 
         .find_map(|code| stored.balances.iter().find(|balance| balance.code == *code))
 }
 
-/// Compares each checkpoint's balance with the stored entries it covered (`booked` in list
-/// order, oldest first).
+/// Compares each checkpoint with the stored entries it covered (`booked` in list order, oldest
+/// first).
 fn reconcile(
     checkpoints: &[BalanceCheckpoint],
     booked: &[BookedAmount],
     complete: bool,
 ) -> Reconciliation {
-    let mut running = Decimal::ZERO;
-    let sums: Vec<Decimal> = std::iter::once(Decimal::ZERO)
-        .chain(booked.iter().map(|entry| {
-            running += entry.amount;
-            running
-        }))
-        .collect();
-    // The balance before the oldest stored entry, as each checkpoint has it.
+    // The balance before the oldest stored entry, as each checkpoint has it: its balance less
+    // the entries dated up to its day that were stored by then (an entry stored later, even
+    // dated earlier, was not in what the balance was compared with). Both bounds only grow from
+    // one checkpoint to the next, so one walk serves them all: entries of a passed day stored
+    // after the checkpoint wait, lowest ordinal first, for the checkpoint that covers them.
+    let mut covered = Decimal::ZERO;
+    let mut next = 0;
+    let mut waiting = BinaryHeap::new();
     let openings: Vec<(Date, Decimal)> = checkpoints
         .iter()
         .map(|checkpoint| {
             let through = checkpoint.through_ordinal.unwrap_or(i64::MIN);
-            let covered = booked.partition_point(|entry| {
-                (entry.date, entry.ordinal) <= (checkpoint.as_of, through)
-            });
-            (checkpoint.as_of, checkpoint.booked - sums[covered])
+            while let Some(entry) = booked
+                .get(next)
+                .filter(|entry| entry.date <= checkpoint.as_of)
+            {
+                waiting.push(Reverse((entry.ordinal, next)));
+                next += 1;
+            }
+            while let Some(&Reverse((ordinal, index))) = waiting.peek()
+                && ordinal <= through
+            {
+                waiting.pop();
+                covered += booked[index].amount;
+            }
+            (checkpoint.as_of, checkpoint.booked - covered)
         })
         .collect();
     Reconciliation {
@@ -147,9 +160,11 @@ fn reconcile(
     }
 }
 
-/// Where the opening changes from one checkpoint to the next. A change undone at the very next
-/// checkpoint is not a break: an entry booked between the read of the balance and the read of
-/// the history was counted once too early.
+/// Where the opening changes from one checkpoint to the next. A change undone by the end of
+/// its day (up to the next day's first checkpoint) is not a break: an entry booked between a
+/// refresh's read of the balance and its read of the history was counted too early, or an
+/// entry fetched again (first on its day) was counted in that day's refreshes from before it
+/// was booked.
 fn breaks(openings: &[(Date, Decimal)]) -> Vec<Break> {
     let mut found = Vec::new();
     let mut index = 1;
@@ -160,11 +175,15 @@ fn breaks(openings: &[(Date, Decimal)]) -> Vec<Break> {
             index += 1;
             continue;
         }
-        if openings
-            .get(index + 1)
-            .is_some_and(|&(_, next)| next == before)
-        {
-            index += 2;
+        let same_day = openings[index + 1..]
+            .iter()
+            .take_while(|&&(day, _)| day == to)
+            .count();
+        let undone = (index + 1..openings.len())
+            .take(same_day + 1)
+            .rfind(|&later| openings[later].1 == before);
+        if let Some(later) = undone {
+            index = later + 1;
             continue;
         }
         found.push(Break {
@@ -279,6 +298,39 @@ mod tests {
         checkpoints[2].through_ordinal = Some(3);
         checkpoints[3] = checkpoint(date!(2026 - 03 - 04), "74.00", 4);
         assert!(reconcile(&checkpoints, &booked, true).breaks.is_empty());
+    }
+
+    #[test]
+    fn an_entry_stored_later_with_an_earlier_date_is_not_in_the_earlier_balances() {
+        let (mut checkpoints, mut booked) = days();
+        // Booked on the 4th, dated the 2nd, stored with the 4th's refresh.
+        booked.insert(2, entry(date!(2026 - 03 - 02), 4, "-2.00"));
+        checkpoints[3] = checkpoint(date!(2026 - 03 - 04), "73.00", 4);
+        assert!(reconcile(&checkpoints, &booked, true).breaks.is_empty());
+    }
+
+    #[test]
+    fn an_entry_fetched_again_is_no_break_in_its_days_earlier_refreshes() {
+        let (mut checkpoints, mut booked) = days();
+        // The 3rd's entry was fetched again (first on its day); two refreshes early on the
+        // 3rd, before it was booked, count it too: undone by the day's last refresh.
+        booked[2].ordinal = -1;
+        checkpoints.insert(2, checkpoint(date!(2026 - 03 - 03), "90.00", 1));
+        checkpoints.insert(2, checkpoint(date!(2026 - 03 - 03), "90.00", 1));
+        let found = reconcile(&checkpoints, &booked, true);
+        assert!(found.breaks.is_empty(), "{found:?}");
+        // A change within a day that stays is a break on that day.
+        let (mut checkpoints, booked) = days();
+        checkpoints.push(checkpoint(date!(2026 - 03 - 04), "85.00", 3));
+        let found = reconcile(&checkpoints, &booked, true);
+        assert_eq!(
+            found.breaks,
+            [Break {
+                from: date!(2026 - 03 - 04),
+                to: date!(2026 - 03 - 04),
+                missing: euros("10.00"),
+            }]
+        );
     }
 
     #[test]

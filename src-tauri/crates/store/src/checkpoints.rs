@@ -2,7 +2,7 @@
 //! and the booked entries to add up against them: what reconciliation reads. And the entries
 //! a period fetched again brings back.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use rust_decimal::Decimal;
 use time::Date;
 
@@ -116,9 +116,9 @@ impl Store {
 
     /// What the booked entries of `iban` dated `from` or later brought in and took out, day by
     /// day (days without entries left out), oldest first; and the oldest booked entry's day:
-    /// what the charts sum. SQLite sums the exact integer micros along the search order's
-    /// index, which covers every column read (no row is looked up, no text parsed); an amount
-    /// without exact micros is read as text and added in Rust.
+    /// what the charts sum. SQLite sums the exact integer micros along `entry_booked_by_day`,
+    /// which covers every column read (no row is looked up, no text parsed); an amount without
+    /// exact micros is read as text and added in Rust.
     pub fn booked_day_totals_since(
         &self,
         iban: &str,
@@ -127,11 +127,10 @@ impl Store {
         let oldest: Option<String> = self
             .connection
             .prepare_cached(
-                "SELECT date FROM entry WHERE iban = ?1 AND pending = 0
-                 ORDER BY date, ordinal LIMIT 1",
+                "SELECT min(date) FROM entry INDEXED BY entry_booked_by_day
+                 WHERE iban = ?1 AND pending = 0",
             )?
-            .query_row(params![iban], |row| row.get(0))
-            .optional()?;
+            .query_row(params![iban], |row| row.get(0))?;
         let oldest = oldest
             .map(|text| parse_day(&text).map_err(|error| conversion_error(0, error)))
             .transpose()?;
@@ -141,8 +140,8 @@ impl Store {
                 "SELECT date,
                      ifnull(sum(amount_micros) FILTER (WHERE amount_micros > 0), 0),
                      ifnull(sum(amount_micros) FILTER (WHERE amount_micros < 0), 0)
-                 FROM entry INDEXED BY entry_in_search_order
-                 WHERE date >= ?2 AND iban = ?1 AND pending = 0
+                 FROM entry INDEXED BY entry_booked_by_day
+                 WHERE iban = ?1 AND pending = 0 AND date >= ?2
                  GROUP BY date ORDER BY date",
             )?
             .query_map(params![iban, from.to_string()], |row| {
@@ -156,8 +155,8 @@ impl Store {
         let inexact: Vec<(Date, Decimal)> = self
             .connection
             .prepare_cached(
-                "SELECT date, amount FROM entry INDEXED BY entry_in_search_order
-                 WHERE date >= ?2 AND iban = ?1 AND pending = 0 AND amount_micros IS NULL",
+                "SELECT date, amount FROM entry INDEXED BY entry_booked_by_day
+                 WHERE iban = ?1 AND pending = 0 AND date >= ?2 AND amount_micros IS NULL",
             )?
             .query_map(params![iban, from.to_string()], |row| {
                 Ok((date_from_sql(row, 0)?, decimal_from_sql(row, 1)?))
@@ -177,8 +176,9 @@ impl Store {
     }
 
     /// Stores the booked entries among `entries` (a period fetched again) that the store
-    /// lacks, each first on its day: below every stored ordinal, so a checkpoint of a later
-    /// day counts it and one taken earlier on its day does too. Returns how many were new.
+    /// lacks as booked, below every stored ordinal: the checkpoints of its day and later count
+    /// it. A hold stored as pending that the bank has booked meanwhile is replaced by its
+    /// booking. Returns how many were new.
     pub fn restore_missing(&mut self, iban: &str, entries: &[EntryRecord]) -> Result<usize> {
         let transaction = self.connection.transaction()?;
         let lowest: Option<i64> = transaction.query_row(
@@ -190,9 +190,18 @@ impl Store {
         let mut added = 0;
         for entry in entries.iter().filter(|entry| !entry.pending) {
             let known = transaction
-                .prepare_cached("SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2")?
+                .prepare_cached(
+                    "SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2 AND pending = 0",
+                )?
                 .exists(params![iban, entry.entry_reference])?;
-            if !known && upsert_entry(&transaction, iban, entry, next_ordinal)? {
+            if known {
+                continue;
+            }
+            transaction.execute(
+                "DELETE FROM entry WHERE iban = ?1 AND entry_reference = ?2",
+                params![iban, entry.entry_reference],
+            )?;
+            if upsert_entry(&transaction, iban, entry, next_ordinal)? {
                 next_ordinal -= 1;
                 added += 1;
             }
@@ -308,18 +317,29 @@ mod tests {
         store
             .prepend_newer(IBAN, &[entry("B", day), entry("A", day)], None, 20)
             .unwrap();
-        let mut pending = entry("P", day);
-        pending.pending = true;
+        let mut hold = entry("H", day);
+        hold.pending = true;
+        hold.amount = euros("-1.00");
+        store
+            .prepend_newer(IBAN, &[hold.clone()], None, 30)
+            .unwrap();
         let mut missing = entry("M", day);
         missing.amount = euros("-4.00");
+        let mut booked_hold = hold.clone();
+        booked_hold.pending = false;
         let added = store
-            .restore_missing(IBAN, &[entry("A", day), pending, missing])
+            .restore_missing(IBAN, &[entry("A", day), hold, missing, booked_hold])
             .unwrap();
-        assert_eq!(added, 1);
+        assert_eq!(added, 2, "the missing entry and the hold that booked");
         let booked = store.booked_amounts(IBAN).unwrap();
         assert_eq!(
             booked,
             [
+                BookedAmount {
+                    date: day,
+                    ordinal: -1,
+                    amount: euros("-1.00"),
+                },
                 BookedAmount {
                     date: day,
                     ordinal: 0,

@@ -193,7 +193,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
     // 6: the booked balances the bank reported, each with how far the stored history reached
     // then (the bank's day, and the newest entry's ordinal on it): what reconciliation checks
-    // the stored entries against.
+    // the stored entries against. And an account's booked entries by day, covering what the
+    // charts sum, so they read one account's year and no row.
     "CREATE TABLE balance_checkpoint (
         id              INTEGER PRIMARY KEY,
         iban            TEXT NOT NULL,
@@ -202,7 +203,8 @@ const MIGRATIONS: &[&str] = &[
         booked          TEXT NOT NULL,
         through_ordinal INTEGER
     ) STRICT;
-    CREATE INDEX balance_checkpoint_by_account ON balance_checkpoint (iban, at);",
+    CREATE INDEX balance_checkpoint_by_account ON balance_checkpoint (iban, at);
+    CREATE INDEX entry_booked_by_day ON entry (iban, pending, date, amount_micros, amount);",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

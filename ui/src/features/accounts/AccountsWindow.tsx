@@ -174,8 +174,10 @@ export function AccountsWindow({
                 {t("transactions.charts.show")}
               </button>
             </div>
-            <ReconciliationStatus iban={selected.iban} />
-            {chartsShown && <AccountChartsPanel iban={selected.iban} id={chartsId} />}
+            <ReconciliationStatus key={selected.iban} iban={selected.iban} />
+            {chartsShown && (
+              <AccountChartsPanel key={selected.iban} iban={selected.iban} id={chartsId} />
+            )}
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <SearchableHistory
               iban={selected.iban}

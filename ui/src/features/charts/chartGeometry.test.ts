@@ -12,7 +12,6 @@ describe("the balance's line", () => {
     ]);
     // One move to each run of known days: two runs, two moves.
     expect(geometry.path.match(/M/g)).toHaveLength(2);
-    expect(geometry.hasBalance).toBe(true);
     expect(geometry.zero).toBe(HEIGHT - MARGIN.bottom);
   });
 

@@ -60,7 +60,6 @@ export function balanceGeometry(days: readonly DayBalance[]) {
     zero: y(0),
     yTicks: axis.values.map((value) => ({ position: y(value), value })),
     xTicks: monthStarts(first, last).map((date) => ({ position: x(date.getTime()), date })),
-    hasBalance: known.length > 0,
   };
 }
 

@@ -60,6 +60,28 @@ it("shows where the history breaks and fetches those days again", async () => {
   ).toBeTruthy();
 });
 
+it("lists every break, each with its own Fetch again", async () => {
+  const two = {
+    ...BROKEN,
+    breaks: [
+      { from: "2026-11-02", to: "2026-11-03", missing: "1.00" },
+      { from: "2026-11-20", to: "2026-11-21", missing: "-5.60" },
+    ],
+  };
+  vi.mocked(ipc.reconciliation).mockResolvedValue(two);
+  vi.mocked(ipc.fetchPeriodAgain).mockResolvedValue(two);
+  renderWithQueries(<ReconciliationStatus iban={IBAN} />);
+  const buttons = await screen.findAllByRole("button", { name: "Fetch again" });
+  expect(buttons).toHaveLength(2);
+  await userEvent.click(buttons[1] as HTMLElement);
+  expect(ipc.fetchPeriodAgain).toHaveBeenCalledWith(IBAN, "2026-11-20", "2026-11-21");
+  await waitFor(() =>
+    expect(
+      screen.getAllByText(/doesn't explain the difference either/).map((line) => line.textContent),
+    ).toHaveLength(1),
+  );
+});
+
 it("says when fetching again did not explain the difference", async () => {
   const sameDay = { ...BROKEN, breaks: [{ from: "2026-11-21", to: "2026-11-21", missing: "12" }] };
   vi.mocked(ipc.reconciliation).mockResolvedValue(sameDay);

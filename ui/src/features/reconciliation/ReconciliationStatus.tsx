@@ -24,36 +24,42 @@ export function ReconciliationStatus({ iban }: { iban: string }) {
   if (!found) {
     return null;
   }
-  const first = found.breaks[0];
-  if (!first) {
+  if (found.breaks.length === 0) {
     return (
       <p className="reconciliation reconciliation-ok" data-testid="reconciliation">
         {consistencyText(intl, found)}
       </p>
     );
   }
-  const text = breakText(intl, first, found.currency);
-  const triedAgain = fetchAgain.isSuccess && fetchAgain.variables?.to === first.to;
+  const tried = fetchAgain.isSuccess ? fetchAgain.variables : undefined;
   return (
     <section
       className="notice notice-warning reconciliation"
       aria-label={t("transactions.reconciliation.label")}
       data-testid="reconciliation"
     >
-      <p className="notice-headline">{text.headline}</p>
-      <p>{triedAgain ? t("transactions.reconciliation.stillMissing") : text.detail}</p>
-      <p>
-        <button
-          type="button"
-          className="button small"
-          disabled={fetchAgain.isPending}
-          onClick={() => fetchAgain.mutate(first)}
-        >
-          {fetchAgain.isPending
-            ? t("transactions.reconciliation.fetching")
-            : t("transactions.reconciliation.fetchAgain")}
-        </button>
-      </p>
+      {found.breaks.map((broken) => {
+        const text = breakText(intl, broken, found.currency);
+        const triedAgain = tried?.from === broken.from && tried.to === broken.to;
+        return (
+          <div key={`${broken.from}/${broken.to}`} className="reconciliation-break">
+            <p className="notice-headline">{text.headline}</p>
+            <p>{triedAgain ? t("transactions.reconciliation.stillMissing") : text.detail}</p>
+            <p>
+              <button
+                type="button"
+                className="button small"
+                disabled={fetchAgain.isPending}
+                onClick={() => fetchAgain.mutate(broken)}
+              >
+                {fetchAgain.isPending && fetchAgain.variables === broken
+                  ? t("transactions.reconciliation.fetching")
+                  : t("transactions.reconciliation.fetchAgain")}
+              </button>
+            </p>
+          </div>
+        );
+      })}
       {fetchAgain.error && !fetchAgain.isPending && (
         <SyncFailureNotice failure={toCommandError(fetchAgain.error)} task="fetchPeriodAgain" />
       )}

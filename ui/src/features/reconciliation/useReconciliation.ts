@@ -25,7 +25,11 @@ export function useReconciliation(iban: string) {
     onSuccess: (checked: AccountReconciliation) => queryClient.setQueryData(key, checked),
     onSettled: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...TRANSACTIONS_KEY, iban], exact: true }),
+        // The history and its charts; the check itself is the answer above.
+        queryClient.invalidateQueries({
+          queryKey: [...TRANSACTIONS_KEY, iban],
+          predicate: (query) => query.queryKey[2] !== "check",
+        }),
         queryClient.invalidateQueries({ queryKey: SEARCH_KEY }),
       ]);
     },

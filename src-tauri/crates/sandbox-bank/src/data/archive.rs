@@ -1,8 +1,9 @@
 //! An account's generated history, computed on demand.
 //!
 //! Positions count from the newest entry (0) back to the oldest (`generated - 1`); entry
-//! `index = generated - 1 - position` is drawn from (seed, account, index), and its date falls
-//! monotonically with the position, so a page or a date range is found by arithmetic and binary
+//! `index = generated - 1 - position` is drawn from (seed, account, index) and its date, which
+//! falls monotonically with the position (a month's close takes an amount sized once, when the
+//! archive is laid out), so a page or a date range is found by arithmetic and binary
 //! search, never by a scan. The newest `pending` positions are card holds that the account keeps
 //! as live entries (they can book later); the archive serves the booked rest.
 
@@ -47,7 +48,16 @@ impl Archive {
     ) -> Self {
         let pending = pending_count(&profile, generated);
         let span_days = (generated / ENTRIES_PER_DAY).clamp(1, MAX_SPAN_DAYS);
-        let thinning = Thinning((generated / span_days / ENTRIES_PER_DAY).max(1));
+        // Denser than three a day only beyond ten years: amounts shrink in proportion.
+        let usual = span_days * ENTRIES_PER_DAY;
+        let thinning = if span_days == MAX_SPAN_DAYS && generated > usual {
+            Thinning {
+                kept: usual,
+                drawn: generated,
+            }
+        } else {
+            Thinning::NONE
+        };
         let mut archive = Self {
             profile,
             generated,

@@ -362,8 +362,15 @@ mod tests {
 
     #[test]
     fn a_demo_year_earns_about_what_it_spends_and_the_savings_grow() {
+        // A year at three entries a day, and ten years denser than that.
+        for transactions in [1_200, 20_000] {
+            a_demo_history_earns_about_what_it_spends(transactions);
+        }
+    }
+
+    fn a_demo_history_earns_about_what_it_spends(transactions: u32) {
         let config = Config::default()
-            .transactions_per_account(1_200)
+            .transactions_per_account(transactions)
             .accounts_per_user(6);
         let bank = Bank::generate(&config, date!(2026 - 11 - 20));
         let threes = bank
@@ -401,7 +408,7 @@ mod tests {
             let ratio = spent / earned;
             assert!(
                 (Decimal::new(75, 2)..=Decimal::new(100, 2)).contains(&ratio),
-                "spends {ratio} of what it earns"
+                "{transactions}: spends {ratio} of what it earns"
             );
 
             // What the current account sends on the 28th is what the savings account receives.

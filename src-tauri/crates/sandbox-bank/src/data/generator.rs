@@ -76,13 +76,26 @@ pub(crate) enum What {
     Opening,
 }
 
-/// Amounts drawn from templates are divided by this, so a history denser than three entries a
-/// day (a test of a long history) still spends about a salary a month.
+/// Amounts drawn from templates are scaled by `kept / drawn`, so a history denser than three
+/// entries a day (a test of a long history) still spends about a salary a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Thinning(pub u64);
+pub(crate) struct Thinning {
+    pub kept: u64,
+    pub drawn: u64,
+}
 
-/// The signed amount of booked entry `index` (not a [`What::Settling`] one): the first draws of
-/// [`generate`], without the text, so the start-up sum over a long history stays cheap.
+impl Thinning {
+    /// Amounts as the templates say.
+    pub(crate) const NONE: Self = Self { kept: 1, drawn: 1 };
+
+    fn cents(self, cents: i64) -> i64 {
+        let scaled = i128::from(cents) * i128::from(self.kept) / i128::from(self.drawn.max(1));
+        i64::try_from(scaled).unwrap_or(cents).max(1)
+    }
+}
+
+/// The signed amount of entry `index`: the first draws of [`generate`], without the text, so
+/// the start-up sum over a long history stays cheap.
 pub(crate) fn booked_amount(
     profile: &AccountProfile,
     index: u64,
@@ -223,10 +236,9 @@ fn draw(
             hit
         })
         .unwrap_or(&templates[0]);
-    let divisor = i64::try_from(thinning.0.max(1)).unwrap_or(i64::MAX);
     let amount = rng.cents(
-        (template.low_cents / divisor).max(1),
-        (template.high_cents / divisor).max(1),
+        thinning.cents(template.low_cents),
+        thinning.cents(template.high_cents),
     );
     (template, if template.credit { amount } else { -amount })
 }
@@ -469,12 +481,12 @@ mod tests {
     fn an_entry_is_the_same_however_often_it_is_computed() {
         let profile = profile(AccountKind::Current);
         let date = date!(2026 - 04 - 15);
-        let first = generate(&profile, 17, date, What::Drawn, Thinning(1));
-        let again = generate(&profile, 17, date, What::Drawn, Thinning(1));
+        let first = generate(&profile, 17, date, What::Drawn, Thinning::NONE);
+        let again = generate(&profile, 17, date, What::Drawn, Thinning::NONE);
         assert_eq!(first, again);
         assert_eq!(first.reference, "DB20260415030000017");
         assert_eq!(
-            booked_amount(&profile, 17, date, What::Drawn, Thinning(1)),
+            booked_amount(&profile, 17, date, What::Drawn, Thinning::NONE),
             first.amount
         );
     }
@@ -499,7 +511,7 @@ mod tests {
             .into_iter()
             .chain(std::iter::repeat_n(What::Drawn, 500));
         for (index, what) in (1..).zip(whats) {
-            let entry = generate(&profile, index, date!(2026 - 04 - 15), what, Thinning(1));
+            let entry = generate(&profile, index, date!(2026 - 04 - 15), what, Thinning::NONE);
             assert_ne!(entry.amount, Decimal::ZERO);
             assert_eq!(entry.amount.scale(), 2);
             if let Some(iban) = &entry.counterparty_iban {
@@ -523,7 +535,7 @@ mod tests {
             5,
             date!(2026 - 04 - 15),
             What::Pending,
-            Thinning(1),
+            Thinning::NONE,
         );
         assert_eq!(entry.status, EntryStatus::Pending);
         assert_eq!(entry.booking_date, None);

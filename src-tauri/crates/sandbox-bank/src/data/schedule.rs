@@ -67,7 +67,7 @@ const INVOICE_DAY: u8 = 5;
 pub(crate) fn planned_cents(kind: AccountKind, rng: &mut Rng) -> i64 {
     match kind {
         AccountKind::Current => rng.between(90_000, 140_000),
-        AccountKind::CreditLine => rng.between(60_000, 120_000),
+        AccountKind::CreditLine => rng.between(90_000, 150_000),
         AccountKind::Savings => 0,
     }
 }
