@@ -4,7 +4,8 @@ import { formatCalendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
 import type { DayBalance } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
-import { balanceGeometry, HEIGHT, MARGIN, WIDTH } from "./chartGeometry";
+import { ChartCanvas } from "./ChartCanvas";
+import { balanceGeometry, HEIGHT } from "./chartGeometry";
 
 /** The balance at the end of each day as a line, broken where the store has no history; for
  * screen readers (and anyone who wants the figures) a table of each month's last balance. */
@@ -20,32 +21,12 @@ export function BalanceChart({
   const captionId = useId();
   const geometry = balanceGeometry(days);
   const monthName = new Intl.DateTimeFormat(intl.locale, { month: "short", timeZone: "UTC" });
-  const amount = (value: number) => formatMoney(String(value), currency, { locale: intl.locale });
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId} className="chart-title">
         {t("transactions.charts.balance")}
       </figcaption>
-      <svg
-        className="chart-canvas"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        aria-hidden="true"
-        focusable="false"
-      >
-        {geometry.yTicks.map((tick) => (
-          <g key={tick.value}>
-            <line
-              className="chart-grid"
-              x1={MARGIN.left}
-              x2={WIDTH - MARGIN.right}
-              y1={tick.position}
-              y2={tick.position}
-            />
-            <text className="chart-label" x={MARGIN.left - 6} y={tick.position} textAnchor="end">
-              {amount(tick.value)}
-            </text>
-          </g>
-        ))}
+      <ChartCanvas ticks={geometry.yTicks} zero={geometry.zero} currency={currency}>
         {geometry.xTicks.map((tick) => (
           <text
             key={tick.date.toISOString()}
@@ -57,15 +38,8 @@ export function BalanceChart({
             {monthName.format(tick.date)}
           </text>
         ))}
-        <line
-          className="chart-zero"
-          x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
-          y1={geometry.zero}
-          y2={geometry.zero}
-        />
         <path className="chart-balance" d={geometry.path} />
-      </svg>
+      </ChartCanvas>
       <table className="visually-hidden">
         <caption>{t("transactions.charts.balanceTable")}</caption>
         <thead>

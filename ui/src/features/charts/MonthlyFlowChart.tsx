@@ -4,7 +4,8 @@ import { calendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
 import type { MonthFlow } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
-import { flowGeometry, HEIGHT, MARGIN, WIDTH } from "./chartGeometry";
+import { ChartCanvas } from "./ChartCanvas";
+import { flowGeometry, HEIGHT } from "./chartGeometry";
 
 /** Each month's money in beside its money out, as bars; the same figures in a table for screen
  * readers. */
@@ -38,26 +39,7 @@ export function MonthlyFlowChart({
         <span className="chart-key chart-key-in">{t("transactions.charts.in")}</span>
         <span className="chart-key chart-key-out">{t("transactions.charts.out")}</span>
       </figcaption>
-      <svg
-        className="chart-canvas"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        aria-hidden="true"
-        focusable="false"
-      >
-        {geometry.yTicks.map((tick) => (
-          <g key={tick.value}>
-            <line
-              className="chart-grid"
-              x1={MARGIN.left}
-              x2={WIDTH - MARGIN.right}
-              y1={tick.position}
-              y2={tick.position}
-            />
-            <text className="chart-label" x={MARGIN.left - 6} y={tick.position} textAnchor="end">
-              {formatMoney(String(tick.value), currency, { locale: intl.locale })}
-            </text>
-          </g>
-        ))}
+      <ChartCanvas ticks={geometry.yTicks} zero={geometry.baseline} currency={currency}>
         {geometry.bars.map(({ month, incoming, outgoing }) => (
           <g key={month.month}>
             <rect className="chart-in" {...incoming} />
@@ -72,14 +54,7 @@ export function MonthlyFlowChart({
             </text>
           </g>
         ))}
-        <line
-          className="chart-zero"
-          x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
-          y1={geometry.baseline}
-          y2={geometry.baseline}
-        />
-      </svg>
+      </ChartCanvas>
       <table className="visually-hidden">
         <caption>{t("transactions.charts.flowsTable")}</caption>
         <thead>
