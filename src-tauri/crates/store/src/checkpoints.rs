@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::codec::{conversion_error, date_from_sql, decimal_from_sql, parse_day};
-use crate::history::{EntryRecord, upsert_entry};
+use crate::history::{EntryRecord, insert_below};
 use crate::{Result, Store};
 
 /// The bank's booked balance of an account at one refresh.
@@ -181,31 +181,22 @@ impl Store {
     /// booking. Returns how many were new.
     pub fn restore_missing(&mut self, iban: &str, entries: &[EntryRecord]) -> Result<usize> {
         let transaction = self.connection.transaction()?;
-        let lowest: Option<i64> = transaction.query_row(
-            "SELECT min(ordinal) FROM entry WHERE iban = ?1",
-            params![iban],
-            |row| row.get(0),
-        )?;
-        let mut next_ordinal = lowest.unwrap_or(0) - 1;
-        let mut added = 0;
+        let mut missing = Vec::new();
         for entry in entries.iter().filter(|entry| !entry.pending) {
             let known = transaction
                 .prepare_cached(
                     "SELECT 1 FROM entry WHERE iban = ?1 AND entry_reference = ?2 AND pending = 0",
                 )?
                 .exists(params![iban, entry.entry_reference])?;
-            if known {
-                continue;
-            }
-            transaction.execute(
-                "DELETE FROM entry WHERE iban = ?1 AND entry_reference = ?2",
-                params![iban, entry.entry_reference],
-            )?;
-            if upsert_entry(&transaction, iban, entry, next_ordinal)? {
-                next_ordinal -= 1;
-                added += 1;
+            if !known {
+                transaction.execute(
+                    "DELETE FROM entry WHERE iban = ?1 AND entry_reference = ?2",
+                    params![iban, entry.entry_reference],
+                )?;
+                missing.push(entry.clone());
             }
         }
+        let added = insert_below(&transaction, iban, &missing)?;
         transaction.commit()?;
         Ok(added)
     }

@@ -207,19 +207,7 @@ impl Store {
         next: Option<OlderPage>,
     ) -> Result<usize> {
         let transaction = self.connection.transaction()?;
-        let lowest: Option<i64> = transaction.query_row(
-            "SELECT min(ordinal) FROM entry WHERE iban = ?1",
-            params![iban],
-            |row| row.get(0),
-        )?;
-        let mut next_ordinal = lowest.unwrap_or(0) - 1;
-        let mut added = 0;
-        for entry in entries {
-            if upsert_entry(&transaction, iban, entry, next_ordinal)? {
-                next_ordinal -= 1;
-                added += 1;
-            }
-        }
+        let added = insert_below(&transaction, iban, entries)?;
         transaction.execute(
             "INSERT INTO account_sync (iban, history_next_page, history_up_to, history_complete)
              VALUES (?1, ?2, ?3, ?4)
@@ -313,8 +301,31 @@ impl Store {
     }
 }
 
+/// Stores `entries` (newest first) below every stored entry of `iban`, counting down, or
+/// updates those already stored where they are. Returns how many were new.
+pub(crate) fn insert_below(
+    transaction: &Transaction<'_>,
+    iban: &str,
+    entries: &[EntryRecord],
+) -> Result<usize> {
+    let lowest: Option<i64> = transaction.query_row(
+        "SELECT min(ordinal) FROM entry WHERE iban = ?1",
+        params![iban],
+        |row| row.get(0),
+    )?;
+    let mut next_ordinal = lowest.unwrap_or(0) - 1;
+    let mut added = 0;
+    for entry in entries {
+        if upsert_entry(transaction, iban, entry, next_ordinal)? {
+            next_ordinal -= 1;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
 /// Inserts `entry` at `ordinal`, or updates it where it is. True when it was new.
-pub(crate) fn upsert_entry(
+fn upsert_entry(
     transaction: &Transaction<'_>,
     iban: &str,
     entry: &EntryRecord,
