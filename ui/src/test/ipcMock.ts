@@ -87,7 +87,9 @@ export function mockIpc() {
     iban,
     currency: "EUR",
     months: [],
+    flowAxis: { ticks: [], zero: 0, top: 10_000 },
     balances: [],
+    balanceAxis: { ticks: [], zero: 0, top: 10_000 },
   }));
   vi.mocked(ipc.bankSettings).mockResolvedValue({ banks: [], presets: [] });
   vi.mocked(ipc.saveBank).mockImplementation(async (form) => ({

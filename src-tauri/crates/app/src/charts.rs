@@ -1,5 +1,6 @@
 //! What an account's charts show, summed in Rust as decimals and handed over as decimal
-//! strings: the UI places pixels with them, and prints only these strings.
+//! strings to print, each with its place on its chart's amount axis (0 at the lowest tick,
+//! `AXIS_TOP` at the highest) to draw it by: no amount becomes a JavaScript number.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,9 +21,33 @@ pub struct AccountCharts {
     pub currency: String,
     /// Oldest first, this month last.
     pub months: Vec<MonthFlow>,
+    /// The months' amount axis.
+    pub flow_axis: ChartAxis,
     /// Each day from the first month's first day to today, oldest first; empty while no booked
     /// balance is stored.
     pub balances: Vec<DayBalance>,
+    /// The balance's amount axis.
+    pub balance_axis: ChartAxis,
+}
+
+/// A chart's amount axis: its round ticks, lowest first, and where zero is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChartAxis {
+    pub ticks: Vec<AxisTick>,
+    pub zero: u32,
+    /// The highest position: the top of the axis.
+    pub top: u32,
+}
+
+/// One tick: its amount as a decimal string, and its position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AxisTick {
+    pub amount: String,
+    pub position: u32,
 }
 
 /// One month's booked money in and out.
@@ -35,6 +60,9 @@ pub struct MonthFlow {
     /// Decimal strings, both positive (or zero).
     pub incoming: String,
     pub outgoing: String,
+    /// Where each sits on the months' axis.
+    pub incoming_position: u32,
+    pub outgoing_position: u32,
 }
 
 /// The balance at the end of a day.
@@ -46,6 +74,8 @@ pub struct DayBalance {
     pub date: String,
     /// A decimal string; `None` where the store has no history for the day (a gap).
     pub balance: Option<String>,
+    /// Where it sits on the balance's axis.
+    pub position: Option<u32>,
 }
 
 impl Core {
@@ -67,16 +97,38 @@ impl Core {
                     month: format!("{:04}-{:02}", flow.year, u8::from(flow.month)),
                     incoming: flow.incoming.to_string(),
                     outgoing: flow.outgoing.to_string(),
+                    incoming_position: charts.flow_axis.position(flow.incoming),
+                    outgoing_position: charts.flow_axis.position(flow.outgoing),
                 })
                 .collect(),
+            flow_axis: axis(&charts.flow_axis),
             balances: charts
                 .balances
                 .iter()
                 .map(|day| DayBalance {
                     date: day.date.to_string(),
                     balance: day.balance.map(|balance| balance.to_string()),
+                    position: day
+                        .balance
+                        .map(|balance| charts.balance_axis.position(balance)),
                 })
                 .collect(),
+            balance_axis: axis(&charts.balance_axis),
         })
+    }
+}
+
+fn axis(axis: &ledger::Axis) -> ChartAxis {
+    ChartAxis {
+        ticks: axis
+            .ticks
+            .iter()
+            .map(|&amount| AxisTick {
+                amount: amount.to_string(),
+                position: axis.position(amount),
+            })
+            .collect(),
+        zero: axis.position(rust_decimal::Decimal::ZERO),
+        top: ledger::AXIS_TOP,
     }
 }

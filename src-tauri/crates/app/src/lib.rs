@@ -57,7 +57,7 @@ pub use bank_settings::{
 };
 pub use banks::{BankChoice, BankList};
 pub use browser::Browser;
-pub use charts::{AccountCharts, DayBalance, MonthFlow};
+pub use charts::{AccountCharts, AxisTick, ChartAxis, DayBalance, MonthFlow};
 pub use clock::{Clock, SystemClock};
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;

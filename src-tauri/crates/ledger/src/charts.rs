@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use store::DayTotals;
 use time::{Date, Month};
 
+use crate::chart_axis::Axis;
 use crate::reconciliation::booked_balance;
 use crate::{Ledger, Result};
 
@@ -34,6 +35,10 @@ pub struct AccountCharts {
     /// Every day from the first month's first day to `today`, oldest first; empty without a
     /// booked balance to rebuild from.
     pub balances: Vec<DailyBalance>,
+    /// The amount axis of the months' money in and out.
+    pub flow_axis: Axis,
+    /// The amount axis of the balance.
+    pub balance_axis: Axis,
 }
 
 impl Ledger {
@@ -45,24 +50,32 @@ impl Ledger {
         let stored = store.balances(iban)?;
         drop(store);
         let balance_now = booked_balance(&stored).map(|balance| balance.amount);
-        Ok(AccountCharts {
-            months: monthly_flows(&days, today, months)
+        let months: Vec<MonthlyFlow> = monthly_flows(&days, today, months)
+            .into_iter()
+            .map(|flow| MonthlyFlow {
+                incoming: money(flow.incoming),
+                outgoing: money(flow.outgoing),
+                ..flow
+            })
+            .collect();
+        let balances: Vec<DailyBalance> = balance_now.map_or_else(Vec::new, |now| {
+            daily_balances(&days, oldest, now, first_day, today)
                 .into_iter()
-                .map(|flow| MonthlyFlow {
-                    incoming: money(flow.incoming),
-                    outgoing: money(flow.outgoing),
-                    ..flow
+                .map(|day| DailyBalance {
+                    balance: day.balance.map(money),
+                    ..day
                 })
-                .collect(),
-            balances: balance_now.map_or_else(Vec::new, |now| {
-                daily_balances(&days, oldest, now, first_day, today)
-                    .into_iter()
-                    .map(|day| DailyBalance {
-                        balance: day.balance.map(money),
-                        ..day
-                    })
-                    .collect()
-            }),
+                .collect()
+        });
+        Ok(AccountCharts {
+            flow_axis: Axis::over(
+                months
+                    .iter()
+                    .flat_map(|flow| [flow.incoming, flow.outgoing]),
+            ),
+            balance_axis: Axis::over(balances.iter().filter_map(|day| day.balance)),
+            months,
+            balances,
         })
     }
 }

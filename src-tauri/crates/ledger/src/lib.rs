@@ -7,6 +7,7 @@
 //! until they reach what is stored.
 
 mod balances;
+mod chart_axis;
 mod charts;
 mod convert;
 mod cursor;
@@ -25,6 +26,7 @@ use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
 
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
+pub use chart_axis::{AXIS_TOP, Axis};
 pub use charts::{AccountCharts, DailyBalance, MonthlyFlow, daily_balances, monthly_flows};
 pub use error::{Error, Result};
 pub use history::{HistoryPage, MAX_PAGE_SIZE};

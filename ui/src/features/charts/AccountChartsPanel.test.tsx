@@ -15,15 +15,37 @@ const CHARTS: ipc.AccountCharts = {
   iban: IBAN,
   currency: "EUR",
   months: [
-    { month: "2026-10", incoming: "0", outgoing: "0" },
-    { month: "2026-11", incoming: "2150.40", outgoing: "1987.65" },
+    { month: "2026-10", incoming: "0", outgoing: "0", incomingPosition: 0, outgoingPosition: 0 },
+    {
+      month: "2026-11",
+      incoming: "2150.40",
+      outgoing: "1987.65",
+      incomingPosition: 7_168,
+      outgoingPosition: 6_626,
+    },
   ],
+  flowAxis: {
+    ticks: [
+      { amount: "0", position: 0 },
+      { amount: "3000", position: 10_000 },
+    ],
+    zero: 0,
+    top: 10_000,
+  },
   balances: [
-    { date: "2026-10-30", balance: null },
-    { date: "2026-10-31", balance: null },
-    { date: "2026-11-01", balance: "812.00" },
-    { date: "2026-11-30", balance: "974.75" },
+    { date: "2026-10-30", balance: null, position: null },
+    { date: "2026-10-31", balance: null, position: null },
+    { date: "2026-11-01", balance: "812.00", position: 8_120 },
+    { date: "2026-11-30", balance: "974.75", position: 9_748 },
   ],
+  balanceAxis: {
+    ticks: [
+      { amount: "0", position: 0 },
+      { amount: "1000", position: 10_000 },
+    ],
+    zero: 0,
+    top: 10_000,
+  },
 };
 
 beforeEach(() => {

@@ -19,9 +19,9 @@ export function AccountChartsPanel({ iban, id }: { iban: string; id: string }) {
       {data ? (
         <>
           {data.balances.length > 0 && (
-            <BalanceChart days={data.balances} currency={data.currency} />
+            <BalanceChart days={data.balances} axis={data.balanceAxis} currency={data.currency} />
           )}
-          <MonthlyFlowChart months={data.months} currency={data.currency} />
+          <MonthlyFlowChart months={data.months} axis={data.flowAxis} currency={data.currency} />
         </>
       ) : (
         <p className="charts-loading">{t("transactions.charts.loading")}</p>

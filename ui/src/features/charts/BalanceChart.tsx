@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useIntl } from "react-intl";
 import { formatCalendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
-import type { DayBalance } from "../../ipc";
+import type { ChartAxis, DayBalance } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
 import { ChartCanvas } from "./ChartCanvas";
 import { balanceGeometry, HEIGHT } from "./chartGeometry";
@@ -11,15 +11,17 @@ import { balanceGeometry, HEIGHT } from "./chartGeometry";
  * screen readers (and anyone who wants the figures) a table of each month's last balance. */
 export function BalanceChart({
   days,
+  axis,
   currency,
 }: {
   days: readonly DayBalance[];
+  axis: ChartAxis;
   currency: string;
 }) {
   const t = useT();
   const intl = useIntl();
   const captionId = useId();
-  const geometry = balanceGeometry(days);
+  const geometry = balanceGeometry(days, axis);
   const monthName = new Intl.DateTimeFormat(intl.locale, { month: "short", timeZone: "UTC" });
   return (
     <figure className="chart" aria-labelledby={captionId}>
@@ -31,7 +33,7 @@ export function BalanceChart({
           <text
             key={tick.date.toISOString()}
             className="chart-label"
-            x={tick.position}
+            x={tick.x}
             y={HEIGHT - 8}
             textAnchor="middle"
           >

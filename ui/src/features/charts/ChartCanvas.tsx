@@ -25,16 +25,16 @@ export function ChartCanvas({
       focusable="false"
     >
       {ticks.map((tick) => (
-        <g key={tick.value}>
+        <g key={tick.amount}>
           <line
             className="chart-grid"
             x1={MARGIN.left}
             x2={WIDTH - MARGIN.right}
-            y1={tick.position}
-            y2={tick.position}
+            y1={tick.y}
+            y2={tick.y}
           />
-          <text className="chart-label" x={MARGIN.left - 6} y={tick.position} textAnchor="end">
-            {formatMoney(String(tick.value), currency, { locale: intl.locale })}
+          <text className="chart-label" x={MARGIN.left - 6} y={tick.y} textAnchor="end">
+            {formatMoney(tick.amount, currency, { locale: intl.locale })}
           </text>
         </g>
       ))}

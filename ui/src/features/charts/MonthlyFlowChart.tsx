@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useIntl } from "react-intl";
 import { calendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
-import type { MonthFlow } from "../../ipc";
+import type { ChartAxis, MonthFlow } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
 import { ChartCanvas } from "./ChartCanvas";
 import { flowGeometry, HEIGHT } from "./chartGeometry";
@@ -11,15 +11,17 @@ import { flowGeometry, HEIGHT } from "./chartGeometry";
  * readers. */
 export function MonthlyFlowChart({
   months,
+  axis,
   currency,
 }: {
   months: readonly MonthFlow[];
+  axis: ChartAxis;
   currency: string;
 }) {
   const t = useT();
   const intl = useIntl();
   const captionId = useId();
-  const geometry = flowGeometry(months);
+  const geometry = flowGeometry(months, axis);
   const monthDay = (month: string) => calendarDay(`${month}-01`);
   const short = new Intl.DateTimeFormat(intl.locale, { month: "short", timeZone: "UTC" });
   const long = new Intl.DateTimeFormat(intl.locale, {
@@ -39,17 +41,12 @@ export function MonthlyFlowChart({
         <span className="chart-key chart-key-in">{t("transactions.charts.in")}</span>
         <span className="chart-key chart-key-out">{t("transactions.charts.out")}</span>
       </figcaption>
-      <ChartCanvas ticks={geometry.yTicks} zero={geometry.baseline} currency={currency}>
-        {geometry.bars.map(({ month, incoming, outgoing }) => (
+      <ChartCanvas ticks={geometry.yTicks} zero={geometry.zero} currency={currency}>
+        {geometry.bars.map(({ month, incoming, outgoing, labelX }) => (
           <g key={month.month}>
             <rect className="chart-in" {...incoming} />
             <rect className="chart-out" {...outgoing} />
-            <text
-              className="chart-label"
-              x={geometry.labelAt(month.month)}
-              y={HEIGHT - 8}
-              textAnchor="middle"
-            >
+            <text className="chart-label" x={labelX} y={HEIGHT - 8} textAnchor="middle">
               {name(month.month, short)}
             </text>
           </g>

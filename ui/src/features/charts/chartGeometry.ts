@@ -1,30 +1,28 @@
-// Where the charts' marks go. The amounts arrive as decimal strings; here they become numbers
-// only to place pixels: every figure printed comes from the strings themselves (or, for an
-// axis's tick, from the tick's own short decimal text).
+// Where the charts' marks go. Rust places every amount on its chart's axis (an integer from 0
+// to the axis's top) and sends the amounts themselves only as decimal text to print: here
+// positions and days become pixels, and no amount becomes a number.
 
-import { nice, ticks } from "d3-array";
 import { line } from "d3-shape";
 import { calendarDay } from "../../format/calendarDay";
-import type { DayBalance, MonthFlow } from "../../ipc";
+import type { ChartAxis, DayBalance, MonthFlow } from "../../ipc";
 
 export const WIDTH = 420;
 export const HEIGHT = 190;
 /** Room for the axes' labels: left for the amounts, below for the months. */
 export const MARGIN = { top: 12, right: 12, bottom: 28, left: 72 };
 
-export type Tick = { position: number; value: number };
+/** An axis tick: its decimal text and its height in pixels. */
+export type Tick = { amount: string; y: number };
 
-/** A straight map from `domain` to `range` (d3-scale is left out: its colour module assigns
- * `constructor` on objects, which the app's frozen prototypes refuse). */
-function linear([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]) {
-  const span = d1 - d0 || 1;
-  return (value: number) => r0 + ((value - d0) / span) * (r1 - r0);
+/** The height in pixels of a position on `axis`. */
+function heightOf(axis: ChartAxis) {
+  const bottom = HEIGHT - MARGIN.bottom;
+  return (position: number) => bottom - (position / (axis.top || 1)) * (bottom - MARGIN.top);
 }
 
-/** A domain rounded out to whole ticks, with zero in it, and those ticks. */
-function amountAxis(values: readonly number[]) {
-  const [low, high] = nice(Math.min(0, ...values), Math.max(0, ...values, 1), 4);
-  return { domain: [low, high] as const, values: ticks(low, high, 4) };
+function ticksOf(axis: ChartAxis): Tick[] {
+  const y = heightOf(axis);
+  return axis.ticks.map((tick) => ({ amount: tick.amount, y: y(tick.position) }));
 }
 
 /** The first day of each month from `first` to `last` (UTC), every other when there are many. */
@@ -39,54 +37,52 @@ function monthStarts(first: Date, last: Date): Date[] {
 }
 
 /** The balance's line (with a gap wherever a day has no balance) and its axes' ticks. */
-export function balanceGeometry(days: readonly DayBalance[]) {
+export function balanceGeometry(days: readonly DayBalance[], axis: ChartAxis) {
   const points = days.flatMap((day) => {
     const date = calendarDay(day.date);
-    return date ? [{ date, value: day.balance === null ? null : Number(day.balance) }] : [];
+    return date ? [{ date, position: day.position }] : [];
   });
-  const known = points.flatMap((point) => (point.value === null ? [] : [point.value]));
-  const first = points[0]?.date ?? new Date(0);
-  const last = points[points.length - 1]?.date ?? new Date(0);
-  const x = linear([first.getTime(), last.getTime()], [MARGIN.left, WIDTH - MARGIN.right]);
-  const axis = amountAxis(known);
-  const y = linear(axis.domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const first = points[0]?.date.getTime() ?? 0;
+  const last = points[points.length - 1]?.date.getTime() ?? 0;
+  const x = (date: Date) =>
+    MARGIN.left +
+    ((date.getTime() - first) / (last - first || 1)) * (WIDTH - MARGIN.left - MARGIN.right);
+  const y = heightOf(axis);
   const path =
-    line<{ date: Date; value: number | null }>()
-      .defined((point) => point.value !== null)
-      .x((point) => x(point.date.getTime()))
-      .y((point) => y(point.value ?? 0))(points) ?? "";
+    line<{ date: Date; position: number | null }>()
+      .defined((point) => point.position !== null)
+      .x((point) => x(point.date))
+      .y((point) => y(point.position ?? 0))(points) ?? "";
   return {
     path,
-    zero: y(0),
-    yTicks: axis.values.map((value) => ({ position: y(value), value })),
-    xTicks: monthStarts(first, last).map((date) => ({ position: x(date.getTime()), date })),
+    zero: y(axis.zero),
+    yTicks: ticksOf(axis),
+    xTicks: points.length
+      ? monthStarts(new Date(first), new Date(last)).map((date) => ({ x: x(date), date }))
+      : [],
   };
 }
 
-/** Two bars a month, money in beside money out, on one scale from zero. */
-export function flowGeometry(months: readonly MonthFlow[]) {
-  const width = WIDTH - MARGIN.left - MARGIN.right;
-  const step = width / Math.max(months.length, 1);
+/** Two bars a month, money in beside money out, standing on zero. */
+export function flowGeometry(months: readonly MonthFlow[], axis: ChartAxis) {
+  const step = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(months.length, 1);
   const half = (step * 0.75) / 2;
-  const axis = amountAxis(
-    months.flatMap((month) => [Number(month.incoming), Number(month.outgoing)]),
-  );
-  const y = linear(axis.domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const y = heightOf(axis);
+  const zero = y(axis.zero);
   const bars = months.map((month, index) => {
     const left = MARGIN.left + index * step + step * 0.125;
-    const bar = (amount: string, offset: number) => ({
+    const bar = (position: number, offset: number) => ({
       x: left + offset,
       width: Math.max(half - 1, 1),
-      y: y(Number(amount)),
-      height: Math.max(y(0) - y(Number(amount)), 0),
+      y: y(position),
+      height: Math.max(zero - y(position), 0),
     });
-    return { month, incoming: bar(month.incoming, 0), outgoing: bar(month.outgoing, half) };
+    return {
+      month,
+      incoming: bar(month.incomingPosition, 0),
+      outgoing: bar(month.outgoingPosition, half),
+      labelX: MARGIN.left + (index + 0.5) * step,
+    };
   });
-  return {
-    bars,
-    baseline: y(0),
-    yTicks: axis.values.map((value) => ({ position: y(value), value })),
-    labelAt: (month: string) =>
-      MARGIN.left + (months.findIndex((each) => each.month === month) + 0.5) * step,
-  };
+  return { bars, zero, yTicks: ticksOf(axis) };
 }

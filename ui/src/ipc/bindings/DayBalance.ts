@@ -11,4 +11,8 @@ date: string,
 /**
  * A decimal string; `None` where the store has no history for the day (a gap).
  */
-balance: string | null, };
+balance: string | null, 
+/**
+ * Where it sits on the balance's axis.
+ */
+position: number | null, };

@@ -11,4 +11,8 @@ month: string,
 /**
  * Decimal strings, both positive (or zero).
  */
-incoming: string, outgoing: string, };
+incoming: string, outgoing: string, 
+/**
+ * Where each sits on the months' axis.
+ */
+incomingPosition: number, outgoingPosition: number, };
