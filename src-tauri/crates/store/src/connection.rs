@@ -85,6 +85,7 @@ impl Store {
                 "account_read",
                 "notified_account",
                 "balance_checkpoint",
+                "category_choice",
             ] {
                 transaction.execute(
                     &format!("DELETE FROM {table} WHERE iban IN ({ACCOUNTS_OF_BANK_ONLY})"),

@@ -38,6 +38,12 @@ pub enum Error {
     /// words it quoted (what the person typed, maybe a name).
     #[error("the search could not be read: FTS5 found {0} in its MATCH expression")]
     UnreadableSearch(&'static str),
+    /// A category that is not stored (any more), or one of the app's own to be removed.
+    #[error("no such category of the person's")]
+    UnknownCategory,
+    /// An entry that is not stored (any more).
+    #[error("no such entry is stored")]
+    UnknownEntry,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -77,6 +83,8 @@ impl Error {
             Self::Sqlite(_)
             | Self::TooNew { .. }
             | Self::WrongKey
+            | Self::UnknownCategory
+            | Self::UnknownEntry
             | Self::EncryptionFailed(_)
             | Self::UnreadableSearch(_) => None,
         }

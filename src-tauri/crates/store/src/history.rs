@@ -52,6 +52,8 @@ pub struct ListPosition {
 pub struct StoredEntry {
     pub record: EntryRecord,
     pub position: ListPosition,
+    /// The entry's category: the person's choice, else what the rules said.
+    pub category_id: Option<i64>,
 }
 
 /// The bank page that continues the stored history downwards: page `number` of the bank's
@@ -89,7 +91,7 @@ impl HistorySync {
 pub(crate) const ENTRY_COLUMNS: &str = "entry_reference, pending, date, ordinal, amount, \
      currency, booking_date, value_date, counterparty_name, counterparty_iban, description, \
      bank_note, variable_symbol, specific_symbol, constant_symbol, end_to_end_reference, \
-     bank_transaction_code";
+     bank_transaction_code, category_id";
 
 impl Store {
     /// Up to `limit` entries of `iban` after `after` (from the top when `None`), in list order.
@@ -459,6 +461,7 @@ pub(crate) fn read_entry(row: &Row<'_>) -> rusqlite::Result<StoredEntry> {
             date,
             ordinal: row.get(3)?,
         },
+        category_id: row.get(17)?,
         record,
     })
 }

@@ -2,6 +2,7 @@
 
 mod amounts;
 mod balances;
+mod categories;
 mod checkpoints;
 mod codec;
 mod connection;
@@ -21,6 +22,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use balances::{BalanceRecord, StoredBalances};
+pub use categories::{CategoryRecord, CategorySpending, EntryFacts, RuleConditions, RuleRecord};
 pub use checkpoints::{BalanceCheckpoint, BookedAmount, DayTotals};
 pub use connection::{SavedConnection, SelectedAccount};
 pub use encryption::sync_folder;

@@ -205,6 +205,45 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX balance_checkpoint_by_account ON balance_checkpoint (iban, at);
     CREATE INDEX entry_booked_by_day ON entry (iban, pending, date, amount_micros, amount);",
+    // 7: categories. The app's own (`key` set) are named in the reading language unless the
+    // person renamed them. The person's rules, each a set of conditions. A category chosen by
+    // hand is kept apart from the entry, keyed as the entry is, so it outlives the row: a hold
+    // that books, or an entry fetched again, is stored as a new row. `entry.category_id` is
+    // what the list, the filter and the charts read: the choice, else what the rules said when
+    // the entry was stored (NULL: not categorised yet, which only lasts within a write).
+    "CREATE TABLE category (
+        id       INTEGER PRIMARY KEY,
+        key      TEXT UNIQUE,
+        name     TEXT,
+        colour   TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        CHECK (key IS NOT NULL OR name IS NOT NULL)
+    ) STRICT;
+    INSERT INTO category (key, colour, position) VALUES
+        ('groceries', '#2e7d32', 0), ('eating_out', '#ef6c00', 1), ('transport', '#1565c0', 2),
+        ('housing_energy', '#6d4c41', 3), ('phone_internet', '#00838f', 4),
+        ('shopping', '#ad1457', 5), ('health', '#c62828', 6), ('leisure', '#6a1b9a', 7),
+        ('cash', '#558b2f', 8), ('own_transfers', '#546e7a', 9), ('income', '#00796b', 10),
+        ('fees', '#8d6e63', 11), ('other', '#757575', 12);
+    CREATE TABLE category_rule (
+        id                INTEGER PRIMARY KEY,
+        category_id       INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE,
+        counterparty      TEXT,
+        description       TEXT,
+        counterparty_iban TEXT,
+        min_amount        TEXT,
+        max_amount        TEXT,
+        direction         TEXT CHECK (direction IN ('in', 'out'))
+    ) STRICT;
+    CREATE TABLE category_choice (
+        iban            TEXT NOT NULL,
+        entry_reference TEXT NOT NULL,
+        category_id     INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE,
+        PRIMARY KEY (iban, entry_reference)
+    ) STRICT;
+    ALTER TABLE entry ADD COLUMN category_id INTEGER REFERENCES category (id) ON DELETE SET NULL;
+    CREATE INDEX entry_by_category ON entry (category_id, date);
+    CREATE INDEX entry_uncategorised ON entry (iban) WHERE category_id IS NULL;",
 ];
 
 /// Brings the schema up to date, each step in its own transaction.

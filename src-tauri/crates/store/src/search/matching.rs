@@ -130,6 +130,9 @@ impl Matching {
         if filter.pending_only {
             matching.and("entry.pending = 1", []);
         }
+        if let Some(category) = filter.category_id {
+            matching.and("entry.category_id = ?", [category.into()]);
+        }
         if let (Some(_), Words::AsFilter, Some(found)) = (text_of(filter), plan.words, &plan.found)
         {
             matching.and("bankbook_in_set(?, entry.id)", [found.clone().into()]);

@@ -65,6 +65,8 @@ pub struct SearchFilter {
     pub date_to: Option<Date>,
     pub direction: Direction,
     pub pending_only: bool,
+    /// Only entries of this category.
+    pub category_id: Option<i64>,
     /// The accounts searched; none matches nothing.
     pub ibans: Vec<String>,
 }

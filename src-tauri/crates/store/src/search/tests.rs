@@ -211,6 +211,17 @@ fn direction_status_dates_and_accounts_narrow_the_matches() {
         ..filter("")
     };
     assert_eq!(found(&store, &pending_only), ["hold"]);
+    let mut store = store;
+    let pets = store.add_category("Pets", "#123456").unwrap();
+    store.choose_category(CURRENT, "gas", Some(pets)).unwrap();
+    store
+        .choose_category(SAVINGS, "interest", Some(pets))
+        .unwrap();
+    let of_pets = SearchFilter {
+        category_id: Some(pets),
+        ..filter("")
+    };
+    assert_eq!(found(&store, &of_pets), ["interest", "gas"]);
     let march_2_to_5 = SearchFilter {
         date_from: Some(date!(2026 - 03 - 02)),
         date_to: Some(date!(2026 - 03 - 05)),
