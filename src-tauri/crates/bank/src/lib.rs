@@ -39,7 +39,7 @@ pub use pending::{CONSENT_WAIT, PendingConsent, PendingConsents, Unmatched};
 pub use presets::{Environment, PRESETS, Preset};
 pub use profile::{BankProfile, Connection, DEMO_BANK_ID, PROFILES_FILE, RemoteBank, line_of};
 pub use profile::{MAX_CLIENT_ID_LEN, MAX_ID_LEN, MAX_NAME_LEN, MAX_URL_LEN};
-pub use profiles_file::{RemoteProfileInput, remove_profile, save_profile};
+pub use profiles_file::{RemoteProfileInput, fold, remove_profile, save_profile};
 pub use session::{CONSENT_LIFETIME, RefreshTokenStore, Session};
 pub use tokens::{AccessToken, IssuedTokens, RefreshToken};
 pub use transport::{ClientIdentity, Timeouts, http_client};

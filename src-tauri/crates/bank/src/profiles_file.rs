@@ -351,7 +351,7 @@ fn slug(text: &str, longest: usize) -> String {
 
 /// A lowercase letter as ASCII letters or digits: itself, or its letter without diacritics
 /// (the Latin alphabets of Central and Western Europe); empty for anything else.
-fn fold(letter: char) -> &'static str {
+pub fn fold(letter: char) -> &'static str {
     const FOLDS: &[(&str, &str)] = &[
         ("áàâäãåāăą", "a"),
         ("çćĉċč", "c"),

@@ -143,7 +143,7 @@ pub fn daily_balances(
 
 /// A sum as money is written: no trailing zeros beyond the cents (sums of exact micros carry six
 /// places).
-fn money(amount: Decimal) -> Decimal {
+pub(crate) fn money(amount: Decimal) -> Decimal {
     let mut amount = amount.normalize();
     if amount.scale() < 2 {
         amount.rescale(2);

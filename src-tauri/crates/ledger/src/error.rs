@@ -13,6 +13,12 @@ pub enum Error {
     InvalidCursor,
     #[error("a page holds 1 to {max} transactions", max = crate::MAX_PAGE_SIZE)]
     InvalidLimit,
+    /// A rule with no condition set, which would take every entry.
+    #[error("a rule needs at least one condition")]
+    EmptyRule,
+    /// The person stopped a long task.
+    #[error("stopped")]
+    Cancelled,
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error(transparent)]

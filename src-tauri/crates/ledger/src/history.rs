@@ -8,6 +8,7 @@ use store::{EntryRecord, HistorySync, ListPosition, OlderPage, StoredEntry};
 use time::Date;
 
 use crate::balances::{Scope, is_stale, stale_before};
+use crate::categories::categorise_new;
 use crate::convert::entry_record;
 use crate::{Error, Ledger, Result, cursor, now};
 
@@ -191,6 +192,7 @@ impl Ledger {
                     listed_after(&newest, last),
                     now().unix_timestamp(),
                 )?;
+                categorise_new(&mut store, iban)?;
                 tracing::info!(added, pages = number, "history refreshed");
                 return Ok(added);
             }
@@ -205,6 +207,7 @@ impl Ledger {
         store.reset_history(iban)?;
         let next = continuation(EVERYTHING, Some(MAX_REFRESH_PAGES + 1), &newest);
         let added = store.append_older(iban, &newest, next)?;
+        categorise_new(&mut store, iban)?;
         store.mark_history_refreshed(iban, now().unix_timestamp())?;
         Ok(added)
     }
@@ -232,6 +235,7 @@ impl Ledger {
             return Ok(OlderFetched::default());
         };
         let added = store.append_older(iban, &records, next)?;
+        categorise_new(&mut store, iban)?;
         if !sync.started() {
             // The first page is the newest: as fresh as a refresh.
             store.mark_history_refreshed(iban, now().unix_timestamp())?;

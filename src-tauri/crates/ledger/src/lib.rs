@@ -7,6 +7,7 @@
 //! until they reach what is stored.
 
 mod balances;
+mod categories;
 mod chart_axis;
 mod charts;
 mod convert;
@@ -26,6 +27,7 @@ use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
 
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
+pub use categories::{APPLY_STEP, CategoryChange, MonthSpending, OWN_TRANSFERS, RulePreview};
 pub use chart_axis::{AXIS_TOP, Axis};
 pub use charts::{AccountCharts, DailyBalance, MonthlyFlow, daily_balances, monthly_flows};
 pub use error::{Error, Result};

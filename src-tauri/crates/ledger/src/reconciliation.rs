@@ -104,6 +104,7 @@ impl Ledger {
             return Ok(0);
         };
         let added = store.restore_missing(iban, &fetched)?;
+        crate::categories::categorise_new(&mut store, iban)?;
         tracing::info!(added, "a period was fetched again");
         Ok(added)
     }

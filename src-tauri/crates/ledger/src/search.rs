@@ -21,6 +21,8 @@ pub struct SearchRequest<'a> {
     pub date_to: Option<&'a str>,
     pub direction: Direction,
     pub pending_only: bool,
+    /// Only entries of this category.
+    pub category_id: Option<i64>,
 }
 
 /// Something typed that the search did not use as typed.
@@ -76,6 +78,7 @@ impl Search {
                 date_to,
                 direction: request.direction,
                 pending_only: request.pending_only,
+                category_id: request.category_id,
                 ibans,
             },
             notes,

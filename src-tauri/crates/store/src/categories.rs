@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 use rust_decimal::Decimal;
 
-use crate::codec::{decimal_from_sql, optional_decimal_from_sql};
+use crate::codec::{date_from_sql, decimal_from_sql, optional_decimal_from_sql};
 use crate::{Direction, Error, Result, Store};
 
 /// A category: one of the app's own (`key` set), or one the person added.
@@ -50,7 +50,10 @@ pub struct EntryFacts {
     /// The entry's row, which [`Store::set_categories`] names.
     pub id: i64,
     pub iban: String,
+    pub entry_reference: String,
+    pub date: time::Date,
     pub amount: Decimal,
+    pub currency: String,
     pub counterparty_name: Option<String>,
     pub counterparty_iban: Option<String>,
     pub description: Option<String>,
@@ -71,7 +74,8 @@ pub struct CategorySpending {
     pub entries: u32,
 }
 
-const FACTS: &str = "SELECT entry.id, entry.iban, entry.amount, entry.counterparty_name,
+const FACTS: &str = "SELECT entry.id, entry.iban, entry.entry_reference, entry.date,
+         entry.amount, entry.currency, entry.counterparty_name,
          entry.counterparty_iban, entry.description, entry.bank_note, entry.constant_symbol,
          entry.bank_transaction_code, entry.category_id, category_choice.category_id
      FROM entry LEFT JOIN category_choice
@@ -277,6 +281,18 @@ impl Store {
             .optional()?)
     }
 
+    /// The IBANs of every account shown, of every bank: the person's own, for telling a
+    /// transfer between them.
+    pub fn own_ibans(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT DISTINCT iban FROM selected_account")?;
+        let ibans = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ibans)
+    }
+
     /// The ibans with uncategorised entries: after a category was removed.
     pub fn accounts_with_uncategorised(&self) -> Result<Vec<String>> {
         let mut statement = self.connection.prepare_cached(
@@ -309,25 +325,22 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut totals: Vec<CategorySpending> = Vec::new();
         for (category_id, amount) in rows {
-            let index = match totals
+            let index = totals
                 .iter()
                 .position(|total| total.category_id == category_id)
-            {
-                Some(index) => index,
-                None => {
+                .unwrap_or_else(|| {
                     totals.push(CategorySpending {
                         category_id,
                         spent: Decimal::ZERO,
                         entries: 0,
                     });
                     totals.len() - 1
-                }
-            };
+                });
             totals[index].spent -= amount;
             totals[index].entries += 1;
         }
         totals.retain(|total| total.spent > Decimal::ZERO);
-        totals.sort_by(|a, b| b.spent.cmp(&a.spent));
+        totals.sort_by_key(|total| std::cmp::Reverse(total.spent));
         Ok(totals)
     }
 }
@@ -356,15 +369,18 @@ fn read_facts(row: &Row<'_>) -> rusqlite::Result<EntryFacts> {
     Ok(EntryFacts {
         id: row.get(0)?,
         iban: row.get(1)?,
-        amount: decimal_from_sql(row, 2)?,
-        counterparty_name: row.get(3)?,
-        counterparty_iban: row.get(4)?,
-        description: row.get(5)?,
-        bank_note: row.get(6)?,
-        constant_symbol: row.get(7)?,
-        bank_transaction_code: row.get(8)?,
-        category_id: row.get(9)?,
-        chosen: row.get(10)?,
+        entry_reference: row.get(2)?,
+        date: date_from_sql(row, 3)?,
+        amount: decimal_from_sql(row, 4)?,
+        currency: row.get(5)?,
+        counterparty_name: row.get(6)?,
+        counterparty_iban: row.get(7)?,
+        description: row.get(8)?,
+        bank_note: row.get(9)?,
+        constant_symbol: row.get(10)?,
+        bank_transaction_code: row.get(11)?,
+        category_id: row.get(12)?,
+        chosen: row.get(13)?,
     })
 }
 
