@@ -10,9 +10,10 @@ mod typescript;
 
 use app::{
     AccountCharts, AccountChoice, AccountOverview, AccountReconciliation, AccountToOpen,
-    BackupOutcome, BankCheck, BankForm, BankList, BankProfileView, BankSettings, ConnectionStatus,
-    ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone, NotificationSettings,
-    PageDirection, PreferenceChoice, Preferences, RefreshedOnItsOwn, SearchPage, SearchQuery,
+    BackupOutcome, BankCheck, BankForm, BankList, BankProfileView, BankSettings, CategorySettings,
+    ConnectionStatus, ConsentOutcome, ExportFormat, ExportOutcome, HistoryFetched, Milestone,
+    MonthSpending, NotificationSettings, PageDirection, PreferenceChoice, Preferences,
+    RefreshedOnItsOwn, RuleConditions, RulePreview, RuleSaved, SearchPage, SearchQuery,
     SearchSummary, StartedAgain, TaskKind, TaskProgress, TransactionDetail, TransactionsPage,
 };
 use tauri::Emitter;

@@ -71,6 +71,28 @@ commands! {
     /// end of each day since, rebuilt from the booked balance (a day without stored history
     /// has none).
     charts(iban: String) -> AccountCharts;
+    /// What the account's booked entries spent per category in `month` (`YYYY-MM`), largest
+    /// first; transfers between own accounts are not spending.
+    month_spending(iban: String, month: String) -> MonthSpending;
+    /// Every category, named in the reading language, and the person's rules.
+    category_settings() -> CategorySettings;
+    /// Adds the person's category (`colour` is `#rrggbb`).
+    add_category(name: String, colour: String) -> CategorySettings;
+    /// Renames and recolours a category; an empty name gives the app's category its name back.
+    update_category(id: u32, name: String, colour: String) -> CategorySettings;
+    /// Removes the person's category; its transactions are categorised by the rules again.
+    remove_category(id: u32) -> CategorySettings;
+    /// The person's category for a transaction, kept through refreshes and booking; null
+    /// leaves it to the rules again.
+    choose_category(iban: String, id: String, category_id: Option<u32>) -> ();
+    /// Which stored transactions saving the rule would change; progress comes as
+    /// `task-progress` of `categorise`.
+    preview_rule(category_id: u32, conditions: RuleConditions) -> RulePreview;
+    /// Saves the rule for new transactions and, with `apply`, gives its category to the
+    /// stored ones its preview listed; progress as for the preview, and it can be cancelled.
+    save_rule(category_id: u32, conditions: RuleConditions, apply: bool) -> RuleSaved;
+    /// Removes a rule; what it categorised keeps its category.
+    remove_rule(id: u32) -> CategorySettings;
     /// Stops the running task of that kind at its next step; what it finished stays.
     cancel_task(task: TaskKind) -> ();
     /// Asks where to save in the system's dialog, then writes everything that matches `query`;

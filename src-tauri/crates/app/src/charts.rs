@@ -132,3 +132,62 @@ fn axis(axis: &ledger::Axis) -> ChartAxis {
         top: ledger::AXIS_TOP,
     }
 }
+
+/// What an account's booked entries spent per category in a month, largest first, with each
+/// amount's place on the chart's axis; transfers between own accounts are not spending.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthSpending {
+    pub iban: String,
+    pub currency: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub categories: Vec<CategorySpent>,
+    pub axis: ChartAxis,
+}
+
+/// One category's spending: money out less what came back into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CategorySpent {
+    /// `None` for entries stored before categories, not categorised yet.
+    pub category_id: Option<u32>,
+    /// A positive decimal string.
+    pub spent: String,
+    pub entries: u32,
+    pub position: u32,
+}
+
+impl Core {
+    /// What `iban` spent per category in `month` (`YYYY-MM`). An account not shown, or a
+    /// month that is not one, is `invalid_input`.
+    pub async fn month_spending(&self, iban: String, month: String) -> Result<MonthSpending> {
+        let first_day = time::Date::parse(
+            &format!("{month}-01"),
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| crate::error::Error::InvalidInput("a month is YYYY-MM".to_owned()))?;
+        let data = &*self.data().await?;
+        let shown = data.shown_accounts(Some(&iban))?;
+        let account = shown.first().ok_or(ledger::Error::UnknownAccount)?;
+        let spending = data.ledger.month_spending(&iban, first_day)?;
+        Ok(MonthSpending {
+            currency: account.account.currency.clone(),
+            iban,
+            month,
+            categories: spending
+                .categories
+                .iter()
+                .map(|category| CategorySpent {
+                    category_id: category.category_id.map(crate::categories::id_of),
+                    spent: category.spent.to_string(),
+                    entries: category.entries,
+                    position: spending.axis.position(category.spent),
+                })
+                .collect(),
+            axis: axis(&spending.axis),
+        })
+    }
+}

@@ -22,6 +22,8 @@ pub struct TransactionDetail {
     /// The entry as the bank sent it, as indented JSON; `None` for entries stored before
     /// Bankbook kept it.
     pub raw: Option<String>,
+    /// The person chose the category (`transaction.categoryId`) by hand.
+    pub category_chosen: bool,
 }
 
 impl Core {
@@ -30,16 +32,18 @@ impl Core {
     pub async fn transaction_detail(&self, iban: String, id: String) -> Result<TransactionDetail> {
         let data = &*self.data().await?;
         data.shown_accounts(Some(&iban))?;
-        let mut record = data.ledger.entry(&iban, &id)?.record;
-        let raw = record.raw.take().map(|raw| indented(&raw));
-        let end_to_end_reference = record.end_to_end_reference.clone();
-        let bank_transaction_code = record.bank_transaction_code.clone();
+        let mut stored = data.ledger.entry(&iban, &id)?;
+        let raw = stored.record.raw.take().map(|raw| indented(&raw));
+        let end_to_end_reference = stored.record.end_to_end_reference.clone();
+        let bank_transaction_code = stored.record.bank_transaction_code.clone();
+        let category_chosen = data.ledger.chosen_category(&iban, &id)?.is_some();
         Ok(TransactionDetail {
             iban,
-            transaction: TransactionView::from(record),
+            transaction: TransactionView::from(stored),
             end_to_end_reference,
             bank_transaction_code,
             raw,
+            category_chosen,
         })
     }
 }

@@ -427,14 +427,22 @@ fn ledger_code(error: &ledger::Error) -> ErrorCode {
         ledger::Error::UnknownAccount
         | ledger::Error::UnknownEntry
         | ledger::Error::InvalidCursor
-        | ledger::Error::InvalidLimit => ErrorCode::InvalidInput,
+        | ledger::Error::InvalidLimit
+        | ledger::Error::EmptyRule => ErrorCode::InvalidInput,
+        // Stopping ends as an outcome, never as this error.
+        ledger::Error::Cancelled => ErrorCode::Internal,
         ledger::Error::Bank(error) => bank_code(error),
         ledger::Error::Store(error) => store_code(error),
     }
 }
 
 fn store_code(error: &store::Error) -> ErrorCode {
-    if error.is_storage_failure() {
+    if matches!(
+        error,
+        store::Error::UnknownCategory | store::Error::UnknownEntry
+    ) {
+        ErrorCode::InvalidInput
+    } else if error.is_storage_failure() {
         ErrorCode::StorageUnavailable
     } else {
         ErrorCode::Internal

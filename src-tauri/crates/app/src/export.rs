@@ -1,5 +1,6 @@
 //! Exporting what a search matches to a file the person picks in the system's save dialog.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -100,6 +101,7 @@ impl Core {
             },
             statements,
             accounts,
+            category_names: crate::categories::names(&data.ledger, language)?,
             matches: data.ledger.search_matches(&search),
             cancel: task.shared_cancel_flag(),
             progress: Arc::clone(&self.progress),
@@ -176,6 +178,8 @@ struct ExportJob {
     /// The camt.053 statements; empty for CSV.
     statements: Vec<CamtAccount>,
     accounts: Vec<ShownAccount>,
+    /// Each category's name in the person's language.
+    category_names: HashMap<i64, String>,
     matches: ledger::SearchMatches,
     cancel: Arc<AtomicBool>,
     progress: Arc<dyn ProgressSink>,
@@ -192,6 +196,7 @@ impl ExportJob {
             camt_header,
             statements,
             accounts,
+            category_names,
             matches,
             cancel,
             progress,
@@ -217,7 +222,7 @@ impl ExportJob {
                 Writer::Camt(CamtWriter::create(&path, camt_header, statements).map_err(failed)?)
             }
         };
-        let rows = matches.map(|found| found.map(|found| row(&accounts, found)));
+        let rows = matches.map(|found| found.map(|found| row(&accounts, &category_names, found)));
         // Entries stored meanwhile (a refresh) can make more rows than were counted.
         let mut on_progress = |done: u64| {
             let done = u32::try_from(done).unwrap_or(u32::MAX);
@@ -237,11 +242,19 @@ impl ExportJob {
 }
 
 /// A match as an export row, with its account's name.
-fn row(accounts: &[ShownAccount], found: FoundEntry) -> ExportRow {
+fn row(
+    accounts: &[ShownAccount],
+    category_names: &HashMap<i64, String>,
+    found: FoundEntry,
+) -> ExportRow {
     let account_name = accounts
         .iter()
         .find(|shown| shown.account.iban == found.iban)
         .and_then(|shown| shown.account.name.clone());
+    let category = found
+        .entry
+        .category_id
+        .and_then(|id| category_names.get(&id).cloned());
     let entry = found.entry.record;
     ExportRow {
         account_iban: found.iban,
@@ -252,6 +265,7 @@ fn row(accounts: &[ShownAccount], found: FoundEntry) -> ExportRow {
         pending: entry.pending,
         amount: entry.amount,
         currency: entry.currency,
+        category,
         counterparty_name: entry.counterparty_name,
         counterparty_iban: entry.counterparty_iban,
         description: entry.description,

@@ -40,6 +40,8 @@ pub struct TransactionView {
     pub variable_symbol: Option<String>,
     pub specific_symbol: Option<String>,
     pub constant_symbol: Option<String>,
+    /// The entry's category: the person's choice, else what the rules said.
+    pub category_id: Option<u32>,
 }
 
 /// A page of history, newest first.
@@ -108,7 +110,7 @@ impl From<ledger::HistoryPage> for TransactionsPage {
             items: page
                 .entries
                 .into_iter()
-                .map(|entry| TransactionView::from(entry.record))
+                .map(TransactionView::from)
                 .collect(),
             next_cursor: page.next_cursor,
             previous_cursor: page.previous_cursor,
@@ -117,8 +119,9 @@ impl From<ledger::HistoryPage> for TransactionsPage {
     }
 }
 
-impl From<store::EntryRecord> for TransactionView {
-    fn from(entry: store::EntryRecord) -> Self {
+impl From<store::StoredEntry> for TransactionView {
+    fn from(stored: store::StoredEntry) -> Self {
+        let entry = stored.record;
         Self {
             id: entry.entry_reference,
             status: if entry.pending {
@@ -138,6 +141,7 @@ impl From<store::EntryRecord> for TransactionView {
             variable_symbol: entry.variable_symbol,
             specific_symbol: entry.specific_symbol,
             constant_symbol: entry.constant_symbol,
+            category_id: stored.category_id.map(crate::categories::id_of),
         }
     }
 }

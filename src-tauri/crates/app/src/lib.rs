@@ -15,6 +15,7 @@ mod bank_settings;
 mod banks;
 mod blocking;
 mod browser;
+mod categories;
 mod charts;
 mod clock;
 mod connection;
@@ -57,7 +58,13 @@ pub use bank_settings::{
 };
 pub use banks::{BankChoice, BankList};
 pub use browser::Browser;
-pub use charts::{AccountCharts, AxisTick, ChartAxis, DayBalance, MonthFlow};
+pub use categories::{
+    Category, CategoryRule, CategorySettings, PreviewedChange, RuleConditions, RulePreview,
+    RuleSaved,
+};
+pub use charts::{
+    AccountCharts, AxisTick, CategorySpent, ChartAxis, DayBalance, MonthFlow, MonthSpending,
+};
 pub use clock::{Clock, SystemClock};
 pub use connection::{AccountChoice, BankConnection, ConnectionStatus};
 pub use consent::ConsentOutcome;

@@ -38,6 +38,8 @@ pub struct SearchQuery {
     pub pending_only: bool,
     /// One account; `None`: every shown account.
     pub iban: Option<String>,
+    /// Only entries of this category.
+    pub category_id: Option<u32>,
 }
 
 /// An entry that matched, with the account it belongs to.
@@ -198,6 +200,7 @@ pub(crate) fn search_of(data: &Opened, query: &SearchQuery) -> Result<ledger::Se
             Direction::Outgoing => store::Direction::Outgoing,
         },
         pending_only: query.pending_only,
+        category_id: query.category_id.map(i64::from),
     };
     Ok(ledger::Search::read(&request, ibans))
 }
@@ -206,7 +209,7 @@ impl From<store::FoundEntry> for FoundTransaction {
     fn from(found: store::FoundEntry) -> Self {
         Self {
             iban: found.iban,
-            transaction: TransactionView::from(found.entry.record),
+            transaction: TransactionView::from(found.entry),
         }
     }
 }

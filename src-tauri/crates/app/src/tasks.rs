@@ -19,9 +19,12 @@ pub enum TaskKind {
     History,
     /// Writing an export file.
     Export,
+    /// Previewing or applying a category rule over the stored entries.
+    Categorise,
 }
 
-/// How far a long task got: bank pages fetched (history) or rows written (export).
+/// How far a long task got: bank pages fetched (history), rows written (export) or stored
+/// entries read (categorise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -56,6 +56,7 @@ impl CsvWriter {
             Column::Status => labels::status(self.language, row.pending).to_owned(),
             Column::Amount => amount_text(row)?,
             Column::Currency => neutralised(&row.currency),
+            Column::Category => text(&row.category),
             Column::CounterpartyName => text(&row.counterparty_name),
             Column::CounterpartyIban => text(&row.counterparty_iban),
             Column::Description => text(&row.description),

@@ -30,10 +30,12 @@ pub(crate) enum Column {
     EndToEndReference,
     BankTransactionCode,
     EntryReference,
+    /// Last, so that the columns of exports from before categories keep their places.
+    Category,
 }
 
 /// Every column with its label in English and in Slovak: the one table to edit.
-const COLUMNS: [(Column, &str, &str); 18] = [
+const COLUMNS: [(Column, &str, &str); 19] = [
     (Column::AccountIban, "Account IBAN", "IBAN účtu"),
     (Column::AccountName, "Account name", "Názov účtu"),
     (Column::Date, "Date", "Dátum"),
@@ -84,6 +86,7 @@ const COLUMNS: [(Column, &str, &str); 18] = [
         "Entry reference",
         "Referencia záznamu",
     ),
+    (Column::Category, "Category", "Kategória"),
 ];
 
 /// The columns in the order they are written.
@@ -97,6 +100,39 @@ pub(crate) fn header(language: Language) -> impl Iterator<Item = &'static str> {
         Language::En => *en,
         Language::Sk => *sk,
     })
+}
+
+/// The app's own categories by key, with their names in English and in Slovak: what the
+/// window shows and the category column says, unless the person renamed one.
+const CATEGORIES: [(&str, &str, &str); 13] = [
+    ("groceries", "Groceries", "Potraviny"),
+    ("eating_out", "Eating out", "Stravovanie"),
+    ("transport", "Transport", "Doprava"),
+    ("housing_energy", "Housing and energy", "Bývanie a energie"),
+    ("phone_internet", "Phone and internet", "Telefón a internet"),
+    ("shopping", "Shopping", "Nákupy"),
+    ("health", "Health", "Zdravie"),
+    ("leisure", "Leisure", "Voľný čas"),
+    ("cash", "Cash", "Hotovosť"),
+    (
+        "own_transfers",
+        "Between own accounts",
+        "Medzi vlastnými účtami",
+    ),
+    ("income", "Income", "Príjmy"),
+    ("fees", "Fees", "Poplatky"),
+    ("other", "Other", "Ostatné"),
+];
+
+/// The name of the app's category `key` in `language`; `None` for a key it does not know.
+pub fn category_name(language: Language, key: &str) -> Option<&'static str> {
+    CATEGORIES
+        .iter()
+        .find(|(known, _, _)| *known == key)
+        .map(|(_, en, sk)| match language {
+            Language::En => *en,
+            Language::Sk => *sk,
+        })
 }
 
 /// What the status column says.
@@ -121,5 +157,7 @@ mod tests {
             assert!(labels.iter().all(|label| !label.is_empty()));
         }
         assert_eq!(header(Language::Sk).nth(6), Some("Suma"));
+        assert_eq!(category_name(Language::Sk, "groceries"), Some("Potraviny"));
+        assert_eq!(category_name(Language::En, "unknown"), None);
     }
 }

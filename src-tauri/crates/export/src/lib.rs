@@ -16,6 +16,6 @@ mod rows;
 pub use camt::{CamtAccount, CamtHeader, CamtWriter, StatementBalance};
 pub use csv_file::CsvWriter;
 pub use error::{Error, Result};
-pub use labels::Language;
+pub use labels::{Language, category_name};
 pub use row::ExportRow;
 pub use rows::{PROGRESS_EVERY, RowWriter, write_rows};

@@ -15,6 +15,8 @@ pub struct ExportRow {
     /// Signed: negative for money leaving the account.
     pub amount: Decimal,
     pub currency: String,
+    /// The category's name as the person reads it.
+    pub category: Option<String>,
     pub counterparty_name: Option<String>,
     pub counterparty_iban: Option<String>,
     /// The remittance information.

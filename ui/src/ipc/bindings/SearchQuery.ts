@@ -24,4 +24,8 @@ dateTo: string | null, direction: Direction, pendingOnly: boolean,
 /**
  * One account; `None`: every shown account.
  */
-iban: string | null, };
+iban: string | null, 
+/**
+ * Only entries of this category.
+ */
+categoryId: number | null, };

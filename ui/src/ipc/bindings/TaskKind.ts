@@ -3,4 +3,4 @@
 /**
  * A long task; one of each kind runs at a time.
  */
-export type TaskKind = "history" | "export";
+export type TaskKind = "history" | "export" | "categorise";

@@ -2,7 +2,8 @@
 import type { TaskKind } from "./TaskKind";
 
 /**
- * How far a long task got: bank pages fetched (history) or rows written (export).
+ * How far a long task got: bank pages fetched (history), rows written (export) or stored
+ * entries read (categorise).
  */
 export type TaskProgress = { task: TaskKind, done: number, 
 /**

@@ -17,4 +17,8 @@ bankTransactionCode: string | null,
  * The entry as the bank sent it, as indented JSON; `None` for entries stored before
  * Bankbook kept it.
  */
-raw: string | null, };
+raw: string | null, 
+/**
+ * The person chose the category (`transaction.categoryId`) by hand.
+ */
+categoryChosen: boolean, };

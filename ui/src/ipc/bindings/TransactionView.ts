@@ -24,4 +24,8 @@ description: string | null,
 /**
  * The bank's own note ("Card payment").
  */
-bankNote: string | null, variableSymbol: string | null, specificSymbol: string | null, constantSymbol: string | null, };
+bankNote: string | null, variableSymbol: string | null, specificSymbol: string | null, constantSymbol: string | null, 
+/**
+ * The entry's category: the person's choice, else what the rules said.
+ */
+categoryId: number | null, };

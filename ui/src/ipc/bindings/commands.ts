@@ -13,17 +13,22 @@ import type { BankForm } from "./BankForm";
 import type { BankList } from "./BankList";
 import type { BankProfileView } from "./BankProfileView";
 import type { BankSettings } from "./BankSettings";
+import type { CategorySettings } from "./CategorySettings";
 import type { ConnectionStatus } from "./ConnectionStatus";
 import type { ConsentOutcome } from "./ConsentOutcome";
 import type { ExportFormat } from "./ExportFormat";
 import type { ExportOutcome } from "./ExportOutcome";
 import type { HistoryFetched } from "./HistoryFetched";
 import type { Milestone } from "./Milestone";
+import type { MonthSpending } from "./MonthSpending";
 import type { NotificationSettings } from "./NotificationSettings";
 import type { PageDirection } from "./PageDirection";
 import type { PreferenceChoice } from "./PreferenceChoice";
 import type { Preferences } from "./Preferences";
 import type { RefreshedOnItsOwn } from "./RefreshedOnItsOwn";
+import type { RuleConditions } from "./RuleConditions";
+import type { RulePreview } from "./RulePreview";
+import type { RuleSaved } from "./RuleSaved";
 import type { SearchPage } from "./SearchPage";
 import type { SearchQuery } from "./SearchQuery";
 import type { SearchSummary } from "./SearchSummary";
@@ -142,6 +147,46 @@ export const fetchPeriodAgain = (iban: string, from: string, to: string): Promis
  * has none). */
 export const charts = (iban: string): Promise<AccountCharts> =>
   call("charts", { iban });
+
+/** What the account's booked entries spent per category in `month` (`YYYY-MM`), largest
+ * first; transfers between own accounts are not spending. */
+export const monthSpending = (iban: string, month: string): Promise<MonthSpending> =>
+  call("month_spending", { iban, month });
+
+/** Every category, named in the reading language, and the person's rules. */
+export const categorySettings = (): Promise<CategorySettings> =>
+  call("category_settings");
+
+/** Adds the person's category (`colour` is `#rrggbb`). */
+export const addCategory = (name: string, colour: string): Promise<CategorySettings> =>
+  call("add_category", { name, colour });
+
+/** Renames and recolours a category; an empty name gives the app's category its name back. */
+export const updateCategory = (id: number, name: string, colour: string): Promise<CategorySettings> =>
+  call("update_category", { id, name, colour });
+
+/** Removes the person's category; its transactions are categorised by the rules again. */
+export const removeCategory = (id: number): Promise<CategorySettings> =>
+  call("remove_category", { id });
+
+/** The person's category for a transaction, kept through refreshes and booking; null
+ * leaves it to the rules again. */
+export const chooseCategory = (iban: string, id: string, categoryId: number | null): Promise<void> =>
+  call("choose_category", { iban, id, categoryId });
+
+/** Which stored transactions saving the rule would change; progress comes as
+ * `task-progress` of `categorise`. */
+export const previewRule = (categoryId: number, conditions: RuleConditions): Promise<RulePreview> =>
+  call("preview_rule", { categoryId, conditions });
+
+/** Saves the rule for new transactions and, with `apply`, gives its category to the
+ * stored ones its preview listed; progress as for the preview, and it can be cancelled. */
+export const saveRule = (categoryId: number, conditions: RuleConditions, apply: boolean): Promise<RuleSaved> =>
+  call("save_rule", { categoryId, conditions, apply });
+
+/** Removes a rule; what it categorised keeps its category. */
+export const removeRule = (id: number): Promise<CategorySettings> =>
+  call("remove_rule", { id });
 
 /** Stops the running task of that kind at its next step; what it finished stays. */
 export const cancelTask = (task: TaskKind): Promise<void> =>

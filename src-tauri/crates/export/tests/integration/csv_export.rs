@@ -53,7 +53,7 @@ fn rows_read_back_as_written() {
     let records = read_back(&path);
     assert_eq!(records.len(), 4);
     assert_eq!(records[0][0], "Account IBAN");
-    assert_eq!(records[0].len(), 18);
+    assert_eq!(records[0].len(), 19);
     let expected_first = [
         common::CURRENT,
         "Current account",
@@ -73,6 +73,7 @@ fn rows_read_back_as_written() {
         "/VS20260001/SS/KS0308",
         "PMNT-ICDT-ESCT",
         "TB-0000000001",
+        "Shopping",
     ];
     assert_eq!(records[1], expected_first);
     assert_eq!(records[2][6], "1234567.05");
@@ -132,6 +133,7 @@ fn formula_payloads_are_neutralised_and_amounts_stay_numbers() {
             row.end_to_end_reference = Some((*payload).to_owned());
             row.bank_transaction_code = Some((*payload).to_owned());
             row.entry_reference = (*payload).to_owned();
+            row.category = Some((*payload).to_owned());
             row.amount = common::decimal("-2");
             row
         })
@@ -143,7 +145,7 @@ fn formula_payloads_are_neutralised_and_amounts_stay_numbers() {
     let records = read_back(&path);
     for (record, payload) in records[1..].iter().zip(payloads) {
         let neutralised = format!("'{payload}");
-        for column in [1, 8, 9, 10, 11, 12, 15, 16, 17] {
+        for column in [1, 8, 9, 10, 11, 12, 15, 16, 17, 18] {
             assert_eq!(record[column], neutralised, "column {column}");
         }
         // Only the checked amount starts with a minus sign, and stays a number.

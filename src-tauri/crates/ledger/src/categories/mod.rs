@@ -5,6 +5,8 @@ mod builtin;
 mod decide;
 mod text;
 
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
 use rust_decimal::Decimal;
 use store::{CategoryRecord, CategorySpending, EntryFacts, RuleConditions, RuleRecord, Store};
 use time::Date;
@@ -33,6 +35,15 @@ pub struct RulePreview {
     pub count: u32,
     /// The first of them in the order they were stored, up to the limit asked for.
     pub sample: Vec<CategoryChange>,
+}
+
+/// A rule saved, and what applying it to the stored entries changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleApplied {
+    pub id: i64,
+    pub changed: u32,
+    /// Stopped before the end.
+    pub stopped: bool,
 }
 
 /// A month's spending per category, largest first, transfers between own accounts left out.
@@ -93,60 +104,6 @@ impl Ledger {
         Ok(self.store().chosen_category(iban, reference)?)
     }
 
-    /// What saving a rule giving `category_id` to entries meeting `conditions` would change
-    /// among the stored entries: those it holds for, not chosen by hand, that no newer rule
-    /// takes, whose category differs. `sample` has up to `sample_limit` of them.
-    pub fn preview_rule(
-        &self,
-        category_id: i64,
-        conditions: &RuleConditions,
-        sample_limit: usize,
-        progress: &mut dyn FnMut(u32, u32) -> bool,
-    ) -> Result<RulePreview> {
-        let draft = checked(conditions)?;
-        let categoriser = self.categoriser()?.with_first(draft.clone(), category_id);
-        let mut preview = RulePreview::default();
-        self.each_step(progress, |_store, batch| {
-            let changes = changes(&categoriser, &draft, batch);
-            preview.count += u32::try_from(changes.len()).unwrap_or(u32::MAX);
-            let room = sample_limit.saturating_sub(preview.sample.len());
-            preview.sample.extend(changes.into_iter().take(room));
-            Ok(())
-        })?;
-        Ok(preview)
-    }
-
-    /// Saves the rule, and with `apply` gives its category to the stored entries the preview
-    /// lists; returns the rule's id and how many entries changed. New entries get it as they
-    /// are stored either way.
-    pub fn add_rule(
-        &self,
-        category_id: i64,
-        conditions: &RuleConditions,
-        apply: bool,
-        progress: &mut dyn FnMut(u32, u32) -> bool,
-    ) -> Result<(i64, u32)> {
-        let draft = checked(conditions)?;
-        let id = self.store().add_rule(category_id, conditions)?;
-        if !apply {
-            return Ok((id, 0));
-        }
-        // The stored rules now hold the new one first: the same decisions as the preview's.
-        let categoriser = self.categoriser()?;
-        let mut changed = 0_u32;
-        self.each_step(progress, |store, batch| {
-            let decided: Vec<(i64, i64)> = changes(&categoriser, &draft, batch)
-                .iter()
-                .map(|change| (change.entry.id, change.category_id))
-                .collect();
-            store.set_categories(&decided)?;
-            changed += u32::try_from(decided.len()).unwrap_or(u32::MAX);
-            Ok(())
-        })?;
-        tracing::info!(changed, "a rule was applied to the stored entries");
-        Ok((id, changed))
-    }
-
     /// Removes rule `id`; what it categorised keeps its category.
     pub fn remove_rule(&self, id: i64) -> Result<()> {
         Ok(self.store().remove_rule(id)?)
@@ -177,6 +134,95 @@ impl Ledger {
                 .chain([Decimal::ZERO]),
         );
         Ok(MonthSpending { categories, axis })
+    }
+}
+
+/// Previewing and applying a rule over every stored entry: long work, which a caller runs
+/// off the async runtime; it holds the store one step at a time.
+#[derive(Debug, Clone)]
+pub struct RuleRun {
+    store: Arc<Mutex<Store>>,
+}
+
+impl Ledger {
+    /// What previews and applies rules to the stored entries, on any thread.
+    pub fn rule_run(&self) -> RuleRun {
+        RuleRun {
+            store: Arc::clone(&self.store),
+        }
+    }
+}
+
+impl RuleRun {
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// What saving a rule giving `category_id` to entries meeting `conditions` would change
+    /// among the stored entries: those it holds for, not chosen by hand, that no newer rule
+    /// takes, whose category differs. `sample` has up to `sample_limit` of them.
+    pub fn preview(
+        &self,
+        category_id: i64,
+        conditions: &RuleConditions,
+        sample_limit: usize,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<RulePreview> {
+        let draft = checked(conditions)?;
+        let categoriser = self.categoriser()?.with_first(draft.clone(), category_id);
+        let mut preview = RulePreview::default();
+        self.each_step(progress, |_store, batch| {
+            let changes = changes(&categoriser, &draft, batch);
+            preview.count += u32::try_from(changes.len()).unwrap_or(u32::MAX);
+            let room = sample_limit.saturating_sub(preview.sample.len());
+            preview.sample.extend(changes.into_iter().take(room));
+            Ok(())
+        })?;
+        Ok(preview)
+    }
+
+    /// Saves the rule, and with `apply` gives its category to the stored entries the preview
+    /// lists. New entries get it as they are stored either way. Stopped by `progress`, the
+    /// rule stays saved and the entries changed by then keep their new category.
+    pub fn save(
+        &self,
+        category_id: i64,
+        conditions: &RuleConditions,
+        apply: bool,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<RuleApplied> {
+        let draft = checked(conditions)?;
+        let id = self.store().add_rule(category_id, conditions)?;
+        let mut applied = RuleApplied {
+            id,
+            changed: 0,
+            stopped: false,
+        };
+        if !apply {
+            return Ok(applied);
+        }
+        // The stored rules now hold the new one first: the same decisions as the preview's.
+        let categoriser = self.categoriser()?;
+        let steps = self.each_step(progress, |store, batch| {
+            let decided: Vec<(i64, i64)> = changes(&categoriser, &draft, batch)
+                .iter()
+                .map(|change| (change.entry.id, change.category_id))
+                .collect();
+            store.set_categories(&decided)?;
+            applied.changed += u32::try_from(decided.len()).unwrap_or(u32::MAX);
+            Ok(())
+        });
+        match steps {
+            Ok(()) => {}
+            Err(Error::Cancelled) => applied.stopped = true,
+            Err(error) => return Err(error),
+        }
+        tracing::info!(
+            changed = applied.changed,
+            stopped = applied.stopped,
+            "a rule was applied to the stored entries"
+        );
+        Ok(applied)
     }
 
     fn categoriser(&self) -> Result<Categoriser> {
@@ -358,7 +404,8 @@ mod tests {
         };
         let mut steps = Vec::new();
         let preview = ledger
-            .preview_rule(pets, &conditions, 10, &mut |done, total| {
+            .rule_run()
+            .preview(pets, &conditions, 10, &mut |done, total| {
                 steps.push((done, total));
                 true
             })
@@ -367,9 +414,11 @@ mod tests {
         assert_eq!(steps.last(), Some(&(3_000, 3_000)));
         assert_eq!(preview.sample.len(), 10);
         let before = categories_by_reference(&ledger);
-        let (_, changed) = ledger
-            .add_rule(pets, &conditions, true, &mut |_, _| true)
-            .unwrap();
+        let changed = ledger
+            .rule_run()
+            .save(pets, &conditions, true, &mut |_, _| true)
+            .unwrap()
+            .changed;
         let after = categories_by_reference(&ledger);
         let moved: BTreeSet<&str> = before
             .iter()
@@ -387,7 +436,8 @@ mod tests {
             assert_eq!(change.category_id, pets);
         }
         let again = ledger
-            .preview_rule(pets, &conditions, 10, &mut |_, _| true)
+            .rule_run()
+            .preview(pets, &conditions, 10, &mut |_, _| true)
             .unwrap();
         assert_eq!(again.count, 0, "nothing is left to change");
     }
@@ -397,7 +447,9 @@ mod tests {
         let ledger = ledger(10);
         let other = key_id(&ledger, "other");
         assert!(matches!(
-            ledger.preview_rule(other, &RuleConditions::default(), 5, &mut |_, _| true),
+            ledger
+                .rule_run()
+                .preview(other, &RuleConditions::default(), 5, &mut |_, _| true),
             Err(Error::EmptyRule)
         ));
         let conditions = RuleConditions {
@@ -405,7 +457,9 @@ mod tests {
             ..RuleConditions::default()
         };
         assert!(matches!(
-            ledger.preview_rule(other, &conditions, 5, &mut |done, _| done == 0),
+            ledger
+                .rule_run()
+                .preview(other, &conditions, 5, &mut |done, _| done == 0),
             Err(Error::Cancelled)
         ));
     }
