@@ -86,6 +86,7 @@ const BACKUP_PROBLEM: Record<BackupProblem, MessageId> = {
 const TASK_RUNNING: Record<TaskKind, MessageId> = {
   history: "search.failure.alreadyFetching",
   export: "export.failure.alreadyRunning",
+  categorise: "categories.failure.alreadyRunning",
 };
 
 /** The headline when the failure is only that a task of its kind already runs. */
@@ -358,7 +359,11 @@ export type ActionTask =
   | "removeBank"
   | "startAgain"
   | "backUp"
-  | "restoreBackup";
+  | "restoreBackup"
+  | "chooseCategory"
+  | "editCategories"
+  | "previewRule"
+  | "saveRule";
 
 const ACTION_TASK: Record<ActionTask, MessageId> = {
   listBanks: "errors.task.listBanks",
@@ -372,6 +377,10 @@ const ACTION_TASK: Record<ActionTask, MessageId> = {
   startAgain: "data.startAgain.failure",
   backUp: "data.backup.failure",
   restoreBackup: "data.restore.failure",
+  chooseCategory: "categories.failure.choose",
+  editCategories: "categories.failure.edit",
+  previewRule: "categories.failure.preview",
+  saveRule: "categories.failure.save",
 };
 
 export type ActionFailureText = {

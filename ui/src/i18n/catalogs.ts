@@ -9,6 +9,7 @@
 
 import enAccounts from "./catalogs/en/accounts.json";
 import enBanks from "./catalogs/en/banks.json";
+import enCategories from "./catalogs/en/categories.json";
 import enCommon from "./catalogs/en/common.json";
 import enConnection from "./catalogs/en/connection.json";
 import enData from "./catalogs/en/data.json";
@@ -21,6 +22,7 @@ import enSettings from "./catalogs/en/settings.json";
 import enTransactions from "./catalogs/en/transactions.json";
 import skAccounts from "./catalogs/sk/accounts.json";
 import skBanks from "./catalogs/sk/banks.json";
+import skCategories from "./catalogs/sk/categories.json";
 import skCommon from "./catalogs/sk/common.json";
 import skConnection from "./catalogs/sk/connection.json";
 import skData from "./catalogs/sk/data.json";
@@ -37,6 +39,7 @@ import type { Language } from "./language";
 export const AREAS = {
   accounts: { en: enAccounts, sk: skAccounts },
   banks: { en: enBanks, sk: skBanks },
+  categories: { en: enCategories, sk: skCategories },
   common: { en: enCommon, sk: skCommon },
   connection: { en: enConnection, sk: skConnection },
   data: { en: enData, sk: skData },
@@ -52,6 +55,7 @@ export const AREAS = {
 const en = {
   ...enAccounts,
   ...enBanks,
+  ...enCategories,
   ...enCommon,
   ...enConnection,
   ...enData,
@@ -70,6 +74,7 @@ export type MessageId = keyof typeof en;
 const sk: Record<MessageId, string> = {
   ...skAccounts,
   ...skBanks,
+  ...skCategories,
   ...skCommon,
   ...skConnection,
   ...skData,

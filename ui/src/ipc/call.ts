@@ -125,6 +125,7 @@ const BACKUP_PROBLEMS: Record<BackupProblem, true> = {
 const TASK_KINDS: Record<TaskKind, true> = {
   history: true,
   export: true,
+  categorise: true,
 };
 const BANK_FIELDS: Record<BankField, true> = {
   name: true,

@@ -157,6 +157,7 @@ export function transaction(id: string, fields: Partial<TransactionView> = {}): 
     variableSymbol: null,
     specificSymbol: null,
     constantSymbol: null,
+    categoryId: null,
     ...fields,
   };
 }

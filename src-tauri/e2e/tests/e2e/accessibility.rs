@@ -5,9 +5,11 @@
 //! One app session per language walks every screen a user meets, in order: the empty state, the
 //! onboarding dialog's steps (the bank, waiting for the bank, a decline at the bank, the
 //! accounts), the main window with transactions, its history's check broken by a bank whose
-//! balance moved with no entry (and fetched again to no avail), its charts, the search (results with the filters open, no
+//! balance moved with no entry (and fetched again to no avail), its charts (the month's spending
+//! shown as a search by a category's row), the search (results with the filters open, no
 //! results with an amount it cannot read, a row's detail, the export dialog and its saved
-//! message, and "Fetch the whole history" under way), Settings and its backup form (with a
+//! message, and "Fetch the whole history" under way), Settings with its categories and a rule's
+//! preview, and its backup form (with a
 //! passphrase too short), the restore dialog from the empty state, the Banks screen (its list,
 //! empty and with a bank, the form of a new bank, empty, with a refused field and saved, and
 //! the question before removing a bank) and the disconnect dialog. On each
@@ -132,9 +134,18 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     check_a_break_in_the_history(&app, &bank, &mut audit, language).await?;
     app.click_role("button", language.message("transactions.charts.show"))
         .await?;
-    // The balance's line, drawn once the charts are summed.
+    // The balance's line, drawn once the charts are summed, and this month's spending.
     app.find(".chart-balance").await?;
+    app.find(".spending-table").await?;
     audit.check_in_both_themes(&app, "charts").await?;
+    // A category's row shows its transactions: the list becomes that search.
+    app.find(".spending-show").await?.click().await?;
+    app.find("[data-testid=search-filters]").await?;
+    app.find("[data-testid=transaction-row] [data-testid=category-chip]")
+        .await?;
+    audit.check_in_both_themes(&app, "spending-shown").await?;
+    app.click_role("button", language.message("search.clear"))
+        .await?;
     app.click_role("button", language.message("transactions.charts.show"))
         .await?;
 
@@ -143,6 +154,7 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.click_role("button", words.settings).await?;
     app.find_role("dialog", words.settings_title).await?;
     check_settings_in_the_themes_it_sets(&app, &mut audit, language).await?;
+    check_the_categories(&app, &mut audit, language).await?;
     check_the_backup_form(&app, &mut audit, language).await?;
     app.press(Key::Escape).await?;
     app.gone("dialog[open]", Duration::from_secs(5)).await?;
@@ -360,6 +372,29 @@ async fn check_settings_in_the_themes_it_sets(
 
 /// Settings' backup form, with its passphrase refused as too short (the same form as empty,
 /// plus the problem and its marks).
+/// Categories and rules: a rule's preview of the stored transactions it would change.
+async fn check_the_categories(
+    app: &AppSession,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    app.click_role("button", language.message("categories.settings.open"))
+        .await?;
+    app.find_role("heading", language.message("categories.editor.dialogTitle"))
+        .await?;
+    app.type_into(language.message("categories.rule.counterparty"), "LIDL")
+        .await?;
+    app.click_role("button", language.message("categories.rule.preview"))
+        .await?;
+    app.find("[data-testid=rule-preview]").await?;
+    audit.check_in_both_themes(app, "categories").await?;
+    app.click_role("button", language.message("common.back"))
+        .await?;
+    app.find_role("heading", language.message("settings.title"))
+        .await?;
+    Ok(())
+}
+
 async fn check_the_backup_form(
     app: &AppSession,
     audit: &mut AxeAudit,

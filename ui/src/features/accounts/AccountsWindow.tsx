@@ -12,16 +12,16 @@ import {
   onRefreshRequested,
   toCommandError,
 } from "../../ipc";
+import { SEARCH_KEY, TRANSACTIONS_KEY } from "../../queries/keys";
 import { markMilestone } from "../../startup/milestones";
 import { AccountChartsPanel } from "../charts/AccountChartsPanel";
+import { monthDates } from "../charts/monthDates";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
 import { ReconciliationStatus } from "../reconciliation/ReconciliationStatus";
 import { reconciliationKey } from "../reconciliation/useReconciliation";
-import { SearchableHistory } from "../search/SearchableHistory";
-import { SEARCH_KEY } from "../search/useSearchResults";
-import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
+import { SearchableHistory, type SearchRequest } from "../search/SearchableHistory";
 import { AccountsSidebar } from "./AccountsSidebar";
 import { AppHeader } from "./AppHeader";
 import { BankGroup } from "./BankGroup";
@@ -60,6 +60,7 @@ export function AccountsWindow({
   const historyTitleId = useId();
   const chartsId = useId();
   const [chartsShown, setChartsShown] = useState(false);
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
 
   const accounts = connections.flatMap((connection) => connection.selectedAccounts);
   const overview = useAccountsOverview(accounts);
@@ -176,7 +177,16 @@ export function AccountsWindow({
             </div>
             <ReconciliationStatus key={selected.iban} iban={selected.iban} />
             {chartsShown && (
-              <AccountChartsPanel key={selected.iban} iban={selected.iban} id={chartsId} />
+              <AccountChartsPanel
+                key={selected.iban}
+                iban={selected.iban}
+                id={chartsId}
+                onShowCategory={(categoryId, month) =>
+                  setSearchRequest({
+                    query: { iban: selected.iban, categoryId, ...monthDates(month) },
+                  })
+                }
+              />
             )}
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}
             <SearchableHistory
@@ -184,6 +194,7 @@ export function AccountsWindow({
               accounts={searchAccounts}
               onConsentEnded={() => endedConsents.report(selectedConnection)}
               onReconnect={() => onReconnect(selectedConnection.bank)}
+              request={searchRequest}
             />
           </main>
         ) : (

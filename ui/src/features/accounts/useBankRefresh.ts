@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { type BankConnection, type CommandError, refreshBank, toCommandError } from "../../ipc";
+import { TRANSACTIONS_KEY } from "../../queries/keys";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
-import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
 import { OVERVIEW_KEY } from "./useAccountsOverview";
 
 /** One bank's refresh, as its group shows it. */

@@ -54,7 +54,7 @@ beforeEach(() => {
 });
 
 it("gives each chart a table of the figures Rust summed, word for word", async () => {
-  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" />);
+  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShowCategory={() => {}} />);
   const flows = await screen.findByRole("table", { name: "Money in and out each month" });
   const november = within(flows).getByRole("row", { name: /November 2026/ });
   expect(november.textContent).toContain("€2,150.40");
@@ -74,7 +74,7 @@ it("gives each chart a table of the figures Rust summed, word for word", async (
 
 it("says a failure to sum from its code", async () => {
   vi.mocked(ipc.charts).mockRejectedValue({ code: "storage", message: "disk I/O" });
-  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" />);
+  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShowCategory={() => {}} />);
   expect(await screen.findByRole("alert")).toBeTruthy();
 });
 

@@ -1,15 +1,27 @@
+import { useState } from "react";
 import { useT } from "../../i18n/useT";
 import { toCommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { BalanceChart } from "./BalanceChart";
 import { MonthlyFlowChart } from "./MonthlyFlowChart";
+import { SpendingChart } from "./SpendingChart";
 import { useAccountCharts } from "./useAccountCharts";
 
-/** The account's charts, above its history: the balance over the last twelve months and each
- * month's money in and out. */
-export function AccountChartsPanel({ iban, id }: { iban: string; id: string }) {
+/** The account's charts, above its history: the balance over the last twelve months, each
+ * month's money in and out, and a chosen month's spending per category, whose rows show their
+ * transactions in the list (`onShowCategory`). */
+export function AccountChartsPanel({
+  iban,
+  id,
+  onShowCategory,
+}: {
+  iban: string;
+  id: string;
+  onShowCategory: (categoryId: number | null, month: string) => void;
+}) {
   const t = useT();
   const charts = useAccountCharts(iban);
+  const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   if (charts.error) {
     return <SyncFailureNotice failure={toCommandError(charts.error)} task="charts" />;
   }
@@ -22,6 +34,15 @@ export function AccountChartsPanel({ iban, id }: { iban: string; id: string }) {
             <BalanceChart days={data.balances} axis={data.balanceAxis} currency={data.currency} />
           )}
           <MonthlyFlowChart months={data.months} axis={data.flowAxis} currency={data.currency} />
+          {data.months.length > 0 && (
+            <SpendingChart
+              iban={iban}
+              months={data.months.map((month) => month.month)}
+              month={chosenMonth ?? data.months[data.months.length - 1]?.month ?? ""}
+              onMonth={setChosenMonth}
+              onShow={onShowCategory}
+            />
+          )}
         </>
       ) : (
         <p className="charts-loading">{t("transactions.charts.loading")}</p>

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { charts } from "../../ipc";
-import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
+import { TRANSACTIONS_KEY } from "../../queries/keys";
 
 /** An account's charts sit under its history's key: whatever makes the history stale (a
  * refresh, a fetch of the whole history) redraws them. */

@@ -32,6 +32,7 @@ const FULL: ipc.TransactionDetail = {
   endToEndReference: "/VS20260001/SS77/KS0308",
   bankTransactionCode: "PMNT-ICDT-ESCT",
   raw: RAW,
+  categoryChosen: false,
 };
 
 /** A pending card payment the bank sent little about, stored before Bankbook kept the raw. */
@@ -46,6 +47,7 @@ const SPARSE: ipc.TransactionDetail = {
   endToEndReference: null,
   bankTransactionCode: null,
   raw: null,
+  categoryChosen: false,
 };
 
 function answer(detail: ipc.TransactionDetail | ipc.CommandError) {

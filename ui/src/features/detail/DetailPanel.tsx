@@ -5,6 +5,7 @@ import { Spinner } from "../../components/Spinner";
 import { describeDetailFailure, FAILURE_ACTION_MESSAGE } from "../../errors/errorText";
 import { useT } from "../../i18n/useT";
 import { toCommandError } from "../../ipc";
+import { CategoryPicker } from "../categories/CategoryPicker";
 import { DetailFields } from "./DetailFields";
 import { useCopy } from "./useCopy";
 import { useTransactionDetail } from "./useTransactionDetail";
@@ -73,6 +74,12 @@ function DetailBody({ detail }: { detail: ReturnType<typeof useTransactionDetail
   }
   return (
     <>
+      <CategoryPicker
+        iban={detail.data.iban}
+        id={detail.data.transaction.id}
+        categoryId={detail.data.transaction.categoryId}
+        chosen={detail.data.categoryChosen}
+      />
       <DetailFields detail={detail.data} onCopy={copy} />
       <p role="status" className={state === "failed" ? "detail-copied error" : "detail-copied"}>
         {state === "copied" && t("detail.copied")}

@@ -17,6 +17,7 @@ const QUERY: ipc.SearchQuery = {
   direction: "outgoing",
   pendingOnly: false,
   iban: null,
+  categoryId: null,
 };
 
 /** An export that runs until the test ends it. */

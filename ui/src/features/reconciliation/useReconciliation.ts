@@ -5,8 +5,7 @@ import {
   type HistoryBreak,
   reconciliation,
 } from "../../ipc";
-import { SEARCH_KEY } from "../search/useSearchResults";
-import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
+import { SEARCH_KEY, TRANSACTIONS_KEY } from "../../queries/keys";
 
 /** An account's check sits under its history's key: whatever makes the history stale (a
  * refresh, a fetch of the whole history) makes its check stale too. */

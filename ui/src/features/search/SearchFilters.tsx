@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useT } from "../../i18n/useT";
 import type { Direction, SearchQuery } from "../../ipc";
+import { useCategorySettings } from "../categories/useCategories";
 
 /** An account the search can be narrowed to: its name (or short IBAN when it has none), and
  * its short IBAN to tell apart two of the same name. */
@@ -34,7 +35,9 @@ export function SearchFilters({
     to: useId(),
     direction: useId(),
     account: useId(),
+    category: useId(),
   };
+  const categories = useCategorySettings().data?.categories ?? [];
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset's legend would repeat on screen what the toggle above already says; a labelled group names the row the same way.
     <div
@@ -109,6 +112,24 @@ export function SearchFilters({
           {accounts.map((account) => (
             <option key={account.iban} value={account.iban}>
               {optionText(account, accounts)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="search-filter">
+        <label htmlFor={ids.category}>{t("categories.picker.label")}</label>
+        <select
+          id={ids.category}
+          className="search-input"
+          value={draft.categoryId ?? ""}
+          onChange={(event) =>
+            onChange({ categoryId: event.target.value ? Number(event.target.value) : null })
+          }
+        >
+          <option value="">{t("search.category.all")}</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
             </option>
           ))}
         </select>

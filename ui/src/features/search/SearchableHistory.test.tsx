@@ -2,6 +2,7 @@ import type { InfiniteData } from "@tanstack/react-query";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as ipc from "../../ipc";
+import { SEARCH_KEY } from "../../queries/keys";
 import { EVERYDAY, page, SAVINGS, transaction, transactions } from "../../test/fixtures";
 import { mockIpc } from "../../test/ipcMock";
 import { fakeViewport } from "../../test/layout";
@@ -10,7 +11,6 @@ import { PAGES_KEPT } from "../transactions/windowedPaging";
 import { SearchableHistory } from "./SearchableHistory";
 import type { SearchAccount } from "./SearchFilters";
 import { EMPTY_QUERY } from "./searchQuery";
-import { SEARCH_KEY } from "./useSearchResults";
 
 vi.mock("../../ipc", async (importOriginal) =>
   (await import("../../test/ipcModule")).mockedIpc(await importOriginal()),

@@ -1,15 +1,19 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../i18n/useT";
+import type { SearchQuery } from "../../ipc";
 import { DetailPanel } from "../detail/DetailPanel";
 import { TransactionList } from "../transactions/TransactionList";
 import { SearchBar } from "./SearchBar";
 import { type SearchAccount, SearchFilters } from "./SearchFilters";
 import { SearchResults } from "./SearchResults";
-import { exportQuery } from "./searchQuery";
+import { EMPTY_QUERY, exportQuery } from "./searchQuery";
 import { useSearchShortcuts } from "./useSearchShortcuts";
 import { useSearchState } from "./useSearchState";
 import { useWholeHistoryFetch } from "./useWholeHistoryFetch";
 import { WholeHistoryProgress } from "./WholeHistoryProgress";
+
+/** A search asked for from outside the search bar; each ask is a new object. */
+export type SearchRequest = { query: Partial<SearchQuery> };
 
 /** The entry open in the detail panel, and the row the focus goes back to when it closes. */
 type Opened = { iban: string; id: string; row: HTMLElement };
@@ -24,6 +28,7 @@ export function SearchableHistory({
   accounts,
   onConsentEnded,
   onReconnect,
+  request = null,
 }: {
   /** The selected account, whose history shows while nothing is searched. */
   iban: string;
@@ -31,6 +36,8 @@ export function SearchableHistory({
   accounts: readonly SearchAccount[];
   onConsentEnded: () => void;
   onReconnect: () => void;
+  /** A search asked for from outside (a chart's category), new on each ask. */
+  request?: SearchRequest | null;
 }) {
   const t = useT();
   const search = useSearchState();
@@ -52,6 +59,13 @@ export function SearchableHistory({
       change({ iban: null });
     }
   }, [unknownAccount, change]);
+  // A chart's row asks for its transactions: the search becomes exactly that, its filters shown.
+  useEffect(() => {
+    if (request) {
+      change({ ...EMPTY_QUERY, ...request.query });
+      setFiltersOpen(true);
+    }
+  }, [request, change]);
 
   const open = (entryIban: string, id: string, row: HTMLElement) =>
     setOpened({ iban: entryIban, id, row });

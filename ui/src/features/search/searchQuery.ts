@@ -10,6 +10,7 @@ export const EMPTY_QUERY: SearchQuery = {
   direction: "any",
   pendingOnly: false,
   iban: null,
+  categoryId: null,
 };
 
 /** The filters that are set, one per field (the text is not a filter). */
@@ -21,6 +22,7 @@ export function activeFilterCount(query: SearchQuery): number {
     query.direction !== "any",
     query.pendingOnly,
     query.iban !== null,
+    query.categoryId !== null,
   ].filter(Boolean).length;
 }
 

@@ -1,10 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type SearchQuery, searchSummary, searchTransactions } from "../../ipc";
+import { SEARCH_KEY } from "../../queries/keys";
 import { windowedPaging } from "../transactions/windowedPaging";
-
-/** The prefix of every search query (results and summaries): invalidate it when the store
- * changes (a refresh, the whole history fetched). */
-export const SEARCH_KEY = ["search"] as const;
 
 /** Matches per page: as the history's, one screenful many times over. */
 export const SEARCH_PAGE_SIZE = 100;

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { cancelTask, fetchWholeHistory } from "../../ipc";
+import { SEARCH_KEY, TRANSACTIONS_KEY } from "../../queries/keys";
 import { useTaskProgress } from "../tasks/useTaskProgress";
-import { TRANSACTIONS_KEY } from "../transactions/useTransactionHistory";
-import { SEARCH_KEY } from "./useSearchResults";
 
 /** "Fetch the whole history": pages the bank back as far as it serves for one account (or every
  * shown account: null), so that a search can cover everything. However it ends (done,

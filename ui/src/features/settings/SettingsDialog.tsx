@@ -5,6 +5,8 @@ import type { MessageId } from "../../i18n/catalogs";
 import { type Language, resolveLanguage } from "../../i18n/language";
 import { useT } from "../../i18n/useT";
 import type { LanguageChoice, PreferenceChoice, ThemeChoice } from "../../ipc";
+import { CategoriesEditor } from "../categories/CategoriesEditor";
+import { RulesEditor } from "../categories/RulesEditor";
 import { BackupForm } from "../data/BackupForm";
 import { NotificationSettingsGroup } from "./NotificationSettingsGroup";
 import { fallbackPreferences, usePreferences, useSavePreferences } from "./usePreferences";
@@ -28,29 +30,58 @@ const THEMES: { theme: ThemeChoice; label: MessageId }[] = [
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const titleId = useId();
-  const [backingUp, setBackingUp] = useState(false);
+  const [view, setView] = useState<"settings" | "backup" | "categories">("settings");
   const close = () => {
-    setBackingUp(false);
+    setView("settings");
     onClose();
   };
+  const back = () => setView("settings");
   return (
     <Modal
       open={open}
       onClose={close}
       labelledBy={titleId}
-      className="dialog-narrow settings-dialog"
+      className={view === "categories" ? "settings-dialog" : "dialog-narrow settings-dialog"}
     >
-      <h2 id={titleId}>{t(backingUp ? "data.backup.title" : "settings.title")}</h2>
-      {backingUp ? (
-        <BackupForm onDone={() => setBackingUp(false)} />
-      ) : (
-        <SettingsForm onClose={close} onBackUp={() => setBackingUp(true)} />
+      <h2 id={titleId}>{t(TITLES[view])}</h2>
+      {view === "backup" && <BackupForm onDone={back} />}
+      {view === "categories" && (
+        <>
+          <CategoriesEditor />
+          <RulesEditor />
+          <footer className="dialog-actions">
+            <button type="button" className="button primary" onClick={back}>
+              {t("common.back")}
+            </button>
+          </footer>
+        </>
+      )}
+      {view === "settings" && (
+        <SettingsForm
+          onClose={close}
+          onBackUp={() => setView("backup")}
+          onCategories={() => setView("categories")}
+        />
       )}
     </Modal>
   );
 }
 
-function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: () => void }) {
+const TITLES = {
+  settings: "settings.title",
+  backup: "data.backup.title",
+  categories: "categories.editor.dialogTitle",
+} as const satisfies Record<string, MessageId>;
+
+function SettingsForm({
+  onClose,
+  onBackUp,
+  onCategories,
+}: {
+  onClose: () => void;
+  onBackUp: () => void;
+  onCategories: () => void;
+}) {
   const t = useT();
   const languageGroup = useId();
   const themeGroup = useId();
@@ -135,6 +166,13 @@ function SettingsForm({ onClose, onBackUp }: { onClose: () => void; onBackUp: ()
         </label>
       </fieldset>
       <NotificationSettingsGroup />
+      <fieldset className="choice-group">
+        <legend>{t("categories.settings.legend")}</legend>
+        <p className="dialog-text">{t("categories.settings.text")}</p>
+        <button type="button" className="button" onClick={onCategories}>
+          {t("categories.settings.open")}
+        </button>
+      </fieldset>
       <fieldset className="choice-group">
         <legend>{t("data.settings.legend")}</legend>
         <p className="dialog-text">{t("data.settings.text")}</p>

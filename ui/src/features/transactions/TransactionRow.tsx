@@ -3,6 +3,8 @@
 import { memo } from "react";
 import { useIntl } from "react-intl";
 import { useT } from "../../i18n/useT";
+import { CategoryChip } from "../categories/CategoryChip";
+import { useCategory } from "../categories/useCategories";
 import { direction, formatMoney } from "../money/formatMoney";
 import { gridRowProps, type RowPlace } from "./gridRow";
 import type { TransactionItem } from "./grouping";
@@ -38,6 +40,7 @@ export const TransactionRow = memo(function TransactionRow({
   const { locale } = useIntl();
   const { title, details, symbols } = transactionText(transaction);
   const pending = transaction.status === "pending";
+  const category = useCategory(transaction.categoryId);
   const moved = direction(transaction.amount);
   const amount = formatMoney(transaction.amount, transaction.currency, { locale, sign: "always" });
   const size = formatMoney(transaction.amount, transaction.currency, { locale, sign: "never" });
@@ -63,6 +66,7 @@ export const TransactionRow = memo(function TransactionRow({
         <div className="transaction-title">
           <span className="transaction-counterparty">{title ?? t("transactions.untitled")}</span>
           {pending && <span className="badge-pending">{t("transactions.pending")}</span>}
+          {category && <CategoryChip category={category} />}
           {account && (
             <span className="transaction-account" data-testid="transaction-account">
               {account}

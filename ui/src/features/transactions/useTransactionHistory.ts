@@ -1,9 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { transactionsPage } from "../../ipc";
+import { TRANSACTIONS_KEY } from "../../queries/keys";
 import { windowedPaging } from "./windowedPaging";
-
-/** The prefix of every account's history query; invalidate it after a refresh. */
-export const TRANSACTIONS_KEY = ["transactions"] as const;
 
 /** Rust's page size: one bank page, so an older page costs at most one bank call. */
 export const PAGE_SIZE = 100;

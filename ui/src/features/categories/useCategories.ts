@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIntl } from "react-intl";
+import {
+  addCategory,
+  type Category,
+  type CategorySettings,
+  categorySettings,
+  chooseCategory,
+  removeCategory,
+  removeRule,
+  updateCategory,
+} from "../../ipc";
+import { DETAIL_KEY, SEARCH_KEY, TRANSACTIONS_KEY } from "../../queries/keys";
+
+export const CATEGORIES_KEY = ["categories"] as const;
+
+/** The categories, named by Rust in the reading language (hence the locale in the key), and the
+ * person's rules. */
+export function useCategorySettings() {
+  const { locale } = useIntl();
+  return useQuery({
+    queryKey: [...CATEGORIES_KEY, locale],
+    queryFn: categorySettings,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** A category by its id, for the rows and the charts; undefined while the list loads. */
+export function useCategory(id: number | null): Category | undefined {
+  const settings = useCategorySettings().data;
+  return id === null ? undefined : settings?.categories.find((category) => category.id === id);
+}
+
+/** What shows an entry's category: lists, search, charts and the detail. */
+function useInvalidateCategorised() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: TRANSACTIONS_KEY }),
+      client.invalidateQueries({ queryKey: SEARCH_KEY }),
+      client.invalidateQueries({ queryKey: DETAIL_KEY }),
+    ]);
+}
+
+/** Edits that answer with the new settings put them in the cache, and refresh what shows
+ * categories (names, colours, or the entries a removed category had). */
+export function useCategoryEdits() {
+  const client = useQueryClient();
+  const { locale } = useIntl();
+  const invalidate = useInvalidateCategorised();
+  const settled = (settings: CategorySettings) => {
+    client.setQueryData([...CATEGORIES_KEY, locale], settings);
+    void invalidate();
+  };
+  return {
+    add: useMutation({
+      mutationFn: ({ name, colour }: { name: string; colour: string }) => addCategory(name, colour),
+      onSuccess: settled,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, name, colour }: { id: number; name: string; colour: string }) =>
+        updateCategory(id, name, colour),
+      onSuccess: settled,
+    }),
+    remove: useMutation({ mutationFn: removeCategory, onSuccess: settled }),
+    removeRule: useMutation({ mutationFn: removeRule, onSuccess: settled }),
+    /** After a rule was saved: its settings, and the entries it changed. */
+    ruleSaved: settled,
+  };
+}
+
+/** The person's choice of category for one entry (null: the rules decide again). */
+export function useChooseCategory(iban: string, id: string) {
+  const invalidate = useInvalidateCategorised();
+  return useMutation({
+    mutationFn: (categoryId: number | null) => chooseCategory(iban, id, categoryId),
+    onSuccess: invalidate,
+  });
+}
