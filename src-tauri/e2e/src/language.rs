@@ -73,6 +73,11 @@ macro_rules! catalogs {
             include_str!(concat!(
                 "../../../ui/src/i18n/catalogs/",
                 $language,
+                "/categories.json"
+            )),
+            include_str!(concat!(
+                "../../../ui/src/i18n/catalogs/",
+                $language,
                 "/common.json"
             )),
             include_str!(concat!(

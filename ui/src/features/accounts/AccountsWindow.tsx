@@ -181,11 +181,13 @@ export function AccountsWindow({
                 key={selected.iban}
                 iban={selected.iban}
                 id={chartsId}
-                onShowCategory={(categoryId, month) =>
+                onShowCategory={(categoryId, month) => {
+                  // The charts make way for the list of those transactions.
+                  setChartsShown(false);
                   setSearchRequest({
                     query: { iban: selected.iban, categoryId, ...monthDates(month) },
-                  })
-                }
+                  });
+                }}
               />
             )}
             {/* An ended consent marks the account's bank for Reconnect; nothing opens unasked. */}

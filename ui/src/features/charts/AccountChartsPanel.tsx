@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useT } from "../../i18n/useT";
-import { toCommandError } from "../../ipc";
+import { type MonthFlow, toCommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { BalanceChart } from "./BalanceChart";
 import { MonthlyFlowChart } from "./MonthlyFlowChart";
@@ -38,7 +38,7 @@ export function AccountChartsPanel({
             <SpendingChart
               iban={iban}
               months={data.months.map((month) => month.month)}
-              month={chosenMonth ?? data.months[data.months.length - 1]?.month ?? ""}
+              month={chosenMonth ?? latestSpendingMonth(data.months)}
               onMonth={setChosenMonth}
               onShow={onShowCategory}
             />
@@ -49,4 +49,11 @@ export function AccountChartsPanel({
       )}
     </section>
   );
+}
+
+/** The newest month with booked money out (the month just begun may have none yet), else the
+ * newest month. Read from the decimal text: any digit but zero is money out. */
+function latestSpendingMonth(months: readonly MonthFlow[]): string {
+  const spent = months.filter((month) => /[1-9]/.test(month.outgoing));
+  return (spent[spent.length - 1] ?? months[months.length - 1])?.month ?? "";
 }
