@@ -95,14 +95,23 @@ async fn a_csv_export_holds_the_searchs_matches_in_its_order() {
         "nothing else left"
     );
     let mut reader = csv::Reader::from_path(folder.path().join(&file_name)).unwrap();
-    let written: Vec<(String, String)> = reader
-        .records()
-        .map(|record| {
-            let record = record.unwrap();
-            (record[0].to_owned(), record[record.len() - 1].to_owned())
-        })
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|header| header == name).unwrap();
+    let (reference, category) = (column("Entry reference"), column("Category"));
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let written: Vec<(String, String)> = records
+        .iter()
+        .map(|record| (record[0].to_owned(), record[reference].to_owned()))
         .collect();
     assert_eq!(written, expected);
+    // Every entry was categorised as it was stored, and the column names its category.
+    let names = ["Groceries", "Eating out", "Transport", "Other", "Cash"];
+    assert!(records.iter().all(|record| !record[category].is_empty()));
+    assert!(
+        records
+            .iter()
+            .any(|record| names.contains(&&record[category]))
+    );
 
     let reports: Vec<_> = app
         .progress

@@ -4,6 +4,7 @@
 mod automatic_refresh;
 mod backup;
 mod banks;
+mod categories;
 mod charts;
 mod common;
 mod core;

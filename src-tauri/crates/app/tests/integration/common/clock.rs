@@ -142,15 +142,43 @@ impl DemoBankAdmin {
 
     /// Adds a booked entry of `amount` (signed decimal text) from `counterparty` to `iban`.
     pub async fn add_entry(&self, iban: &str, amount: &str, counterparty: &str) {
+        self.add_entry_as(iban, amount, counterparty, "BOOK").await;
+    }
+
+    /// Adds an entry with `status` (`BOOK`, or `INFO`: pending); its entry reference.
+    pub async fn add_entry_as(
+        &self,
+        iban: &str,
+        amount: &str,
+        counterparty: &str,
+        status: &str,
+    ) -> String {
         let response = self
             .http
             .post(self.base.join("__admin/transactions").unwrap())
             .json(&serde_json::json!({
                 "iban": iban,
                 "amount": amount,
-                "status": "BOOK",
+                "status": status,
                 "counterpartyName": counterparty,
             }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+        let added: serde_json::Value = response.json().await.unwrap();
+        added["entryReference"].as_str().unwrap().to_owned()
+    }
+
+    /// Books the pending entry `reference` today.
+    pub async fn book(&self, reference: &str) {
+        let response = self
+            .http
+            .post(
+                self.base
+                    .join(&format!("__admin/transactions/{reference}/book"))
+                    .unwrap(),
+            )
             .send()
             .await
             .unwrap();
