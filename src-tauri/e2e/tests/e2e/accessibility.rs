@@ -132,20 +132,7 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
     app.find(".reconciliation-ok").await?;
     audit.check_in_both_themes(&app, "main-window").await?;
     check_a_break_in_the_history(&app, &bank, &mut audit, language).await?;
-    app.click_role("button", language.message("transactions.charts.show"))
-        .await?;
-    // The balance's line, drawn once the charts are summed, and this month's spending.
-    app.find(".chart-balance").await?;
-    app.find(".spending-table").await?;
-    audit.check_in_both_themes(&app, "charts").await?;
-    // A category's row shows its transactions: the charts make way for that search.
-    app.find(".spending-show").await?.click().await?;
-    app.find("[data-testid=search-filters]").await?;
-    app.find("[data-testid=transaction-row] [data-testid=category-chip]")
-        .await?;
-    audit.check_in_both_themes(&app, "spending-shown").await?;
-    app.click_role("button", language.message("search.clear"))
-        .await?;
+    check_the_charts(&app, &mut audit, language).await?;
 
     check_the_search(&app, &bank, &mut audit, language).await?;
 
@@ -172,6 +159,30 @@ async fn walk_every_screen(language: &Language) -> e2e::Result<()> {
 
     app.close().await?;
     audit.passed()
+}
+
+/// The charts, with the newest month's spending per category; a category's row shows its
+/// transactions as a search, which is then cleared.
+async fn check_the_charts(
+    app: &AppSession,
+    audit: &mut AxeAudit,
+    language: &Language,
+) -> e2e::Result<()> {
+    app.click_role("button", language.message("transactions.charts.show"))
+        .await?;
+    // The balance's line, drawn once the charts are summed, and the month's spending.
+    app.find(".chart-balance").await?;
+    app.find(".spending-table").await?;
+    audit.check_in_both_themes(app, "charts").await?;
+    // A category's row shows its transactions: the charts make way for that search.
+    app.find(".spending-show").await?.click().await?;
+    app.find("[data-testid=search-filters]").await?;
+    app.find("[data-testid=transaction-row] [data-testid=category-chip]")
+        .await?;
+    audit.check_in_both_themes(app, "spending-shown").await?;
+    app.click_role("button", language.message("search.clear"))
+        .await?;
+    Ok(())
 }
 
 /// The bank's balance moves with no entry to show for it: the history's check says where it
