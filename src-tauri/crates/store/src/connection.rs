@@ -317,11 +317,17 @@ mod tests {
         store.save_connection(&saved("tatra", 0)).unwrap();
         store.select_accounts("demo", &[account("A")]).unwrap();
         store.select_accounts("tatra", &[account("T")]).unwrap();
+        let pets = store.add_category("Pets", "#123456").unwrap();
         for iban in ["A", "T"] {
             store
                 .save_balances(iban, &[], 1)
                 .and_then(|()| store.mark_history_refreshed(iban, 1))
                 .unwrap();
+            let day = time::macros::date!(2026 - 11 - 20);
+            store
+                .append_older(iban, &[crate::history::tests::entry("e", day)], None)
+                .unwrap();
+            store.choose_category(iban, "e", Some(pets)).unwrap();
         }
 
         store.forget_connection("demo", true).unwrap();
@@ -330,6 +336,8 @@ mod tests {
 
         store.forget_connection("demo", false).unwrap();
         assert!(store.selected_accounts("demo").unwrap().is_empty());
+        assert_eq!(store.chosen_category("A", "e").unwrap(), None);
+        assert_eq!(store.chosen_category("T", "e").unwrap(), Some(pets));
         assert_eq!(
             store.history_sync("A").unwrap(),
             crate::HistorySync::default()
