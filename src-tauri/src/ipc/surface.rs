@@ -91,7 +91,8 @@ commands! {
     /// Saves the rule for new transactions and, with `apply`, gives its category to the
     /// stored ones its preview listed; progress as for the preview, and it can be cancelled.
     save_rule(category_id: u32, conditions: RuleConditions, apply: bool) -> RuleSaved;
-    /// Removes a rule; what it categorised keeps its category.
+    /// Removes a rule. What it categorised keeps its category until the bank sends the
+    /// transaction changed or booked, when the remaining rules decide.
     remove_rule(id: u32) -> CategorySettings;
     /// Stops the running task of that kind at its next step; what it finished stays.
     cancel_task(task: TaskKind) -> ();

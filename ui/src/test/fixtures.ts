@@ -6,6 +6,7 @@ import type {
   BankChoice,
   BankConnection,
   BankList,
+  CategorySettings,
   ConnectionStatus,
   TransactionsPage,
   TransactionView,
@@ -181,3 +182,29 @@ export function page(
 }
 
 export const EMPTY_HISTORY = page([]);
+
+/** The app's categories as Rust names them in English, ids 1 to 13, and no rules. */
+export const CATEGORY_SETTINGS: CategorySettings = {
+  categories: [
+    ["groceries", "Groceries", "#2e7d32"],
+    ["eating_out", "Eating out", "#ef6c00"],
+    ["transport", "Transport", "#1565c0"],
+    ["housing_energy", "Housing and energy", "#6d4c41"],
+    ["phone_internet", "Phone and internet", "#00838f"],
+    ["shopping", "Shopping", "#ad1457"],
+    ["health", "Health", "#c62828"],
+    ["leisure", "Leisure", "#6a1b9a"],
+    ["cash", "Cash", "#558b2f"],
+    ["own_transfers", "Between own accounts", "#546e7a"],
+    ["income", "Income", "#00796b"],
+    ["fees", "Fees", "#8d6e63"],
+    ["other", "Other", "#757575"],
+  ].map(([key, name, colour], index) => ({
+    id: index + 1,
+    key: key ?? null,
+    name: name ?? "",
+    renamed: false,
+    colour: colour ?? "",
+  })),
+  rules: [],
+};

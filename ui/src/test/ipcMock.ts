@@ -10,6 +10,7 @@ import {
   ACCOUNTS,
   BANKS,
   bankList,
+  CATEGORY_SETTINGS,
   connection,
   DEMO_BANK,
   EMPTY_HISTORY,
@@ -90,6 +91,14 @@ export function mockIpc() {
     flowAxis: { ticks: [], zero: 0, top: 10_000 },
     balances: [],
     balanceAxis: { ticks: [], zero: 0, top: 10_000 },
+  }));
+  vi.mocked(ipc.categorySettings).mockResolvedValue(CATEGORY_SETTINGS);
+  vi.mocked(ipc.monthSpending).mockImplementation(async (iban, month) => ({
+    iban,
+    currency: "EUR",
+    month,
+    categories: [],
+    axis: { ticks: [], zero: 0, top: 10_000 },
   }));
   vi.mocked(ipc.bankSettings).mockResolvedValue({ banks: [], presets: [] });
   vi.mocked(ipc.saveBank).mockImplementation(async (form) => ({

@@ -96,9 +96,12 @@ pub struct PreviewedChange {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RulePreview {
+    /// Of the transactions read: all, unless `stopped`.
     pub count: u32,
     /// The first of them.
     pub sample: Vec<PreviewedChange>,
+    /// The preview was cancelled before every stored transaction was read.
+    pub stopped: bool,
 }
 
 /// A rule saved, and how many stored entries it changed.
@@ -189,6 +192,7 @@ impl Core {
         Ok(RulePreview {
             count: preview.count,
             sample: preview.sample.into_iter().map(previewed).collect(),
+            stopped: preview.stopped,
         })
     }
 
@@ -221,7 +225,8 @@ impl Core {
         })
     }
 
-    /// Removes a rule; what it categorised keeps its category.
+    /// Removes a rule. What it categorised keeps its category until the bank sends the
+    /// transaction changed or booked, when the remaining rules decide.
     pub async fn remove_rule(&self, id: u32) -> Result<CategorySettings> {
         let data = &*self.data().await?;
         data.ledger.remove_rule(id.into())?;
@@ -323,18 +328,22 @@ fn checked_colour(colour: &str) -> Result<String> {
 /// a negative one, is `invalid_input`.
 fn stored_conditions(typed: &RuleConditions) -> Result<store::RuleConditions> {
     let text = |value: &str| Some(value.trim().to_owned()).filter(|value| !value.is_empty());
+    let (min_amount, max_amount) = (amount(&typed.min_amount)?, amount(&typed.max_amount)?);
+    if let (Some(min), Some(max)) = (min_amount, max_amount)
+        && min > max
+    {
+        return Err(Error::InvalidInput(
+            "a rule's lowest amount is above its highest".to_owned(),
+        ));
+    }
     Ok(store::RuleConditions {
         counterparty: text(&typed.counterparty),
         description: text(&typed.description),
         counterparty_iban: text(&typed.counterparty_iban)
             .map(|iban| iban.replace(' ', "").to_ascii_uppercase()),
-        min_amount: amount(&typed.min_amount)?,
-        max_amount: amount(&typed.max_amount)?,
-        direction: match typed.direction {
-            Direction::Any => store::Direction::Any,
-            Direction::Incoming => store::Direction::Incoming,
-            Direction::Outgoing => store::Direction::Outgoing,
-        },
+        min_amount,
+        max_amount,
+        direction: typed.direction.into(),
     })
 }
 
@@ -365,11 +374,7 @@ fn typed_conditions(stored: &store::RuleConditions) -> RuleConditions {
         counterparty_iban: text(&stored.counterparty_iban),
         min_amount: amount(stored.min_amount),
         max_amount: amount(stored.max_amount),
-        direction: match stored.direction {
-            store::Direction::Any => Direction::Any,
-            store::Direction::Incoming => Direction::Incoming,
-            store::Direction::Outgoing => Direction::Outgoing,
-        },
+        direction: stored.direction.into(),
     }
 }
 
@@ -387,6 +392,18 @@ mod tests {
         assert_eq!(amount("12.5").unwrap(), Some(Decimal::new(125, 1)));
         assert!(amount("-3").is_err());
         assert!(amount("twelve").is_err());
+    }
+
+    #[test]
+    fn a_rules_amounts_must_make_a_range() {
+        let typed = |min: &str, max: &str| RuleConditions {
+            min_amount: min.to_owned(),
+            max_amount: max.to_owned(),
+            ..RuleConditions::default()
+        };
+        assert!(stored_conditions(&typed("10", "5")).is_err());
+        let range = stored_conditions(&typed("5", "5,00")).unwrap();
+        assert_eq!(range.min_amount, range.max_amount);
     }
 
     #[test]

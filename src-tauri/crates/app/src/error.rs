@@ -429,7 +429,7 @@ fn ledger_code(error: &ledger::Error) -> ErrorCode {
         | ledger::Error::InvalidCursor
         | ledger::Error::InvalidLimit
         | ledger::Error::EmptyRule => ErrorCode::InvalidInput,
-        // Stopping ends as an outcome, never as this error.
+        // A preview or a rule stopped ends as an outcome (`stopped`), never as this error.
         ledger::Error::Cancelled => ErrorCode::Internal,
         ledger::Error::Bank(error) => bank_code(error),
         ledger::Error::Store(error) => store_code(error),

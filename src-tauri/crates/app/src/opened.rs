@@ -37,14 +37,20 @@ pub(crate) struct ShownAccount {
 
 impl Opened {
     pub(crate) fn new(connector: Connector, store: Store, links: Vec<Link>) -> Self {
-        Self {
+        let opened = Self {
             connector,
             ledger: Ledger::new(store),
             links: Mutex::new(links.into_iter().map(Arc::new).collect()),
             consent_pages: Mutex::default(),
             consented: Mutex::default(),
             editing_banks: tokio::sync::Mutex::default(),
+        };
+        // Entries stored before categories existed get theirs now, whether or not their bank
+        // is read again; a failure leaves them for the next start and the next write.
+        if let Err(error) = opened.ledger.categorise_uncategorised() {
+            tracing::warn!(%error, "the stored transactions could not all be categorised");
         }
+        opened
     }
 
     /// The connector, the rest let go (the store closes).

@@ -21,6 +21,26 @@ pub enum Direction {
     Outgoing,
 }
 
+impl From<Direction> for store::Direction {
+    fn from(direction: Direction) -> Self {
+        match direction {
+            Direction::Any => Self::Any,
+            Direction::Incoming => Self::Incoming,
+            Direction::Outgoing => Self::Outgoing,
+        }
+    }
+}
+
+impl From<store::Direction> for Direction {
+    fn from(direction: store::Direction) -> Self {
+        match direction {
+            store::Direction::Any => Self::Any,
+            store::Direction::Incoming => Self::Incoming,
+            store::Direction::Outgoing => Self::Outgoing,
+        }
+    }
+}
+
 /// What the person typed and set. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -194,11 +214,7 @@ pub(crate) fn search_of(data: &Opened, query: &SearchQuery) -> Result<ledger::Se
         amount: &query.amount,
         date_from: query.date_from.as_deref(),
         date_to: query.date_to.as_deref(),
-        direction: match query.direction {
-            Direction::Any => store::Direction::Any,
-            Direction::Incoming => store::Direction::Incoming,
-            Direction::Outgoing => store::Direction::Outgoing,
-        },
+        direction: query.direction.into(),
         pending_only: query.pending_only,
         category_id: query.category_id.map(i64::from),
     };

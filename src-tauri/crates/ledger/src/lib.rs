@@ -27,9 +27,7 @@ use store::{SelectedAccount, Store};
 use time::OffsetDateTime;
 
 pub use balances::{AccountOverview, STALE_AFTER, Scope};
-pub use categories::{
-    APPLY_STEP, CategoryChange, MonthSpending, OWN_TRANSFERS, RuleApplied, RulePreview, RuleRun,
-};
+pub use categories::{CategoryChange, MonthSpending, RuleApplied, RulePreview, RuleRun};
 pub use chart_axis::{AXIS_TOP, Axis};
 pub use charts::{AccountCharts, DailyBalance, MonthlyFlow, daily_balances, monthly_flows};
 pub use error::{Error, Result};

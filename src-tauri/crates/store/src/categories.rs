@@ -112,10 +112,11 @@ impl Store {
     }
 
     /// Renames and recolours category `id`; a `None` name gives an app's category its own
-    /// name back.
+    /// name back (the person's own must have one).
     pub fn update_category(&mut self, id: i64, name: Option<&str>, colour: &str) -> Result<()> {
         let changed = self.connection.execute(
-            "UPDATE category SET name = ?2, colour = ?3 WHERE id = ?1",
+            "UPDATE category SET name = ?2, colour = ?3
+             WHERE id = ?1 AND (?2 IS NOT NULL OR key IS NOT NULL)",
             params![id, name, colour],
         )?;
         if changed == 0 {
@@ -176,7 +177,8 @@ impl Store {
         Ok(self.connection.last_insert_rowid())
     }
 
-    /// Removes rule `id`. What it categorised keeps its category until rules are applied again.
+    /// Removes rule `id`. What it categorised keeps its category until the entry is stored
+    /// again changed (or booked), when the remaining rules decide.
     pub fn remove_rule(&mut self, id: i64) -> Result<()> {
         self.connection
             .execute("DELETE FROM category_rule WHERE id = ?1", params![id])?;
@@ -429,6 +431,15 @@ mod tests {
             store.remove_category(groceries),
             Err(Error::UnknownCategory)
         ));
+        assert!(matches!(
+            store.update_category(pets, None, "#123456"),
+            Err(Error::UnknownCategory)
+        ));
+        store
+            .update_category(groceries, Some("Food"), "#00ff00")
+            .unwrap();
+        store.update_category(groceries, None, "#00ff00").unwrap();
+        assert_eq!(store.categories().unwrap()[0].name, None);
         store.remove_category(pets).unwrap();
         assert_eq!(store.categories().unwrap().len(), 13);
     }
@@ -457,6 +468,30 @@ mod tests {
             store.choose_category(IBAN, "H", Some(9999)),
             Err(Error::UnknownCategory)
         ));
+    }
+
+    #[test]
+    fn an_entry_the_bank_sends_again_changed_is_decided_again_and_unchanged_keeps_its_category() {
+        let mut store = Store::open_in_memory().unwrap();
+        let other = other(&store);
+        let mut hold = entry("H", date!(2026 - 11 - 20));
+        hold.pending = true;
+        store.prepend_newer(IBAN, &[hold.clone()], None, 1).unwrap();
+        let decided: Vec<(i64, i64)> = store
+            .uncategorised(IBAN)
+            .unwrap()
+            .iter()
+            .map(|facts| (facts.id, other))
+            .collect();
+        store.set_categories(&decided).unwrap();
+        store.prepend_newer(IBAN, &[hold.clone()], None, 2).unwrap();
+        assert!(
+            store.uncategorised(IBAN).unwrap().is_empty(),
+            "the same again"
+        );
+        hold.counterparty_name = Some("LIDL Ruzinov".to_owned());
+        store.prepend_newer(IBAN, &[hold], None, 3).unwrap();
+        assert_eq!(store.uncategorised(IBAN).unwrap().len(), 1, "a new name");
     }
 
     #[test]

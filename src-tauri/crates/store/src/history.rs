@@ -356,7 +356,15 @@ fn upsert_entry(
                  constant_symbol = excluded.constant_symbol,
                  end_to_end_reference = excluded.end_to_end_reference,
                  bank_transaction_code = excluded.bank_transaction_code,
-                 raw = excluded.raw",
+                 raw = excluded.raw,
+                 category_id = CASE WHEN entry.amount IS excluded.amount
+                     AND entry.counterparty_name IS excluded.counterparty_name
+                     AND entry.counterparty_iban IS excluded.counterparty_iban
+                     AND entry.description IS excluded.description
+                     AND entry.bank_note IS excluded.bank_note
+                     AND entry.constant_symbol IS excluded.constant_symbol
+                     AND entry.bank_transaction_code IS excluded.bank_transaction_code
+                     THEN entry.category_id END",
         )?
         .execute(params![
             iban,

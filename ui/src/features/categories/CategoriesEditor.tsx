@@ -16,7 +16,12 @@ export function CategoriesEditor() {
       <h3 id="categories-editor-title">{t("categories.editor.title")}</h3>
       <ul className="category-list">
         {settings?.categories.map((category) => (
-          <CategoryRow key={category.id} category={category} />
+          // Keyed by what it shows: a name or colour changed elsewhere (an app's name restored,
+          // another language) starts the fields afresh.
+          <CategoryRow
+            key={`${category.id}:${category.name}:${category.colour}`}
+            category={category}
+          />
         ))}
       </ul>
       <NewCategory />
@@ -31,6 +36,7 @@ function CategoryRow({ category }: { category: Category }) {
   const colourId = useId();
   const edits = useCategoryEdits();
   const [name, setName] = useState(category.name);
+  const [colour, setColour] = useState(category.colour);
   const save = (change: { name?: string; colour?: string }) =>
     edits.update.mutate({
       id: category.id,
@@ -46,8 +52,10 @@ function CategoryRow({ category }: { category: Category }) {
         id={colourId}
         type="color"
         className="category-colour"
-        value={category.colour}
-        onChange={(event) => save({ colour: event.target.value })}
+        value={colour}
+        onChange={(event) => setColour(event.target.value)}
+        // Saved once chosen, not at every step of a drag through the picker.
+        onBlur={() => colour !== category.colour && save({ colour })}
       />
       <label className="visually-hidden" htmlFor={nameId}>
         {t("categories.editor.nameOf", { name: category.name })}

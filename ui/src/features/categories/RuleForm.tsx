@@ -55,6 +55,7 @@ export function RuleForm({ categories }: { categories: readonly Category[] }) {
       setConditions(BLANK);
       preview.reset();
     },
+    onError: () => void edits.ruleFailed(),
   });
   const running = preview.isPending || save.isPending;
   const progress = useTaskProgress("categorise", running);
@@ -177,7 +178,11 @@ function PreviewList({
     categories.find((category) => category.id === id)?.name ?? t("categories.none");
   return (
     <div className="rule-preview" data-testid="rule-preview">
-      <p role="status">{t("categories.rule.wouldChange", { count: preview.count })}</p>
+      <p role="status">
+        {t(preview.stopped ? "categories.rule.wouldChangeSoFar" : "categories.rule.wouldChange", {
+          count: preview.count,
+        })}
+      </p>
       {preview.sample.length > 0 && (
         <table className="rule-preview-table">
           <caption className="visually-hidden">{t("categories.rule.sample")}</caption>

@@ -42,15 +42,24 @@ function useInvalidateCategorised() {
     ]);
 }
 
-/** Edits that answer with the new settings put them in the cache, and refresh what shows
- * categories (names, colours, or the entries a removed category had). */
+/** Edits answer with the new settings, which go in the cache of this language; the other
+ * language's is read again when next shown. Rows and charts take names and colours from the
+ * settings, so only a removed category or an applied rule (which move entries) makes the
+ * entries be read again. */
 export function useCategoryEdits() {
   const client = useQueryClient();
   const { locale } = useIntl();
-  const invalidate = useInvalidateCategorised();
+  const invalidateEntries = useInvalidateCategorised();
   const settled = (settings: CategorySettings) => {
     client.setQueryData([...CATEGORIES_KEY, locale], settings);
-    void invalidate();
+    void client.invalidateQueries({
+      queryKey: CATEGORIES_KEY,
+      predicate: (query) => query.queryKey[1] !== locale,
+    });
+  };
+  const settledMovingEntries = (settings: CategorySettings) => {
+    settled(settings);
+    void invalidateEntries();
   };
   return {
     add: useMutation({
@@ -62,10 +71,12 @@ export function useCategoryEdits() {
         updateCategory(id, name, colour),
       onSuccess: settled,
     }),
-    remove: useMutation({ mutationFn: removeCategory, onSuccess: settled }),
+    remove: useMutation({ mutationFn: removeCategory, onSuccess: settledMovingEntries }),
     removeRule: useMutation({ mutationFn: removeRule, onSuccess: settled }),
     /** After a rule was saved: its settings, and the entries it changed. */
-    ruleSaved: settled,
+    ruleSaved: settledMovingEntries,
+    /** After a rule's save failed: it may be stored, so the settings are read again. */
+    ruleFailed: () => client.invalidateQueries({ queryKey: CATEGORIES_KEY }),
   };
 }
 

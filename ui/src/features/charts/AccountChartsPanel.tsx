@@ -17,7 +17,7 @@ export function AccountChartsPanel({
 }: {
   iban: string;
   id: string;
-  onShowCategory: (categoryId: number | null, month: string) => void;
+  onShowCategory: (categoryId: number, month: string) => void;
 }) {
   const t = useT();
   const charts = useAccountCharts(iban);

@@ -9,6 +9,8 @@ import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { formatMoney } from "../money/formatMoney";
 import { useMonthSpending } from "./useMonthSpending";
 
+const NO_CATEGORY_COLOUR = "#757575";
+
 /** Where the money went in a chosen month: one bar per category, largest first. The chart is a
  * table, so it is its own text alternative: each row names the category and its sum, and its
  * name is a button that shows those transactions in the list (`onShow`). The bar's length is
@@ -25,7 +27,7 @@ export function SpendingChart({
   months: readonly string[];
   month: string;
   onMonth: (month: string) => void;
-  onShow: (categoryId: number | null, month: string) => void;
+  onShow: (categoryId: number, month: string) => void;
 }) {
   const t = useT();
   const intl = useIntl();
@@ -78,7 +80,6 @@ export function SpendingChart({
             <tr>
               <th scope="col">{t("categories.picker.label")}</th>
               <th scope="col">{t("transactions.charts.spent")}</th>
-              <th scope="col">{t("transactions.charts.share")}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,37 +89,43 @@ export function SpendingChart({
               return (
                 <tr key={spent.categoryId ?? "none"}>
                   <th scope="row">
-                    <button
-                      type="button"
-                      className="button quiet small spending-show"
-                      aria-label={t("transactions.charts.showCategory", {
-                        category: name,
-                        count: spent.entries,
-                      })}
-                      onClick={() => onShow(spent.categoryId, month)}
-                    >
-                      <CategorySwatch colour={category?.colour ?? "#757575"} />
-                      {name}
-                    </button>
-                  </th>
-                  <td className="spending-amount">
-                    {formatMoney(spent.spent, data.currency, { locale: intl.locale })}
-                  </td>
-                  <td className="spending-bar">
-                    <svg
-                      viewBox={`0 0 ${data.axis.top} 10`}
-                      preserveAspectRatio="none"
-                      aria-hidden="true"
-                      focusable="false"
-                    >
-                      <rect
-                        x={data.axis.zero}
-                        y="0"
-                        width={Math.max(spent.position - data.axis.zero, 0)}
-                        height="10"
-                        fill={category?.colour ?? "#757575"}
+                    {spent.categoryId === null ? (
+                      // Not categorised yet (stored before categories; decided when the data
+                      // next opens): no filter finds these, so there is nothing to show.
+                      <span className="spending-show">
+                        <CategorySwatch colour={NO_CATEGORY_COLOUR} />
+                        {name}
+                      </span>
+                    ) : (
+                      <ShowCategory
+                        name={name}
+                        colour={category?.colour ?? NO_CATEGORY_COLOUR}
+                        count={spent.entries}
+                        onShow={() => spent.categoryId !== null && onShow(spent.categoryId, month)}
                       />
-                    </svg>
+                    )}
+                  </th>
+                  <td>
+                    <div className="spending-value">
+                      <span className="spending-amount">
+                        {formatMoney(spent.spent, data.currency, { locale: intl.locale })}
+                      </span>
+                      <svg
+                        className="spending-bar"
+                        viewBox={`0 0 ${data.axis.top} 10`}
+                        preserveAspectRatio="none"
+                        aria-hidden="true"
+                        focusable="false"
+                      >
+                        <rect
+                          x={data.axis.zero}
+                          y="0"
+                          width={Math.max(spent.position - data.axis.zero, 0)}
+                          height="10"
+                          fill={category?.colour ?? NO_CATEGORY_COLOUR}
+                        />
+                      </svg>
+                    </div>
                   </td>
                 </tr>
               );
@@ -127,5 +134,31 @@ export function SpendingChart({
         </table>
       )}
     </figure>
+  );
+}
+
+/** A category's name as the button that shows its transactions of the month. */
+function ShowCategory({
+  name,
+  colour,
+  count,
+  onShow,
+}: {
+  name: string;
+  colour: string;
+  count: number;
+  onShow: () => void;
+}) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button quiet small spending-show"
+      aria-label={t("transactions.charts.showCategory", { category: name, count })}
+      onClick={onShow}
+    >
+      <CategorySwatch colour={colour} />
+      {name}
+    </button>
   );
 }

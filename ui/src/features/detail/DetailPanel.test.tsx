@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as ipc from "../../ipc";
 import { BEZNY, connected, transaction } from "../../test/fixtures";
@@ -98,6 +98,28 @@ beforeEach(() => {
 });
 
 describe("DetailPanel", () => {
+  it("sets the category by hand, and hands a chosen one back to the rules", async () => {
+    vi.mocked(ipc.chooseCategory).mockResolvedValue(undefined);
+    answer({ ...FULL, transaction: { ...FULL.transaction, categoryId: 4 } });
+    renderPanel();
+    await loaded();
+    const category = await screen.findByRole("combobox", { name: "Category" });
+    await screen.findByRole("option", { name: "Housing and energy" });
+    expect(category).toHaveProperty("value", "4");
+    expect(screen.getByText("Set by the rules.")).toBeTruthy();
+    fireEvent.change(category, { target: { value: "12" } });
+    await waitFor(() => expect(ipc.chooseCategory).toHaveBeenCalledWith(BEZNY.iban, "E-1", 12));
+
+    answer({ ...FULL, categoryChosen: true });
+    cleanup();
+    renderPanel();
+    await loaded();
+    fireEvent.click(await screen.findByRole("button", { name: "Let the rules decide" }));
+    await waitFor(() =>
+      expect(ipc.chooseCategory).toHaveBeenLastCalledWith(BEZNY.iban, "E-1", null),
+    );
+  });
+
   it("loads the entry of the account by its reference, titled by the counterparty", async () => {
     renderPanel();
     expect(screen.getByRole("status").textContent).toBe(" Loading the transaction…");

@@ -64,6 +64,8 @@ export function SearchableHistory({
     if (request) {
       change({ ...EMPTY_QUERY, ...request.query });
       setFiltersOpen(true);
+      // What asked (a chart's row) has gone: the focus goes where the search is.
+      field.current?.focus();
     }
   }, [request, change]);
 

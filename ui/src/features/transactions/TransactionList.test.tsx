@@ -182,9 +182,11 @@ describe("scrolling through the history", () => {
   });
 
   it("renders the rows a scroll brings into view, not the ones already there", async () => {
-    history({ first: page(transactions("a", 100)) });
+    const groceries = transactions("a", 100).map((entry) => ({ ...entry, categoryId: 1 }));
+    history({ first: page(groceries) });
     renderList();
-    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    // The rows, and their categories once those are read (each row shows its own).
+    await waitFor(() => expect(screen.getAllByTestId("category-chip").length).toBeGreaterThan(0));
     const shown = new Set(rowIds());
     vi.mocked(transactionText).mockClear();
 

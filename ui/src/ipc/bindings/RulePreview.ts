@@ -4,8 +4,16 @@ import type { PreviewedChange } from "./PreviewedChange";
 /**
  * What saving a rule would change.
  */
-export type RulePreview = { count: number, 
+export type RulePreview = { 
+/**
+ * Of the transactions read: all, unless `stopped`.
+ */
+count: number, 
 /**
  * The first of them.
  */
-sample: Array<PreviewedChange>, };
+sample: Array<PreviewedChange>, 
+/**
+ * The preview was cancelled before every stored transaction was read.
+ */
+stopped: boolean, };

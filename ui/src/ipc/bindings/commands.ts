@@ -184,7 +184,8 @@ export const previewRule = (categoryId: number, conditions: RuleConditions): Pro
 export const saveRule = (categoryId: number, conditions: RuleConditions, apply: boolean): Promise<RuleSaved> =>
   call("save_rule", { categoryId, conditions, apply });
 
-/** Removes a rule; what it categorised keeps its category. */
+/** Removes a rule. What it categorised keeps its category until the bank sends the
+ * transaction changed or booked, when the remaining rules decide. */
 export const removeRule = (id: number): Promise<CategorySettings> =>
   call("remove_rule", { id });
 

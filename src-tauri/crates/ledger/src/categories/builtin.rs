@@ -33,7 +33,7 @@ pub(crate) const OTHER: &str = "other";
 
 /// The key of the category of transfers between the person's own accounts, which are not
 /// spending.
-pub const OWN_TRANSFERS: &str = "own_transfers";
+pub(crate) const OWN_TRANSFERS: &str = "own_transfers";
 
 /// Words of pay, folded: Slovak, Czech and English.
 pub(crate) const PAY_WORDS: &[&str] = &["mzda", "mzdy", "vyplata", "plat", "salary", "wages"];
