@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntl } from "react-intl";
 import { ActionFailure } from "../../components/ActionFailure";
+import { formatCalendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
 import {
   type Category,
@@ -189,7 +190,7 @@ function PreviewList({
           <thead>
             <tr>
               <th scope="col">{t("transactions.charts.day")}</th>
-              <th scope="col">{t("categories.rule.counterparty")}</th>
+              <th scope="col">{t("categories.rule.counterpartyColumn")}</th>
               <th scope="col">{t("categories.rule.amount")}</th>
               <th scope="col">{t("categories.rule.now")}</th>
             </tr>
@@ -197,7 +198,7 @@ function PreviewList({
           <tbody>
             {preview.sample.map((change) => (
               <tr key={`${change.iban}/${change.id}`}>
-                <td>{change.date}</td>
+                <td>{formatCalendarDay(change.date, locale)}</td>
                 <td>{change.counterpartyName ?? change.description ?? ""}</td>
                 <td>{formatMoney(change.amount, change.currency, { locale, sign: "always" })}</td>
                 <td>{name(change.from)}</td>
