@@ -492,25 +492,10 @@ pub(crate) mod tests {
     const IBAN: &str = "SK3111000000002611223344";
 
     pub(crate) fn entry(reference: &str, date: Date) -> EntryRecord {
-        EntryRecord {
-            entry_reference: reference.to_owned(),
-            pending: false,
-            date,
-            amount: Decimal::from_str("-12.30").unwrap(),
-            currency: "EUR".to_owned(),
-            booking_date: Some(date),
-            value_date: Some(date),
-            counterparty_name: Some("Kaufland".to_owned()),
-            counterparty_iban: None,
-            description: None,
-            bank_note: Some("Card payment".to_owned()),
-            variable_symbol: None,
-            specific_symbol: None,
-            constant_symbol: None,
-            end_to_end_reference: None,
-            bank_transaction_code: None,
-            raw: None,
-        }
+        let amount = Decimal::from_str("-12.30").unwrap();
+        let mut entry = crate::test_support::booked_entry(reference, date, amount, "Kaufland");
+        entry.bank_note = Some("Card payment".to_owned());
+        entry
     }
 
     /// Page `number` of the listing up to 20 November.

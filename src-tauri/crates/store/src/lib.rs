@@ -16,6 +16,8 @@ mod migrations;
 mod notifications;
 mod reads;
 mod search;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
+import { LabelledInput } from "../../components/LabelledInput";
 import { useT } from "../../i18n/useT";
 import type { Category } from "../../ipc";
 import { useCategoryEdits, useCategorySettings } from "./useCategories";
@@ -32,8 +33,6 @@ export function CategoriesEditor() {
 
 function CategoryRow({ category }: { category: Category }) {
   const t = useT();
-  const nameId = useId();
-  const colourId = useId();
   const edits = useCategoryEdits();
   const [name, setName] = useState(category.name);
   const [colour, setColour] = useState(category.colour);
@@ -45,11 +44,9 @@ function CategoryRow({ category }: { category: Category }) {
     });
   return (
     <li className="category-item">
-      <label className="visually-hidden" htmlFor={colourId}>
-        {t("categories.editor.colourOf", { name: category.name })}
-      </label>
-      <input
-        id={colourId}
+      <LabelledInput
+        label={t("categories.editor.colourOf", { name: category.name })}
+        hideLabel
         type="color"
         className="category-colour"
         value={colour}
@@ -57,11 +54,9 @@ function CategoryRow({ category }: { category: Category }) {
         // Saved once chosen, not at every step of a drag through the picker.
         onBlur={() => colour !== category.colour && save({ colour })}
       />
-      <label className="visually-hidden" htmlFor={nameId}>
-        {t("categories.editor.nameOf", { name: category.name })}
-      </label>
-      <input
-        id={nameId}
+      <LabelledInput
+        label={t("categories.editor.nameOf", { name: category.name })}
+        hideLabel
         type="text"
         className="search-input"
         value={name}
@@ -84,8 +79,6 @@ function CategoryRow({ category }: { category: Category }) {
 
 function NewCategory() {
   const t = useT();
-  const nameId = useId();
-  const colourId = useId();
   const edits = useCategoryEdits();
   const [name, setName] = useState("");
   const [colour, setColour] = useState("#5c6bc0");
@@ -96,18 +89,16 @@ function NewCategory() {
   };
   return (
     <div className="category-new">
-      <label htmlFor={nameId}>{t("categories.editor.newName")}</label>
-      <input
-        id={nameId}
+      <LabelledInput
+        label={t("categories.editor.newName")}
         type="text"
         className="search-input"
         value={name}
         maxLength={40}
         onChange={(event) => setName(event.target.value)}
       />
-      <label htmlFor={colourId}>{t("categories.editor.newColour")}</label>
-      <input
-        id={colourId}
+      <LabelledInput
+        label={t("categories.editor.newColour")}
         type="color"
         className="category-colour"
         value={colour}

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { ActionFailure } from "../../components/ActionFailure";
 import { useT } from "../../i18n/useT";
+import { CategoryOptions } from "./CategoryOptions";
 import { useCategorySettings, useChooseCategory } from "./useCategories";
 
 /** The entry's category in the detail: a choice the person makes wins over every rule and
@@ -33,11 +34,7 @@ export function CategoryPicker({
         onChange={(event) => choose.mutate(Number(event.target.value))}
       >
         {categoryId === null && <option value="">{t("categories.none")}</option>}
-        {categories.map((category) => (
-          <option key={category.id} value={category.id}>
-            {category.name}
-          </option>
-        ))}
+        <CategoryOptions categories={categories} />
       </select>
       <span id={hintId} className="search-hint">
         {t(chosen ? "categories.picker.chosen" : "categories.picker.byRules")}

@@ -2,19 +2,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useIntl } from "react-intl";
 import { ActionFailure } from "../../components/ActionFailure";
+import { DirectionSelect } from "../../components/DirectionSelect";
 import { formatCalendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
-import {
-  type Category,
-  cancelTask,
-  type Direction,
-  previewRule,
-  type RuleConditions,
-  saveRule,
-} from "../../ipc";
+import { type Category, cancelTask, previewRule, type RuleConditions, saveRule } from "../../ipc";
 import { formatMoney } from "../money/formatMoney";
 import { TaskProgressBar } from "../tasks/TaskProgressBar";
 import { useTaskProgress } from "../tasks/useTaskProgress";
+import { CategoryOptions } from "./CategoryOptions";
 import { useCategoryEdits } from "./useCategories";
 
 const BLANK: RuleConditions = {
@@ -39,7 +34,7 @@ const TEXT_FIELDS = [
  * with their progress shown and Cancel. */
 export function RuleForm({ categories }: { categories: readonly Category[] }) {
   const t = useT();
-  const ids = { category: useId(), direction: useId(), apply: useId(), field: useId() };
+  const ids = { category: useId(), apply: useId(), field: useId() };
   const [conditions, setConditions] = useState<RuleConditions>(BLANK);
   const [categoryId, setCategoryId] = useState<number | null>(null);
   const [apply, setApply] = useState(true);
@@ -89,19 +84,10 @@ export function RuleForm({ categories }: { categories: readonly Category[] }) {
             />
           </div>
         ))}
-        <div className="search-filter">
-          <label htmlFor={ids.direction}>{t("search.direction.label")}</label>
-          <select
-            id={ids.direction}
-            className="search-input"
-            value={conditions.direction}
-            onChange={(event) => change({ direction: event.target.value as Direction })}
-          >
-            <option value="any">{t("search.direction.any")}</option>
-            <option value="incoming">{t("search.direction.incoming")}</option>
-            <option value="outgoing">{t("search.direction.outgoing")}</option>
-          </select>
-        </div>
+        <DirectionSelect
+          value={conditions.direction}
+          onChange={(direction) => change({ direction })}
+        />
         <div className="search-filter">
           <label htmlFor={ids.category}>{t("categories.rule.category")}</label>
           <select
@@ -113,11 +99,7 @@ export function RuleForm({ categories }: { categories: readonly Category[] }) {
               preview.reset();
             }}
           >
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} />
           </select>
         </div>
       </div>

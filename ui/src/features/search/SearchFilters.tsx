@@ -1,17 +1,13 @@
 import { useId } from "react";
+import { DirectionSelect } from "../../components/DirectionSelect";
 import { useT } from "../../i18n/useT";
-import type { Direction, SearchQuery } from "../../ipc";
+import type { SearchQuery } from "../../ipc";
+import { CategoryOptions } from "../categories/CategoryOptions";
 import { useCategorySettings } from "../categories/useCategories";
 
 /** An account the search can be narrowed to: its name (or short IBAN when it has none), and
  * its short IBAN to tell apart two of the same name. */
 export type SearchAccount = { iban: string; name: string; shortIban: string };
-
-const DIRECTIONS = {
-  any: "search.direction.any",
-  incoming: "search.direction.incoming",
-  outgoing: "search.direction.outgoing",
-} as const satisfies Record<Direction, string>;
 
 /** The filters that combine with the text: amount, dates, direction, pending only, account.
  * Every control is a native one, labelled, so the keyboard and assistive technology work as
@@ -33,7 +29,6 @@ export function SearchFilters({
     amountHint: useId(),
     from: useId(),
     to: useId(),
-    direction: useId(),
     account: useId(),
     category: useId(),
   };
@@ -85,21 +80,7 @@ export function SearchFilters({
           onChange={(event) => onChange({ dateTo: event.target.value || null })}
         />
       </div>
-      <div className="search-filter">
-        <label htmlFor={ids.direction}>{t("search.direction.label")}</label>
-        <select
-          id={ids.direction}
-          className="search-input"
-          value={draft.direction}
-          onChange={(event) => onChange({ direction: event.target.value as Direction })}
-        >
-          {(Object.keys(DIRECTIONS) as Direction[]).map((direction) => (
-            <option key={direction} value={direction}>
-              {t(DIRECTIONS[direction])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DirectionSelect value={draft.direction} onChange={(direction) => onChange({ direction })} />
       <div className="search-filter">
         <label htmlFor={ids.account}>{t("search.account.label")}</label>
         <select
@@ -127,11 +108,7 @@ export function SearchFilters({
           }
         >
           <option value="">{t("search.category.all")}</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
       </div>
       <label className="search-filter search-filter-check">

@@ -19,6 +19,15 @@ fn categories_of(app: &App, iban: &str) -> BTreeMap<String, Option<i64>> {
         .collect()
 }
 
+/// Adds the person's category; its id.
+async fn add_category(app: &App, name: &str, colour: &str) -> u32 {
+    let settings = app
+        .core
+        .add_category(name.to_owned(), colour.to_owned())
+        .await;
+    settings.unwrap().categories.last().unwrap().id
+}
+
 async fn category_id(app: &App, key: &str) -> u32 {
     let settings = app.core.category_settings().await.unwrap();
     let found = settings
@@ -62,15 +71,7 @@ async fn a_chosen_category_outlives_refreshes_and_the_booking_of_a_hold() {
     let groceries = i64::from(category_id(&app, "groceries").await);
     assert_eq!(categories_of(&app, &iban)[&hold], Some(groceries));
 
-    let gifts = app
-        .core
-        .add_category("Gifts".to_owned(), "#aa3377".to_owned())
-        .await
-        .unwrap()
-        .categories
-        .last()
-        .unwrap()
-        .id;
+    let gifts = add_category(&app, "Gifts", "#aa3377").await;
     app.core
         .choose_category(iban.clone(), hold.clone(), Some(gifts))
         .await
@@ -107,15 +108,7 @@ async fn a_rules_preview_lists_exactly_what_saving_it_changes() {
     let mut app = App::new(&Setup::new(300, 1));
     let iban = app.connect().await.remove(0);
     app.core.refresh_bank(DEMO.to_owned(), false).await.unwrap();
-    let weekly_shop = app
-        .core
-        .add_category("Weekly shop".to_owned(), "#117733".to_owned())
-        .await
-        .unwrap()
-        .categories
-        .last()
-        .unwrap()
-        .id;
+    let weekly_shop = add_category(&app, "Weekly shop", "#117733").await;
     let conditions = RuleConditions {
         counterparty: "lidl".to_owned(),
         max_amount: "30".to_owned(),

@@ -337,25 +337,7 @@ mod tests {
 
     fn record(reference: &str, amount: &str, name: &str) -> EntryRecord {
         let day = date!(2026 - 03 - 10);
-        EntryRecord {
-            entry_reference: reference.to_owned(),
-            pending: false,
-            date: day,
-            amount: amount.parse().unwrap(),
-            currency: "EUR".to_owned(),
-            booking_date: Some(day),
-            value_date: Some(day),
-            counterparty_name: Some(name.to_owned()),
-            counterparty_iban: None,
-            description: None,
-            bank_note: None,
-            variable_symbol: None,
-            specific_symbol: None,
-            constant_symbol: None,
-            end_to_end_reference: None,
-            bank_transaction_code: None,
-            raw: None,
-        }
+        store::test_support::booked_entry(reference, day, amount.parse().unwrap(), name)
     }
 
     /// A ledger with `count` entries of three kinds, each categorised as it was stored.
