@@ -15,7 +15,6 @@ import {
 import { SEARCH_KEY, TRANSACTIONS_KEY } from "../../queries/keys";
 import { markMilestone } from "../../startup/milestones";
 import { AccountChartsPanel } from "../charts/AccountChartsPanel";
-import { monthDates } from "../charts/monthDates";
 import { useBankName } from "../connection/bankName";
 import { DisconnectDialog } from "../connection/DisconnectDialog";
 import { CONNECTION_STATUS_KEY } from "../connection/useConnectionStatus";
@@ -181,12 +180,10 @@ export function AccountsWindow({
                 key={selected.iban}
                 iban={selected.iban}
                 id={chartsId}
-                onShowCategory={(categoryId, month) => {
+                onShow={(query) => {
                   // The charts make way for the list of those transactions.
                   setChartsShown(false);
-                  setSearchRequest({
-                    query: { iban: selected.iban, categoryId, ...monthDates(month) },
-                  });
+                  setSearchRequest({ query: { ...query, iban: selected.iban } });
                 }}
               />
             )}

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import * as ipc from "../../ipc";
 import { mockIpc } from "../../test/ipcMock";
 import { renderWithQueries } from "../../test/render";
@@ -54,7 +54,7 @@ beforeEach(() => {
 });
 
 it("gives each chart a table of the figures Rust summed, word for word", async () => {
-  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShowCategory={() => {}} />);
+  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShow={() => {}} />);
   const flows = await screen.findByRole("table", { name: "Money in and out each month" });
   const november = within(flows).getByRole("row", { name: /November 2026/ });
   expect(november.textContent).toContain("€2,150.40");
@@ -74,10 +74,30 @@ it("gives each chart a table of the figures Rust summed, word for word", async (
 
 it("says a failure to sum from its code", async () => {
   vi.mocked(ipc.charts).mockRejectedValue({ code: "storage", message: "disk I/O" });
-  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShowCategory={() => {}} />);
+  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShow={() => {}} />);
   expect(await screen.findByRole("alert")).toBeTruthy();
 });
 
 it("takes each month's last day for the table", () => {
   expect(monthEnds(CHARTS.balances).map((day) => day.date)).toEqual(["2026-10-31", "2026-11-30"]);
+});
+
+it("lists a month's money in or out when its bar is pressed, by click or key", async () => {
+  const onShow = vi.fn();
+  renderWithQueries(<AccountChartsPanel iban={IBAN} id="charts" onShow={onShow} />);
+  const out = await screen.findByRole("button", { name: "November 2026: show the money out" });
+  fireEvent.click(out);
+  expect(onShow).toHaveBeenLastCalledWith({
+    direction: "outgoing",
+    dateFrom: "2026-11-01",
+    dateTo: "2026-11-30",
+  });
+  fireEvent.keyDown(screen.getByRole("button", { name: "October 2026: show the money in" }), {
+    key: "Enter",
+  });
+  expect(onShow).toHaveBeenLastCalledWith({
+    direction: "incoming",
+    dateFrom: "2026-10-01",
+    dateTo: "2026-10-31",
+  });
 });

@@ -1,23 +1,25 @@
 import { useState } from "react";
 import { useT } from "../../i18n/useT";
-import { type MonthFlow, toCommandError } from "../../ipc";
+import { type MonthFlow, type SearchQuery, toCommandError } from "../../ipc";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { BalanceChart } from "./BalanceChart";
 import { MonthlyFlowChart } from "./MonthlyFlowChart";
+import { monthDates } from "./monthDates";
 import { SpendingChart } from "./SpendingChart";
 import { useAccountCharts } from "./useAccountCharts";
 
 /** The account's charts, above its history: the balance over the last twelve months, each
  * month's money in and out, and a chosen month's spending per category, whose rows show their
- * transactions in the list (`onShowCategory`). */
+ * transactions in the list; so does a month's bar of money in or out (`onShow`, with the search
+ * that lists them). */
 export function AccountChartsPanel({
   iban,
   id,
-  onShowCategory,
+  onShow,
 }: {
   iban: string;
   id: string;
-  onShowCategory: (categoryId: number, month: string) => void;
+  onShow: (query: Partial<SearchQuery>) => void;
 }) {
   const t = useT();
   const charts = useAccountCharts(iban);
@@ -33,14 +35,19 @@ export function AccountChartsPanel({
           {data.balances.length > 0 && (
             <BalanceChart days={data.balances} axis={data.balanceAxis} currency={data.currency} />
           )}
-          <MonthlyFlowChart months={data.months} axis={data.flowAxis} currency={data.currency} />
+          <MonthlyFlowChart
+            months={data.months}
+            axis={data.flowAxis}
+            currency={data.currency}
+            onShow={(month, direction) => onShow({ direction, ...monthDates(month) })}
+          />
           {data.months.length > 0 && (
             <SpendingChart
               iban={iban}
               months={data.months.map((month) => month.month)}
               month={chosenMonth ?? latestSpendingMonth(data.months)}
               onMonth={setChosenMonth}
-              onShow={onShowCategory}
+              onShow={(categoryId, month) => onShow({ categoryId, ...monthDates(month) })}
             />
           )}
         </>

@@ -28,7 +28,12 @@ export function BalanceChart({
       <figcaption id={captionId} className="chart-title">
         {t("transactions.charts.balance")}
       </figcaption>
-      <ChartCanvas ticks={geometry.yTicks} zero={geometry.zero} currency={currency}>
+      <ChartCanvas
+        title={t("transactions.charts.balance")}
+        ticks={geometry.yTicks}
+        zero={geometry.zero}
+        currency={currency}
+      >
         {geometry.xTicks.map((tick) => (
           <text
             key={tick.date.toISOString()}

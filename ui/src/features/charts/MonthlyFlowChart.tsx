@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { useIntl } from "react-intl";
 import { calendarDay } from "../../format/calendarDay";
 import { useT } from "../../i18n/useT";
@@ -8,15 +8,17 @@ import { ChartCanvas } from "./ChartCanvas";
 import { flowGeometry, HEIGHT } from "./chartGeometry";
 
 /** Each month's money in beside its money out, as bars; the same figures in a table for screen
- * readers. */
+ * readers. A bar is a button that lists its transactions (`onShow`). */
 export function MonthlyFlowChart({
   months,
   axis,
   currency,
+  onShow,
 }: {
   months: readonly MonthFlow[];
   axis: ChartAxis;
   currency: string;
+  onShow: (month: string, direction: "incoming" | "outgoing") => void;
 }) {
   const t = useT();
   const intl = useIntl();
@@ -41,14 +43,32 @@ export function MonthlyFlowChart({
         <span className="chart-key chart-key-in">{t("transactions.charts.in")}</span>
         <span className="chart-key chart-key-out">{t("transactions.charts.out")}</span>
       </figcaption>
-      <ChartCanvas ticks={geometry.yTicks} zero={geometry.zero} currency={currency}>
+      <ChartCanvas
+        title={t("transactions.charts.flows")}
+        pressable
+        ticks={geometry.yTicks}
+        zero={geometry.zero}
+        currency={currency}
+      >
         {geometry.bars.map(({ month, incoming, outgoing, labelX }) => (
           <g key={month.month}>
-            <rect className="chart-in" {...incoming} />
-            <rect className="chart-out" {...outgoing} />
-            <text className="chart-label" x={labelX} y={HEIGHT - 8} textAnchor="middle">
-              {name(month.month, short)}
-            </text>
+            <BarButton
+              label={t("transactions.charts.showIn", { month: name(month.month, long) })}
+              onPress={() => onShow(month.month, "incoming")}
+            >
+              <rect className="chart-in" {...incoming} />
+            </BarButton>
+            <BarButton
+              label={t("transactions.charts.showOut", { month: name(month.month, long) })}
+              onPress={() => onShow(month.month, "outgoing")}
+            >
+              <rect className="chart-out" {...outgoing} />
+            </BarButton>
+            <svg aria-hidden="true" focusable="false" overflow="visible">
+              <text className="chart-label" x={labelX} y={HEIGHT - 8} textAnchor="middle">
+                {name(month.month, short)}
+              </text>
+            </svg>
           </g>
         ))}
       </ChartCanvas>
@@ -72,5 +92,36 @@ export function MonthlyFlowChart({
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/** A bar that lists its transactions: inside an SVG there is no <button>, so a group takes its
+ * role, a tab stop, and Enter and Space as a button does. */
+function BarButton({
+  label,
+  onPress,
+  children,
+}: {
+  label: string;
+  onPress: () => void;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: SVG has no button element; the group is one by role, focus and keys.
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      className="chart-bar-button"
+      onClick={onPress}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          onPress();
+        }
+      }}
+    >
+      {children}
+    </g>
   );
 }
