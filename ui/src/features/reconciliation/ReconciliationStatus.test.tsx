@@ -55,9 +55,10 @@ it("shows where the history breaks and fetches those days again", async () => {
   );
   await userEvent.click(screen.getByRole("button", { name: "Fetch again" }));
   expect(ipc.fetchPeriodAgain).toHaveBeenCalledWith(IBAN, "2026-11-20", "2026-11-21");
-  expect(
-    await screen.findByText("History complete and consistent since 3 March 2026."),
-  ).toBeTruthy();
+  const mended = await screen.findByText("History complete and consistent since 3 March 2026.");
+  // The button is gone: the focus is on what replaced it, and the outcome is announced.
+  await waitFor(() => expect(document.activeElement).toBe(mended));
+  expect(screen.getByRole("status").textContent).toBe("Fetched again: the history adds up now.");
 });
 
 it("lists every break, each with its own Fetch again", async () => {
@@ -96,6 +97,7 @@ it("says when fetching again did not explain the difference", async () => {
       "the bank's list of transactions doesn't explain the difference either",
     ),
   );
+  expect(screen.getByRole("status").textContent).toBe("Fetched again: the difference remains.");
 });
 
 it("words a failed check from its code", async () => {
