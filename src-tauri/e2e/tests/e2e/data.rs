@@ -17,7 +17,10 @@ const PASSPHRASE: &str = "correct horse battery";
 /// The text of the first rows of the list, as shown, read at once (the list redraws its rows
 /// as pages arrive).
 async fn first_rows(app: &AppSession) -> e2e::Result<Vec<String>> {
-    app.find("[data-testid=transaction-row]").await?;
+    // The rows with their categories: the names come in one answer for every row, after the
+    // rows themselves, so a row read before it would lack them.
+    app.find("[data-testid=transaction-row] [data-testid=category-chip]")
+        .await?;
     let texts = app
         .client()
         .execute(
