@@ -242,8 +242,11 @@ fn categorising(done: u32, total: u32) -> TaskProgress {
     }
 }
 
+/// Each category's name as the person reads it, by the category's id.
+pub(crate) type CategoryNames = HashMap<i64, String>;
+
 /// Each category's name as the person reads it: theirs, else the app's in `language`.
-pub(crate) fn names(ledger: &ledger::Ledger, language: Language) -> Result<HashMap<i64, String>> {
+pub(crate) fn names(ledger: &ledger::Ledger, language: Language) -> Result<CategoryNames> {
     Ok(ledger
         .categories()?
         .into_iter()

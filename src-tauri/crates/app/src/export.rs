@@ -1,6 +1,5 @@
 //! Exporting what a search matches to a file the person picks in the system's save dialog.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -16,6 +15,7 @@ use store::{BalanceRecord, FoundEntry};
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
+use crate::categories::CategoryNames;
 use crate::core::Core;
 use crate::error::{Error, Result};
 use crate::file_dialog::FileKind;
@@ -179,7 +179,7 @@ struct ExportJob {
     statements: Vec<CamtAccount>,
     accounts: Vec<ShownAccount>,
     /// Each category's name in the person's language.
-    category_names: HashMap<i64, String>,
+    category_names: CategoryNames,
     matches: ledger::SearchMatches,
     cancel: Arc<AtomicBool>,
     progress: Arc<dyn ProgressSink>,
@@ -242,11 +242,7 @@ impl ExportJob {
 }
 
 /// A match as an export row, with its account's name.
-fn row(
-    accounts: &[ShownAccount],
-    category_names: &HashMap<i64, String>,
-    found: FoundEntry,
-) -> ExportRow {
+fn row(accounts: &[ShownAccount], category_names: &CategoryNames, found: FoundEntry) -> ExportRow {
     let account_name = accounts
         .iter()
         .find(|shown| shown.account.iban == found.iban)

@@ -181,10 +181,16 @@ impl RuleRun {
         let categoriser = self.categoriser()?.with_first(draft.clone(), category_id);
         let mut preview = RulePreview::default();
         let steps = self.each_step(progress, |_store, batch| {
-            let changes = changes(&categoriser, &draft, batch);
-            preview.count += u32::try_from(changes.len()).unwrap_or(u32::MAX);
-            let room = sample_limit.saturating_sub(preview.sample.len());
-            preview.sample.extend(changes.into_iter().take(room));
+            // Only the sample is copied out of the batch; the rest is counted.
+            for (entry, category_id) in changes(&categoriser, &draft, batch) {
+                preview.count = preview.count.saturating_add(1);
+                if preview.sample.len() < sample_limit {
+                    preview.sample.push(CategoryChange {
+                        entry: entry.clone(),
+                        category_id,
+                    });
+                }
+            }
             Ok(())
         });
         preview.stopped = stopped(steps)?;
@@ -215,8 +221,7 @@ impl RuleRun {
         let categoriser = self.categoriser()?;
         let steps = self.each_step(progress, |store, batch| {
             let decided: Vec<(i64, i64)> = changes(&categoriser, &draft, batch)
-                .iter()
-                .map(|change| (change.entry.id, change.category_id))
+                .map(|(entry, category_id)| (entry.id, category_id))
                 .collect();
             store.set_categories(&decided)?;
             applied.changed += u32::try_from(decided.len()).unwrap_or(u32::MAX);
@@ -284,12 +289,13 @@ fn checked(conditions: &RuleConditions) -> Result<Condition> {
     Ok(condition)
 }
 
-/// The entries of `batch` that `draft` holds for whose category `categoriser` would change.
-fn changes(
-    categoriser: &Categoriser,
-    draft: &Condition,
-    batch: &[EntryFacts],
-) -> Vec<CategoryChange> {
+/// The entries of `batch` that `draft` holds for whose category `categoriser` would change,
+/// each with the category it would get.
+fn changes<'a>(
+    categoriser: &'a Categoriser,
+    draft: &'a Condition,
+    batch: &'a [EntryFacts],
+) -> impl Iterator<Item = (&'a EntryFacts, i64)> {
     batch
         .iter()
         .filter(|entry| entry.chosen.is_none())
@@ -299,12 +305,8 @@ fn changes(
                 return None;
             }
             let category_id = categoriser.decide(&facts);
-            (Some(category_id) != entry.category_id).then(|| CategoryChange {
-                entry: entry.clone(),
-                category_id,
-            })
+            (Some(category_id) != entry.category_id).then_some((entry, category_id))
         })
-        .collect()
 }
 
 /// Decides the category of every entry of `iban` stored without one (those just written),

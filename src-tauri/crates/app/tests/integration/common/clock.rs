@@ -72,71 +72,51 @@ impl DemoBankAdmin {
         }
     }
 
+    /// The admin call `path` (`__admin/...`) answered, as JSON.
+    async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.http.get(self.base.join(path).unwrap()).send().await;
+        response.unwrap().json().await.unwrap()
+    }
+
+    /// Posts `body` to the admin call `path`, which must succeed; its JSON answer.
+    async fn post(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        let request = self.http.post(self.base.join(path).unwrap()).json(body);
+        let response = request.send().await.unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
+    }
+
     pub async fn advance_clock(&self, by: Duration) {
-        let response = self
-            .http
-            .post(self.base.join("__admin/clock/advance").unwrap())
-            .json(&serde_json::json!({ "seconds": by.as_secs() }))
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
+        let seconds = serde_json::json!({ "seconds": by.as_secs() });
+        self.post("__admin/clock/advance", &seconds).await;
     }
 
     /// Injects a fault (the sandbox's JSON: `{"kind": "service_unavailable", "endpoint":
     /// "information", "lasts": {"requests": 10}}`).
     pub async fn inject_fault(&self, fault: serde_json::Value) {
-        let response = self
-            .http
-            .post(self.base.join("__admin/faults").unwrap())
-            .json(&fault)
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
+        self.post("__admin/faults", &fault).await;
     }
 
     pub async fn counters(&self) -> Counters {
-        self.http
-            .get(self.base.join("__admin/counters").unwrap())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        self.get("__admin/counters").await
     }
 
     /// The bank's own list of the entries of `iban` dated `from` to `to` (`YYYY-MM-DD`), booked
     /// and pending, as its admin interface gives them.
     pub async fn entries(&self, iban: &str, from: &str, to: &str) -> Vec<serde_json::Value> {
-        self.http
-            .get(
-                self.base
-                    .join(&format!(
-                        "__admin/accounts/{iban}/entries?from={from}&to={to}"
-                    ))
-                    .unwrap(),
-            )
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        self.get(&format!(
+            "__admin/accounts/{iban}/entries?from={from}&to={to}"
+        ))
+        .await
     }
 
     /// The bank's booked balance of `iban`, as decimal text.
     pub async fn booked(&self, iban: &str) -> String {
-        let snapshot: serde_json::Value = self
-            .http
-            .get(self.base.join(&format!("__admin/accounts/{iban}")).unwrap())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let snapshot: serde_json::Value = self.get(&format!("__admin/accounts/{iban}")).await;
         snapshot["booked"].as_str().unwrap().to_owned()
     }
 
@@ -153,36 +133,20 @@ impl DemoBankAdmin {
         counterparty: &str,
         status: &str,
     ) -> String {
-        let response = self
-            .http
-            .post(self.base.join("__admin/transactions").unwrap())
-            .json(&serde_json::json!({
-                "iban": iban,
-                "amount": amount,
-                "status": status,
-                "counterpartyName": counterparty,
-            }))
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
-        let added: serde_json::Value = response.json().await.unwrap();
+        let entry = serde_json::json!({
+            "iban": iban,
+            "amount": amount,
+            "status": status,
+            "counterpartyName": counterparty,
+        });
+        let added = self.post("__admin/transactions", &entry).await;
         added["entryReference"].as_str().unwrap().to_owned()
     }
 
     /// Books the pending entry `reference` today.
     pub async fn book(&self, reference: &str) {
-        let response = self
-            .http
-            .post(
-                self.base
-                    .join(&format!("__admin/transactions/{reference}/book"))
-                    .unwrap(),
-            )
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
+        let path = format!("__admin/transactions/{reference}/book");
+        self.post(&path, &serde_json::Value::Null).await;
     }
 }
 
