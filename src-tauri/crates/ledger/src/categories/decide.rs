@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
-use store::{CategoryRecord, Direction, EntryFacts, RuleConditions, RuleRecord};
+use store::{CategoryRecord, Direction, EntryFacts, RuleConditions, RuleRecord, Store};
 
 use super::builtin::{BUILTIN, BuiltinRule, LEGAL_FORMS, OTHER, PAY_WORDS, Test};
 use super::text::{folded, has_words};
@@ -138,6 +138,11 @@ impl Categoriser {
         })
     }
 
+    /// What the store holds now: its categories, the person's rules and own accounts.
+    pub(crate) fn of_store(store: &Store) -> Result<Self> {
+        Self::new(&store.categories()?, &store.rules()?, &store.own_ibans()?)
+    }
+
     /// The same, with `draft` tried before every other rule: what saving it would decide.
     pub(crate) fn with_first(mut self, draft: Condition, category_id: i64) -> Self {
         self.rules.insert(0, (draft, category_id));
@@ -207,10 +212,7 @@ mod tests {
 
     /// The app's categories as a new store has them.
     fn categories() -> Vec<CategoryRecord> {
-        store::Store::open_in_memory()
-            .unwrap()
-            .categories()
-            .unwrap()
+        Store::open_in_memory().unwrap().categories().unwrap()
     }
 
     fn key_of(id: i64) -> String {

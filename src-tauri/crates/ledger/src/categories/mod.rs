@@ -237,8 +237,7 @@ impl RuleRun {
     }
 
     fn categoriser(&self) -> Result<Categoriser> {
-        let store = self.store();
-        Categoriser::new(&store.categories()?, &store.rules()?, &store.own_ibans()?)
+        Categoriser::of_store(&self.store())
     }
 
     /// Runs `step` over every stored entry, [`APPLY_STEP`] at a time, each under its own hold
@@ -316,7 +315,7 @@ pub(crate) fn categorise_new(store: &mut Store, iban: &str) -> Result<()> {
     if new.is_empty() {
         return Ok(());
     }
-    let categoriser = Categoriser::new(&store.categories()?, &store.rules()?, &store.own_ibans()?)?;
+    let categoriser = Categoriser::of_store(store)?;
     let decided: Vec<(i64, i64)> = new
         .iter()
         .map(|entry| (entry.id, categoriser.decide(&Facts::of(entry))))
