@@ -30,9 +30,18 @@ async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
     Ok(())
 }
 
+/// The first row's entry reference, read in one call: the list may redraw its rows between a
+/// lookup and a second call reading the element found (a stale element).
 async fn first_row(app: &AppSession) -> e2e::Result<String> {
-    let row = app.find("[data-testid=transaction-row]").await?;
-    Ok(row.attr("data-id").await?.unwrap_or_default())
+    app.find("[data-testid=transaction-row]").await?;
+    let id = app
+        .client()
+        .execute(
+            "return document.querySelector('[data-testid=transaction-row]')?.dataset.id ?? '';",
+            Vec::new(),
+        )
+        .await?;
+    Ok(id.as_str().unwrap_or_default().to_owned())
 }
 
 /// Injects `fault` on `endpoint` for its next `requests`, and refreshes.
