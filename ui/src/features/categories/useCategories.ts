@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useIntl } from "react-intl";
 import {
   addCategory,
@@ -25,10 +26,15 @@ export function useCategorySettings() {
   });
 }
 
-/** A category by its id, for the rows and the charts; undefined while the list loads. */
-export function useCategory(id: number | null): Category | undefined {
-  const settings = useCategorySettings().data;
-  return id === null ? undefined : settings?.categories.find((category) => category.id === id);
+/** The categories by id, for a list's rows: one lookup for the whole list, so a row mounting
+ * while the list scrolls subscribes to nothing (a query observer per row was made and dropped
+ * for every row scrolled past). Empty while the settings load; the same map while they stay. */
+export function useCategoriesById(): ReadonlyMap<number, Category> {
+  const categories = useCategorySettings().data?.categories;
+  return useMemo(
+    () => new Map((categories ?? []).map((category) => [category.id, category])),
+    [categories],
+  );
 }
 
 /** What shows an entry's category: lists, search, charts and the detail. */

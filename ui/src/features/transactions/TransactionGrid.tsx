@@ -8,6 +8,7 @@ import { useGridKeyboard } from "../../hooks/useGridKeyboard";
 import { useNow } from "../../hooks/useNow";
 import { useT } from "../../i18n/useT";
 import { type CommandError, toCommandError } from "../../ipc";
+import { useCategoriesById } from "../categories/useCategories";
 import { SyncFailureNotice } from "../connection/SyncFailureNotice";
 import { DateHeader } from "./DateHeader";
 import { dayLabel } from "./dayLabel";
@@ -83,6 +84,7 @@ export function TransactionGrid({
   const today = new Date(useNow(60_000));
   const dayNames = { today: t("transactions.today"), yesterday: t("transactions.yesterday") };
   const scroller = useRef<HTMLDivElement>(null);
+  const categories = useCategoriesById();
   // Describes each row that opens: the row takes the focus, and ARIA 1.2 gives a row no
   // aria-haspopup (a gridcell has it, but the cells are never focused here).
   const openHintId = useId();
@@ -277,6 +279,11 @@ export function TransactionGrid({
               <TransactionRow
                 key={virtual.key}
                 item={item}
+                category={
+                  item.transaction.categoryId === null
+                    ? undefined
+                    : categories.get(item.transaction.categoryId)
+                }
                 account={item.iban !== null && accountLabel ? accountLabel(item.iban) : null}
                 onOpen={onOpen ? openRow : undefined}
                 openHintId={openHintId}

@@ -3,8 +3,8 @@
 import { memo } from "react";
 import { useIntl } from "react-intl";
 import { useT } from "../../i18n/useT";
+import type { Category } from "../../ipc";
 import { CategoryChip } from "../categories/CategoryChip";
-import { useCategory } from "../categories/useCategories";
 import { direction, formatMoney } from "../money/formatMoney";
 import { gridRowProps, type RowPlace } from "./gridRow";
 import type { TransactionItem } from "./grouping";
@@ -18,9 +18,11 @@ import { transactionText } from "./transactionText";
  * that opens is described by `openHintId` ("Enter opens the details").
  *
  * Memoized: every prop is a plain value or kept the same across renders (the item, as long as
- * its page is; `onOpen`, by the grid), so a scroll renders only the rows it brings into view. */
+ * its page is; the category, as long as the settings are; `onOpen`, by the grid), so a scroll
+ * renders only the rows it brings into view, and a row subscribes to nothing of its own. */
 export const TransactionRow = memo(function TransactionRow({
   item,
+  category,
   account = null,
   index,
   start,
@@ -30,6 +32,8 @@ export const TransactionRow = memo(function TransactionRow({
   openHintId,
 }: {
   item: TransactionItem;
+  /** The entry's category, from the list's one lookup (none: not categorised, or still loading). */
+  category: Category | undefined;
   account?: string | null;
   onOpen?: ((item: TransactionItem, row: HTMLElement) => void) | undefined;
   /** The id of the words that say how a row opens; used only when it does. */
@@ -40,7 +44,6 @@ export const TransactionRow = memo(function TransactionRow({
   const { locale } = useIntl();
   const { title, details, symbols } = transactionText(transaction);
   const pending = transaction.status === "pending";
-  const category = useCategory(transaction.categoryId);
   const moved = direction(transaction.amount);
   const amount = formatMoney(transaction.amount, transaction.currency, { locale, sign: "always" });
   const size = formatMoney(transaction.amount, transaction.currency, { locale, sign: "never" });
