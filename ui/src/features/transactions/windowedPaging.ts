@@ -1,3 +1,4 @@
+import { replaceEqualDeep } from "@tanstack/react-query";
 import type { PageDirection } from "../../ipc";
 
 /** Pages kept in memory: 3,000 rows, many screens either way. Scrolled further, the pages at the
@@ -22,4 +23,66 @@ export const windowedPaging = {
       ? undefined
       : { cursor: firstPage.previousCursor, direction: "newer" },
   maxPages: PAGES_KEPT,
+  structuralSharing: keepPages,
 };
+
+type Paged = { pages: readonly unknown[]; pageParams: readonly unknown[] };
+
+/** How a list's new pages are shared with the ones it had, so that a page kept stays the same
+ * object: its rows keep their items (made once per page object, see `grouping.ts`), and the
+ * memoized rows on screen are not rendered again.
+ *
+ * TanStack Query's own sharing compares the pages place by place. Once the window is full, each
+ * page that arrives pushes one out at the far end, so every place holds another page than
+ * before, and the default made a fresh copy of every row kept: 3,000 rows copied, regrouped and
+ * rendered again for each page, which in a long scroll was most of what the page allocated.
+ * Here a page that is still there is kept as it is, and a page read again (a refetch after a
+ * refresh) is compared with the page it replaces, found by its place in the history (its page
+ * parameter), so what did not change stays the same object too. */
+export function keepPages(previous: unknown, next: unknown): unknown {
+  if (!isPaged(previous) || !isPaged(next)) {
+    return replaceEqualDeep(previous, next);
+  }
+  const kept = new Set(previous.pages);
+  const pages = next.pages.map((page, index) => {
+    if (kept.has(page)) {
+      return page;
+    }
+    const before = pageAt(previous, next.pageParams[index]);
+    return before === undefined ? page : replaceEqualDeep(before, page);
+  });
+  const same =
+    pages.length === previous.pages.length &&
+    pages.every((page, index) => page === previous.pages[index]) &&
+    next.pageParams.every((param, index) => samePlace(param, previous.pageParams[index]));
+  return same ? previous : { ...next, pages };
+}
+
+function isPaged(data: unknown): data is Paged {
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    Array.isArray((data as Paged).pages) &&
+    Array.isArray((data as Paged).pageParams)
+  );
+}
+
+/** The page `previous` read with `param` (a cursor and a direction), if it did. */
+function pageAt(previous: Paged, param: unknown): unknown {
+  const index = previous.pageParams.findIndex((other) => samePlace(other, param));
+  return index === -1 ? undefined : previous.pages[index];
+}
+
+/** Two page parameters that read the same page; a refetch makes them anew. */
+function samePlace(one: unknown, other: unknown): boolean {
+  return (
+    isPageParam(one) &&
+    isPageParam(other) &&
+    one.cursor === other.cursor &&
+    one.direction === other.direction
+  );
+}
+
+function isPageParam(value: unknown): value is PageParam {
+  return typeof value === "object" && value !== null && "cursor" in value && "direction" in value;
+}

@@ -1,0 +1,86 @@
+import { type InfiniteData, InfiniteQueryObserver, QueryClient } from "@tanstack/react-query";
+import { afterEach, describe, expect, it } from "vitest";
+import { PAGES_KEPT, type PageParam, windowedPaging } from "./windowedPaging";
+
+type Row = { id: string; amount: string };
+type Page = { items: Row[]; nextCursor: string | null; previousCursor: string | null };
+
+/** A history of `count` pages of two rows each, read as Rust reads it: by cursor, either way;
+ * every read makes new objects, as every answer over IPC does. */
+function readPage(count: number, { cursor, direction }: PageParam): Page {
+  const at = cursor === null ? 0 : Number(cursor) + (direction === "older" ? 1 : -1);
+  return {
+    items: [
+      { id: `${at}a`, amount: "-1.00" },
+      { id: `${at}b`, amount: "2.00" },
+    ],
+    nextCursor: at + 1 < count ? String(at) : null,
+    previousCursor: at > 0 ? String(at) : null,
+  };
+}
+
+let client: QueryClient;
+afterEach(() => client.clear());
+
+function history(count: number) {
+  client = new QueryClient();
+  return new InfiniteQueryObserver<Page, Error, InfiniteData<Page, PageParam>>(client, {
+    queryKey: ["history"],
+    queryFn: ({ pageParam }) => readPage(count, pageParam as PageParam),
+    ...windowedPaging,
+  });
+}
+
+describe("a windowed list's pages", () => {
+  it("stay the same objects while the window slides on (the ones still kept)", async () => {
+    const observer = history(PAGES_KEPT + 10);
+    await observer.refetch();
+    for (let page = 1; page < PAGES_KEPT + 5; page++) {
+      const before = observer.getCurrentResult().data?.pages ?? [];
+      await observer.fetchNextPage();
+      const after = observer.getCurrentResult().data?.pages ?? [];
+      const stayed = after.filter((kept) => before.includes(kept));
+      // All but the page that came (and, once the window is full, the one let go at the top).
+      expect(stayed).toHaveLength(after.length - 1);
+    }
+    expect(observer.getCurrentResult().data?.pages).toHaveLength(PAGES_KEPT);
+  });
+
+  it("stay the same objects when read again unchanged", async () => {
+    const observer = history(5);
+    await observer.refetch();
+    await observer.fetchNextPage();
+    await observer.fetchNextPage();
+    const before = observer.getCurrentResult().data;
+    await observer.refetch();
+    expect(observer.getCurrentResult().data).toBe(before);
+  });
+
+  it("keep the rows that did not change when a page read again did", async () => {
+    const observer = history(3);
+    await observer.refetch();
+    await observer.fetchNextPage();
+    const [first, second] = observer.getCurrentResult().data?.pages ?? [];
+    let changed = false;
+    observer.setOptions({
+      queryKey: ["history"],
+      queryFn: ({ pageParam }) => {
+        const page = readPage(3, pageParam as PageParam);
+        const [row] = page.items;
+        // The second page: the one read older than the first's cursor.
+        if (!changed && row && (pageParam as PageParam).cursor === "0") {
+          changed = true;
+          page.items[0] = { ...row, amount: "-9.00" };
+        }
+        return page;
+      },
+      ...windowedPaging,
+    });
+    await observer.refetch();
+    const [firstAgain, secondAgain] = observer.getCurrentResult().data?.pages ?? [];
+    expect(firstAgain).toBe(first);
+    expect(secondAgain).not.toBe(second);
+    expect(secondAgain?.items[0]?.amount).toBe("-9.00");
+    expect(secondAgain?.items[1]).toBe(second?.items[1]);
+  });
+});
