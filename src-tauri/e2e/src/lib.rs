@@ -24,6 +24,7 @@ mod disk;
 mod error;
 mod expected;
 mod flows;
+mod gc_log;
 mod keyboard;
 mod keyring;
 mod language;
@@ -50,6 +51,7 @@ pub use expected::{Sums, matches_words, sums, within, words_of};
 pub use flows::{
     Onboarded, continue_in_browser, onboard, show_accounts, show_accounts_in, start_on_demo_bank,
 };
+pub use gc_log::JsHeap;
 pub use keyring::PrivateKeyring;
 pub use language::{Arg, ENGLISH, Language, SLOVAK, Words};
 pub use leaks::{SecretScan, files_under};

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use e2e::{ENGLISH, Error, Onboarded, Pace, PageMemory, Result, onboard};
+use e2e::{ENGLISH, Error, JsHeap, Onboarded, Pace, PageMemory, Result, onboard};
 
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the whole 100,000-entry history may take to come from the Demo Bank.
@@ -221,6 +221,11 @@ async fn scrolling(rows: usize) -> Result<()> {
         first.most_rows_in_dom.max(rest.most_rows_in_dom)
     );
     print_memory(&memory);
+    print_memory_goals(
+        &memory[0].resident,
+        &memory[2].resident,
+        &memory[4].resident,
+    );
     print_frames(&[
         ("idle (nothing moves): the display's pace", idle),
         (
@@ -273,8 +278,8 @@ struct Snapshot {
     label: String,
     resident: Resident,
     page: Option<PageMemory>,
-    /// The JavaScript heap after its latest collection, in KiB (from `JSC_logGC`).
-    js_heap: Option<u64>,
+    /// The JavaScript heap, from the collections logged so far (`JSC_logGC`).
+    js_heap: Option<JsHeap>,
 }
 
 /// A row of the memory table: the processes' resident memory and what the page holds.
@@ -284,31 +289,20 @@ async fn snapshot(app: &e2e::AppSession, group: u32, label: &str) -> Result<Snap
         label: label.to_owned(),
         resident: Resident::of_group(group)?,
         page: Some(page),
-        js_heap: js_heap_after_last_collection(&app.log()?),
+        js_heap: JsHeap::from_log(&app.log()?),
     })
-}
-
-/// The heap size the JavaScript engine logged at the end of its latest collection (`JSC_logGC`):
-/// `[GC<…>: … => 3374kb, p=…]`.
-fn js_heap_after_last_collection(log: &str) -> Option<u64> {
-    log.lines()
-        .rev()
-        .filter(|line| line.starts_with("[GC<"))
-        .find_map(|line| {
-            let after = line.rsplit_once("=> ")?.1;
-            after.split_once("kb")?.0.trim().parse().ok()
-        })
 }
 
 fn print_memory(rows: &[Snapshot]) {
     println!(
-        "{:<34} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6} {:>7} {:>13}",
+        "{:<34} {:>8} {:>8} {:>8} {:>8} {:>9} {:>13} {:>6} {:>7} {:>13}",
         "resident memory (MiB)",
         "sum",
         "app",
         "web",
         "network",
         "JS heap",
+        "JS allocated",
         "DOM",
         "fibers",
         "pages (rows)"
@@ -324,10 +318,23 @@ fn print_memory(rows: &[Snapshot]) {
                 )
             },
         );
-        let heap = row.js_heap.map_or_else(|| "-".to_owned(), mebibytes);
+        let (heap, allocated) = row.js_heap.map_or_else(
+            || ("-".to_owned(), "-".to_owned()),
+            |heap| {
+                (
+                    mebibytes(heap.after_last_collection),
+                    format!(
+                        "{} ({}/{})",
+                        mebibytes(heap.allocated),
+                        heap.full_collections,
+                        heap.collections
+                    ),
+                )
+            },
+        );
         let resident = &row.resident;
         println!(
-            "{:<34} {:>8} {:>8} {:>8} {:>8} {heap:>9} {dom:>6} {fibers:>7} {pages:>13}",
+            "{:<34} {:>8} {:>8} {:>8} {:>8} {heap:>9} {allocated:>13} {dom:>6} {fibers:>7} {pages:>13}",
             row.label,
             mebibytes(resident.total()),
             mebibytes(resident.app),
@@ -335,12 +342,42 @@ fn print_memory(rows: &[Snapshot]) {
             mebibytes(resident.network),
         );
     }
-    println!("(sum: the processes' resident memory added up; what they share counts in each)");
+    println!(
+        "(sum: the processes' resident memory added up; what they share counts in each. JS heap: \
+         after the latest collection; JS allocated: since the start, with the collections that \
+         ran, full/all)"
+    );
     println!("by kind of mapping (MiB, kinds of 4 MiB or more):");
     for row in rows {
         println!("  {}", row.label.trim());
         println!("    app: {}", row.resident.app_mappings.summary());
         println!("    web: {}", row.resident.web_mappings.summary());
+    }
+}
+
+/// The issue's two memory goals, worked out: all of Bankbook's processes after the long scroll
+/// against the bare window's (at most 1.3×), and their growth from the first page (at most
+/// 50 MiB).
+fn print_memory_goals(bare: &Resident, first_page: &Resident, scrolled: &Resident) {
+    let growth = scrolled.total().saturating_sub(first_page.total());
+    println!(
+        "after the long scroll: {} MiB in all, {} the bare window's {} MiB (goal: at most 1.30×); \
+         {} MiB more than at the first page (goal: at most 50), of which app {} and web {}",
+        mebibytes(scrolled.total()),
+        ratio(u128::from(scrolled.total()), u128::from(bare.total())),
+        mebibytes(bare.total()),
+        mebibytes(growth),
+        signed_mebibytes(scrolled.app, first_page.app),
+        signed_mebibytes(scrolled.web, first_page.web),
+    );
+}
+
+/// `after - before` in MiB with its sign.
+fn signed_mebibytes(after: u64, before: u64) -> String {
+    if after >= before {
+        format!("+{}", mebibytes(after - before))
+    } else {
+        format!("-{}", mebibytes(before - after))
     }
 }
 
