@@ -5,17 +5,18 @@ import { PAGES_KEPT, type PageParam, windowedPaging } from "./windowedPaging";
 type Row = { id: string; amount: string };
 type Page = { items: Row[]; nextCursor: string | null; previousCursor: string | null };
 
-/** A history of `count` pages of two rows each, read as Rust reads it: by cursor, either way;
- * every read makes new objects, as every answer over IPC does. */
+/** A history of `count` pages of two rows each, read as Rust reads it: the cursors on either side
+ * of a page are its first and last rows, and a page is read older than a cursor or newer than
+ * it; every read makes new objects, as every answer over IPC does. */
 function readPage(count: number, { cursor, direction }: PageParam): Page {
-  const at = cursor === null ? 0 : Number(cursor) + (direction === "older" ? 1 : -1);
+  const at = cursor === null ? 0 : Number.parseInt(cursor, 10) + (direction === "older" ? 1 : -1);
   return {
     items: [
       { id: `${at}a`, amount: "-1.00" },
       { id: `${at}b`, amount: "2.00" },
     ],
-    nextCursor: at + 1 < count ? String(at) : null,
-    previousCursor: at > 0 ? String(at) : null,
+    nextCursor: at + 1 < count ? `${at}b` : null,
+    previousCursor: at > 0 ? `${at}a` : null,
   };
 }
 
@@ -46,6 +47,20 @@ describe("a windowed list's pages", () => {
     expect(observer.getCurrentResult().data?.pages).toHaveLength(PAGES_KEPT);
   });
 
+  it("stay the same objects while the window slides back up", async () => {
+    const observer = history(PAGES_KEPT + 10);
+    await observer.refetch();
+    for (let page = 1; page < PAGES_KEPT + 5; page++) {
+      await observer.fetchNextPage();
+    }
+    for (let page = 0; page < 4; page++) {
+      const before = observer.getCurrentResult().data?.pages ?? [];
+      await observer.fetchPreviousPage();
+      const after = observer.getCurrentResult().data?.pages ?? [];
+      expect(after.filter((kept) => before.includes(kept))).toHaveLength(after.length - 1);
+    }
+  });
+
   it("stay the same objects when read again unchanged", async () => {
     const observer = history(5);
     await observer.refetch();
@@ -54,6 +69,23 @@ describe("a windowed list's pages", () => {
     const before = observer.getCurrentResult().data;
     await observer.refetch();
     expect(observer.getCurrentResult().data).toBe(before);
+  });
+
+  it("stay the same objects when read again after the window slid down and back up", async () => {
+    // A refetch reads every page downwards, also those read upwards on the way back.
+    const observer = history(PAGES_KEPT + 10);
+    await observer.refetch();
+    for (let page = 1; page < PAGES_KEPT + 5; page++) {
+      await observer.fetchNextPage();
+    }
+    for (let page = 0; page < 4; page++) {
+      await observer.fetchPreviousPage();
+    }
+    const before = observer.getCurrentResult().data?.pages ?? [];
+    await observer.refetch();
+    const after = observer.getCurrentResult().data?.pages ?? [];
+    expect(after).toHaveLength(before.length);
+    expect(after.every((page, index) => page === before[index])).toBe(true);
   });
 
   it("keep the rows that did not change when a page read again did", async () => {
@@ -67,8 +99,8 @@ describe("a windowed list's pages", () => {
       queryFn: ({ pageParam }) => {
         const page = readPage(3, pageParam as PageParam);
         const [row] = page.items;
-        // The second page: the one read older than the first's cursor.
-        if (!changed && row && (pageParam as PageParam).cursor === "0") {
+        // The second page: the one read older than the first's last row.
+        if (!changed && row && (pageParam as PageParam).cursor === "0b") {
           changed = true;
           page.items[0] = { ...row, amount: "-9.00" };
         }

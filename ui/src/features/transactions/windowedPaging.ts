@@ -36,19 +36,23 @@ type Paged = { pages: readonly unknown[]; pageParams: readonly unknown[] };
  * page that arrives pushes one out at the far end, so every place holds another page than
  * before, and the default made a fresh copy of every row kept: 3,000 rows copied, regrouped and
  * rendered again for each page, which in a long scroll was most of what the page allocated.
- * Here a page that is still there is kept as it is, and a page read again (a refetch after a
- * refresh) is compared with the page it replaces, found by its place in the history (its page
- * parameter), so what did not change stays the same object too. */
+ * Here a page that is still there is kept as it is. A page read again (a refetch after a
+ * refresh) is compared with the page that had the same bounds (the cursors of its first and last
+ * rows: a refetch reads every page downwards, also those first read upwards), else with the page
+ * in its place, so what did not change stays the same object too. */
 export function keepPages(previous: unknown, next: unknown): unknown {
   if (!isPaged(previous) || !isPaged(next)) {
     return replaceEqualDeep(previous, next);
   }
   const kept = new Set(previous.pages);
+  const byBounds = new Map(previous.pages.map((page) => [boundsOf(page), page] as const));
   const pages = next.pages.map((page, index) => {
     if (kept.has(page)) {
       return page;
     }
-    const before = pageAt(previous, next.pageParams[index]);
+    const bounds = boundsOf(page);
+    const before =
+      (bounds === undefined ? undefined : byBounds.get(bounds)) ?? previous.pages[index];
     return before === undefined ? page : replaceEqualDeep(before, page);
   });
   const same =
@@ -67,10 +71,16 @@ function isPaged(data: unknown): data is Paged {
   );
 }
 
-/** The page `previous` read with `param` (a cursor and a direction), if it did. */
-function pageAt(previous: Paged, param: unknown): unknown {
-  const index = previous.pageParams.findIndex((other) => samePlace(other, param));
-  return index === -1 ? undefined : previous.pages[index];
+/** A page's first and last rows, by the cursors Rust gives on either side of it; a page
+ * without them (not a page of this kind) has none. */
+function boundsOf(page: unknown): string | undefined {
+  if (typeof page !== "object" || page === null) {
+    return undefined;
+  }
+  const { previousCursor, nextCursor } = page as Partial<CursoredPage>;
+  return previousCursor === undefined || nextCursor === undefined
+    ? undefined
+    : JSON.stringify([previousCursor, nextCursor]);
 }
 
 /** Two page parameters that read the same page; a refetch makes them anew. */
