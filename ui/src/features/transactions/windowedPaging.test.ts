@@ -32,33 +32,35 @@ function history(count: number) {
   });
 }
 
-describe("a windowed list's pages", () => {
-  it("stay the same objects while the window slides on (the ones still kept)", async () => {
-    const observer = history(PAGES_KEPT + 10);
-    await observer.refetch();
-    for (let page = 1; page < PAGES_KEPT + 5; page++) {
-      const before = observer.getCurrentResult().data?.pages ?? [];
-      await observer.fetchNextPage();
-      const after = observer.getCurrentResult().data?.pages ?? [];
-      const stayed = after.filter((kept) => before.includes(kept));
-      // All but the page that came (and, once the window is full, the one let go at the top).
-      expect(stayed).toHaveLength(after.length - 1);
-    }
-    expect(observer.getCurrentResult().data?.pages).toHaveLength(PAGES_KEPT);
-  });
+type History = ReturnType<typeof history>;
 
-  it("stay the same objects while the window slides back up", async () => {
+/** Reads `down` pages further down, then `up` pages back up, one at a time, telling `step` the
+ * pages before and after each. */
+async function slide(
+  observer: History,
+  down: number,
+  up: number,
+  step: (before: readonly Page[], after: readonly Page[]) => void = () => {},
+) {
+  for (let page = 0; page < down + up; page++) {
+    const before = observer.getCurrentResult().data?.pages ?? [];
+    await (page < down ? observer.fetchNextPage() : observer.fetchPreviousPage());
+    step(before, observer.getCurrentResult().data?.pages ?? []);
+  }
+}
+
+describe("a windowed list's pages", () => {
+  it("stay the same objects while the window slides down and back up (the ones still kept)", async () => {
     const observer = history(PAGES_KEPT + 10);
     await observer.refetch();
-    for (let page = 1; page < PAGES_KEPT + 5; page++) {
-      await observer.fetchNextPage();
-    }
-    for (let page = 0; page < 4; page++) {
-      const before = observer.getCurrentResult().data?.pages ?? [];
-      await observer.fetchPreviousPage();
-      const after = observer.getCurrentResult().data?.pages ?? [];
-      expect(after.filter((kept) => before.includes(kept))).toHaveLength(after.length - 1);
-    }
+    const stayed: number[] = [];
+    await slide(observer, PAGES_KEPT + 4, 4, (before, after) =>
+      stayed.push(after.length - after.filter((kept) => before.includes(kept)).length),
+    );
+    // Each step brings one page that was not there (and, once the window is full, lets one go
+    // at the far end); every other page is the one it was.
+    expect(stayed).toEqual(Array(PAGES_KEPT + 8).fill(1));
+    expect(observer.getCurrentResult().data?.pages).toHaveLength(PAGES_KEPT);
   });
 
   it("stay the same objects when read again unchanged", async () => {
@@ -75,12 +77,7 @@ describe("a windowed list's pages", () => {
     // A refetch reads every page downwards, also those read upwards on the way back.
     const observer = history(PAGES_KEPT + 10);
     await observer.refetch();
-    for (let page = 1; page < PAGES_KEPT + 5; page++) {
-      await observer.fetchNextPage();
-    }
-    for (let page = 0; page < 4; page++) {
-      await observer.fetchPreviousPage();
-    }
+    await slide(observer, PAGES_KEPT + 4, 4);
     const before = observer.getCurrentResult().data?.pages ?? [];
     await observer.refetch();
     const after = observer.getCurrentResult().data?.pages ?? [];
