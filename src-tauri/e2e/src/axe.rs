@@ -226,14 +226,8 @@ impl AppSession {
 
     /// The page's background colour (`<html>`'s), as computed now.
     pub async fn page_background(&self) -> Result<String> {
-        let background = self
-            .client()
-            .execute(
-                "return getComputedStyle(document.documentElement).backgroundColor;",
-                Vec::new(),
-            )
-            .await?;
-        Ok(background.as_str().unwrap_or_default().to_owned())
+        self.script_text("return getComputedStyle(document.documentElement).backgroundColor;")
+            .await
     }
 
     /// `<html data-theme>`: the theme chosen in Settings, `None` for the system's.

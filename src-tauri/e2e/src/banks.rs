@@ -112,14 +112,10 @@ impl AppSession {
 
     /// The text the open dialog shows, or the page's when none is open.
     pub async fn shown_text(&self) -> Result<String> {
-        let text = self
-            .client()
-            .execute(
-                "const dialog = [...document.querySelectorAll('dialog[open]')].at(-1);\
-                 return (dialog ?? document.body).innerText;",
-                Vec::new(),
-            )
-            .await?;
-        Ok(text.as_str().unwrap_or_default().to_owned())
+        self.script_text(
+            "const dialog = [...document.querySelectorAll('dialog[open]')].at(-1);\
+             return (dialog ?? document.body).innerText;",
+        )
+        .await
     }
 }

@@ -318,6 +318,23 @@ impl AppSession {
         self.gone("[data-testid=history-loading]", UI_TIMEOUT).await
     }
 
+    /// The first transaction row's entry reference (`data-id`), once there is a row. Read in one
+    /// call: the list redraws its rows as pages and category names arrive, so an element found
+    /// in one call may be gone by the next (a stale element).
+    pub async fn first_row_id(&self) -> Result<String> {
+        self.find("[data-testid=transaction-row]").await?;
+        self.script_text(
+            "return document.querySelector('[data-testid=transaction-row]')?.dataset.id ?? '';",
+        )
+        .await
+    }
+
+    /// What `script` returns, as text (empty when it returns no string).
+    pub async fn script_text(&self, script: &str) -> Result<String> {
+        let value = self.client.execute(script, Vec::new()).await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
     /// The IBAN of the account whose history the list shows.
     pub async fn shown_iban(&self) -> Result<String> {
         let item = self

@@ -30,20 +30,6 @@ async fn refresh(app: &AppSession, bank: &DemoBank) -> e2e::Result<()> {
     Ok(())
 }
 
-/// The first row's entry reference, read in one call: the list may redraw its rows between a
-/// lookup and a second call reading the element found (a stale element).
-async fn first_row(app: &AppSession) -> e2e::Result<String> {
-    app.find("[data-testid=transaction-row]").await?;
-    let id = app
-        .client()
-        .execute(
-            "return document.querySelector('[data-testid=transaction-row]')?.dataset.id ?? '';",
-            Vec::new(),
-        )
-        .await?;
-    Ok(id.as_str().unwrap_or_default().to_owned())
-}
-
 /// Injects `fault` on `endpoint` for its next `requests`, and refreshes.
 async fn refresh_under(
     app: &AppSession,
@@ -64,7 +50,7 @@ async fn refresh_under(
 async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     let env = [("BANKBOOK_DEMO_TRANSACTIONS", "300")];
     let Onboarded { mut app, bank } = onboard("bank_faults", BROWSER, 1, 1, &env).await?;
-    let top = first_row(&app).await?;
+    let top = app.first_row_id().await?;
     app.refreshed().await?;
 
     // Said, with what to do; nothing retried in a loop.
@@ -99,7 +85,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
         // Asked once: a broken answer, the break and a timeout are not tried again at once.
         assert_eq!(bank.information_requests().await?, 1, "{step}: asked again");
         app.screenshot(step).await?;
-        assert_eq!(first_row(&app).await?, top, "{step}: the rows changed");
+        assert_eq!(app.first_row_id().await?, top, "{step}: the rows changed");
         bank.clear_faults().await?;
         refresh(&app, &bank).await?;
         app.gone(NOTICE, Duration::from_secs(15)).await?;
@@ -147,7 +133,7 @@ async fn bank_faults_are_said_on_screen_and_lose_nothing() -> e2e::Result<()> {
     assert_eq!(bank.information_requests().await?, 2);
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(app.count(NOTICE).await?, 0);
-    assert_eq!(first_row(&app).await?, top);
+    assert_eq!(app.first_row_id().await?, top);
     app.screenshot("retried").await?;
     app.close().await
 }

@@ -14,11 +14,6 @@ use fantoccini::key::Key;
 const BROWSER: &str = env!("CARGO_BIN_EXE_stand-in-browser");
 const DAY: Duration = Duration::from_hours(24);
 
-async fn first_row_id(app: &AppSession) -> e2e::Result<String> {
-    let row = app.find("[data-testid=transaction-row]").await?;
-    Ok(row.attr("data-id").await?.unwrap_or_default())
-}
-
 /// The bank group's state line ("Access ends in 6 days (…)"), as the page has it.
 async fn access_state(app: &AppSession) -> e2e::Result<String> {
     Ok(app
@@ -72,7 +67,7 @@ async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything(
     app.refreshed().await?;
     wait_for_access_state(&app, "Access ends in 6 days").await?;
     app.find_role("button", "Renew access to Demo Bank").await?;
-    let newest = first_row_id(&app).await?;
+    let newest = app.first_row_id().await?;
     app.screenshot("renewal-banner").await?;
     audit.check_in_both_themes(&app, "renewal-banner").await?;
 
@@ -123,7 +118,7 @@ async fn a_consent_in_its_last_week_asks_to_renew_and_renewing_keeps_everything(
         "the banner went: {renewed}"
     );
     assert_eq!(app.shown_iban().await?, shown);
-    assert_eq!(first_row_id(&app).await?, newest);
+    assert_eq!(app.first_row_id().await?, newest);
     app.screenshot("renewed").await?;
     app.close().await?;
     audit.passed()

@@ -39,14 +39,7 @@ async fn the_window_follows_a_dark_system_theme() -> e2e::Result<()> {
     let mut app =
         AppSession::start_with_env("dark_theme", &[("GTK_THEME", "Adwaita:dark")]).await?;
     app.find("h1").await?;
-    let background = app
-        .client()
-        .execute(
-            "return getComputedStyle(document.documentElement).backgroundColor;",
-            Vec::new(),
-        )
-        .await?;
-    assert_eq!(background.as_str(), Some("rgb(15, 20, 18)"));
+    assert_eq!(app.page_background().await?, "rgb(15, 20, 18)");
     app.screenshot("empty-state-dark").await?;
     app.close().await
 }

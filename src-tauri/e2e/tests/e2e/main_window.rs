@@ -33,11 +33,6 @@ fn same_amount(shown: &str, at_the_bank: &str) -> bool {
     digits == format!("{whole}{fraction:0<2}") && negative == at_the_bank.starts_with('-')
 }
 
-async fn first_row_id(app: &AppSession) -> e2e::Result<String> {
-    let row = app.find("[data-testid=transaction-row]").await?;
-    Ok(row.attr("data-id").await?.unwrap_or_default())
-}
-
 async fn rows_with_id(app: &AppSession, id: &str) -> e2e::Result<usize> {
     app.count(&format!("[data-testid=transaction-row][data-id=\"{id}\"]"))
         .await
@@ -46,7 +41,7 @@ async fn rows_with_id(app: &AppSession, id: &str) -> e2e::Result<usize> {
 /// Waits until the newest row is `id` (after a refresh).
 async fn wait_for_first_row(app: &AppSession, id: &str) -> e2e::Result<()> {
     for _ in 0..150 {
-        if first_row_id(app).await? == id {
+        if app.first_row_id().await? == id {
             return Ok(());
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -215,13 +210,13 @@ async fn a_restart_shows_the_stored_accounts_and_history_before_asking_the_bank(
     )
     .await?;
     let booked = booked_balance(&app).await?;
-    let newest = first_row_id(&app).await?;
+    let newest = app.first_row_id().await?;
 
     app.restart().await?;
 
     assert_eq!(booked_balance(&app).await?, booked);
     assert_eq!(app.count("[data-testid=account-item]").await?, 2);
-    assert_eq!(first_row_id(&app).await?, newest);
+    assert_eq!(app.first_row_id().await?, newest);
     app.screenshot("restarted").await?;
     // The app starts its Demo Bank on the first request it needs: none was made.
     assert!(!DemoBank::is_running(&bank).await);
@@ -241,7 +236,7 @@ async fn a_consent_revoked_while_scrolling_asks_to_reconnect_and_keeps_the_rows(
     )
     .await?;
     booked_balance(&app).await?;
-    let newest = first_row_id(&app).await?;
+    let newest = app.first_row_id().await?;
 
     bank.revoke_consents().await?;
     app.scroll_history(600, 250).await?;
@@ -250,7 +245,7 @@ async fn a_consent_revoked_while_scrolling_asks_to_reconnect_and_keeps_the_rows(
     app.screenshot("reconnect-offered").await?;
     // What was loaded stays: back at the top, the newest entry is still there.
     app.scroll_history_to_top().await?;
-    assert_eq!(first_row_id(&app).await?, newest);
+    assert_eq!(app.first_row_id().await?, newest);
     app.screenshot("rows-kept").await?;
     app.close().await
 }
